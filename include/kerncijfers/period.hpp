@@ -1,0 +1,366 @@
+#pragma once
+/// \file period.hpp
+/// Calendar periods: ISO week, month, quarter and year as one template on the unit.
+///
+/// A period is a single integer serial, so arithmetic, distance, comparison and hashing
+/// are O(1) and constexpr. Periods of different units never mix: `month + iso_week`,
+/// `month - quarter` and `month < year` do not compile.
+///
+/// Serials: year = y; quarter = 4y + (q-1); month = 12y + (m-1); ISO week = the number
+/// of whole weeks from the ISO week that holds 1970-01-01 (1970-W01).
+///
+/// Conversion rule: an ISO week belongs to the month, quarter and year of its Thursday
+/// (the same rule that gives an ISO week its ISO year), so 2020-W53 (28 Dec 2020 to
+/// 3 Jan 2021) belongs to December 2020 and 2026-W01 (29 Dec 2025 to 4 Jan 2026) to
+/// January 2026.
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "kerncijfers/calendar.hpp"
+#include "kerncijfers/errors.hpp"
+#include "kerncijfers/language.hpp"
+
+namespace kerncijfers {
+
+/// Unit tags: the template argument of `period`.
+struct week_unit {};
+struct month_unit {};
+struct quarter_unit {};
+struct year_unit {};
+
+template <class Unit>
+inline constexpr bool is_period_unit_v =
+    std::is_same_v<Unit, week_unit> || std::is_same_v<Unit, month_unit> ||
+    std::is_same_v<Unit, quarter_unit> || std::is_same_v<Unit, year_unit>;
+
+/// Units ordered from fine to coarse; conversions go from finer to coarser only.
+template <class Unit>
+inline constexpr int unit_rank_v = std::is_same_v<Unit, week_unit>      ? 0
+                                   : std::is_same_v<Unit, month_unit>   ? 1
+                                   : std::is_same_v<Unit, quarter_unit> ? 2
+                                                                        : 3;
+
+namespace detail {
+
+[[nodiscard]] constexpr long long floor_div(long long a, long long b) noexcept {
+  const long long q = a / b;
+  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+[[nodiscard]] constexpr long long floor_mod(long long a, long long b) noexcept {
+  return a - floor_div(a, b) * b;
+}
+
+inline constexpr std::array<std::string_view, 12> month_names_nl = {
+    "januari", "februari", "maart",     "april",   "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december"};
+inline constexpr std::array<std::string_view, 12> month_names_en = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Reads exactly `text.size()` decimal digits; -1 when any character is not a digit.
+[[nodiscard]] constexpr long long read_digits(std::string_view text) noexcept {
+  if (text.empty()) return -1;
+  long long value = 0;
+  for (char c : text) {
+    if (!is_digit(c)) return -1;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+[[nodiscard]] inline std::string four_digit_year(int y) {
+  std::string s = std::to_string(y);
+  return std::string(s.size() < 4 ? 4 - s.size() : 0, '0') + s;
+}
+
+[[nodiscard]] inline std::string two_digits(unsigned n) {
+  return n < 10 ? "0" + std::to_string(n) : std::to_string(n);
+}
+
+}  // namespace detail
+
+/// A calendar period of one unit: `period<month_unit>` is a month, and so on.
+/// Regular, trivially copyable, ordered and hashable.
+template <class Unit>
+class period {
+  static_assert(is_period_unit_v<Unit>, "period<Unit>: Unit must be week_unit, month_unit, quarter_unit or year_unit");
+
+ public:
+  using unit = Unit;
+  using serial_type = std::int32_t;
+
+  /// Number of sub-periods per year (12 months, 4 quarters, 1 year); 0 for weeks.
+  static constexpr unsigned per_year = std::is_same_v<Unit, month_unit>     ? 12
+                                       : std::is_same_v<Unit, quarter_unit> ? 4
+                                       : std::is_same_v<Unit, year_unit>    ? 1
+                                                                            : 0;
+
+  /// The first period of 1970.
+  constexpr period() noexcept : serial_(std::is_same_v<Unit, week_unit> ? 0 : 1970 * static_cast<serial_type>(per_year)) {}
+
+  /// Month `index` (1-12), quarter `index` (1-4) or ISO week `index` (1-52/53) of `year`.
+  /// Throws `invalid_input` naming the value when it does not exist.
+  constexpr period(int year, unsigned index)
+    requires(!std::is_same_v<Unit, year_unit>)
+      : serial_(checked_serial(year, index)) {}
+
+  /// The calendar year `year` (1-9999).
+  constexpr explicit period(int year)
+    requires std::is_same_v<Unit, year_unit>
+      : serial_(checked_serial(year, 1)) {}
+
+  /// The period with serial `serial` (see the file comment). Throws when out of range.
+  [[nodiscard]] static constexpr period from_serial(long long serial) {
+    period p;
+    p.serial_ = checked_from_serial(serial);
+    return p;
+  }
+
+  /// The period that contains the given day.
+  [[nodiscard]] static constexpr period containing(calendar::civil_date day) {
+    if (!day.ok()) throw invalid_input("not a valid date");
+    return containing_day_number(calendar::to_day_number(day));
+  }
+
+  /// The period that contains day number `days` (days since 1970-01-01).
+  [[nodiscard]] static constexpr period containing_day_number(calendar::day_number days) {
+    if constexpr (std::is_same_v<Unit, week_unit>) {
+      return from_serial(detail::floor_div(static_cast<long long>(days) + 3, 7));
+    } else {
+      const auto ymd = calendar::to_civil(days);
+      const int y = calendar::year_of(ymd);
+      const unsigned m = calendar::month_of(ymd);
+      if constexpr (std::is_same_v<Unit, month_unit>) return period(y, m);
+      else if constexpr (std::is_same_v<Unit, quarter_unit>) return period(y, (m - 1) / 3 + 1);
+      else return period(y);
+    }
+  }
+
+  [[nodiscard]] constexpr serial_type serial() const noexcept { return serial_; }
+
+  /// Calendar year (for ISO weeks: the ISO year, the year of the week's Thursday).
+  [[nodiscard]] constexpr int year() const noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) {
+      return calendar::iso_week_of(thursday()).year;
+    } else {
+      return static_cast<int>(detail::floor_div(serial_, per_year));
+    }
+  }
+
+  /// Month 1-12, quarter 1-4, ISO week 1-53; 1 for a year.
+  [[nodiscard]] constexpr unsigned index() const noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) {
+      return calendar::iso_week_of(thursday()).week;
+    } else {
+      return static_cast<unsigned>(detail::floor_mod(serial_, per_year)) + 1;
+    }
+  }
+
+  /// Day number (days since 1970-01-01) of the first and last day of the period.
+  [[nodiscard]] constexpr calendar::day_number first_day_number() const noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) {
+      return static_cast<calendar::day_number>(static_cast<long long>(serial_) * 7 - 3);
+    } else if constexpr (std::is_same_v<Unit, month_unit>) {
+      return calendar::to_day_number(year(), index(), 1);
+    } else if constexpr (std::is_same_v<Unit, quarter_unit>) {
+      return calendar::to_day_number(year(), (index() - 1) * 3 + 1, 1);
+    } else {
+      return calendar::to_day_number(year(), 1, 1);
+    }
+  }
+  [[nodiscard]] constexpr calendar::day_number last_day_number() const noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) {
+      return first_day_number() + 6;
+    } else {
+      period next = *this;
+      ++next.serial_;
+      return next.first_day_number() - 1;
+    }
+  }
+
+  /// First and last day as `date::year_month_day`.
+  [[nodiscard]] constexpr calendar::civil_date first_day() const noexcept { return calendar::to_civil(first_day_number()); }
+  [[nodiscard]] constexpr calendar::civil_date last_day() const noexcept { return calendar::to_civil(last_day_number()); }
+
+  /// Number of days in the period.
+  [[nodiscard]] constexpr int days() const noexcept { return last_day_number() - first_day_number() + 1; }
+
+  // Arithmetic: whole periods of the same unit. Leaving years 1-9999 throws range_error.
+  constexpr period& operator+=(long long n) {
+    serial_ = checked_from_serial(static_cast<long long>(serial_) + n);
+    return *this;
+  }
+  constexpr period& operator-=(long long n) { return *this += -n; }
+  constexpr period& operator++() { return *this += 1; }
+  constexpr period& operator--() { return *this -= 1; }
+  constexpr period operator++(int) { period old = *this; ++*this; return old; }
+  constexpr period operator--(int) { period old = *this; --*this; return old; }
+
+  [[nodiscard]] friend constexpr period operator+(period p, long long n) { return p += n; }
+  [[nodiscard]] friend constexpr period operator+(long long n, period p) { return p += n; }
+  [[nodiscard]] friend constexpr period operator-(period p, long long n) { return p -= n; }
+  /// Signed number of periods from `b` to `a`.
+  [[nodiscard]] friend constexpr int operator-(period a, period b) noexcept { return a.serial_ - b.serial_; }
+
+  [[nodiscard]] friend constexpr bool operator==(period, period) noexcept = default;
+  [[nodiscard]] friend constexpr std::strong_ordering operator<=>(period, period) noexcept = default;
+
+  /// ISO 8601 form: "2021-W19", "2021-05", "2021-Q2", "2021".
+  [[nodiscard]] std::string iso() const {
+    const std::string y = detail::four_digit_year(year());
+    if constexpr (std::is_same_v<Unit, week_unit>) return y + "-W" + detail::two_digits(index());
+    else if constexpr (std::is_same_v<Unit, month_unit>) return y + "-" + detail::two_digits(index());
+    else if constexpr (std::is_same_v<Unit, quarter_unit>) return y + "-Q" + std::to_string(index());
+    else return y;
+  }
+
+  /// Label for text: "mei 2021" / "May 2021", "week 19 2021", "2e kwartaal 2021" / "Q2 2021", "2021".
+  [[nodiscard]] std::string label(language lang) const {
+    const std::string y = std::to_string(year());
+    if constexpr (std::is_same_v<Unit, week_unit>) {
+      return "week " + std::to_string(index()) + " " + y;
+    } else if constexpr (std::is_same_v<Unit, month_unit>) {
+      const auto& names = lang == language::nl ? detail::month_names_nl : detail::month_names_en;
+      return std::string(names[index() - 1]) + " " + y;
+    } else if constexpr (std::is_same_v<Unit, quarter_unit>) {
+      return lang == language::nl ? std::to_string(index()) + "e kwartaal " + y
+                                  : "Q" + std::to_string(index()) + " " + y;
+    } else {
+      return y;
+    }
+  }
+
+  /// Parses the ISO 8601 form that `iso()` writes. Anything else throws `parse_error`
+  /// naming the input: wrong shape, out-of-range month/quarter/week, trailing text.
+  [[nodiscard]] static period parse(std::string_view text) {
+    const auto fail = [&]() -> period { throw parse_error(std::string(text), std::string(unit_description())); };
+    if (text.size() < 4) return fail();
+    const long long y = detail::read_digits(text.substr(0, 4));
+    if (y < calendar::min_year) return fail();
+    const std::string_view rest = text.substr(4);
+    long long index = 1;
+    if constexpr (std::is_same_v<Unit, year_unit>) {
+      if (!rest.empty()) return fail();
+    } else if constexpr (std::is_same_v<Unit, month_unit>) {
+      if (rest.size() != 3 || rest[0] != '-') return fail();
+      index = detail::read_digits(rest.substr(1));
+    } else if constexpr (std::is_same_v<Unit, quarter_unit>) {
+      if (rest.size() != 3 || rest[0] != '-' || rest[1] != 'Q') return fail();
+      index = detail::read_digits(rest.substr(2));
+    } else {
+      if (rest.size() != 4 || rest[0] != '-' || rest[1] != 'W') return fail();
+      index = detail::read_digits(rest.substr(2));
+    }
+    if (!index_is_valid(static_cast<int>(y), index)) return fail();
+    return from_serial(raw_serial(static_cast<int>(y), static_cast<unsigned>(index)));
+  }
+
+  /// What this unit is called in messages: "an ISO week (YYYY-Www)", ...
+  [[nodiscard]] static constexpr std::string_view unit_description() noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) return "an ISO week (YYYY-Www)";
+    else if constexpr (std::is_same_v<Unit, month_unit>) return "a month (YYYY-MM)";
+    else if constexpr (std::is_same_v<Unit, quarter_unit>) return "a quarter (YYYY-Qn)";
+    else return "a year (YYYY)";
+  }
+
+  friend std::ostream& operator<<(std::ostream& out, const period& p) { return out << p.iso(); }
+
+ private:
+  [[nodiscard]] constexpr calendar::day_number thursday() const noexcept {
+    return static_cast<calendar::day_number>(static_cast<long long>(serial_) * 7);
+  }
+
+  [[nodiscard]] static constexpr bool index_is_valid(int y, long long index) noexcept {
+    if (!calendar::is_valid_year(y)) return false;
+    if constexpr (std::is_same_v<Unit, week_unit>) return index >= 1 && index <= calendar::iso_weeks_in_year(y);
+    else return index >= 1 && index <= per_year;
+  }
+
+  [[nodiscard]] static constexpr long long raw_serial(int y, unsigned index) noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) return detail::floor_div(calendar::iso_week_monday(y, index) + 3LL, 7);
+    else return static_cast<long long>(y) * per_year + (index - 1);
+  }
+
+  [[nodiscard]] static constexpr serial_type checked_serial(int y, unsigned index) {
+    if (!calendar::is_valid_year(y)) {
+      throw invalid_input("year " + std::to_string(y) + " is outside 1-9999");
+    }
+    if (!index_is_valid(y, index)) {
+      if constexpr (std::is_same_v<Unit, week_unit>)
+        throw invalid_input("ISO year " + std::to_string(y) + " has no week " + std::to_string(index) + " (it has " +
+                            std::to_string(calendar::iso_weeks_in_year(y)) + ")");
+      else if constexpr (std::is_same_v<Unit, month_unit>)
+        throw invalid_input("month " + std::to_string(index) + " is outside 1-12");
+      else
+        throw invalid_input("quarter " + std::to_string(index) + " is outside 1-4");
+    }
+    return static_cast<serial_type>(raw_serial(y, index));
+  }
+
+  static constexpr long long min_serial() noexcept { return raw_serial(calendar::min_year, 1); }
+  static constexpr long long max_serial() noexcept {
+    if constexpr (std::is_same_v<Unit, week_unit>) return raw_serial(calendar::max_year, calendar::iso_weeks_in_year(calendar::max_year));
+    else return raw_serial(calendar::max_year, per_year);
+  }
+
+  [[nodiscard]] static constexpr serial_type checked_from_serial(long long serial) {
+    if (serial < min_serial() || serial > max_serial()) {
+      throw range_error("period serial " + std::to_string(serial) + " is outside years 1-9999");
+    }
+    return static_cast<serial_type>(serial);
+  }
+
+  serial_type serial_;
+};
+
+using iso_week = period<week_unit>;
+using month = period<month_unit>;
+using quarter = period<quarter_unit>;
+using year = period<year_unit>;
+
+template <class T>
+inline constexpr bool is_period_v = false;
+template <class Unit>
+inline constexpr bool is_period_v<period<Unit>> = true;
+
+/// Converts a period to a coarser (or the same) unit: week -> month/quarter/year by the
+/// week's Thursday, month -> quarter/year, quarter -> year. Finer targets do not compile.
+template <class To, class FromUnit>
+  requires is_period_v<To> && (unit_rank_v<typename To::unit> >= unit_rank_v<FromUnit>)
+[[nodiscard]] constexpr To period_cast(period<FromUnit> p) {
+  if constexpr (std::is_same_v<typename To::unit, FromUnit>) {
+    return p;
+  } else if constexpr (std::is_same_v<FromUnit, week_unit>) {
+    // The Thursday decides: first_day_number() is the Monday.
+    return To::containing_day_number(p.first_day_number() + 3);
+  } else {
+    return To::containing_day_number(p.first_day_number());
+  }
+}
+
+/// Shorthands for `period_cast`.
+template <class FromUnit>
+[[nodiscard]] constexpr month to_month(period<FromUnit> p) { return period_cast<month>(p); }
+template <class FromUnit>
+[[nodiscard]] constexpr quarter to_quarter(period<FromUnit> p) { return period_cast<quarter>(p); }
+template <class FromUnit>
+[[nodiscard]] constexpr year to_year(period<FromUnit> p) { return period_cast<year>(p); }
+
+}  // namespace kerncijfers
+
+template <class Unit>
+struct std::hash<kerncijfers::period<Unit>> {
+  [[nodiscard]] std::size_t operator()(kerncijfers::period<Unit> p) const noexcept {
+    return std::hash<std::int32_t>{}(p.serial());
+  }
+};

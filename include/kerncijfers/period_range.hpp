@@ -1,0 +1,196 @@
+#pragma once
+/// \file period_range.hpp
+/// Inclusive ranges of periods of one unit: `[first, last]`, never empty.
+
+#include <cstddef>
+#include <functional>
+#include <iterator>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "kerncijfers/errors.hpp"
+#include "kerncijfers/language.hpp"
+#include "kerncijfers/period.hpp"
+
+namespace kerncijfers {
+
+/// The periods `first` through `last`, both included. A range always holds at least one
+/// period: a reversed range (`last < first`) throws `range_error`.
+template <class P>
+  requires is_period_v<P>
+class period_range {
+ public:
+  using value_type = P;
+  using size_type = std::size_t;
+
+  /// Random-access iterator over the periods of the range.
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = P;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = P;
+
+    constexpr iterator() noexcept = default;
+    constexpr explicit iterator(typename P::serial_type serial) noexcept : serial_(serial) {}
+    [[nodiscard]] constexpr P operator*() const { return P::from_serial(serial_); }
+    [[nodiscard]] constexpr P operator[](difference_type n) const { return P::from_serial(serial_ + n); }
+    constexpr iterator& operator++() noexcept { ++serial_; return *this; }
+    constexpr iterator& operator--() noexcept { --serial_; return *this; }
+    constexpr iterator operator++(int) noexcept { iterator old = *this; ++serial_; return old; }
+    constexpr iterator operator--(int) noexcept { iterator old = *this; --serial_; return old; }
+    constexpr iterator& operator+=(difference_type n) noexcept { serial_ += static_cast<typename P::serial_type>(n); return *this; }
+    constexpr iterator& operator-=(difference_type n) noexcept { serial_ -= static_cast<typename P::serial_type>(n); return *this; }
+    [[nodiscard]] friend constexpr iterator operator+(iterator it, difference_type n) noexcept { return it += n; }
+    [[nodiscard]] friend constexpr iterator operator+(difference_type n, iterator it) noexcept { return it += n; }
+    [[nodiscard]] friend constexpr iterator operator-(iterator it, difference_type n) noexcept { return it -= n; }
+    [[nodiscard]] friend constexpr difference_type operator-(iterator a, iterator b) noexcept { return a.serial_ - b.serial_; }
+    [[nodiscard]] friend constexpr bool operator==(iterator, iterator) noexcept = default;
+    [[nodiscard]] friend constexpr auto operator<=>(iterator, iterator) noexcept = default;
+
+   private:
+    typename P::serial_type serial_ = 0;
+  };
+
+  /// The single period `p`.
+  constexpr explicit period_range(P p) noexcept : first_(p), last_(p) {}
+
+  /// `first` through `last`; throws `range_error` when `last < first`.
+  constexpr period_range(P first, P last) : first_(first), last_(last) {
+    if (last < first) {
+      throw range_error("reversed period range: " + first.iso() + " is after " + last.iso());
+    }
+  }
+
+  [[nodiscard]] constexpr P first() const noexcept { return first_; }
+  [[nodiscard]] constexpr P last() const noexcept { return last_; }
+  [[nodiscard]] constexpr size_type size() const noexcept { return static_cast<size_type>(last_ - first_) + 1; }
+
+  [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(first_.serial()); }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator(last_.serial() + 1); }
+
+  /// The `i`-th period (0-based); throws `range_error` past the end.
+  [[nodiscard]] constexpr P at(size_type i) const {
+    if (i >= size()) throw range_error("index " + std::to_string(i) + " is outside " + iso() + " (" + std::to_string(size()) + " periods)");
+    return first_ + static_cast<long long>(i);
+  }
+  [[nodiscard]] constexpr P operator[](size_type i) const noexcept { return P::from_serial(first_.serial() + static_cast<long long>(i)); }
+
+  /// Position of `p` in the range; throws `range_error` when it is outside.
+  [[nodiscard]] constexpr size_type index_of(P p) const {
+    if (!contains(p)) throw range_error(p.iso() + " is outside " + iso());
+    return static_cast<size_type>(p - first_);
+  }
+
+  [[nodiscard]] constexpr bool contains(P p) const noexcept { return first_ <= p && p <= last_; }
+  [[nodiscard]] constexpr bool contains(const period_range& other) const noexcept {
+    return first_ <= other.first_ && other.last_ <= last_;
+  }
+  [[nodiscard]] constexpr bool overlaps(const period_range& other) const noexcept {
+    return first_ <= other.last_ && other.first_ <= last_;
+  }
+
+  /// The periods in both ranges, or nothing when they do not overlap.
+  [[nodiscard]] constexpr std::optional<period_range> intersection(const period_range& other) const {
+    if (!overlaps(other)) return std::nullopt;
+    return period_range(first_ < other.first_ ? other.first_ : first_, last_ < other.last_ ? last_ : other.last_);
+  }
+
+  [[nodiscard]] friend constexpr bool operator==(const period_range&, const period_range&) noexcept = default;
+  /// Ordered by first period, then by last.
+  [[nodiscard]] friend constexpr auto operator<=>(const period_range&, const period_range&) noexcept = default;
+
+  /// "2020-06/2021-05" (ISO 8601 interval form); a single period prints as itself.
+  [[nodiscard]] std::string iso() const { return first_ == last_ ? first_.iso() : first_.iso() + "/" + last_.iso(); }
+
+  /// "juni 2020 t/m mei 2021" / "June 2020 to May 2021"; a single period is its own label.
+  [[nodiscard]] std::string label(language lang) const {
+    if (first_ == last_) return first_.label(lang);
+    return first_.label(lang) + (lang == language::nl ? " t/m " : " to ") + last_.label(lang);
+  }
+
+  /// Parses the form `iso()` writes ("2020-06/2021-05" or a single "2021-05").
+  [[nodiscard]] static period_range parse(std::string_view text) {
+    const auto slash = text.find('/');
+    if (slash == std::string_view::npos) return period_range(P::parse(text));
+    try {
+      return period_range(P::parse(text.substr(0, slash)), P::parse(text.substr(slash + 1)));
+    } catch (const parse_error&) {
+      throw parse_error(std::string(text), "a period range (" + std::string(P::unit_description()) + "/...)");
+    }
+  }
+
+  friend std::ostream& operator<<(std::ostream& out, const period_range& r) { return out << r.iso(); }
+
+ private:
+  P first_;
+  P last_;
+};
+
+template <class P>
+period_range(P) -> period_range<P>;
+template <class P>
+period_range(P, P) -> period_range<P>;
+
+/// The `n` periods ending at `last` (inclusive): `trailing(month(2021, 5), 12)` is
+/// June 2020 through May 2021. Throws `range_error` when `n` is 0.
+template <class P>
+  requires is_period_v<P>
+[[nodiscard]] constexpr period_range<P> trailing(P last, std::size_t n) {
+  if (n == 0) throw range_error("a trailing window needs at least one period, got 0 ending at " + last.iso());
+  return period_range<P>(last - static_cast<long long>(n - 1), last);
+}
+
+/// From the first period of `p`'s year through `p` (for ISO weeks: of the ISO year).
+template <class P>
+  requires is_period_v<P>
+[[nodiscard]] constexpr period_range<P> year_to_date(P p) {
+  if constexpr (std::is_same_v<typename P::unit, week_unit>) return period_range<P>(P(p.year(), 1), p);
+  else if constexpr (std::is_same_v<typename P::unit, year_unit>) return period_range<P>(p);
+  else return period_range<P>(P(p.year(), 1), p);
+}
+
+/// The periods of unit `To` that make up `p` (a coarser period): the months of a
+/// quarter or year, the quarters of a year, the ISO weeks whose Thursday lies in `p`.
+template <class To, class FromUnit>
+  requires is_period_v<To> && (unit_rank_v<typename To::unit> <= unit_rank_v<FromUnit>)
+[[nodiscard]] constexpr period_range<To> subperiods(period<FromUnit> p) {
+  if constexpr (std::is_same_v<typename To::unit, week_unit>) {
+    // Weeks belong to the period of their Thursday: the first such week holds the
+    // first Thursday on or after the first day.
+    const auto first_day = p.first_day_number();
+    const auto last_day = p.last_day_number();
+    const To first = To::containing_day_number(first_day + 3);
+    const To last = To::containing_day_number(last_day - 3);
+    return period_range<To>(first, last);
+  } else {
+    return period_range<To>(To::containing_day_number(p.first_day_number()),
+                            To::containing_day_number(p.last_day_number()));
+  }
+}
+
+/// Converts a range to a coarser unit; throws `range_error` when the range does not
+/// cover whole periods of the target unit (June 2020 through May 2021 has no whole year).
+template <class To, class P>
+  requires is_period_v<To> && is_period_v<P> && (unit_rank_v<typename To::unit> >= unit_rank_v<typename P::unit>)
+[[nodiscard]] constexpr period_range<To> coarsen(const period_range<P>& r) {
+  const To first = period_cast<To>(r.first());
+  const To last = period_cast<To>(r.last());
+  if (subperiods<P>(first).first() != r.first() || subperiods<P>(last).last() != r.last()) {
+    throw range_error(r.iso() + " does not cover whole periods of the requested unit");
+  }
+  return period_range<To>(first, last);
+}
+
+}  // namespace kerncijfers
+
+template <class P>
+struct std::hash<kerncijfers::period_range<P>> {
+  [[nodiscard]] std::size_t operator()(const kerncijfers::period_range<P>& r) const noexcept {
+    const auto a = static_cast<std::uint64_t>(static_cast<std::uint32_t>(r.first().serial()));
+    const auto b = static_cast<std::uint64_t>(static_cast<std::uint32_t>(r.last().serial()));
+    return std::hash<std::uint64_t>{}((a << 32) | b);
+  }
+};
