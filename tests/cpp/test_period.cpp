@@ -1,12 +1,239 @@
 #define BOOST_TEST_MODULE period
 #include <boost/test/unit_test.hpp>
 
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <unordered_set>
+
 #include <kerncijfers/period.hpp>
 
 namespace kc = kerncijfers;
+namespace cal = kerncijfers::calendar;
 
-BOOST_AUTO_TEST_CASE(smoke) {
-  constexpr kc::month m(2021, 5);
-  static_assert((m - 11).index() == 6);
-  BOOST_TEST((m - 11).iso() == "2020-06");
+namespace {
+
+std::string ymd(cal::civil_date d) {
+  std::ostringstream out;
+  out << cal::year_of(d) << "-" << (cal::month_of(d) < 10 ? "0" : "") << cal::month_of(d) << "-"
+      << (cal::day_of(d) < 10 ? "0" : "") << cal::day_of(d);
+  return out.str();
+}
+
+template <class P>
+void check_parse_error(const std::string& text) {
+  try {
+    (void)P::parse(text);
+    BOOST_ERROR("parse accepted \"" << text << "\"");
+  } catch (const kc::parse_error& e) {
+    BOOST_TEST(e.input() == text);
+    BOOST_TEST(std::string(e.what()).find("\"" + text + "\"") != std::string::npos);
+  }
+}
+
+}  // namespace
+
+// Periods are small regular values that can be used at compile time.
+static_assert(std::is_trivially_copyable_v<kc::month>);
+static_assert(sizeof(kc::month) == 4 && sizeof(kc::iso_week) == 4);
+static_assert(std::is_nothrow_default_constructible_v<kc::quarter>);
+static_assert(kc::month(2021, 5) - kc::month(2020, 6) == 11);
+static_assert((kc::month(2021, 5) - 11) == kc::month(2020, 6));
+static_assert(kc::month(2020, 12) + 1 == kc::month(2021, 1));
+static_assert(kc::quarter(2021, 1) - 1 == kc::quarter(2020, 4));
+static_assert(kc::iso_week(2020, 53) + 1 == kc::iso_week(2021, 1));
+static_assert(kc::year(2021) + 5 == kc::year(2026));
+static_assert(kc::month(2021, 5) < kc::month(2021, 6));
+static_assert(kc::to_month(kc::iso_week(2020, 53)) == kc::month(2020, 12));
+static_assert(kc::period_cast<kc::quarter>(kc::month(2021, 5)) == kc::quarter(2021, 2));
+static_assert(kc::month(2021, 5).serial() == 2021 * 12 + 4);
+static_assert(kc::iso_week(1970, 1).serial() == 0);
+
+BOOST_AUTO_TEST_CASE(construct_and_fields) {
+  const kc::month m(2021, 5);
+  BOOST_TEST(m.year() == 2021);
+  BOOST_TEST(m.index() == 5u);
+  const kc::iso_week w(2021, 19);
+  BOOST_TEST(w.year() == 2021);
+  BOOST_TEST(w.index() == 19u);
+  BOOST_TEST(kc::quarter(2021, 2).index() == 2u);
+  BOOST_TEST(kc::year(2021).year() == 2021);
+  BOOST_TEST(kc::month().iso() == "1970-01");
+  BOOST_TEST(kc::iso_week().iso() == "1970-W01");
+}
+
+BOOST_AUTO_TEST_CASE(construct_rejects_nonexistent_periods) {
+  BOOST_CHECK_THROW(kc::month(2021, 13), kc::invalid_input);
+  BOOST_CHECK_THROW(kc::month(2021, 0), kc::invalid_input);
+  BOOST_CHECK_THROW(kc::quarter(2021, 5), kc::invalid_input);
+  BOOST_CHECK_THROW(kc::iso_week(2021, 53), kc::invalid_input);  // 2021 has 52 weeks
+  BOOST_CHECK_THROW(kc::year(0), kc::invalid_input);
+  BOOST_CHECK_THROW(kc::year(10000), kc::invalid_input);
+  try {
+    (void)kc::iso_week(2021, 53);
+  } catch (const kc::invalid_input& e) {
+    BOOST_TEST(std::string(e.what()) == "ISO year 2021 has no week 53 (it has 52)");
+  }
+  try {
+    (void)kc::month(2021, 13);
+  } catch (const kc::invalid_input& e) {
+    BOOST_TEST(std::string(e.what()) == "month 13 is outside 1-12");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(arithmetic_and_distance) {
+  kc::month m(2020, 12);
+  ++m;
+  BOOST_TEST(m.iso() == "2021-01");
+  m -= 2;
+  BOOST_TEST(m.iso() == "2020-11");
+  BOOST_TEST((kc::month(2021, 1) - kc::month(2020, 12)) == 1);
+  BOOST_TEST((kc::month(2020, 12) - kc::month(2021, 1)) == -1);
+  BOOST_TEST((kc::month(2021, 5) + (-17)).iso() == "2019-12");
+  BOOST_TEST((kc::iso_week(2021, 1) - kc::iso_week(2020, 1)) == 53);  // 2020 has 53 weeks
+  BOOST_TEST((kc::iso_week(2022, 1) - kc::iso_week(2021, 1)) == 52);
+  BOOST_TEST((kc::quarter(2021, 2) - kc::quarter(2019, 3)) == 7);
+  BOOST_CHECK_THROW((void)(kc::year(9999) + 1), kc::range_error);
+  BOOST_CHECK_THROW((void)(kc::month(1, 1) - 1), kc::range_error);
+  BOOST_CHECK_THROW((void)kc::month::from_serial(-5), kc::range_error);
+}
+
+BOOST_AUTO_TEST_CASE(order_and_hash) {
+  std::unordered_set<kc::month> months{kc::month(2021, 5), kc::month(2021, 5), kc::month(2021, 6)};
+  BOOST_TEST(months.size() == 2u);
+  BOOST_TEST(months.count(kc::month(2021, 6)) == 1u);
+  BOOST_TEST((kc::month(2020, 12) < kc::month(2021, 1)));
+  BOOST_TEST((kc::iso_week(2020, 53) < kc::iso_week(2021, 1)));
+  BOOST_TEST(std::hash<kc::month>{}(kc::month(2021, 5)) == std::hash<kc::month>{}(kc::month(2021, 5)));
+}
+
+BOOST_AUTO_TEST_CASE(parse_and_format) {
+  BOOST_TEST(kc::month::parse("2021-05") == kc::month(2021, 5));
+  BOOST_TEST(kc::iso_week::parse("2021-W19") == kc::iso_week(2021, 19));
+  BOOST_TEST(kc::quarter::parse("2021-Q2") == kc::quarter(2021, 2));
+  BOOST_TEST(kc::year::parse("2021") == kc::year(2021));
+  BOOST_TEST(kc::iso_week::parse("2020-W53").iso() == "2020-W53");
+  BOOST_TEST(kc::month(2021, 5).iso() == "2021-05");
+  BOOST_TEST(kc::iso_week(2021, 9).iso() == "2021-W09");
+  BOOST_TEST(kc::year(987).iso() == "0987");
+  std::ostringstream out;
+  out << kc::quarter(2021, 2);
+  BOOST_TEST(out.str() == "2021-Q2");
+}
+
+BOOST_AUTO_TEST_CASE(parse_rejects_everything_else) {
+  for (const char* bad : {"2021-13", "2021-00", "21-05", "", "2021-05x", "2021-5", "2021/05", " 2021-05", "2021-05 ",
+                          "2021-W01", "0000-01", "abcd-01", "2021-1a"}) {
+    check_parse_error<kc::month>(bad);
+  }
+  for (const char* bad : {"2021-W54", "2021-W53", "2021-W00", "2021-W1", "2021W19", "2021-w19", "2021-W19-1", "2021-05"}) {
+    check_parse_error<kc::iso_week>(bad);
+  }
+  for (const char* bad : {"2021-Q0", "2021-Q5", "2021Q2", "2021-q2", "2021-Q", "2021-Q22"}) {
+    check_parse_error<kc::quarter>(bad);
+  }
+  for (const char* bad : {"21", "20210", "2021-", "year", "-2021"}) {
+    check_parse_error<kc::year>(bad);
+  }
+  try {
+    (void)kc::month::parse("2021-13");
+  } catch (const kc::parse_error& e) {
+    BOOST_TEST(std::string(e.what()) == "cannot parse \"2021-13\" as a month (YYYY-MM)");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(labels) {
+  using kc::language;
+  BOOST_TEST(kc::month(2021, 5).label(language::nl) == "mei 2021");
+  BOOST_TEST(kc::month(2021, 5).label(language::en) == "May 2021");
+  BOOST_TEST(kc::month(2020, 6).label(language::nl) == "juni 2020");
+  BOOST_TEST(kc::month(2021, 3).label(language::nl) == "maart 2021");
+  BOOST_TEST(kc::iso_week(2021, 19).label(language::nl) == "week 19 2021");
+  BOOST_TEST(kc::iso_week(2021, 19).label(language::en) == "week 19 2021");
+  BOOST_TEST(kc::quarter(2021, 2).label(language::nl) == "2e kwartaal 2021");
+  BOOST_TEST(kc::quarter(2021, 2).label(language::en) == "Q2 2021");
+  BOOST_TEST(kc::year(2021).label(language::nl) == "2021");
+}
+
+BOOST_AUTO_TEST_CASE(first_and_last_days) {
+  BOOST_TEST(ymd(kc::month(2021, 2).first_day()) == "2021-02-01");
+  BOOST_TEST(ymd(kc::month(2021, 2).last_day()) == "2021-02-28");
+  BOOST_TEST(ymd(kc::month(2020, 2).last_day()) == "2020-02-29");
+  BOOST_TEST(ymd(kc::quarter(2021, 2).first_day()) == "2021-04-01");
+  BOOST_TEST(ymd(kc::quarter(2021, 4).last_day()) == "2021-12-31");
+  BOOST_TEST(ymd(kc::year(2021).last_day()) == "2021-12-31");
+  BOOST_TEST(ymd(kc::iso_week(2021, 19).first_day()) == "2021-05-10");
+  BOOST_TEST(ymd(kc::iso_week(2021, 19).last_day()) == "2021-05-16");
+  BOOST_TEST(kc::month(2021, 2).days() == 28);
+  BOOST_TEST(kc::iso_week(2021, 19).days() == 7);
+  BOOST_TEST(kc::year(2020).days() == 366);
+}
+
+BOOST_AUTO_TEST_CASE(iso_weeks_at_year_boundaries) {
+  // 53-week ISO years.
+  for (int y : {2015, 2020, 2026}) {
+    BOOST_TEST(cal::iso_weeks_in_year(y) == 53u, "year " << y);
+    BOOST_TEST(kc::iso_week(y, 53).iso() == std::to_string(y) + "-W53");
+    BOOST_TEST(((kc::iso_week(y, 53) + 1) == kc::iso_week(y + 1, 1)));
+  }
+  for (int y : {2019, 2021, 2022, 2025}) BOOST_TEST(cal::iso_weeks_in_year(y) == 52u, "year " << y);
+  // Weeks that span two calendar years.
+  BOOST_TEST(ymd(kc::iso_week(2020, 53).first_day()) == "2020-12-28");
+  BOOST_TEST(ymd(kc::iso_week(2020, 53).last_day()) == "2021-01-03");
+  BOOST_TEST(ymd(kc::iso_week(2026, 1).first_day()) == "2025-12-29");
+  BOOST_TEST(ymd(kc::iso_week(2019, 1).first_day()) == "2018-12-31");
+  BOOST_TEST(ymd(kc::iso_week(2015, 53).last_day()) == "2016-01-03");
+  // The week's Thursday decides its month, quarter and year.
+  BOOST_TEST(kc::to_month(kc::iso_week(2020, 53)).iso() == "2020-12");
+  BOOST_TEST(kc::to_month(kc::iso_week(2026, 1)).iso() == "2026-01");
+  BOOST_TEST(kc::to_month(kc::iso_week(2019, 1)).iso() == "2019-01");
+  BOOST_TEST(kc::to_quarter(kc::iso_week(2026, 1)).iso() == "2026-Q1");
+  BOOST_TEST(kc::to_year(kc::iso_week(2015, 53)).iso() == "2015");
+  BOOST_TEST(kc::to_month(kc::iso_week(2021, 22)).iso() == "2021-06");  // Mon 31 May, Thu 3 Jun
+  // The day that opens a year can lie in the previous ISO year.
+  BOOST_TEST(kc::iso_week::containing(kc::month(2021, 1).first_day()).iso() == "2020-W53");
+  BOOST_TEST(kc::iso_week::containing(kc::month(2025, 12).last_day()).iso() == "2026-W01");
+}
+
+BOOST_AUTO_TEST_CASE(conversions_between_units) {
+  BOOST_TEST(kc::to_quarter(kc::month(2021, 5)).iso() == "2021-Q2");
+  BOOST_TEST(kc::to_quarter(kc::month(2021, 3)).iso() == "2021-Q1");
+  BOOST_TEST(kc::to_year(kc::month(2021, 12)).iso() == "2021");
+  BOOST_TEST(kc::to_year(kc::quarter(2021, 4)).iso() == "2021");
+  BOOST_TEST(kc::period_cast<kc::month>(kc::month(2021, 5)) == kc::month(2021, 5));
+  BOOST_TEST(kc::month::containing(kc::iso_week(2021, 19).first_day()).iso() == "2021-05");
+}
+
+BOOST_AUTO_TEST_CASE(every_period_from_1900_to_2199_round_trips) {
+  // Each period follows the previous one without gaps or overlaps, and its ISO form
+  // parses back to itself.
+  auto check_unit = [](auto first, auto last) {
+    using P = decltype(first);
+    int count = 0;
+    for (P p = first; p <= last; ++p, ++count) {
+      BOOST_REQUIRE(P::parse(p.iso()) == p);
+      BOOST_REQUIRE(P::from_serial(p.serial()) == p);
+      if (p != first) {
+        BOOST_REQUIRE(p.first_day_number() == (p - 1).last_day_number() + 1);
+        BOOST_REQUIRE(p - first == count);
+      }
+      BOOST_REQUIRE(P::containing(p.first_day()) == p);
+      BOOST_REQUIRE(P::containing(p.last_day()) == p);
+    }
+    return count;
+  };
+  BOOST_TEST(check_unit(kc::month(1900, 1), kc::month(2199, 12)) == 300 * 12);
+  BOOST_TEST(check_unit(kc::quarter(1900, 1), kc::quarter(2199, 4)) == 300 * 4);
+  BOOST_TEST(check_unit(kc::year(1900), kc::year(2199)) == 300);
+  // 300 years hold 15,653 ISO weeks (the 400-year cycle has 20,871; 71 of every 400 years have 53).
+  const int weeks = check_unit(kc::iso_week(1900, 1), kc::iso_week(2199, static_cast<unsigned>(cal::iso_weeks_in_year(2199))));
+  int expected = 0;
+  for (int y = 1900; y <= 2199; ++y) expected += static_cast<int>(cal::iso_weeks_in_year(y));
+  BOOST_TEST(weeks == expected);
+  // Week -> month by Thursday agrees with the month that holds the Thursday, always.
+  for (kc::iso_week w(1900, 1); w <= kc::iso_week(2199, 52); ++w) {
+    const auto thursday = cal::to_civil(w.first_day_number() + 3);
+    BOOST_REQUIRE(kc::to_month(w) == kc::month(cal::year_of(thursday), cal::month_of(thursday)));
+    BOOST_REQUIRE(kc::to_year(w).year() == w.year());
+  }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the system packages kerncijfers builds against, on Debian/Ubuntu, when they
+# are missing: a C++20 compiler, Howard Hinnant's date and Boost.Test, plus CMake and
+# Ninja (from PyPI when the system has none). Safe to run again: it installs nothing
+# that is already there.
+set -euo pipefail
+
+packages=(g++ libhowardhinnant-date-dev libboost-test-dev)
+if [[ "${KERNCIJFERS_WITH_PYTHON_DEPS:-0}" == 1 ]]; then
+  packages+=(python3-venv)
+fi
+
+missing=()
+for pkg in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if ((${#missing[@]})); then
+  echo "kerncijfers: installing ${missing[*]} with apt-get" >&2
+  sudo=()
+  if [[ $(id -u) != 0 ]]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# CMakePresets.json needs CMake 3.25 or newer; Debian 12 ships 3.25, PyPI has newer.
+if ! command -v cmake >/dev/null || ! command -v ninja >/dev/null; then
+  echo "kerncijfers: installing cmake and ninja with pip" >&2
+  python3 -m pip install --quiet "cmake>=3.25" ninja
+fi
