@@ -19,3 +19,18 @@ echo "== C++: the same suites under AddressSanitizer + UndefinedBehaviorSanitize
 cmake --preset sanitize
 cmake --build --preset sanitize -j "$jobs"
 ctest --preset sanitize -j "$jobs" -E '^(consumer_|compile_)'
+
+echo "== Python: install into a fresh virtual environment, test the installed package =="
+scripts/install-python.sh build/venv-test ".[test]"
+venv=build/venv-test/bin
+# Run from outside the source tree so that only the installed package can be imported.
+(cd build && "../$venv/python" -m pytest -c ../pyproject.toml --rootdir .. ../tests/python)
+"$venv/mypy" --config-file pyproject.toml
+
+echo "== Python: build a wheel, install it in a second fresh environment, test again =="
+rm -rf build/wheelhouse
+"$venv/pip" wheel --quiet --no-deps --wheel-dir build/wheelhouse .
+wheel=$(ls build/wheelhouse/kerncijfers-*.whl)
+python3 -m venv --clear build/venv-wheel
+build/venv-wheel/bin/pip install --quiet "$wheel" pytest hypothesis
+(cd build && ../build/venv-wheel/bin/python -m pytest -q -c ../pyproject.toml --rootdir .. ../tests/python)

@@ -1,0 +1,103 @@
+#pragma once
+// Helpers shared by the register_<concept>.cpp files: the Python protocol every value
+// type gets (repr, eq, hash, copy, pickle) and the conversion of a language argument.
+
+#include <pybind11/pybind11.h>
+
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include <kerncijfers/language.hpp>
+
+namespace kerncijfers::python {
+
+namespace py = pybind11;
+
+/// Version of the pickled state of every kerncijfers value type. Bump it only together
+/// with a loader for the previous version: pickles in saved notebooks must keep loading.
+inline constexpr int pickle_format_version = 1;
+
+/// Accepts `Language.nl`, `"nl"` or `"en"`.
+inline language to_language(const py::handle& value) {
+  if (py::isinstance<language>(value)) return value.cast<language>();
+  if (py::isinstance<py::str>(value)) return parse_language(value.cast<std::string>());
+  throw py::type_error("language must be kerncijfers.Language or \"nl\"/\"en\", not " +
+                       std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// `==` and `!=` with the same type; other types compare unequal instead of raising.
+template <class T, class Class>
+void def_equality(Class& cls) {
+  cls.def("__eq__", [](const T& self, const py::object& other) -> py::object {
+    if (!py::isinstance<T>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+    return py::bool_(self == other.cast<const T&>());
+  });
+  cls.def("__ne__", [](const T& self, const py::object& other) -> py::object {
+    if (!py::isinstance<T>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+    return py::bool_(!(self == other.cast<const T&>()));
+  });
+}
+
+/// `<`, `<=`, `>`, `>=` with the same type only (other types: TypeError, as Python does).
+template <class T, class Class>
+void def_ordering(Class& cls) {
+  auto op = [&cls](const char* name, auto compare) {
+    cls.def(name, [compare](const T& self, const py::object& other) -> py::object {
+      if (!py::isinstance<T>(other)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+      return py::bool_(compare(self, other.cast<const T&>()));
+    });
+  };
+  op("__lt__", [](const T& a, const T& b) { return a < b; });
+  op("__le__", [](const T& a, const T& b) { return a <= b; });
+  op("__gt__", [](const T& a, const T& b) { return a > b; });
+  op("__ge__", [](const T& a, const T& b) { return a >= b; });
+}
+
+/// `__hash__` from std::hash, consistent with `__eq__`.
+template <class T, class Class>
+void def_hash(Class& cls) {
+  cls.def("__hash__", [](const T& self) { return static_cast<py::ssize_t>(std::hash<T>{}(self)); });
+}
+
+/// `copy.copy` and `copy.deepcopy`: value types copy their C++ value.
+template <class T, class Class>
+void def_copy(Class& cls) {
+  cls.def("__copy__", [](const T& self) { return T(self); });
+  cls.def("__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, py::arg("memo"));
+}
+
+/// Pickling as `(format_version, state)`. `get_state` returns a tuple of plain Python
+/// values; `set_state` rebuilds the value from it.
+template <class T, class Class, class GetState, class SetState>
+void def_pickle(Class& cls, GetState get_state, SetState set_state) {
+  cls.def(py::pickle(
+      [get_state](const T& self) { return py::make_tuple(pickle_format_version, get_state(self)); },
+      [set_state](const py::tuple& pickled) {
+        if (pickled.size() != 2) throw std::runtime_error("kerncijfers: invalid pickled state");
+        const int format = pickled[0].cast<int>();
+        if (format < 1 || format > pickle_format_version) {
+          throw std::runtime_error("kerncijfers: pickle format " + std::to_string(format) +
+                                   " is newer than this version of kerncijfers understands");
+        }
+        return set_state(pickled[1].cast<py::tuple>());
+      }));
+}
+
+/// `__str__` from `operator<<`.
+template <class T, class Class>
+void def_str_from_stream(Class& cls) {
+  cls.def("__str__", [](const T& self) {
+    std::ostringstream out;
+    out << self;
+    return out.str();
+  });
+}
+
+// One register function per concept (python/register_<concept>.cpp).
+void register_errors(py::module_& m);
+void register_language(py::module_& m);
+void register_period(py::module_& m);
+void register_period_range(py::module_& m);
+
+}  // namespace kerncijfers::python

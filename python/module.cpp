@@ -1,0 +1,28 @@
+// kerncijfers._core: the C++ library as a Python module. Each concept registers itself
+// from its own file; this file only fixes the order (types before the functions that
+// use them).
+#include "bindings.hpp"
+
+#include <kerncijfers/version.hpp>
+
+namespace py = pybind11;
+namespace kcp = kerncijfers::python;
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "kerncijfers: key figures on asylum and migration (compiled core)";
+  m.attr("__version__") = kerncijfers::version;
+  kcp::register_errors(m);
+  kcp::register_language(m);
+  kcp::register_period(m);
+  kcp::register_period_range(m);
+
+  // The classes live in kerncijfers._core but belong to the package's public face:
+  // reprs, docs and pickles name them kerncijfers.Month etc., so that the compiled
+  // module can be reorganised without breaking saved pickles.
+  for (const auto& item : m.attr("__dict__").cast<py::dict>()) {
+    if (py::isinstance<py::type>(item.second)) {
+      const py::object cls = py::reinterpret_borrow<py::object>(item.second);
+      if (py::str(cls.attr("__module__")).cast<std::string>() == "kerncijfers._core") cls.attr("__module__") = "kerncijfers";
+    }
+  }
+}

@@ -1,0 +1,65 @@
+#pragma once
+// Python-side view of the four period types: the variant that lets one Python class
+// (PeriodRange) hold a range of any unit, and conversions of Python dates.
+
+#include <pybind11/pybind11.h>
+
+#include <string>
+#include <variant>
+
+#include <kerncijfers/period_range.hpp>
+
+namespace kerncijfers::python {
+
+namespace py = pybind11;
+
+using any_period = std::variant<iso_week, month, quarter, year>;
+using any_period_range = std::variant<period_range<iso_week>, period_range<month>, period_range<quarter>, period_range<year>>;
+
+/// What Python's PeriodRange holds: a range of any unit. (A struct rather than the bare
+/// variant, so that pybind11's variant caster does not claim it.)
+struct any_range {
+  any_period_range value;
+  friend bool operator==(const any_range&, const any_range&) = default;
+};
+
+template <class P>
+inline constexpr const char* python_name = nullptr;
+template <>
+inline constexpr const char* python_name<iso_week> = "IsoWeek";
+template <>
+inline constexpr const char* python_name<month> = "Month";
+template <>
+inline constexpr const char* python_name<quarter> = "Quarter";
+template <>
+inline constexpr const char* python_name<year> = "Year";
+
+/// A `datetime.date` (or anything with .year, .month, .day: datetime, pandas.Timestamp).
+inline calendar::civil_date to_civil_date(const py::handle& value) {
+  if (!py::hasattr(value, "year") || !py::hasattr(value, "month") || !py::hasattr(value, "day")) {
+    throw py::type_error("expected a datetime.date, not " +
+                         std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+  }
+  const int y = value.attr("year").cast<int>();
+  const unsigned m = value.attr("month").cast<unsigned>();
+  const unsigned d = value.attr("day").cast<unsigned>();
+  if (!calendar::is_valid_date(y, m, d)) throw invalid_input("not a valid date: " + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d));
+  return calendar::to_civil(calendar::to_day_number(y, m, d));
+}
+
+inline py::object to_python_date(calendar::civil_date day) {
+  static py::object date_class = py::module_::import("datetime").attr("date");
+  return date_class(calendar::year_of(day), calendar::month_of(day), calendar::day_of(day));
+}
+
+/// A Python period object as the variant; TypeError for anything else.
+inline any_period to_any_period(const py::handle& value) {
+  if (py::isinstance<month>(value)) return value.cast<month>();
+  if (py::isinstance<iso_week>(value)) return value.cast<iso_week>();
+  if (py::isinstance<quarter>(value)) return value.cast<quarter>();
+  if (py::isinstance<year>(value)) return value.cast<year>();
+  throw py::type_error("expected a period (IsoWeek, Month, Quarter or Year), not " +
+                       std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+}  // namespace kerncijfers::python
