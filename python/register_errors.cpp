@@ -1,5 +1,7 @@
 // The exception hierarchy of errors.hpp, as Python classes: bad values are ValueError
 // subclasses, unknown codes KeyError subclasses, and the messages are the C++ ones.
+#include <pybind11/stl.h>
+
 #include "bindings.hpp"
 
 #include <kerncijfers/errors.hpp>
