@@ -100,5 +100,6 @@ void register_language(py::module_& m);
 void register_period(py::module_& m);
 void register_period_range(py::module_& m);
 void register_nationality(py::module_& m);
+void register_safe_countries(py::module_& m);
 
 }  // namespace kerncijfers::python

@@ -1,0 +1,388 @@
+#pragma once
+/// \file csv.hpp
+/// Reading comma-separated values (RFC 4180) with the position of every field, so that a
+/// bad value can be reported as "counts.csv, line 12, column 3 (\"count\")".
+///
+/// Accepted input:
+///   - The first record is the header: one name per column, each non-empty and unique.
+///     Every later record must have exactly as many fields as the header.
+///   - Fields are separated by a comma (or another `options::delimiter`), records by
+///     CRLF, LF or a lone CR (files saved on any platform read the same).
+///   - A field that starts with `"` is quoted: it may hold delimiters, line breaks and
+///     `""` (one literal quote). A line break inside a quoted field is returned as `\n`,
+///     whatever its form in the file, so a value does not depend on how the file was
+///     checked out. The closing quote must be followed by a delimiter, a line break or
+///     the end of the input.
+///   - A UTF-8 byte order mark at the very start is skipped (spreadsheets write one).
+///   - Lines with no characters at all are skipped (a trailing newline adds no record).
+///   - Nothing is trimmed: spaces are part of a field, as RFC 4180 says.
+///
+/// Rejected input throws `csv::format_error` naming the source, the line and the column:
+/// a quote inside an unquoted field, text after a closing quote, a quoted field that is
+/// never closed, a record with too few or too many fields, an empty or duplicate column
+/// name, an input without a header. Values that are well-formed CSV but wrong for the
+/// caller (a date that does not parse, an unknown code) are reported by the caller with
+/// `reader::fail_value`, which throws `csv::value_error` (a `parse_error`) with the same
+/// position.
+///
+/// Positions: lines are physical lines, numbered from 1, so the line of a field after a
+/// multi-line quoted field is the line an editor shows; columns are field numbers within
+/// the record, numbered from 1, together with the header name of the column.
+
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <istream>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kerncijfers/errors.hpp"
+
+namespace kerncijfers::csv {
+
+/// Where something sits in a CSV input.
+struct position {
+  /// Name of the input as given to the reader: a file path or a description such as "<stdin>".
+  std::string source;
+  /// Physical line, from 1; 0 when not known.
+  std::size_t line = 0;
+  /// Field number within the record, from 1; 0 when the problem is the record as a whole.
+  std::size_t column = 0;
+  /// Header name of the column; empty when not known (or in the header itself).
+  std::string column_name;
+
+  /// "counts.csv, line 12, column 3 (\"count\")", leaving out what is not known.
+  [[nodiscard]] std::string str() const {
+    std::string text = source.empty() ? std::string("<input>") : source;
+    if (line > 0) text += ", line " + std::to_string(line);
+    if (column > 0) text += ", column " + std::to_string(column);
+    if (!column_name.empty()) text += " (\"" + column_name + "\")";
+    return text;
+  }
+
+  /// Same source, line, column and column name.
+  [[nodiscard]] friend bool operator==(const position&, const position&) = default;
+};
+
+/// Input that is not well-formed CSV, or whose header lacks a column the caller needs.
+/// The message starts with the position: "counts.csv, line 7: ...".
+class format_error : public invalid_input {
+ public:
+  format_error(position where, const std::string& problem)
+      : invalid_input(where.str() + ": " + problem), where_(std::move(where)) {}
+  /// Where the problem is.
+  [[nodiscard]] const position& where() const noexcept { return where_; }
+
+ private:
+  position where_;
+};
+
+/// A well-formed field whose value the caller cannot use. The message names the value,
+/// what was expected and where: `cannot parse "2021-13" as a month (YYYY-MM) in
+/// counts.csv, line 4, column 1 ("period")`.
+class value_error : public parse_error {
+ public:
+  value_error(position where, std::string value, const std::string& what_was_expected)
+      : parse_error(std::move(value), what_was_expected + " in " + where.str()), where_(std::move(where)) {}
+  /// Where the value is.
+  [[nodiscard]] const position& where() const noexcept { return where_; }
+
+ private:
+  position where_;
+};
+
+/// How the input is laid out.
+struct options {
+  /// Field separator: ',' by default; ';' for files from Dutch spreadsheets. Must not be
+  /// a quote or a line break.
+  char delimiter = ',';
+};
+
+/// One record (a row after the header): its fields and where each one starts.
+struct record {
+  /// The field values, quotes removed and `""` undone.
+  std::vector<std::string> fields;
+  /// The physical line on which each field starts (same length as `fields`).
+  std::vector<std::size_t> field_lines;
+  /// The physical line on which the record starts.
+  std::size_t line = 0;
+
+  /// Number of fields.
+  [[nodiscard]] std::size_t size() const noexcept { return fields.size(); }
+  /// Field `column` (0-based), unchecked in release builds like `std::vector::operator[]`.
+  [[nodiscard]] const std::string& operator[](std::size_t column) const noexcept { return fields[column]; }
+
+  /// Same fields on the same lines.
+  [[nodiscard]] friend bool operator==(const record&, const record&) = default;
+};
+
+/// Reads a CSV input record by record. The header is read by the constructor.
+///
+///     std::ifstream file(path);
+///     csv::reader in(file, path.string());
+///     const auto cols = in.columns({"period", "count"});   // throws when one is missing
+///     csv::record r;
+///     while (in.next(r)) {
+///       if (r[cols[1]].empty()) in.fail_value(r, cols[1], "a count");
+///     }
+///
+/// The reader keeps a reference to the stream: the stream must outlive it.
+class reader {
+ public:
+  /// Reads the header from `in`. `source` names the input in error messages (a file
+  /// path, or a description like "<stdin>"). Throws `format_error` when the input is
+  /// empty or the header is malformed, and `invalid_input` for an unusable delimiter.
+  reader(std::istream& in, std::string source, options opts = {})
+      : in_(&in), source_(std::move(source)), opts_(opts), delimiter_(std::char_traits<char>::to_int_type(opts.delimiter)) {
+    if (opts_.delimiter == '"' || opts_.delimiter == '\n' || opts_.delimiter == '\r') {
+      throw invalid_input("CSV delimiter must not be a quote or a line break (got code " +
+                          std::to_string(static_cast<int>(opts_.delimiter)) + ")");
+    }
+    skip_byte_order_mark();
+    record head;
+    if (!read_record(head)) {
+      throw format_error(position{source_, 1, 0, {}}, "no header row (the input is empty)");
+    }
+    for (std::size_t i = 0; i < head.fields.size(); ++i) {
+      const std::string& name = head.fields[i];
+      if (name.empty()) {
+        throw format_error(position{source_, head.field_lines[i], i + 1, {}}, "empty column name in the header");
+      }
+      for (std::size_t j = 0; j < i; ++j) {
+        if (head.fields[j] == name) {
+          throw format_error(position{source_, head.field_lines[i], i + 1, {}},
+                             "duplicate column name \"" + name + "\" (also column " + std::to_string(j + 1) + ")");
+        }
+      }
+    }
+    header_ = std::move(head.fields);
+    header_line_ = head.line;
+  }
+
+  /// The name given to the input.
+  [[nodiscard]] const std::string& source() const noexcept { return source_; }
+
+  /// The column names, in file order.
+  [[nodiscard]] std::span<const std::string> header() const noexcept { return header_; }
+
+  /// 0-based index of column `name`, or nothing when the header lacks it.
+  [[nodiscard]] std::optional<std::size_t> find_column(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      if (header_[i] == name) return i;
+    }
+    return std::nullopt;
+  }
+
+  /// 0-based index of column `name`; throws `format_error` naming the column and the
+  /// header when it is missing.
+  [[nodiscard]] std::size_t column(std::string_view name) const {
+    if (const auto index = find_column(name)) return *index;
+    throw format_error(position{source_, header_line_, 0, {}},
+                       "missing column \"" + std::string(name) + "\" (the header has " + header_text() + ")");
+  }
+
+  /// 0-based indices of the columns `names`, in the order asked; throws `format_error`
+  /// naming every missing column.
+  [[nodiscard]] std::vector<std::size_t> columns(std::span<const std::string_view> names) const {
+    std::vector<std::size_t> indices;
+    std::string missing;
+    std::size_t missing_count = 0;
+    for (const std::string_view name : names) {
+      if (const auto index = find_column(name)) {
+        indices.push_back(*index);
+      } else {
+        missing += (missing.empty() ? "" : ", ") + ("\"" + std::string(name) + "\"");
+        ++missing_count;
+      }
+    }
+    if (missing_count > 0) {
+      throw format_error(position{source_, header_line_, 0, {}},
+                         std::string(missing_count == 1 ? "missing column " : "missing columns ") + missing +
+                             " (the header has " + header_text() + ")");
+    }
+    return indices;
+  }
+  /// Overload for a braced list: `in.columns({"period", "count"})`.
+  [[nodiscard]] std::vector<std::size_t> columns(std::initializer_list<std::string_view> names) const {
+    return columns(std::span<const std::string_view>(names.begin(), names.size()));
+  }
+
+  /// Reads the next record into `out`. Returns false (leaving `out` empty) at the end of
+  /// the input. Throws `format_error` for malformed CSV and for a record whose number of
+  /// fields differs from the header's.
+  bool next(record& out) {
+    if (!read_record(out)) return false;
+    if (out.fields.size() < header_.size()) {
+      const std::size_t missing = out.fields.size();
+      throw format_error(position{source_, out.field_lines.back(), missing + 1, header_[missing]},
+                         "missing field: the record has " + std::to_string(out.fields.size()) + " field" +
+                             (out.fields.size() == 1 ? "" : "s") + ", the header has " + std::to_string(header_.size()));
+    }
+    if (out.fields.size() > header_.size()) {
+      const std::size_t extra = header_.size();
+      throw format_error(position{source_, out.field_lines[extra], extra + 1, {}},
+                         "extra field \"" + out.fields[extra] + "\": the record has " +
+                             std::to_string(out.fields.size()) + " fields, the header has " +
+                             std::to_string(header_.size()));
+    }
+    return true;
+  }
+
+  /// Reads all remaining records.
+  [[nodiscard]] std::vector<record> read_all() {
+    std::vector<record> records;
+    record r;
+    while (next(r)) records.push_back(std::move(r));
+    return records;
+  }
+
+  /// Position of field `column` (0-based) of record `r`, for messages.
+  [[nodiscard]] position where(const record& r, std::size_t column) const {
+    const std::size_t line = column < r.field_lines.size() ? r.field_lines[column] : r.line;
+    return position{source_, line, column + 1, column < header_.size() ? header_[column] : std::string()};
+  }
+
+  /// Throws `value_error` for field `column` (0-based) of record `r`: the message names
+  /// the value, `what_was_expected` ("a month (YYYY-MM)") and the position.
+  [[noreturn]] void fail_value(const record& r, std::size_t column, const std::string& what_was_expected) const {
+    throw value_error(where(r, column), column < r.fields.size() ? r.fields[column] : std::string(),
+                      what_was_expected);
+  }
+
+ private:
+  static constexpr int eof = std::char_traits<char>::eof();
+
+  [[nodiscard]] std::string header_text() const {
+    std::string text;
+    for (const auto& name : header_) text += (text.empty() ? "\"" : ", \"") + name + "\"";
+    return text.empty() ? "no columns" : text;
+  }
+
+  // Characters pushed back after looking for a byte order mark.
+  [[nodiscard]] int peek() {
+    if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_]);
+    return in_->rdbuf() == nullptr ? eof : in_->rdbuf()->sgetc();
+  }
+  int get() {
+    if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_++]);
+    return in_->rdbuf() == nullptr ? eof : in_->rdbuf()->sbumpc();
+  }
+
+  void skip_byte_order_mark() {
+    static constexpr std::string_view bom = "\xEF\xBB\xBF";
+    std::string seen;
+    while (seen.size() < bom.size()) {
+      const int c = peek();
+      if (c == eof || std::char_traits<char>::to_char_type(c) != bom[seen.size()]) break;
+      seen += std::char_traits<char>::to_char_type(get());
+    }
+    if (seen.size() != bom.size()) pending_ = seen;  // not a BOM after all: read it as data
+  }
+
+  [[nodiscard]] static bool is_line_break(int c) noexcept { return c == '\n' || c == '\r'; }
+
+  // Consumes one line break (CRLF, LF or CR) whose first character is next in the input.
+  void consume_line_break() {
+    if (get() == '\r' && peek() == '\n') get();
+    ++line_;
+  }
+
+  // Reads one record, skipping empty lines; false at the end of the input.
+  bool read_record(record& out) {
+    out.fields.clear();
+    out.field_lines.clear();
+    while (is_line_break(peek())) consume_line_break();
+    if (peek() == eof) {
+      out.line = 0;
+      return false;
+    }
+    out.line = line_;
+    for (;;) {
+      const std::size_t column = out.fields.size() + 1;
+      out.field_lines.push_back(line_);
+      std::string field;
+      if (peek() == '"') {
+        read_quoted(field, column);
+      } else {
+        read_unquoted(field, column);
+      }
+      out.fields.push_back(std::move(field));
+      const int c = peek();
+      if (c == delimiter_) {
+        get();
+        continue;
+      }
+      if (is_line_break(c)) consume_line_break();
+      return true;  // line break or end of input
+    }
+  }
+
+  void read_unquoted(std::string& field, std::size_t column) {
+    for (int c = peek(); c != eof && c != delimiter_ && !is_line_break(c); c = peek()) {
+      if (c == '"') {
+        throw format_error(position{source_, line_, column, column_name(column)},
+                           "quote inside an unquoted field \"" + field +
+                               "\"; quote the whole field and double the quote (\"\")");
+      }
+      field += std::char_traits<char>::to_char_type(get());
+    }
+  }
+
+  void read_quoted(std::string& field, std::size_t column) {
+    const std::size_t opened = line_;
+    get();  // the opening quote
+    for (;;) {
+      const int c = peek();
+      if (c == eof) {
+        throw format_error(position{source_, opened, column, column_name(column)},
+                           "quoted field opened here is never closed (the input ends inside it)");
+      }
+      if (c == '"') {
+        get();
+        if (peek() != '"') break;  // closing quote
+        get();
+        field += '"';
+      } else if (is_line_break(c)) {
+        consume_line_break();
+        field += '\n';
+      } else {
+        field += std::char_traits<char>::to_char_type(get());
+      }
+    }
+    const int after = peek();
+    if (after != eof && after != delimiter_ && !is_line_break(after)) {
+      throw format_error(position{source_, line_, column, column_name(column)},
+                         "unexpected character '" + std::string(1, std::char_traits<char>::to_char_type(after)) +
+                             "' after the closing quote of \"" + field + "\"");
+    }
+  }
+
+  [[nodiscard]] std::string column_name(std::size_t column) const {
+    return column >= 1 && column <= header_.size() ? header_[column - 1] : std::string();
+  }
+
+  std::istream* in_;
+  std::string source_;
+  options opts_;
+  int delimiter_;
+  std::vector<std::string> header_;
+  std::size_t header_line_ = 1;
+  std::size_t line_ = 1;
+  std::string pending_;
+  std::size_t pending_pos_ = 0;
+};
+
+/// Opens `path` for reading as a CSV file (binary mode: line breaks are the reader's
+/// business). Throws `invalid_input` naming the path when it cannot be opened.
+[[nodiscard]] inline std::ifstream open_file(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw invalid_input("cannot open \"" + path.string() + "\" for reading");
+  return file;
+}
+
+}  // namespace kerncijfers::csv

@@ -1,0 +1,75 @@
+"""Safe countries of origin from Python: dated designations and the last-day rule."""
+
+from __future__ import annotations
+
+import datetime
+import pickle
+from pathlib import Path
+
+import pytest
+
+import kerncijfers as kc
+
+ALGERIA = kc.Nationality("DZA")
+MOROCCO = kc.Nationality("Marokko")
+SYRIA = kc.Nationality("SYR")
+
+
+def test_required_answers_for_2021() -> None:
+    nl = kc.nl_safe_countries()
+    assert nl.is_safe(ALGERIA, kc.Month(2021, 5))
+    assert not nl.is_safe(ALGERIA, kc.Month(2021, 7))
+    # Removed on 11 June 2021: the last day of June decides.
+    assert not nl.is_safe(ALGERIA, kc.Month(2021, 6))
+    assert nl.is_safe(ALGERIA, datetime.date(2021, 6, 10))
+    assert not nl.is_safe(ALGERIA, datetime.date(2021, 6, 11))
+    assert nl.is_safe(MOROCCO, kc.Month(2021, 5))
+    for when in (kc.Month(2015, 1), kc.Month(2021, 5), kc.Year(2024), kc.IsoWeek(2021, 19)):
+        assert nl.status(SYRIA, when) == kc.DesignationStatus.not_safe
+        assert not nl.is_safe(SYRIA, when)
+    assert ALGERIA in nl.countries_on(kc.Month(2021, 5))
+    assert ALGERIA not in nl.countries_on(kc.Month(2021, 7))
+
+
+def test_unknown_status_refuses_to_guess() -> None:
+    nl = kc.nl_safe_countries()
+    unknown = nl.countries_unknown_on(kc.Month(2021, 5))
+    assert unknown, "the undated listings leave some countries unknown"
+    country = unknown[0]
+    assert nl.status(country, kc.Month(2021, 5)) == kc.DesignationStatus.unknown
+    with pytest.raises(kc.UnknownDesignation, match=country.alpha3) as info:
+        nl.is_safe(country, kc.Month(2021, 5))
+    assert isinstance(info.value, ValueError)
+
+
+def test_user_list_from_csv(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "country,from,from_known,to,to_known,note,source\n"
+        "SYR,2030-01-01,true,,true,test only,nowhere\n",
+        encoding="utf-8",
+    )
+    try:
+        mine = kc.load_safe_countries(path)
+    except kc.InvalidInput as error:  # the schema is the one of data/nl_safe_countries.csv
+        pytest.fail(f"schema mismatch: {error}")
+    assert mine.is_safe(SYRIA, kc.Month(2030, 1))
+    assert not mine.is_safe(SYRIA, kc.Month(2029, 12))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "country,from,from_known,to,to_known,note,source\nAtlantis,2030-01-01,true,,true,x,y\n", encoding="utf-8"
+    )
+    with pytest.raises(kc.UnknownCode, match="bad.csv"):
+        kc.load_safe_countries(bad)
+
+
+def test_designations_are_values() -> None:
+    nl = kc.nl_safe_countries()
+    algeria = nl.designations_of(ALGERIA)
+    assert len(algeria) >= 1
+    first = algeria[0]
+    assert first.country == ALGERIA
+    assert first.to == datetime.date(2021, 6, 11)
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert pickle.loads(pickle.dumps(nl)) == nl
+    assert len(nl) == len(nl.designations())
