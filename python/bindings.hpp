@@ -101,5 +101,7 @@ void register_period(py::module_& m);
 void register_period_range(py::module_& m);
 void register_nationality(py::module_& m);
 void register_safe_countries(py::module_& m);
+void register_share(py::module_& m);
+void register_rounding(py::module_& m);
 
 }  // namespace kerncijfers::python

@@ -17,6 +17,8 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_period_range(m);
   kcp::register_nationality(m);
   kcp::register_safe_countries(m);
+  kcp::register_share(m);
+  kcp::register_rounding(m);
 
   // The classes live in kerncijfers._core but belong to the package's public face:
   // reprs, docs and pickles name them kerncijfers.Month etc., so that the compiled
