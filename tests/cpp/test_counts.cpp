@@ -1,0 +1,803 @@
+#define BOOST_TEST_MODULE counts
+#include <boost/test/unit_test.hpp>
+
+#include <kerncijfers/counts.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace kc = kerncijfers;
+using kc::category;
+
+namespace {
+
+const std::string test_data_dir = KERNCIJFERS_TEST_DATA_DIR;
+
+std::string test_file(const std::string& name) { return test_data_dir + "/" + name; }
+
+kc::counts_table load(const std::string& name) { return kc::read_counts_csv(std::filesystem::path(test_file(name))); }
+
+kc::nationality nat(std::string_view code) { return kc::nationality::from_alpha3(code); }
+
+kc::period_range<kc::month> months(int y1, unsigned m1, int y2, unsigned m2) {
+  return kc::period_range<kc::month>(kc::month(y1, m1), kc::month(y2, m2));
+}
+
+// The trailing twelve months ending May 2021: June 2020 through May 2021.
+kc::period_range<kc::month> june_2020_to_may_2021() { return kc::trailing(kc::month(2021, 5), 12); }
+
+kc::count_row row(kc::count_period p, std::int64_t count, std::optional<kc::nationality> n = std::nullopt,
+                  kc::release rel = {}, category cat = category::first_application, std::size_t line = 0) {
+  kc::count_row r;
+  r.period = p;
+  r.cat = cat;
+  r.nat = n;
+  r.count = count;
+  r.source = "test";
+  r.rel = rel;
+  r.line = line;
+  return r;
+}
+
+std::vector<std::string> isos(const std::vector<kc::count_period>& periods) {
+  std::vector<std::string> out;
+  for (const auto& p : periods) out.push_back(kc::iso(p));
+  return out;
+}
+
+std::vector<std::string> isos(const std::vector<kc::month>& periods) {
+  std::vector<std::string> out;
+  for (const auto& p : periods) out.push_back(p.iso());
+  return out;
+}
+
+std::vector<std::string> codes(const std::vector<kc::nationality>& list) {
+  std::vector<std::string> out;
+  for (const auto n : list) out.emplace_back(n.alpha3());
+  return out;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// The message of the exception of type E that `f` throws; fails the test when it throws nothing.
+template <class E, class F>
+std::string message_of(F&& f) {
+  try {
+    f();
+  } catch (const E& e) {
+    return e.what();
+  }
+  BOOST_FAIL("expected an exception");
+  return "";
+}
+
+// The design's example: June 2020 from a month row, then three quarters, then two months.
+std::vector<kc::count_row> design_example_rows() {
+  return {row(kc::month(2020, 6), 655),   row(kc::quarter(2020, 3), 4100), row(kc::quarter(2020, 4), 3895),
+          row(kc::quarter(2021, 1), 2735), row(kc::month(2021, 4), 915),   row(kc::month(2021, 5), 955)};
+}
+
+}  // namespace
+
+// --- Categories
+
+BOOST_AUTO_TEST_CASE(category_schema_names_round_trip) {
+  const std::vector<std::string> names = {"first_application", "repeat_application", "family_reunification",
+                                          "relocation", "resettlement"};
+  BOOST_TEST(kc::all_categories.size() == names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    BOOST_TEST(kc::to_string(kc::all_categories[i]) == names[i]);
+    BOOST_TEST(kc::parse_category(names[i]) == kc::all_categories[i]);
+  }
+  std::ostringstream out;
+  out << category::family_reunification;
+  BOOST_TEST(out.str() == "family_reunification");
+}
+
+BOOST_AUTO_TEST_CASE(category_dutch_aliases) {
+  BOOST_TEST(kc::parse_category("eerste_asielverzoek") == category::first_application);
+  BOOST_TEST(kc::parse_category("eerste_aanvraag") == category::first_application);
+  BOOST_TEST(kc::parse_category("herhaalde_aanvraag") == category::repeat_application);
+  BOOST_TEST(kc::parse_category("herhaald_asielverzoek") == category::repeat_application);
+  BOOST_TEST(kc::parse_category("nareiziger") == category::family_reunification);
+  BOOST_TEST(kc::parse_category("nareizigers") == category::family_reunification);
+  BOOST_TEST(kc::parse_category("herplaatsing") == category::relocation);
+  BOOST_TEST(kc::parse_category("hervestiging") == category::resettlement);
+}
+
+BOOST_AUTO_TEST_CASE(category_parse_rejects_anything_else) {
+  for (const char* text : {"", "First_application", "first application", "asylum", "nareiziger ", "TOTAL"}) {
+    const std::string message = message_of<kc::parse_error>([&] { (void)kc::parse_category(text); });
+    BOOST_TEST(contains(message, "cannot parse \"" + std::string(text) + "\" as a category"), message);
+  }
+  try {
+    (void)kc::parse_category("asylum");
+  } catch (const kc::parse_error& e) {
+    BOOST_TEST(e.input() == "asylum");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(category_labels) {
+  using kc::language;
+  BOOST_TEST(kc::label(category::first_application, language::nl) == "eerste asielaanvragen");
+  BOOST_TEST(kc::label(category::first_application, language::en) == "first asylum applications");
+  BOOST_TEST(kc::label(category::repeat_application, language::nl) == "herhaalde asielaanvragen");
+  BOOST_TEST(kc::label(category::repeat_application, language::en) == "repeat asylum applications");
+  BOOST_TEST(kc::label(category::family_reunification, language::nl) == "nareizigers");
+  BOOST_TEST(kc::label(category::family_reunification, language::en) == "family members following (nareizigers)");
+  BOOST_TEST(kc::label(category::relocation, language::nl) == "herplaatsing");
+  BOOST_TEST(kc::label(category::relocation, language::en) == "relocation");
+  BOOST_TEST(kc::label(category::resettlement, language::nl) == "hervestiging");
+  BOOST_TEST(kc::label(category::resettlement, language::en) == "resettlement");
+}
+
+// --- Count periods
+
+BOOST_AUTO_TEST_CASE(count_period_parses_each_iso_form) {
+  const kc::count_period m = kc::parse_count_period("2021-05");
+  BOOST_TEST(std::holds_alternative<kc::month>(m));
+  BOOST_TEST((std::get<kc::month>(m) == kc::month(2021, 5)));
+  const kc::count_period q = kc::parse_count_period("2021-Q2");
+  BOOST_TEST(std::holds_alternative<kc::quarter>(q));
+  BOOST_TEST((std::get<kc::quarter>(q) == kc::quarter(2021, 2)));
+  const kc::count_period y = kc::parse_count_period("2021");
+  BOOST_TEST(std::holds_alternative<kc::year>(y));
+  BOOST_TEST((std::get<kc::year>(y) == kc::year(2021)));
+  for (const char* text : {"2021-05", "2021-Q2", "2021", "0001-01", "9999-Q4"}) {
+    BOOST_TEST(kc::iso(kc::parse_count_period(text)) == text);
+  }
+  std::ostringstream out;
+  out << q;
+  BOOST_TEST(out.str() == "2021-Q2");
+}
+
+BOOST_AUTO_TEST_CASE(count_period_parse_errors_name_the_text) {
+  for (const char* text : {"", "21", "2021-13", "2021-00", "2021-Q5", "2021-Q0", "2021Q2", "2021-5", "2021-W19",
+                           "2021-05-01", " 2021", "2021 ", "mei 2021"}) {
+    try {
+      (void)kc::parse_count_period(text);
+      BOOST_ERROR("no error for \"" << text << "\"");
+    } catch (const kc::parse_error& e) {
+      BOOST_TEST(e.input() == text);
+      BOOST_TEST(std::string(e.what()) == "cannot parse \"" + std::string(text) +
+                                              "\" as a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(count_period_months_and_labels) {
+  BOOST_TEST((kc::months_of(kc::month(2021, 5)) == months(2021, 5, 2021, 5)));
+  BOOST_TEST((kc::months_of(kc::quarter(2020, 3)) == months(2020, 7, 2020, 9)));
+  BOOST_TEST((kc::months_of(kc::year(2021)) == months(2021, 1, 2021, 12)));
+  static_assert(kc::months_of(kc::quarter(2021, 4)).size() == 3);
+  BOOST_TEST(kc::label(kc::month(2021, 5), kc::language::nl) == "mei 2021");
+  BOOST_TEST(kc::label(kc::quarter(2021, 2), kc::language::nl) == "2e kwartaal 2021");
+  BOOST_TEST(kc::label(kc::quarter(2021, 2), kc::language::en) == "Q2 2021");
+  BOOST_TEST(kc::label(kc::year(2021), kc::language::en) == "2021");
+}
+
+// --- Releases
+
+BOOST_AUTO_TEST_CASE(release_parse_and_format_each_precision) {
+  const kc::release day = kc::release::parse("2021-06-15");
+  BOOST_TEST((day.precision() == kc::release_precision::day));
+  BOOST_TEST(day.iso() == "2021-06-15");
+  BOOST_TEST(*day.first_day_number() == kc::calendar::to_day_number(2021, 6, 15));
+  BOOST_TEST((day == kc::release::from_date(2021, 6, 15)));
+
+  const kc::release week = kc::release::parse("2021-W24");
+  BOOST_TEST((week.precision() == kc::release_precision::week));
+  BOOST_TEST(week.iso() == "2021-W24");
+  BOOST_TEST(*week.first_day_number() == kc::calendar::to_day_number(2021, 6, 14));  // its Monday
+  BOOST_TEST((week == kc::release::from_week(kc::iso_week(2021, 24))));
+  BOOST_TEST(kc::release::parse("2020-W53").iso() == "2020-W53");  // a 53-week year
+
+  const kc::release month = kc::release::parse("2021-06");
+  BOOST_TEST((month.precision() == kc::release_precision::month));
+  BOOST_TEST(month.iso() == "2021-06");
+  BOOST_TEST(*month.first_day_number() == kc::calendar::to_day_number(2021, 6, 1));
+  BOOST_TEST((month == kc::release::from_month(kc::month(2021, 6))));
+
+  const kc::release undated = kc::release::parse("");
+  BOOST_TEST(!undated.is_dated());
+  BOOST_TEST((undated.precision() == kc::release_precision::undated));
+  BOOST_TEST(undated.iso() == "");
+  BOOST_TEST(!undated.first_day_number().has_value());
+  BOOST_TEST((undated == kc::release()));
+
+  std::ostringstream out;
+  out << day << ' ' << week << ' ' << month << ' ' << undated;
+  BOOST_TEST(out.str() == "2021-06-15 2021-W24 2021-06 undated");
+  BOOST_TEST(kc::to_string(kc::release_precision::week) == "week");
+}
+
+BOOST_AUTO_TEST_CASE(release_parse_errors_name_the_text) {
+  for (const char* text : {"2021-06-31", "2021-02-29", "2021-13", "2021-W53", "2021-W00", "2021-6", "2021/06/15",
+                           " 2021-06", "15-06-2021", "2021", "2021-Q2", "juni 2021", "2021-06-15T10:00"}) {
+    try {
+      (void)kc::release::parse(text);
+      BOOST_ERROR("no error for \"" << text << "\"");
+    } catch (const kc::parse_error& e) {
+      BOOST_TEST(e.input() == text);
+      BOOST_TEST(std::string(e.what()) ==
+                 "cannot parse \"" + std::string(text) +
+                     "\" as a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
+    }
+  }
+  BOOST_TEST(kc::release::parse("2020-02-29").iso() == "2020-02-29");  // a leap day exists
+  BOOST_CHECK_THROW((void)kc::release::from_date(2021, 2, 29), kc::invalid_input);
+}
+
+BOOST_AUTO_TEST_CASE(release_order_undated_first_then_first_day_then_precision) {
+  const kc::release undated;
+  const kc::release earliest = kc::release::from_date(1, 1, 1);
+  BOOST_TEST((undated < earliest));
+  BOOST_TEST((undated < kc::release::from_month(kc::month(1, 1))));
+  // Same first day: day < week < month.
+  const kc::release monday = kc::release::parse("2021-05-31");
+  const kc::release week22 = kc::release::parse("2021-W22");  // Monday 31 May 2021
+  BOOST_TEST((monday < week22));
+  BOOST_TEST((week22 < kc::release::parse("2021-06")));  // 31 May before 1 June
+  BOOST_TEST((kc::release::parse("2021-06-01") < kc::release::parse("2021-06")));
+  // First day first: a day later in the month beats the month.
+  BOOST_TEST((kc::release::parse("2021-06") < kc::release::parse("2021-06-02")));
+  BOOST_TEST((kc::release::parse("2021-W23") < kc::release::parse("2021-06-08")));  // W23 starts 7 June
+  BOOST_TEST((kc::release::parse("2021-06-07") < kc::release::parse("2021-W23")));
+  BOOST_TEST(((kc::release::parse("2021-06") <=> kc::release::parse("2021-06")) == 0));
+  BOOST_TEST((std::max(undated, kc::release::parse("2020-07")) == kc::release::parse("2020-07")));
+}
+
+BOOST_AUTO_TEST_CASE(release_labels_and_hash) {
+  BOOST_TEST(kc::release::parse("2021-06-15").label(kc::language::nl) == "15 juni 2021");
+  BOOST_TEST(kc::release::parse("2021-06-15").label(kc::language::en) == "15 June 2021");
+  BOOST_TEST(kc::release::parse("2021-W24").label(kc::language::nl) == "week 24 2021");
+  BOOST_TEST(kc::release::parse("2021-06").label(kc::language::nl) == "juni 2021");
+  BOOST_TEST(kc::release().label(kc::language::nl) == "ongedateerd");
+  BOOST_TEST(kc::release().label(kc::language::en) == "undated");
+  const std::hash<kc::release> h;
+  BOOST_TEST(h(kc::release::parse("2021-06-15")) == h(kc::release::from_date(2021, 6, 15)));
+  BOOST_TEST(h(kc::release::parse("2021-06-01")) != h(kc::release::parse("2021-06")));
+}
+
+// --- Reading a valid file
+
+BOOST_AUTO_TEST_CASE(valid_file_reads_every_row) {
+  const auto table = load("counts_valid.csv");
+  // 46 data rows: 3 superseded by later releases (2020-Q2 1265, 2021-02 790, repeat 125),
+  // 1 identical repeat (2021-05 SYR 310).
+  BOOST_TEST(table.size() == 42u);
+  BOOST_TEST(table.superseded().size() == 4u);
+  BOOST_TEST(table.origin() == test_file("counts_valid.csv"));
+  // Rows in use are sorted by category, nationality (TOTAL first), first month, coarser first.
+  const auto rows = table.rows();
+  BOOST_TEST(kc::iso(rows[0].period) == "2020-Q2");
+  BOOST_TEST(!rows[0].nat.has_value());
+  BOOST_TEST(rows[0].count == 1255);
+  BOOST_TEST(rows[0].line == 4u);
+  BOOST_TEST(rows[0].source == "CBS release July 2021");
+  BOOST_TEST(rows[0].rel.iso() == "2021-07");
+  // The year 2021 sorts before 2021-Q1 (same first month, coarser first).
+  std::vector<std::string> total_first;
+  for (const auto& r : rows) {
+    if (r.cat == category::first_application && !r.nat) total_first.push_back(kc::iso(r.period));
+  }
+  BOOST_TEST(total_first == (std::vector<std::string>{"2020-Q2", "2020-06", "2020-Q3", "2020-Q4", "2021", "2021-Q1",
+                                                      "2021-02", "2021-04", "2021-05"}),
+             boost::test_tools::per_element());
+  // Quoted source with a comma; Dutch aliases; names for nationalities.
+  const auto may = table.total(category::first_application, months(2021, 5, 2021, 5));
+  BOOST_TEST(may.value == 955);
+  BOOST_TEST(may.sources == (std::vector<std::string>{"CBS StatLine 83102NED, monthly"}), boost::test_tools::per_element());
+  BOOST_TEST(!may.latest_release.is_dated());
+  BOOST_TEST(table.total(category::family_reunification, months(2020, 1, 2020, 6)).value == 1065 + 260);
+  BOOST_TEST(table.count(category::first_application, nat("DZA"), months(2021, 1, 2021, 3)).value == 260);  // "Algeria"
+  BOOST_TEST(table.count(category::family_reunification, nat("ERI"), months(2021, 5, 2021, 5)).value == 95);
+}
+
+// --- Vintages
+
+BOOST_AUTO_TEST_CASE(later_release_overrides_earlier) {
+  const auto table = load("counts_valid.csv");
+  // 2020-Q2: 1265 in the July 2020 release (line 3), 1255 in the July 2021 release (line 4).
+  const auto q2 = table.total(category::first_application, months(2020, 4, 2020, 6));
+  BOOST_TEST(q2.value == 1255);
+  BOOST_TEST(q2.latest_release.iso() == "2021-07");
+  // 2021-02: 790 (release 2021-04, line 10) then 780 (release 2022-01, line 11).
+  const auto feb = table.total(category::first_application, months(2021, 2, 2021, 2));
+  BOOST_TEST(feb.value == 780);
+  BOOST_TEST(feb.sources == (std::vector<std::string>{"CBS release January 2022"}), boost::test_tools::per_element());
+  std::vector<std::size_t> superseded_lines;
+  for (const auto& r : table.superseded()) superseded_lines.push_back(r.line);
+  BOOST_TEST(superseded_lines == (std::vector<std::size_t>{3, 10, 45, 47}), boost::test_tools::per_element());
+
+  // The order of the input does not matter: the later release wins either way.
+  const auto early = row(kc::month(2021, 2), 790, std::nullopt, kc::release::parse("2021-04"));
+  const auto late = row(kc::month(2021, 2), 780, std::nullopt, kc::release::parse("2022-01"));
+  for (const auto& input : {std::vector<kc::count_row>{early, late}, std::vector<kc::count_row>{late, early}}) {
+    const auto t = kc::counts_table::from_rows(input);
+    BOOST_TEST(t.size() == 1u);
+    BOOST_TEST(t.rows()[0].count == 780);
+    BOOST_TEST(t.superseded().size() == 1u);
+    BOOST_TEST(t.superseded()[0].count == 790);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(release_precision_decides_at_the_same_first_day) {
+  // Lines 46-47: 2021-W24 (week from Monday 14 June) beats 2021-06-14 (the day itself).
+  const auto table = load("counts_valid.csv");
+  const auto repeat = table.total(category::repeat_application, months(2021, 5, 2021, 5));
+  BOOST_TEST(repeat.value == 120);
+  BOOST_TEST(repeat.latest_release.iso() == "2021-W24");
+
+  // Month vs day: "2021-06" beats "2021-06-01" but loses to "2021-06-15".
+  const auto m = row(kc::month(2021, 5), 1, std::nullopt, kc::release::parse("2021-06"));
+  const auto d1 = row(kc::month(2021, 5), 2, std::nullopt, kc::release::parse("2021-06-01"));
+  const auto d15 = row(kc::month(2021, 5), 3, std::nullopt, kc::release::parse("2021-06-15"));
+  BOOST_TEST(kc::counts_table::from_rows({d1, m}).rows()[0].count == 1);
+  BOOST_TEST(kc::counts_table::from_rows({m, d15}).rows()[0].count == 3);
+  BOOST_TEST(kc::counts_table::from_rows({d15, d1, m}).rows()[0].count == 3);
+}
+
+BOOST_AUTO_TEST_CASE(undated_release_is_oldest) {
+  const auto undated = row(kc::month(2021, 5), 999, std::nullopt, kc::release());
+  const auto ancient = row(kc::month(2021, 5), 1, std::nullopt, kc::release::from_date(1, 1, 1));
+  BOOST_TEST(kc::counts_table::from_rows({undated, ancient}).rows()[0].count == 1);
+  BOOST_TEST(kc::counts_table::from_rows({ancient, undated}).rows()[0].count == 1);
+  // Two undated rows are the same release: different counts conflict.
+  const auto other = row(kc::month(2021, 5), 998, std::nullopt, kc::release());
+  const std::string message = message_of<kc::invalid_input>([&] { (void)kc::counts_table::from_rows({undated, other}); });
+  BOOST_TEST(message == "conflicting counts for 2021-05 TOTAL first_application in the undated release: 999 (rows[0]) and "
+                        "998 (rows[1])");
+}
+
+BOOST_AUTO_TEST_CASE(identical_duplicate_is_accepted_once) {
+  const auto a = row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06"), category::first_application, 4);
+  const auto b = row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06"), category::first_application, 9);
+  const auto table = kc::counts_table::from_rows({a, b});
+  BOOST_TEST(table.size() == 1u);
+  BOOST_TEST(table.rows()[0].line == 4u);  // the first in input order is kept
+  BOOST_TEST(table.superseded().size() == 1u);
+  BOOST_TEST(table.superseded()[0].line == 9u);
+  BOOST_TEST(table.count(category::first_application, nat("SYR"), months(2021, 5, 2021, 5)).value == 310);
+}
+
+BOOST_AUTO_TEST_CASE(conflicting_duplicate_names_both_rows_and_values) {
+  const std::string path = test_file("counts_conflicting_duplicate.csv");
+  const std::string message = message_of<kc::invalid_input>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
+  BOOST_TEST(message == path + ": conflicting counts for 2021-05 SYR first_application in release 2021-06: 310 (line 2) "
+                               "and 315 (line 4)");
+  // A conflict in an older release is an error too, even though a later release exists.
+  const auto a = row(kc::month(2021, 5), 1, std::nullopt, kc::release::parse("2021-06"));
+  const auto b = row(kc::month(2021, 5), 2, std::nullopt, kc::release::parse("2021-06"));
+  const auto c = row(kc::month(2021, 5), 3, std::nullopt, kc::release::parse("2022-01"));
+  BOOST_CHECK_THROW((void)kc::counts_table::from_rows({a, c, b}), kc::invalid_input);
+  // Same period in different granularities is not a duplicate (2021 vs 2021-Q1).
+  BOOST_TEST(kc::counts_table::from_rows({row(kc::year(2021), 5), row(kc::quarter(2021, 1), 2)}).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(from_rows_rejects_negative_counts_and_empty_sources) {
+  auto bad = row(kc::month(2021, 5), -5, nat("SYR"));
+  std::string message =
+      message_of<kc::count_error>([&] { (void)kc::counts_table::from_rows({row(kc::month(2021, 4), 1), bad}); });
+  BOOST_TEST(message == "rows[1]: negative count -5 for 2021-05 SYR first_application");
+  bad.line = 7;
+  message = message_of<kc::count_error>([&] { (void)kc::counts_table::from_rows({bad}, "mine.csv"); });
+  BOOST_TEST(message == "mine.csv, line 7: negative count -5 for 2021-05 SYR first_application");
+
+  auto unsourced = row(kc::quarter(2021, 2), 5);
+  unsourced.source = "  ";
+  message = message_of<kc::invalid_input>([&] { (void)kc::counts_table::from_rows({unsourced}); });
+  BOOST_TEST(message == "rows[0]: empty source for 2021-Q2 TOTAL first_application");
+  unsourced.source.clear();
+  BOOST_CHECK_THROW((void)kc::counts_table::from_rows({unsourced}), kc::invalid_input);
+}
+
+// --- Tiling
+
+BOOST_AUTO_TEST_CASE(design_example_tiles_june_2020_to_may_2021) {
+  const auto table = load("counts_valid.csv");
+  const auto total = table.total(category::first_application, june_2020_to_may_2021());
+  BOOST_TEST(total.value == 655 + 4100 + 3895 + 2735 + 915 + 955);
+  BOOST_TEST(total.value == 13255);
+  BOOST_TEST(isos(total.tiles) ==
+                 (std::vector<std::string>{"2020-06", "2020-Q3", "2020-Q4", "2021-Q1", "2021-04", "2021-05"}),
+             boost::test_tools::per_element());
+  BOOST_TEST((total.window == june_2020_to_may_2021()));
+  BOOST_TEST(total.sources == (std::vector<std::string>{"CBS StatLine 83102NED, monthly", "CBS release July 2020",
+                                                        "CBS release July 2021"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(total.latest_release.iso() == "2021-07");
+  // 2021-02 lies inside the chosen 2021-Q1 but does not cover it: redundant, no note.
+  BOOST_TEST(total.notes.empty());
+
+  // The same from rows in memory.
+  const auto same = kc::counts_table::from_rows(design_example_rows()).total(category::first_application,
+                                                                             june_2020_to_may_2021());
+  BOOST_TEST(same.value == 13255);
+  BOOST_TEST(isos(same.tiles) == isos(total.tiles), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(gap_message_names_every_missing_month) {
+  auto rows = design_example_rows();
+  rows.erase(rows.begin() + 1);  // drop 2020-Q3
+  rows.push_back(row(kc::month(2020, 9), 1500));
+  const auto table = kc::counts_table::from_rows(rows);
+  const std::string message =
+      message_of<kc::range_error>([&] { (void)table.total(category::first_application, june_2020_to_may_2021()); });
+  BOOST_TEST(message == "no TOTAL first_application count for 2020-07, 2020-08 (window 2020-06/2021-05)");
+
+  // A nationality without any row: every month is missing.
+  const std::string none = message_of<kc::range_error>(
+      [&] { (void)table.count(category::first_application, nat("SYR"), months(2021, 4, 2021, 5)); });
+  BOOST_TEST(none == "no SYR first_application count for 2021-04, 2021-05 (window 2021-04/2021-05)");
+
+  // From the file: no TOTAL for the first quarter of 2020.
+  const std::string from_file = message_of<kc::range_error>(
+      [&] { (void)load("counts_valid.csv").total(category::first_application, months(2020, 1, 2020, 12)); });
+  BOOST_TEST(from_file == "no TOTAL first_application count for 2020-01, 2020-02, 2020-03 (window 2020-01/2020-12)");
+}
+
+BOOST_AUTO_TEST_CASE(straddling_quarter_is_an_error) {
+  // Only 2020-Q2 covers June 2020, and the window starts in June: it cannot be split.
+  auto rows = design_example_rows();
+  rows[0] = row(kc::quarter(2020, 2), 1255, std::nullopt, {}, category::first_application, 5);
+  const auto table = kc::counts_table::from_rows(rows, "q2.csv");
+  const std::string message =
+      message_of<kc::range_error>([&] { (void)table.total(category::first_application, june_2020_to_may_2021()); });
+  BOOST_TEST(message == "the TOTAL first_application count for 2020-Q2 (q2.csv, line 5) would have to be split to fit "
+                        "the window 2020-06/2021-05: it also covers 2020-04, 2020-05, outside the window");
+  // The quarter is fine for a window that holds it whole.
+  BOOST_TEST(table.total(category::first_application, months(2020, 4, 2021, 5)).value == 1255 + 13255 - 655);
+
+  // Sticking out at the end: a year for a window that stops in its middle.
+  const auto year_only = kc::counts_table::from_rows({row(kc::year(2021), 24740)});
+  const std::string end = message_of<kc::range_error>(
+      [&] { (void)year_only.total(category::first_application, months(2021, 1, 2021, 10)); });
+  BOOST_TEST(end == "the TOTAL first_application count for 2021 (rows[0]) would have to be split to fit the window "
+                    "2021-01/2021-10: it also covers 2021-11, 2021-12, outside the window");
+}
+
+BOOST_AUTO_TEST_CASE(row_that_would_count_months_twice_is_an_error) {
+  // July is a month row; the window ends in August, so Q3 cannot be the tile at July, and
+  // at August only Q3 covers it: using it would count July twice and reach into September.
+  const auto table = kc::counts_table::from_rows(
+      {row(kc::month(2020, 6), 1), row(kc::month(2020, 7), 2), row(kc::quarter(2020, 3), 10)});
+  const std::string message =
+      message_of<kc::range_error>([&] { (void)table.total(category::first_application, months(2020, 6, 2020, 8)); });
+  BOOST_TEST(message == "the TOTAL first_application count for 2020-Q3 (rows[2]) would have to be split to fit the "
+                        "window 2020-06/2020-08: it also covers 2020-09, outside the window, and it would count 2020-07 "
+                        "twice (already counted from other rows)");
+  const auto lookup = table.try_total(category::first_application, months(2020, 6, 2020, 8));
+  BOOST_TEST(!lookup.ok());
+  BOOST_TEST(lookup.missing.empty());
+  BOOST_TEST(isos(lookup.unsplittable) == (std::vector<std::string>{"2020-Q3"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(gaps_and_straddles_are_reported_together) {
+  const auto table = kc::counts_table::from_rows({row(kc::quarter(2020, 2), 1), row(kc::month(2020, 9), 2)});
+  const std::string message =
+      message_of<kc::range_error>([&] { (void)table.total(category::first_application, months(2020, 5, 2020, 9)); });
+  BOOST_TEST(message == "no TOTAL first_application count for 2020-07, 2020-08 (window 2020-05/2020-09); the TOTAL "
+                        "first_application count for 2020-Q2 (rows[0]) would have to be split to fit the window "
+                        "2020-05/2020-09: it also covers 2020-04, outside the window");
+}
+
+BOOST_AUTO_TEST_CASE(coarsest_tile_starting_at_the_cursor_wins) {
+  const auto table = kc::counts_table::from_rows({
+      row(kc::year(2021), 1000),
+      row(kc::quarter(2021, 1), 300),
+      row(kc::quarter(2021, 2), 200),
+      row(kc::month(2021, 1), 100),
+      row(kc::month(2021, 2), 100),
+      row(kc::month(2021, 4), 60),
+      row(kc::month(2021, 5), 70),
+      row(kc::month(2021, 6), 70),
+  });
+  // The whole year: the year row.
+  auto t = table.total(category::first_application, months(2021, 1, 2021, 12));
+  BOOST_TEST(t.value == 1000);
+  BOOST_TEST(isos(t.tiles) == (std::vector<std::string>{"2021"}), boost::test_tools::per_element());
+  // January to May: Q1 (the year ends outside), then months.
+  t = table.total(category::first_application, months(2021, 1, 2021, 5));
+  BOOST_TEST(t.value == 300 + 60 + 70);
+  BOOST_TEST(isos(t.tiles) == (std::vector<std::string>{"2021-Q1", "2021-04", "2021-05"}), boost::test_tools::per_element());
+  // February to June: months only (no quarter starts at February), then Q2 from April.
+  BOOST_CHECK_THROW((void)table.total(category::first_application, months(2021, 2, 2021, 6)), kc::range_error);
+  t = table.total(category::first_application, months(2021, 4, 2021, 6));
+  BOOST_TEST(isos(t.tiles) == (std::vector<std::string>{"2021-Q2"}), boost::test_tools::per_element());
+  BOOST_TEST(t.value == 200);
+  // A single month.
+  t = table.total(category::first_application, months(2021, 2, 2021, 2));
+  BOOST_TEST(t.value == 100);
+}
+
+BOOST_AUTO_TEST_CASE(disagreeing_finer_rows_give_a_note_agreeing_ones_do_not) {
+  // Syria in the file: 2021-Q1 says 900, its months say 315 + 260 + 320 = 895 (CBS and the
+  // monthly extract differ). The quarter is used and the difference noted.
+  const auto table = load("counts_valid.csv");
+  const auto syr = table.count(category::first_application, nat("SYR"), june_2020_to_may_2021());
+  BOOST_TEST(syr.value == 185 + 395 + 430 + 540 + 395 + 450 + 400 + 900 + 250 + 310);
+  BOOST_TEST(isos(syr.tiles) == (std::vector<std::string>{"2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11",
+                                                          "2020-12", "2021-Q1", "2021-04", "2021-05"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(syr.notes.size() == 1u);
+  BOOST_TEST(syr.notes[0] == "the SYR first_application quarter row for 2021-Q1 (" + test_file("counts_valid.csv") +
+                                 ", line 15) says 900, but the finer rows 2021-01 (line 25) + 2021-02 (line 26) + 2021-03 "
+                                 "(line 27) sum to 895; the quarter row is used");
+  BOOST_TEST(syr.sources == (std::vector<std::string>{"CBS StatLine 83102NED", "CBS release July 2021"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(syr.latest_release.iso() == "2021-07");
+
+  // A year whose quarters and months cover it completely and agree: no note.
+  const auto agree = kc::counts_table::from_rows({row(kc::year(2021), 10), row(kc::quarter(2021, 1), 1),
+                                                  row(kc::quarter(2021, 2), 2), row(kc::quarter(2021, 3), 3),
+                                                  row(kc::month(2021, 10), 1), row(kc::month(2021, 11), 1),
+                                                  row(kc::month(2021, 12), 2)});
+  BOOST_TEST(agree.total(category::first_application, months(2021, 1, 2021, 12)).notes.empty());
+  // The same with a disagreeing December: a note on the year, listing the finer tiles.
+  const auto disagree = kc::counts_table::from_rows({row(kc::year(2021), 10), row(kc::quarter(2021, 1), 1),
+                                                     row(kc::quarter(2021, 2), 2), row(kc::quarter(2021, 3), 3),
+                                                     row(kc::month(2021, 10), 1), row(kc::month(2021, 11), 1),
+                                                     row(kc::month(2021, 12), 3)});
+  const auto t = disagree.total(category::first_application, months(2021, 1, 2021, 12));
+  BOOST_TEST(t.value == 10);
+  BOOST_TEST(t.notes.size() == 1u);
+  BOOST_TEST(t.notes[0] == "the TOTAL first_application year row for 2021 (rows[0]) says 10, but the finer rows 2021-Q1 "
+                           "(rows[1]) + 2021-Q2 (rows[2]) + 2021-Q3 (rows[3]) + 2021-10 (rows[4]) + 2021-11 (rows[5]) + "
+                           "2021-12 (rows[6]) sum to 11; the year row is used");
+}
+
+BOOST_AUTO_TEST_CASE(count_per_nationality_uses_names_from_the_file) {
+  const auto table = load("counts_valid.csv");
+  const auto tur = table.count(category::first_application, nat("TUR"), june_2020_to_may_2021());  // "Turkey" in the file
+  BOOST_TEST(tur.value == 25 + 125 + 185 + 135 + 140 + 45 + 50 + 25 + 25 + 45 + 40 + 80);
+  BOOST_TEST(tur.tiles.size() == 12u);
+  BOOST_TEST(tur.notes.empty());
+  BOOST_TEST(!tur.latest_release.is_dated());
+  // A nationality row never stands in for TOTAL, nor TOTAL for a nationality.
+  BOOST_CHECK_THROW((void)table.count(category::first_application, nat("DZA"), june_2020_to_may_2021()), kc::range_error);
+  BOOST_CHECK_THROW((void)table.total(category::family_reunification, months(2021, 5, 2021, 5)), kc::range_error);
+}
+
+BOOST_AUTO_TEST_CASE(try_variants_report_instead_of_throwing) {
+  const auto table = load("counts_valid.csv");
+  const auto window = months(2020, 1, 2020, 12);
+  const auto lookup = table.try_total(category::first_application, window);
+  BOOST_TEST(!lookup.ok());
+  BOOST_TEST(!static_cast<bool>(lookup));
+  BOOST_TEST(!lookup.total.has_value());
+  BOOST_TEST(isos(lookup.missing) == (std::vector<std::string>{"2020-01", "2020-02", "2020-03"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(lookup.unsplittable.empty());
+  const std::string thrown = message_of<kc::range_error>([&] { (void)table.total(category::first_application, window); });
+  BOOST_TEST(lookup.reason == thrown);
+
+  const auto ok = table.try_total(category::first_application, june_2020_to_may_2021());
+  BOOST_TEST(ok.ok());
+  BOOST_TEST(ok.reason.empty());
+  BOOST_TEST(ok.total->value == 13255);
+  BOOST_TEST((*ok.total == table.total(category::first_application, june_2020_to_may_2021())));
+
+  const auto dza = table.try_count(category::first_application, nat("DZA"), june_2020_to_may_2021());
+  BOOST_TEST(!dza.ok());
+  BOOST_TEST(dza.missing.size() == 9u);  // only 2021-Q1 is there
+  BOOST_TEST(dza.reason == "no DZA first_application count for 2020-06, 2020-07, 2020-08, 2020-09, 2020-10, 2020-11, "
+                           "2020-12, 2021-04, 2021-05 (window 2020-06/2021-05)");
+  const auto relocation = table.try_total(category::relocation, months(2021, 5, 2021, 5));
+  BOOST_TEST(relocation.reason == "no TOTAL relocation count for 2021-05 (window 2021-05)");
+}
+
+BOOST_AUTO_TEST_CASE(nationalities_with_rows_overlapping_the_window) {
+  const auto table = load("counts_valid.csv");
+  BOOST_TEST(codes(table.nationalities(category::first_application, june_2020_to_may_2021())) ==
+                 (std::vector<std::string>{"DZA", "MAR", "SYR", "TUR"}),
+             boost::test_tools::per_element());
+  // 2021-Q1 rows overlap March 2021 only partly; they still count as overlapping.
+  BOOST_TEST(codes(table.nationalities(category::first_application, months(2021, 3, 2021, 3))) ==
+                 (std::vector<std::string>{"DZA", "MAR", "SYR", "TUR"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(codes(table.nationalities(category::first_application, months(2021, 4, 2021, 5))) ==
+                 (std::vector<std::string>{"SYR", "TUR"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(codes(table.nationalities(category::family_reunification, months(2021, 5, 2021, 5))) ==
+                 (std::vector<std::string>{"ERI", "SYR", "YEM"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(table.nationalities(category::first_application, months(2019, 1, 2020, 5)).empty());
+  BOOST_TEST(table.nationalities(category::resettlement, june_2020_to_may_2021()).empty());
+  // A year row overlaps from 11 months before its end.
+  const auto year_table = kc::counts_table::from_rows({row(kc::year(2020), 5, nat("SYR"))});
+  BOOST_TEST(codes(year_table.nationalities(category::first_application, months(2020, 12, 2021, 2))) ==
+                 (std::vector<std::string>{"SYR"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(year_table.nationalities(category::first_application, months(2021, 1, 2021, 2)).empty());
+}
+
+BOOST_AUTO_TEST_CASE(sums_that_overflow_throw) {
+  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  const auto table = kc::counts_table::from_rows({row(kc::month(2021, 4), max), row(kc::month(2021, 5), 1)});
+  BOOST_TEST(table.total(category::first_application, months(2021, 4, 2021, 4)).value == max);
+  const std::string message = message_of<kc::overflow_error>(
+      [&] { (void)table.total(category::first_application, months(2021, 4, 2021, 5)); });
+  BOOST_TEST(contains(message, "TOTAL first_application count for 2021-04/2021-05 does not fit in 64 bits"), message);
+  BOOST_TEST(contains(message, "9223372036854775807 + 1"), message);
+  const auto lookup = table.try_total(category::first_application, months(2021, 4, 2021, 5));
+  BOOST_TEST(!lookup.ok());
+  BOOST_TEST(lookup.missing.empty());
+  BOOST_TEST(lookup.reason == message);
+  // The largest count a file may hold, and one more.
+  std::istringstream fits("period,category,nationality,count,source,release\n2021-05,relocation,TOTAL,9223372036854775807,x,\n");
+  BOOST_TEST(kc::read_counts_csv(fits, "big.csv").total(category::relocation, months(2021, 5, 2021, 5)).value == max);
+  std::istringstream too_big(
+      "period,category,nationality,count,source,release\n2021-05,relocation,TOTAL,9223372036854775808,x,\n");
+  const std::string big = message_of<kc::csv::value_error>([&] { (void)kc::read_counts_csv(too_big, "big.csv"); });
+  BOOST_TEST(big == "cannot parse \"9223372036854775808\" as a count (too large: it must fit in 64 bits) in big.csv, "
+                    "line 2, column 4 (\"count\")");
+}
+
+// --- Bad input files
+
+BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
+  struct bad_file {
+    std::string name;
+    std::string value;
+    std::string expected;
+    std::size_t column;
+    std::string column_name;
+  };
+  const std::vector<bad_file> cases = {
+      {"counts_bad_period.csv", "2021-13", "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)", 1,
+       "period"},
+      {"counts_unknown_category.csv", "asylum",
+       "a category (first_application, repeat_application, family_reunification, relocation or resettlement, or a "
+       "Dutch alias)",
+       2, "category"},
+      {"counts_unknown_nationality.csv", "Algerje",
+       "a nationality (neither TOTAL nor a code or name in the nationality table; did you mean \"Algerije\"?)", 3,
+       "nationality"},
+      {"counts_negative_count.csv", "-5",
+       "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)", 4, "count"},
+      {"counts_decimal_count.csv", "12.5",
+       "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)", 4, "count"},
+      {"counts_separator_count.csv", "1,120",
+       "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)", 4, "count"},
+      {"counts_empty_source.csv", "", "a source (the publication the count comes from; it must not be empty)", 5,
+       "source"},
+      {"counts_bad_release.csv", "2021-06-31",
+       "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)", 6, "release"},
+  };
+  for (const auto& c : cases) {
+    const std::string path = test_file(c.name);
+    try {
+      (void)kc::read_counts_csv(std::filesystem::path(path));
+      BOOST_ERROR("no error for " << c.name);
+    } catch (const kc::csv::value_error& e) {
+      BOOST_TEST(std::string(e.what()) == "cannot parse \"" + c.value + "\" as " + c.expected + " in " + path +
+                                              ", line 3, column " + std::to_string(c.column) + " (\"" + c.column_name +
+                                              "\")");
+      BOOST_TEST(e.input() == c.value);
+      BOOST_TEST(e.where().line == 3u);
+      BOOST_TEST(e.where().column == c.column);
+      BOOST_TEST(e.where().column_name == c.column_name);
+    }
+  }
+  // Bad values are invalid_input (ValueError in Python), an unknown nationality included.
+  BOOST_CHECK_THROW((void)load("counts_unknown_nationality.csv"), kc::invalid_input);
+  bool unknown_code_escaped = false;
+  try {
+    (void)load("counts_unknown_nationality.csv");
+  } catch (const kc::unknown_code&) {
+    unknown_code_escaped = true;
+  } catch (const kc::invalid_input&) {
+  }
+  BOOST_TEST(!unknown_code_escaped);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_nationality_without_suggestions) {
+  std::istringstream in("period,category,nationality,count,source,release\n2021-05,first_application,Atlantis,1,x,\n");
+  const std::string message = message_of<kc::csv::value_error>([&] { (void)kc::read_counts_csv(in, "counts.csv"); });
+  BOOST_TEST(message == "cannot parse \"Atlantis\" as a nationality (neither TOTAL nor a code or name in the nationality "
+                        "table) in counts.csv, line 2, column 3 (\"nationality\")");
+  // TOTAL is exact: "total" is looked up as a nationality and fails.
+  std::istringstream lower("period,category,nationality,count,source,release\n2021-05,first_application,total,1,x,\n");
+  BOOST_CHECK_THROW((void)kc::read_counts_csv(lower, "counts.csv"), kc::csv::value_error);
+}
+
+BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
+  const std::string expected = "; expected exactly \"period,category,nationality,count,source,release\"";
+  std::string path = test_file("counts_missing_column.csv");
+  BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); }) ==
+             path + ": wrong header \"period,category,nationality,count,source\" (missing \"release\")" + expected);
+  path = test_file("counts_extra_column.csv");
+  BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); }) ==
+             path + ": wrong header \"period,category,nationality,count,source,release,note\" (extra \"note\")" + expected);
+  path = test_file("counts_misordered_header.csv");
+  BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); }) ==
+             path + ": wrong header \"period,nationality,category,count,source,release\" (columns in the wrong order)" +
+                 expected);
+  std::istringstream both("period,category,nation,count,source,release,remark\n");
+  BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(both, "c.csv"); }) ==
+             "c.csv: wrong header \"period,category,nation,count,source,release,remark\" (missing \"nationality\"; extra "
+             "\"nation\", \"remark\")" +
+                 expected);
+  std::istringstream empty("");
+  BOOST_CHECK_THROW((void)kc::read_counts_csv(empty, "empty.csv"), kc::csv::format_error);
+  // A short row is malformed CSV (from the CSV reader), naming the line.
+  path = test_file("counts_short_row.csv");
+  const std::string short_row =
+      message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
+  BOOST_TEST(contains(short_row, path + ", line 3"), short_row);
+}
+
+BOOST_AUTO_TEST_CASE(missing_file_names_the_path) {
+  const std::string path = test_file("no_such_counts.csv");
+  const std::string message = message_of<kc::invalid_input>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
+  BOOST_TEST(contains(message, path), message);
+}
+
+BOOST_AUTO_TEST_CASE(stream_input_with_crlf_and_rows_for_combining_files) {
+  std::istringstream a("period,category,nationality,count,source,release\r\n2021-04,nareiziger,SYR,400,x,2021-05\r\n");
+  std::istringstream b("period,category,nationality,count,source,release\r\n\r\n2021-05,nareiziger,SYR,495,x,\r\n");
+  auto rows = kc::read_count_rows(a, "a.csv");
+  const auto more = kc::read_count_rows(b, "b.csv");
+  BOOST_TEST(rows.size() == 1u);
+  BOOST_TEST(rows[0].line == 2u);
+  BOOST_TEST(more[0].line == 3u);  // the empty line is skipped but counted
+  rows.insert(rows.end(), more.begin(), more.end());
+  const auto table = kc::counts_table::from_rows(rows, "a.csv + b.csv");
+  BOOST_TEST(table.count(category::family_reunification, nat("SYR"), months(2021, 4, 2021, 5)).value == 895);
+  BOOST_TEST((kc::read_counts_csv(std::filesystem::path(test_file("counts_valid.csv"))) == load("counts_valid.csv")));
+}
+
+BOOST_AUTO_TEST_CASE(rows_print_readably) {
+  std::ostringstream out;
+  out << row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06-15"), category::first_application, 29);
+  BOOST_TEST(out.str() == "2021-05 first_application SYR 310 (test, release 2021-06-15, line 29)");
+  std::ostringstream total;
+  total << row(kc::quarter(2021, 2), 3355);
+  BOOST_TEST(total.str() == "2021-Q2 first_application TOTAL 3355 (test, release undated)");
+}
+
+// --- Scale: the real data and the golden table hold about 20 000 rows
+
+BOOST_AUTO_TEST_CASE(large_table_answers_from_its_index) {
+  std::vector<kc::count_row> rows;
+  const auto all = kc::nationality::all();
+  const std::size_t nationalities = 200;
+  for (std::size_t n = 0; n < nationalities; ++n) {
+    for (int m = 0; m < 100; ++m) {
+      const kc::month month = kc::month(2015, 1) + m;
+      rows.push_back(row(month, static_cast<std::int64_t>(n + static_cast<std::size_t>(m)), all[n].code));
+    }
+  }
+  for (int m = 0; m < 100; ++m) rows.push_back(row(kc::month(2015, 1) + m, 1000));
+  const auto table = kc::counts_table::from_rows(std::move(rows));
+  BOOST_TEST(table.size() == nationalities * 100 + 100);
+  const auto window = kc::trailing(kc::month(2021, 5), 12);  // months 65..76 from 2015-01
+  const auto listed = table.nationalities(category::first_application, window);
+  BOOST_TEST(listed.size() == nationalities);
+  std::int64_t expected_sum = 0;
+  for (std::size_t n = 0; n < nationalities; ++n) {
+    const auto t = table.count(category::first_application, all[n].code, window);
+    std::int64_t expected = 0;
+    for (int m = 65; m <= 76; ++m) expected += static_cast<std::int64_t>(n) + m;
+    BOOST_TEST(t.value == expected);
+    expected_sum += t.value;
+  }
+  BOOST_TEST(expected_sum > 0);
+  BOOST_TEST(table.total(category::first_application, window).value == 12000);
+}
+
+BOOST_AUTO_TEST_CASE(golden_table_reads) {
+  const auto table = load("golden_mei_2021_counts.csv");
+  BOOST_TEST(table.superseded().empty());
+  BOOST_TEST(table.total(category::first_application, months(2021, 5, 2021, 5)).value == 1200);
+  BOOST_TEST(table.total(category::first_application, june_2020_to_may_2021()).value == 12000);
+  BOOST_TEST(table.count(category::first_application, nat("SYR"), june_2020_to_may_2021()).value == 3850);
+  BOOST_TEST(table.total(category::family_reunification, kc::trailing(kc::month(2021, 4), 12)).value == 8000);
+  BOOST_TEST(table.nationalities(category::first_application, months(2021, 5, 2021, 5)).size() == 20u);
+}
