@@ -40,7 +40,7 @@ def test_exact_not_binary_floating_point() -> None:
     assert kc.RoundedDecimal(7690, 0).format("nl") == "7.690"
     assert kc.RoundedDecimal(7690, 0).format("en") == "7,690"
     with pytest.raises(kc.ParseError, match="half-down"):
-        kc.round_to_multiple(5, 10, "half-down")
+        kc.round_to_multiple(5, 10, "half-down")  # type: ignore[arg-type]
     with pytest.raises(kc.InvalidInput):
         kc.round_to_multiple(5, 0)
 
