@@ -1,0 +1,958 @@
+#pragma once
+/// \file key_figures.hpp
+/// The key figures of a month, as the Dutch "Kerncijfers asiel en migratie" page states
+/// them: influx per category, shares of first applications and of nareizigers by
+/// nationality in the month and over a trailing window, the share from safe countries of
+/// origin, and departures (all and criminal aliens) with the supervised/unsupervised split.
+///
+/// Every figure carries its window, its sources and latest release, and its rounding
+/// rule. Figures never pretend to be exact: a figure that needs data the tables lack is
+/// `unavailable` (with the reason), and a distribution whose breakdown by nationality does
+/// not cover the total is `partial` (the listed shares are exact; the ranking is among the
+/// listed nationalities; the unlisted remainder is its own row).
+///
+/// `compute_key_figures` is pure: tables in, figures out. Each figure can also be computed
+/// on its own: `distribution`, `safe_share`, `influx`, `departures_figure_for` (and
+/// `breakdown_by_nationality`, the step the first two share). Missing data never throw:
+/// they give `unavailable` or `partial` figures whose `reason` says what is missing. Invalid
+/// options do throw `invalid_input` naming the value (a top N of 0, decimals outside 0-16,
+/// a trailing window of 0 months); a sum that does not fit in 64 bits throws `overflow_error`.
+///
+/// The rules, in one place:
+///
+/// - **Breakdown.** The total of a category in a window is its TOTAL rows tiled over the
+///   window (`counts_table::try_total`). A nationality is *listed* when its rows tile the
+///   whole window (`try_count`). A nationality with rows for only part of the window is
+///   *not usable*: its people count as unlisted, and the reason names it. The breakdown is
+///   *complete* when the listed counts sum to the total and no nationality is unusable.
+/// - **Distribution.** Complete breakdown: `exact`. Listed counts below the total (or an
+///   unusable nationality): `partial`, with an `unlisted` row (total minus listed, when not
+///   zero) and the reason "the data break down 535 of 955 first asylum applications by
+///   nationality; the ranking is among the listed nationalities". Listed counts above the
+///   total: `unavailable` (the data are inconsistent; the reason gives both numbers). No
+///   TOTAL for the window, or a TOTAL of 0: `unavailable`.
+/// - **Ranking.** The top N *known* nationalities by count, largest first; ties by alpha-3
+///   code ascending. Known means every code but unknown (XXX). Stateless (XXA) is a
+///   nationality category that IND and CBS list as a row of its own ("Staatloos"), so it is
+///   ranked like any nationality. A nationality with a count of 0 is never named (it stays
+///   in `other`, adding nothing). The unknown nationality is its own `unknown` row when
+///   `unknown_separate` and its count is above 0; otherwise it is folded into `other`
+///   ("een andere of onbekende nationaliteit"). `other` is every listed count outside the
+///   named rows (shown when above 0).
+/// - **Percentages** are computed over every row (named, unknown, other, unlisted), in
+///   units of 10^-decimals of a percent: `published` rounds each share half-up on its own
+///   (`independent_percentages`; the set may sum to 99 or 101, and `rounding_note` says so
+///   through `check_published_shares`), `largest_remainder` makes the set sum to exactly 100.
+/// - **Safe countries of origin.** A person counts as coming from a safe country of origin
+///   when their nationality's designation is in force on the *last day of the month* they
+///   are counted in (`safe_country_list::status`, the last-day rule, applied to each month:
+///   over a window of several months a nationality's people count as safe in the months
+///   whose last day the designation is in force, and the count of those months is tiled
+///   from its rows). The unknown and stateless nationalities are on no list: not safe. The
+///   share is exact only with a complete breakdown and the status of every listed
+///   nationality with people in the window known (a count of 0 cannot change the share); otherwise it is `unavailable` with bounds: lower = the certainly safe people /
+///   total, upper = (certainly safe + undetermined + unlisted) / total, each rounded half-up
+///   on its own. Rounding is monotone, so the rounded share lies between the rounded bounds.
+/// - **Influx** is the TOTAL of each category for the month; the sum over categories only
+///   when every category has one.
+/// - **Departures** of a group in a period (a year or a year to date, matched exactly):
+///   total rounded half-up to tens; supervised = independent + forced; the two shares
+///   [supervised, unsupervised] rounded as the chosen `share_rounding`.
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kerncijfers/checked.hpp"
+#include "kerncijfers/counts.hpp"
+#include "kerncijfers/departures.hpp"
+#include "kerncijfers/errors.hpp"
+#include "kerncijfers/language.hpp"
+#include "kerncijfers/nationality.hpp"
+#include "kerncijfers/period.hpp"
+#include "kerncijfers/period_range.hpp"
+#include "kerncijfers/rounding.hpp"
+#include "kerncijfers/safe_countries.hpp"
+#include "kerncijfers/share.hpp"
+
+namespace kerncijfers {
+
+/// How a set of shares is rounded to whole (or `decimals`) percents.
+enum class share_rounding : std::uint8_t {
+  /// Each share rounded half-up on its own, as the published page does; the set may sum
+  /// to 99 or 101, and the figure then says so.
+  published,
+  /// Largest remainder (Hamilton): the set sums to exactly 100.
+  largest_remainder,
+};
+
+/// "published" / "largest-remainder".
+[[nodiscard]] constexpr std::string_view to_string(share_rounding r) noexcept {
+  return r == share_rounding::published ? "published" : "largest-remainder";
+}
+
+/// Parses "published" or "largest-remainder" (also "largest_remainder").
+[[nodiscard]] inline share_rounding parse_share_rounding(std::string_view text) {
+  if (text == "published") return share_rounding::published;
+  if (text == "largest-remainder" || text == "largest_remainder") return share_rounding::largest_remainder;
+  throw parse_error(std::string(text), "a share rounding (\"published\" or \"largest-remainder\")");
+}
+
+/// How complete a figure is.
+enum class figure_status : std::uint8_t {
+  /// Computed from complete data.
+  exact,
+  /// Computed, but the breakdown by nationality does not cover the total: the listed
+  /// shares are exact, the ranking is among the listed nationalities only.
+  partial,
+  /// Not computable from the data; `reason` says why.
+  unavailable,
+};
+
+/// "exact", "partial" or "unavailable".
+[[nodiscard]] constexpr std::string_view to_string(figure_status s) noexcept {
+  return s == figure_status::exact ? "exact" : s == figure_status::partial ? "partial" : "unavailable";
+}
+
+/// Where a figure's numbers come from.
+struct figure_source {
+  /// The distinct sources of every row used, sorted.
+  std::vector<std::string> sources;
+  /// The latest release among those rows.
+  release latest_release;
+
+  [[nodiscard]] friend bool operator==(const figure_source&, const figure_source&) = default;
+};
+
+/// What a row of a distribution stands for.
+enum class row_kind : std::uint8_t {
+  /// One known nationality (`nat` is set).
+  nationality,
+  /// The unknown nationality ("Onbekend"), always its own row when shown separately.
+  unknown,
+  /// The rest: listed nationalities outside the top N (and, where the figure folds it in,
+  /// the unknown nationality: "een andere of onbekende nationaliteit").
+  other,
+  /// People the data do not break down by nationality (total minus every listed row):
+  /// only in `partial` figures.
+  unlisted,
+};
+
+/// "nationality", "unknown", "other" or "unlisted".
+[[nodiscard]] constexpr std::string_view to_string(row_kind k) noexcept {
+  switch (k) {
+    case row_kind::nationality: return "nationality";
+    case row_kind::unknown: return "unknown";
+    case row_kind::other: return "other";
+    case row_kind::unlisted: return "unlisted";
+  }
+  return "?";
+}
+
+/// One row of a distribution: a count, its exact share of the total, and its rounded
+/// percentage (in units of 10^-decimals of a percent).
+struct distribution_row {
+  /// What the row stands for.
+  row_kind kind = row_kind::nationality;
+  /// Set for `nationality` and `unknown` rows.
+  std::optional<nationality> nat;
+  /// The number of people over the figure's window.
+  std::int64_t count = 0;
+  /// `count` out of the figure's total, exactly.
+  share<std::int64_t> exact;
+  /// The rounded percentage, in units of 10^-decimals (at 0 decimals: whole percents).
+  std::int64_t percent = 0;
+
+  [[nodiscard]] friend bool operator==(const distribution_row&, const distribution_row&) = default;
+};
+
+/// Shares of one category by nationality over a window of months.
+struct distribution_figure {
+  /// The category counted.
+  category cat = category::first_application;
+  /// The months counted ("juni 2020 t/m mei 2021" is `window.label(language::nl)`).
+  period_range<month> window{month{}};
+  /// `exact`, `partial` or `unavailable` (see the file comment).
+  figure_status status = figure_status::unavailable;
+  /// Why the figure is partial or unavailable; empty when exact.
+  std::string reason;
+  /// The TOTAL count of the category in the window (0 when unavailable).
+  std::int64_t total = 0;
+  /// How many of the largest known nationalities are listed by name.
+  std::size_t top_n = 0;
+  /// True: the unknown nationality is its own row; false: it is folded into `other`.
+  bool unknown_separate = true;
+  /// The top N nationalities (largest first; ties by alpha-3 code; only counts above 0),
+  /// then `unknown` (when separate and above 0), then `other` (when above 0), then
+  /// `unlisted` (partial only, when above 0). Empty when unavailable.
+  std::vector<distribution_row> rows;
+  /// How the percentages were rounded.
+  share_rounding rounding = share_rounding::published;
+  /// Decimals of the percentages (0-16).
+  int decimals = 0;
+  /// Sum of the rounded percentages of every row.
+  std::int64_t percent_sum = 0;
+  /// `percent_sum` == 100 (in units of 10^-decimals).
+  bool sums_to_100 = false;
+  /// What the rounding did. Published rounding: the message of `check_published_shares`
+  /// over the rows ("shares sum to 100", or "shares sum to 101, not 100: consistent with
+  /// independent rounding"; in units of 10^-decimals, so "1001, not 1000" at 1 decimal).
+  /// Largest remainder: "sums to 100 by largest remainder". Empty when unavailable.
+  std::string rounding_note;
+  /// The sources of the TOTAL rows and of every listed nationality's rows, and their latest
+  /// release (also when unavailable because the breakdown exceeds the total).
+  figure_source source;
+  /// The sum of every listed nationality's count over the window (the rows named, unknown
+  /// and other together); 0 when there is no TOTAL.
+  std::int64_t listed = 0;
+  /// The nationalities with rows in the window that do not tile it (rows for only part of
+  /// the window, or rows that would have to be split): their people are unlisted. Sorted by
+  /// alpha-3 code.
+  std::vector<nationality> unusable_nationalities;
+  /// Disagreements found in the rows used but not acted on, from `window_total::notes`
+  /// (e.g. a quarter row that differs from the sum of its months: the quarter is used).
+  std::vector<std::string> notes;
+
+  [[nodiscard]] friend bool operator==(const distribution_figure&, const distribution_figure&) = default;
+};
+
+/// The share of a category (first applications) from safe countries of origin.
+struct safe_share_figure {
+  /// The category counted.
+  category cat = category::first_application;
+  /// The months counted.
+  period_range<month> window{month{}};
+  /// `exact` or `unavailable` (never `partial`: a share from a partial breakdown is not a
+  /// figure, only bounds).
+  figure_status status = figure_status::unavailable;
+  /// Why the figure is unavailable; empty when exact.
+  std::string reason;
+  /// The TOTAL count of the category in the window (0 without a usable TOTAL).
+  std::int64_t total = 0;
+  /// People from nationalities designated safe (when exact).
+  std::int64_t safe_count = 0;
+  /// `safe_count / total` in percent, rounded half-up to `decimals` (when exact), in units
+  /// of 10^-decimals.
+  std::int64_t percent = 0;
+  /// Decimals of the percentages (0-16).
+  int decimals = 0;
+  /// When unavailable for a partial breakdown or an undetermined status (and a consistent
+  /// TOTAL above 0 exists): the share lies between these percentages, each rounded half-up
+  /// on its own (lower: the people certainly from safe countries; upper: plus every
+  /// undetermined and every unlisted person). Empty otherwise.
+  std::optional<std::int64_t> lower_percent;
+  /// See `lower_percent`.
+  std::optional<std::int64_t> upper_percent;
+  /// The listed nationalities with people in the window that count as safe in at least one
+  /// of its months, sorted by alpha-3 code.
+  std::vector<nationality> safe_nationalities;
+  /// The listed nationalities with people in the window whose status the designation list
+  /// cannot settle for some month (or whose count cannot be split where the designation
+  /// changes), sorted by alpha-3 code. Any of them makes the figure unavailable.
+  std::vector<nationality> undetermined_nationalities;
+  /// The rule that decides a month: "designation in force on the last day of each month".
+  std::string rule;
+  /// The sources of the rows used (as `distribution_figure::source`).
+  figure_source source;
+  /// Disagreements found in the rows used but not acted on (see `distribution_figure::notes`).
+  std::vector<std::string> notes;
+
+  [[nodiscard]] friend bool operator==(const safe_share_figure&, const safe_share_figure&) = default;
+};
+
+/// Influx of one month per category.
+struct influx_entry {
+  /// The category.
+  category cat = category::first_application;
+  /// The TOTAL count; empty when the data have none.
+  std::optional<std::int64_t> count;
+  /// Why `count` is empty.
+  std::string reason;
+
+  [[nodiscard]] friend bool operator==(const influx_entry&, const influx_entry&) = default;
+};
+
+/// Influx of one month: the TOTAL of every category, and their sum.
+struct influx_figure {
+  /// The month.
+  month period;
+  /// One entry per category, in the order of `all_categories`.
+  std::vector<influx_entry> by_category;
+  /// The sum over all categories; empty when any category is missing.
+  std::optional<std::int64_t> total;
+  /// The sources of the TOTAL rows found.
+  figure_source source;
+  /// Disagreements found in the rows used but not acted on (see `distribution_figure::notes`).
+  std::vector<std::string> notes;
+
+  [[nodiscard]] friend bool operator==(const influx_figure&, const influx_figure&) = default;
+};
+
+/// Departures of one group in one period: the total rounded to tens and the split
+/// between supervised ("onder toezicht": independent + forced) and unsupervised ("op eigen
+/// gelegenheid") departures.
+struct departures_figure {
+  /// Whose departures.
+  departure_group group = departure_group::all;
+  /// The months counted (a calendar year or a year to date).
+  period_range<month> period{month{}};
+  /// `exact` or `unavailable` (a mode without a row, or a total of 0).
+  figure_status status = figure_status::unavailable;
+  /// Why the figure is unavailable; empty when exact.
+  std::string reason;
+  /// All departures (0 when unavailable).
+  std::int64_t total = 0;
+  /// `total` rounded half-up to a multiple of 10 ("ongeveer 7.690").
+  std::int64_t total_rounded = 0;
+  /// Independent + forced ("onder toezicht").
+  std::int64_t supervised = 0;
+  /// Without supervision ("op eigen gelegenheid").
+  std::int64_t unsupervised = 0;
+  /// The shares of `supervised` and `unsupervised` in `total`, rounded by `rounding`, in
+  /// units of 10^-decimals.
+  std::int64_t supervised_percent = 0;
+  /// See `supervised_percent`.
+  std::int64_t unsupervised_percent = 0;
+  /// How the two shares were rounded.
+  share_rounding rounding = share_rounding::published;
+  /// Decimals of the percentages (0-16).
+  int decimals = 0;
+  /// The two rounded shares sum to 100 (in units of 10^-decimals).
+  bool sums_to_100 = false;
+  /// What the rounding did (as `distribution_figure::rounding_note`).
+  std::string rounding_note;
+  /// The sources of the three rows used, and their latest release.
+  figure_source source;
+
+  [[nodiscard]] friend bool operator==(const departures_figure&, const departures_figure&) = default;
+};
+
+/// Choices behind the figures. The defaults reproduce the published page.
+struct key_figures_options {
+  /// Trailing window length in months.
+  std::size_t trailing_months = 12;
+  /// Named nationalities: first applications in the month (page: 6 + Onbekend) and over
+  /// the trailing window (page: 4); nareizigers (page: 3, unknown folded into "overige").
+  std::size_t top_first_month = 6;
+  /// See `top_first_month`.
+  std::size_t top_first_trailing = 4;
+  /// See `top_first_month`.
+  std::size_t top_nareizigers = 3;
+  /// Last month of the nareiziger trailing window; empty = the month itself. The page's
+  /// source lags one month: "mei 2020 t/m april 2021" in the May 2021 edition.
+  std::optional<month> nareiziger_window_end;
+  /// The departures period; empty = the calendar year of the month.
+  std::optional<period_range<month>> departures_period;
+  /// How every set of shares is rounded.
+  share_rounding rounding = share_rounding::published;
+  /// Decimals of every percentage (0: whole percents, as the page).
+  int decimals = 0;
+
+  [[nodiscard]] friend bool operator==(const key_figures_options&, const key_figures_options&) = default;
+};
+
+/// Every figure of the page for one month.
+struct key_figures {
+  /// The month M of the page.
+  month period;
+  /// The options the figures were computed with.
+  key_figures_options options;
+  /// TOTAL per category in M.
+  influx_figure influx;
+  /// First applications in M by nationality.
+  distribution_figure first_month;
+  /// First applications over the trailing window ending at M.
+  distribution_figure first_trailing;
+  /// Share of first applications in M from safe countries of origin.
+  safe_share_figure safe_month;
+  /// Nareizigers in M by nationality.
+  distribution_figure nareizigers_month;
+  /// Nareizigers over the trailing window ending at `options.nareiziger_window_end` (or M).
+  distribution_figure nareizigers_trailing;
+  /// Departures of all foreign nationals in the departures period.
+  departures_figure departures_all;
+  /// Departures of criminal aliens in the departures period.
+  departures_figure departures_criminal;
+
+  [[nodiscard]] friend bool operator==(const key_figures&, const key_figures&) = default;
+};
+
+// ---------------------------------------------------------------------------------------
+// Breakdown by nationality
+
+/// One listed nationality of a breakdown: its count over the whole window.
+struct breakdown_entry {
+  /// The nationality.
+  nationality nat;
+  /// Its people over the window, tiled from its rows.
+  std::int64_t count = 0;
+
+  [[nodiscard]] friend bool operator==(const breakdown_entry&, const breakdown_entry&) = default;
+};
+
+/// A nationality with rows in the window that do not tile it, and why.
+struct unusable_nationality {
+  /// The nationality.
+  nationality nat;
+  /// The tiling problem, as `counts_table::try_count` reports it.
+  std::string reason;
+
+  [[nodiscard]] friend bool operator==(const unusable_nationality&, const unusable_nationality&) = default;
+};
+
+/// The people of one category in a window of months, broken down by nationality as far as
+/// the data allow: the step `distribution` and `safe_share` share (see the file comment).
+struct nationality_breakdown {
+  /// The category counted.
+  category cat = category::first_application;
+  /// The months counted.
+  period_range<month> window{month{}};
+  /// The TOTAL tiled over the window; empty when the TOTAL rows cannot tile it.
+  std::optional<std::int64_t> total;
+  /// Why `total` is empty (the `counts_table::try_total` message).
+  std::string total_reason;
+  /// Every nationality whose rows tile the window, sorted by alpha-3 code.
+  std::vector<breakdown_entry> listed;
+  /// The sum of the listed counts.
+  std::int64_t listed_sum = 0;
+  /// The nationalities with rows in the window that do not tile it, sorted by alpha-3 code.
+  std::vector<unusable_nationality> unusable;
+  /// The sources of the TOTAL rows and of every listed nationality's rows.
+  figure_source source;
+  /// `window_total::notes` of the TOTAL and of every listed nationality.
+  std::vector<std::string> notes;
+
+  /// True when there is a TOTAL, the listed counts sum to it and no nationality is unusable.
+  [[nodiscard]] bool complete() const noexcept { return total && listed_sum == *total && unusable.empty(); }
+
+  [[nodiscard]] friend bool operator==(const nationality_breakdown&, const nationality_breakdown&) = default;
+};
+
+namespace detail {
+
+// Adds the sources, latest release and notes of `t` to `source` and `notes`.
+inline void add_source(figure_source& source, std::vector<std::string>& notes, const window_total& t) {
+  for (const std::string& s : t.sources) {
+    const auto at = std::lower_bound(source.sources.begin(), source.sources.end(), s);
+    if (at == source.sources.end() || *at != s) source.sources.insert(at, s);
+  }
+  source.latest_release = std::max(source.latest_release, t.latest_release);
+  notes.insert(notes.end(), t.notes.begin(), t.notes.end());
+}
+
+// "first asylum applications for 2021-05".
+[[nodiscard]] inline std::string what_in(category cat, period_range<month> window) {
+  return std::string(label(cat, language::en)) + " for " + window.iso();
+}
+
+// "DZA, MAR".
+[[nodiscard]] inline std::string join_codes(const std::vector<nationality>& list) {
+  std::string text;
+  for (const nationality n : list) text += (text.empty() ? "" : ", ") + std::string(n.alpha3());
+  return text;
+}
+
+[[nodiscard]] inline std::int64_t percent_target(int decimals) noexcept { return 100 * decimal_scale(decimals); }
+
+inline void check_top_n(std::size_t top_n, std::string_view name) {
+  if (top_n == 0) {
+    throw invalid_input(std::string(name) + " 0: at least one nationality must be named (a top N of 1 or more)");
+  }
+}
+
+inline void check_figure_decimals(int decimals, std::string_view name = "decimals") {
+  if (decimals < 0 || decimals > max_percent_decimals) {
+    throw invalid_input(std::string(name) + " " + std::to_string(decimals) + " is outside 0-" +
+                        std::to_string(max_percent_decimals) + " (decimals of a percentage)");
+  }
+}
+
+// The rounded percentages of `counts` (total > 0) and what the rounding did.
+struct rounded_set {
+  std::vector<std::int64_t> percents;
+  std::int64_t sum = 0;
+  bool sums_to_100 = false;
+  std::string note;
+};
+
+[[nodiscard]] inline rounded_set round_shares(std::span<const std::int64_t> counts, share_rounding rounding,
+                                              int decimals) {
+  rounded_set out;
+  out.percents = rounding == share_rounding::published ? independent_percentages(counts, decimals)
+                                                       : largest_remainder(counts, 100, decimals);
+  out.sum = checked_sum(std::span<const std::int64_t>(out.percents));
+  const std::int64_t target = percent_target(decimals);
+  out.sums_to_100 = out.sum == target;
+  if (rounding == share_rounding::published) {
+    out.note = check_published_shares(out.percents, target).message;
+  } else {
+    out.note = "sums to 100 by largest remainder";
+  }
+  return out;
+}
+
+}  // namespace detail
+
+/// The breakdown of `cat` in `window` by nationality (see the file comment): the TOTAL
+/// tiled over the window, every nationality whose rows tile the window, and those whose
+/// rows do not (with the reason). Never throws for missing data; throws `overflow_error`
+/// when the listed counts do not sum in 64 bits.
+[[nodiscard]] inline nationality_breakdown breakdown_by_nationality(const counts_table& counts, category cat,
+                                                                    period_range<month> window) {
+  nationality_breakdown b;
+  b.cat = cat;
+  b.window = window;
+  window_lookup total = counts.try_total(cat, window);
+  if (!total) {
+    b.total_reason = std::move(total.reason);
+    return b;
+  }
+  b.total = total.total->value;
+  detail::add_source(b.source, b.notes, *total.total);
+  for (const nationality n : counts.nationalities(cat, window)) {
+    window_lookup found = counts.try_count(cat, n, window);
+    if (found) {
+      b.listed.push_back(breakdown_entry{n, found.total->value});
+      b.listed_sum = checked_add(b.listed_sum, found.total->value);
+      detail::add_source(b.source, b.notes, *found.total);
+    } else {
+      b.unusable.push_back(unusable_nationality{n, std::move(found.reason)});
+    }
+  }
+  return b;
+}
+
+namespace detail {
+
+// Why a breakdown is not complete, or why it is unusable; empty when complete.
+// Sets `inconsistent` when the listed counts exceed the total.
+[[nodiscard]] inline std::string breakdown_problem(const nationality_breakdown& b, bool& inconsistent) {
+  inconsistent = false;
+  if (!b.total) return b.total_reason;
+  const std::string what = what_in(b.cat, b.window);
+  if (b.listed_sum > *b.total) {
+    inconsistent = true;
+    return "the listed nationalities sum to " + std::to_string(b.listed_sum) + ", more than the TOTAL of " +
+           std::to_string(*b.total) + " " + what + ": the data are inconsistent";
+  }
+  if (b.complete()) return {};
+  std::string text = "the data break down " + std::to_string(b.listed_sum) + " of " + std::to_string(*b.total) +
+                     " " + what + " by nationality";
+  if (!b.unusable.empty()) {
+    std::vector<nationality> codes;
+    for (const auto& u : b.unusable) codes.push_back(u.nat);
+    text += "; " + join_codes(codes) + (codes.size() == 1 ? " has" : " have") +
+            " rows that do not tile the window and count" + (codes.size() == 1 ? "s" : "") + " as unlisted (";
+    for (std::size_t i = 0; i < b.unusable.size(); ++i) text += (i == 0 ? "" : "; ") + b.unusable[i].reason;
+    text += ")";
+  }
+  return text;
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------
+// Distribution
+
+/// The distribution figure of an already computed breakdown (see `distribution`).
+/// Throws `invalid_input` naming the value for a `top_n` of 0 or decimals outside 0-16.
+[[nodiscard]] inline distribution_figure distribution_of(const nationality_breakdown& b, std::size_t top_n,
+                                                         bool unknown_separate = true,
+                                                         share_rounding rounding = share_rounding::published,
+                                                         int decimals = 0) {
+  detail::check_top_n(top_n, "top_n");
+  detail::check_figure_decimals(decimals);
+  distribution_figure fig;
+  fig.cat = b.cat;
+  fig.window = b.window;
+  fig.top_n = top_n;
+  fig.unknown_separate = unknown_separate;
+  fig.rounding = rounding;
+  fig.decimals = decimals;
+  fig.listed = b.listed_sum;
+  for (const auto& u : b.unusable) fig.unusable_nationalities.push_back(u.nat);
+  fig.source = b.source;
+  fig.notes = b.notes;
+
+  bool inconsistent = false;
+  std::string problem = detail::breakdown_problem(b, inconsistent);
+  if (!b.total || inconsistent) {
+    fig.status = figure_status::unavailable;
+    fig.reason = std::move(problem);
+    return fig;
+  }
+  if (*b.total == 0) {
+    fig.status = figure_status::unavailable;
+    fig.reason = "the TOTAL of " + detail::what_in(b.cat, b.window) + " is 0: there are no shares";
+    return fig;
+  }
+  const std::int64_t total = *b.total;
+  fig.total = total;
+
+  // Ranking: known nationalities, count descending, then alpha-3 code ascending.
+  std::vector<breakdown_entry> known;
+  std::int64_t unknown_count = 0;
+  for (const breakdown_entry& e : b.listed) {
+    if (e.nat == nationality::unknown()) unknown_count = e.count;
+    else known.push_back(e);
+  }
+  std::stable_sort(known.begin(), known.end(), [](const breakdown_entry& x, const breakdown_entry& y) {
+    if (x.count != y.count) return x.count > y.count;
+    return x.nat < y.nat;
+  });
+  std::int64_t other = 0;
+  for (std::size_t i = 0; i < known.size(); ++i) {
+    if (i < top_n && known[i].count > 0) {
+      distribution_row row;
+      row.kind = row_kind::nationality;
+      row.nat = known[i].nat;
+      row.count = known[i].count;
+      fig.rows.push_back(row);
+    } else {
+      other += known[i].count;
+    }
+  }
+  if (unknown_separate && unknown_count > 0) {
+    distribution_row row;
+    row.kind = row_kind::unknown;
+    row.nat = nationality::unknown();
+    row.count = unknown_count;
+    fig.rows.push_back(row);
+  } else {
+    other += unknown_count;
+  }
+  if (other > 0) {
+    distribution_row row;
+    row.kind = row_kind::other;
+    row.count = other;
+    fig.rows.push_back(row);
+  }
+  const std::int64_t unlisted = total - b.listed_sum;
+  if (unlisted > 0) {
+    distribution_row row;
+    row.kind = row_kind::unlisted;
+    row.count = unlisted;
+    fig.rows.push_back(row);
+  }
+
+  std::vector<std::int64_t> counts;
+  counts.reserve(fig.rows.size());
+  for (const distribution_row& row : fig.rows) counts.push_back(row.count);
+  const detail::rounded_set rounded = detail::round_shares(counts, rounding, decimals);
+  for (std::size_t i = 0; i < fig.rows.size(); ++i) {
+    fig.rows[i].exact = share<std::int64_t>(fig.rows[i].count, total);
+    fig.rows[i].percent = rounded.percents[i];
+  }
+  fig.percent_sum = rounded.sum;
+  fig.sums_to_100 = rounded.sums_to_100;
+  fig.rounding_note = rounded.note;
+
+  if (problem.empty()) {
+    fig.status = figure_status::exact;
+  } else {
+    fig.status = figure_status::partial;
+    fig.reason = std::move(problem) + "; the ranking is among the listed nationalities";
+  }
+  return fig;
+}
+
+/// Shares of `cat` in `window` by nationality: the `top_n` largest known nationalities,
+/// the unknown nationality (its own row when `unknown_separate`, otherwise in `other`),
+/// the rest of the listed nationalities, and the unlisted remainder of a partial breakdown;
+/// percentages by `rounding` at `decimals` decimals. See the file comment for every rule.
+/// Never throws for missing data (the figure is `partial` or `unavailable` with a reason);
+/// throws `invalid_input` naming the value for a `top_n` of 0 or decimals outside 0-16.
+[[nodiscard]] inline distribution_figure distribution(const counts_table& counts, category cat,
+                                                      period_range<month> window, std::size_t top_n,
+                                                      bool unknown_separate = true,
+                                                      share_rounding rounding = share_rounding::published,
+                                                      int decimals = 0) {
+  detail::check_top_n(top_n, "top_n");
+  detail::check_figure_decimals(decimals);
+  return distribution_of(breakdown_by_nationality(counts, cat, window), top_n, unknown_separate, rounding, decimals);
+}
+
+// ---------------------------------------------------------------------------------------
+// Safe countries of origin
+
+/// The rule `safe_share` applies, as it appears in `safe_share_figure::rule`.
+inline constexpr std::string_view safe_share_rule = "designation in force on the last day of each month";
+
+namespace detail {
+
+// How one listed nationality's people split by designation status over the window.
+struct safe_split {
+  std::int64_t safe = 0;          // certainly safe
+  std::int64_t undetermined = 0;  // status unknown in their months, or not splittable
+  bool any_safe_month = false;
+  std::string problem;  // why some of its people are undetermined
+};
+
+[[nodiscard]] inline safe_split split_by_status(const counts_table& counts, const safe_country_list& list,
+                                                category cat, const breakdown_entry& e, period_range<month> window) {
+  safe_split out;
+  // Runs of months with the same status, in window order.
+  struct run {
+    month first;
+    month last;
+    designation_status status;
+  };
+  std::vector<run> runs;
+  std::vector<month> unknown_months;
+  for (const month m : window) {
+    const designation_status s = list.status(e.nat, m);
+    if (s == designation_status::safe) out.any_safe_month = true;
+    if (s == designation_status::unknown) unknown_months.push_back(m);
+    if (!runs.empty() && runs.back().status == s) runs.back().last = m;
+    else runs.push_back(run{m, m, s});
+  }
+  const std::string who = std::string(e.nat.alpha3()) + " (" + std::string(e.nat.name(language::en)) + ")";
+  if (!unknown_months.empty()) {
+    out.problem = "the sources do not say whether " + who +
+                  " was designated a safe country of origin on the last day of " + join_iso(unknown_months);
+  }
+  if (runs.size() == 1) {
+    if (runs[0].status == designation_status::safe) out.safe = e.count;
+    if (runs[0].status == designation_status::unknown) out.undetermined = e.count;
+    return out;
+  }
+  std::int64_t safe = 0;
+  std::int64_t undetermined = 0;
+  for (const run& r : runs) {
+    if (r.status == designation_status::not_safe) continue;
+    const window_lookup part = counts.try_count(cat, e.nat, period_range<month>(r.first, r.last));
+    if (!part) {
+      // The rows cannot be cut where the designation changes: all of them are undetermined.
+      out.safe = 0;
+      out.undetermined = e.count;
+      out.problem += std::string(out.problem.empty() ? "" : "; ") + "the designation of " + who + " changes within " +
+                     window.iso() + " and its count cannot be split there (" + part.reason + ")";
+      return out;
+    }
+    if (r.status == designation_status::safe) safe = checked_add(safe, part.total->value);
+    else undetermined = checked_add(undetermined, part.total->value);
+  }
+  out.safe = safe;
+  out.undetermined = undetermined;
+  return out;
+}
+
+[[nodiscard]] inline safe_share_figure safe_share_of(const counts_table& counts, const nationality_breakdown& b,
+                                                     const safe_country_list& list, int decimals) {
+  check_figure_decimals(decimals);
+  safe_share_figure fig;
+  fig.cat = b.cat;
+  fig.window = b.window;
+  fig.decimals = decimals;
+  fig.rule = std::string(safe_share_rule);
+  fig.source = b.source;
+  fig.notes = b.notes;
+  fig.status = figure_status::unavailable;
+
+  bool inconsistent = false;
+  const std::string problem = breakdown_problem(b, inconsistent);
+  if (!b.total || inconsistent) {
+    fig.reason = problem;
+    return fig;
+  }
+  if (*b.total == 0) {
+    fig.reason = "the TOTAL of " + what_in(b.cat, b.window) + " is 0: there is no share";
+    return fig;
+  }
+  const std::int64_t total = *b.total;
+  fig.total = total;
+
+  std::int64_t safe = 0;
+  std::int64_t undetermined = 0;
+  std::vector<std::string> problems;
+  for (const breakdown_entry& e : b.listed) {
+    // Nobody to count: the status cannot change the share.
+    if (e.count == 0) continue;
+    safe_split split = split_by_status(counts, list, b.cat, e, b.window);
+    if (split.any_safe_month) fig.safe_nationalities.push_back(e.nat);
+    if (!split.problem.empty()) {
+      fig.undetermined_nationalities.push_back(e.nat);
+      problems.push_back(std::move(split.problem));
+    }
+    safe = checked_add(safe, split.safe);
+    undetermined = checked_add(undetermined, split.undetermined);
+  }
+  const std::int64_t unlisted = total - b.listed_sum;
+
+  if (problem.empty() && problems.empty()) {
+    fig.status = figure_status::exact;
+    fig.safe_count = safe;
+    fig.percent = percent(share<std::int64_t>(safe, total), decimals);
+    return fig;
+  }
+  const std::int64_t upper = checked_add(checked_add(safe, undetermined), unlisted);
+  fig.lower_percent = percent(share<std::int64_t>(safe, total), decimals);
+  fig.upper_percent = percent(share<std::int64_t>(upper, total), decimals);
+  std::string reason;
+  if (!problem.empty()) {
+    reason = problem + ": the " + std::to_string(unlisted) + " unlisted may or may not come from safe countries of origin";
+  }
+  for (const std::string& p : problems) reason += (reason.empty() ? "" : "; ") + p;
+  const rounded_decimal lo(*fig.lower_percent, decimals);
+  const rounded_decimal hi(*fig.upper_percent, decimals);
+  reason += "; the share lies between " + lo.format() + "% and " + hi.format() + "% (bounds rounded half-up)";
+  fig.reason = std::move(reason);
+  return fig;
+}
+
+}  // namespace detail
+
+/// The share of `cat` in `window` from safe countries of origin under `list`, by the
+/// last-day rule applied to each month (see the file comment), rounded half-up to
+/// `decimals` decimals. `exact` only with a complete breakdown and every listed
+/// nationality's status known; otherwise `unavailable` with the reason and, where a TOTAL
+/// exists and the breakdown is consistent, `lower_percent`/`upper_percent` (rounded bounds:
+/// undetermined and unlisted people count as not safe for the lower bound and as safe for
+/// the upper). Never throws for missing data; throws `invalid_input` for decimals outside 0-16.
+[[nodiscard]] inline safe_share_figure safe_share(const counts_table& counts, const safe_country_list& list,
+                                                  category cat, period_range<month> window, int decimals = 0) {
+  detail::check_figure_decimals(decimals);
+  return detail::safe_share_of(counts, breakdown_by_nationality(counts, cat, window), list, decimals);
+}
+
+// ---------------------------------------------------------------------------------------
+// Influx
+
+/// The TOTAL of every category in month `m` (in the order of `all_categories`), and their
+/// sum when every category has one. A category without a TOTAL has an empty count and the
+/// reason. Never throws for missing data.
+[[nodiscard]] inline influx_figure influx(const counts_table& counts, month m) {
+  influx_figure fig;
+  fig.period = m;
+  std::int64_t sum = 0;
+  bool all = true;
+  for (const category c : all_categories) {
+    influx_entry entry;
+    entry.cat = c;
+    window_lookup found = counts.try_total(c, period_range<month>(m));
+    if (found) {
+      entry.count = found.total->value;
+      sum = checked_add(sum, found.total->value);
+      detail::add_source(fig.source, fig.notes, *found.total);
+    } else {
+      entry.reason = std::move(found.reason);
+      all = false;
+    }
+    fig.by_category.push_back(std::move(entry));
+  }
+  if (all) fig.total = sum;
+  return fig;
+}
+
+// ---------------------------------------------------------------------------------------
+// Departures
+
+/// The departures of `group` in exactly `period` (a year or a year to date): the total
+/// rounded half-up to tens, supervised (independent + forced) and unsupervised, and their
+/// shares by `rounding` at `decimals` decimals. `unavailable` with the reason when a mode
+/// has no row for the period, or when the total is 0. Never throws for missing data;
+/// throws `invalid_input` for decimals outside 0-16.
+[[nodiscard]] inline departures_figure departures_figure_for(const departures_table& departures,
+                                                             departure_group group, period_range<month> period,
+                                                             share_rounding rounding = share_rounding::published,
+                                                             int decimals = 0) {
+  detail::check_figure_decimals(decimals);
+  departures_figure fig;
+  fig.group = group;
+  fig.period = period;
+  fig.rounding = rounding;
+  fig.decimals = decimals;
+  fig.status = figure_status::unavailable;
+  departure_lookup found = departures.try_figures(group, period);
+  if (!found) {
+    fig.reason = std::move(found.reason);
+    return fig;
+  }
+  const departure_totals& t = *found.totals;
+  fig.source.sources = t.sources;
+  fig.source.latest_release = t.latest_release;
+  const std::int64_t total = t.total();
+  if (total == 0) {
+    fig.reason = "no departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period) +
+                 " (the total is 0): there are no shares";
+    return fig;
+  }
+  fig.status = figure_status::exact;
+  fig.total = total;
+  fig.total_rounded = round_to_multiple(total, 10, rounding_mode::half_up);
+  fig.supervised = t.supervised();
+  fig.unsupervised = t.unsupervised;
+  const std::array<std::int64_t, 2> counts = {fig.supervised, fig.unsupervised};
+  const detail::rounded_set rounded = detail::round_shares(counts, rounding, decimals);
+  fig.supervised_percent = rounded.percents[0];
+  fig.unsupervised_percent = rounded.percents[1];
+  fig.sums_to_100 = rounded.sums_to_100;
+  fig.rounding_note = rounded.note;
+  return fig;
+}
+
+// ---------------------------------------------------------------------------------------
+// Every figure of a month
+
+/// Checks `options`: every top N at least 1, `trailing_months` at least 1, `decimals` in
+/// 0-16. Throws `invalid_input` naming the option and its value.
+inline void check_key_figures_options(const key_figures_options& options) {
+  if (options.trailing_months == 0) {
+    throw invalid_input("trailing_months 0: a trailing window needs at least one month");
+  }
+  detail::check_top_n(options.top_first_month, "top_first_month");
+  detail::check_top_n(options.top_first_trailing, "top_first_trailing");
+  detail::check_top_n(options.top_nareizigers, "top_nareizigers");
+  detail::check_figure_decimals(options.decimals);
+}
+
+/// Every figure of the page for month `m` (see the file comment for the rules):
+///   - `influx`: the TOTAL of each category in `m`;
+///   - `first_month`: first applications in `m`, top `top_first_month`, unknown its own row;
+///   - `first_trailing`: first applications over the `trailing_months` months ending at `m`,
+///     top `top_first_trailing`, unknown its own row;
+///   - `safe_month`: the share of first applications in `m` from safe countries of origin;
+///   - `nareizigers_month`: nareizigers in `m`, top `top_nareizigers`, unknown folded into
+///     "other" ("een andere of onbekende nationaliteit");
+///   - `nareizigers_trailing`: nareizigers over the `trailing_months` months ending at
+///     `nareiziger_window_end` (default `m`), the same way;
+///   - `departures_all`, `departures_criminal`: departures in `departures_period` (default:
+///     the calendar year of `m`).
+/// Never throws for missing data (figures are `partial` or `unavailable` with a reason);
+/// throws `invalid_input` for invalid options (see `check_key_figures_options`).
+[[nodiscard]] inline key_figures compute_key_figures(const counts_table& counts, const departures_table& departures,
+                                                     const safe_country_list& safe, month m,
+                                                     const key_figures_options& options = {}) {
+  check_key_figures_options(options);
+  key_figures out;
+  out.period = m;
+  out.options = options;
+  out.influx = influx(counts, m);
+  const nationality_breakdown first = breakdown_by_nationality(counts, category::first_application, period_range<month>(m));
+  out.first_month = distribution_of(first, options.top_first_month, true, options.rounding, options.decimals);
+  out.safe_month = detail::safe_share_of(counts, first, safe, options.decimals);
+  out.first_trailing = distribution(counts, category::first_application, trailing(m, options.trailing_months),
+                                    options.top_first_trailing, true, options.rounding, options.decimals);
+  out.nareizigers_month = distribution(counts, category::family_reunification, period_range<month>(m),
+                                       options.top_nareizigers, false, options.rounding, options.decimals);
+  out.nareizigers_trailing =
+      distribution(counts, category::family_reunification,
+                   trailing(options.nareiziger_window_end.value_or(m), options.trailing_months),
+                   options.top_nareizigers, false, options.rounding, options.decimals);
+  const period_range<month> dep_period = options.departures_period.value_or(subperiods<month>(year(m.year())));
+  out.departures_all = departures_figure_for(departures, departure_group::all, dep_period, options.rounding,
+                                             options.decimals);
+  out.departures_criminal = departures_figure_for(departures, departure_group::criminal, dep_period,
+                                                  options.rounding, options.decimals);
+  return out;
+}
+
+
+}  // namespace kerncijfers

@@ -1,0 +1,756 @@
+#define BOOST_TEST_MODULE key_figures
+#include <boost/test/unit_test.hpp>
+
+#include <kerncijfers/key_figures.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <typeinfo>
+#include <vector>
+
+namespace kc = kerncijfers;
+using kc::category;
+using kc::departure_group;
+using kc::departure_mode;
+using kc::figure_status;
+using kc::row_kind;
+
+namespace {
+
+const std::string test_data_dir = KERNCIJFERS_TEST_DATA_DIR;
+const std::string data_dir = KERNCIJFERS_DATA_DIR;
+
+const std::string golden_source = "fictional golden test data (not real)";
+const std::string cbs_extract = "CBS StatLine 83102NED (extract: InfoMakersHub/grenzendicht)";
+const std::string cbs_2021_30 = "CBS news 2021/30 (English edition)";
+
+kc::nationality nat(std::string_view code) { return kc::nationality::from_alpha3(code); }
+
+kc::month may_2021() { return kc::month(2021, 5); }
+
+kc::period_range<kc::month> single(int y, unsigned m) { return kc::period_range<kc::month>(kc::month(y, m)); }
+
+kc::period_range<kc::month> months(int y1, unsigned m1, int y2, unsigned m2) {
+  return kc::period_range<kc::month>(kc::month(y1, m1), kc::month(y2, m2));
+}
+
+kc::period_range<kc::month> whole_year(int y) { return kc::subperiods<kc::month>(kc::year(y)); }
+
+bool contains(const std::string& text, const std::string& needle) { return text.find(needle) != std::string::npos; }
+
+// Golden table (fictional; see tests/data/README.md).
+const kc::counts_table& golden_counts() {
+  static const kc::counts_table table =
+      kc::read_counts_csv(std::filesystem::path(test_data_dir + "/golden_mei_2021_counts.csv"));
+  return table;
+}
+
+const kc::departures_table& golden_departures() {
+  static const kc::departures_table table =
+      kc::read_departures_csv(std::filesystem::path(test_data_dir + "/golden_mei_2021_departures.csv"));
+  return table;
+}
+
+// The bundled real data: the two counts files merged into one table.
+std::vector<kc::count_row> read_rows(const std::string& path) {
+  std::ifstream in(path);
+  BOOST_REQUIRE(in);
+  return kc::read_count_rows(in, path);
+}
+
+const kc::counts_table& real_counts() {
+  static const kc::counts_table table = [] {
+    std::vector<kc::count_row> rows = read_rows(data_dir + "/counts_cbs83102_top7_monthly.csv");
+    std::vector<kc::count_row> more = read_rows(data_dir + "/counts_cbs_totals_releases.csv");
+    rows.insert(rows.end(), more.begin(), more.end());
+    return kc::counts_table::from_rows(std::move(rows), "bundled counts");
+  }();
+  return table;
+}
+
+const kc::departures_table& real_departures() {
+  static const kc::departures_table table =
+      kc::read_departures_csv(std::filesystem::path(data_dir + "/departures_dtv_yearly.csv"));
+  return table;
+}
+
+// A table built in code.
+kc::count_row row(kc::count_period p, std::optional<kc::nationality> n, std::int64_t count,
+                  category cat = category::first_application, std::string source = "test") {
+  kc::count_row r;
+  r.period = p;
+  r.cat = cat;
+  r.nat = n;
+  r.count = count;
+  r.source = std::move(source);
+  return r;
+}
+
+kc::counts_table table(std::vector<kc::count_row> rows) { return kc::counts_table::from_rows(std::move(rows), "test"); }
+
+// A row's description for exact comparison: "SYR 385 32", "unknown 45 4", "other 415 35".
+std::string describe(const kc::distribution_row& r) {
+  std::string who = r.kind == row_kind::nationality ? std::string(r.nat->alpha3()) : std::string(kc::to_string(r.kind));
+  return who + " " + std::to_string(r.count) + " " + std::to_string(r.percent);
+}
+
+std::vector<std::string> describe(const kc::distribution_figure& f) {
+  std::vector<std::string> out;
+  for (const auto& r : f.rows) out.push_back(describe(r));
+  return out;
+}
+
+std::vector<std::string> codes(const std::vector<kc::nationality>& list) {
+  std::vector<std::string> out;
+  for (const auto n : list) out.emplace_back(n.alpha3());
+  return out;
+}
+
+// Runs `f`, which must throw exactly `E` with a message containing `needle`.
+template <class E, class F>
+void check_throws_exactly(F f, const std::string& needle) {
+  try {
+    f();
+    BOOST_ERROR("no exception; expected one naming \"" + needle + "\"");
+  } catch (const E& e) {
+    BOOST_CHECK(typeid(e) == typeid(E));
+    BOOST_TEST(contains(e.what(), needle), "message \"" << e.what() << "\" does not name \"" << needle << "\"");
+  }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Golden table: every figure of the May 2021 page
+
+BOOST_AUTO_TEST_SUITE(golden)
+
+BOOST_AUTO_TEST_CASE(first_applications_in_the_month) {
+  const auto f = kc::distribution(golden_counts(), category::first_application, single(2021, 5), 6);
+  BOOST_TEST(kc::to_string(f.status) == "exact");
+  BOOST_TEST(f.reason.empty());
+  BOOST_TEST(f.total == 1200);
+  BOOST_TEST(f.listed == 1200);
+  BOOST_CHECK(f.window == single(2021, 5));
+  BOOST_TEST(f.window.label(kc::language::nl) == "mei 2021");
+  BOOST_TEST(f.top_n == 6u);
+  BOOST_TEST(f.unknown_separate);
+  // DZA 78/1200 is exactly 6.5%: half-up gives 7 (half-even would give 6).
+  const std::vector<std::string> expected = {"SYR 385 32", "TUR 97 8",     "DZA 78 7",     "MAR 71 6",
+                                             "ERI 59 5",   "AFG 50 4",     "unknown 45 4", "other 415 35"};
+  BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
+  BOOST_CHECK(f.rows[6].nat == kc::nationality::unknown());
+  BOOST_CHECK(!f.rows[7].nat.has_value());
+  BOOST_CHECK(f.rows[2].exact.same_counts(kc::share<std::int64_t>(78, 1200)));
+  BOOST_TEST(f.percent_sum == 101);
+  BOOST_TEST(!f.sums_to_100);
+  BOOST_TEST(f.rounding_note == "shares sum to 101, not 100: consistent with independent rounding");
+  BOOST_CHECK(f.source.sources == std::vector<std::string>{golden_source});
+  BOOST_CHECK(f.source.latest_release == kc::release::parse("2021-06-15"));
+  BOOST_TEST(f.unusable_nationalities.empty());
+  BOOST_TEST(f.notes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(safe_share_of_the_month) {
+  const auto s = kc::safe_share(golden_counts(), kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "exact");
+  BOOST_TEST(s.reason.empty());
+  BOOST_TEST(s.total == 1200);
+  // DZA 78 + MAR 71 + GEO 33 + TUN 26 + UKR 17 = 225 = 18.75% -> 19.
+  BOOST_TEST(s.safe_count == 225);
+  BOOST_TEST(s.percent == 19);
+  BOOST_TEST(!s.lower_percent.has_value());
+  BOOST_TEST(!s.upper_percent.has_value());
+  BOOST_CHECK(codes(s.safe_nationalities) == (std::vector<std::string>{"DZA", "GEO", "MAR", "TUN", "UKR"}));
+  BOOST_TEST(s.undetermined_nationalities.empty());
+  BOOST_TEST(s.rule == "designation in force on the last day of each month");
+  BOOST_CHECK(s.source.sources == std::vector<std::string>{golden_source});
+}
+
+BOOST_AUTO_TEST_CASE(first_applications_over_the_trailing_window) {
+  const auto f = kc::distribution(golden_counts(), category::first_application, kc::trailing(may_2021(), 12), 4);
+  BOOST_TEST(kc::to_string(f.status) == "exact");
+  BOOST_TEST(f.window.label(kc::language::nl) == "juni 2020 t/m mei 2021");
+  BOOST_TEST(f.total == 12000);
+  // TUR 780/12000 is exactly 6.5%: half-up gives 7.
+  const std::vector<std::string> top = {"SYR 3850 32", "DZA 966 8", "TUR 780 7", "MAR 702 6", "unknown 470 4"};
+  const std::vector<std::string> rows = describe(f);
+  BOOST_TEST(std::vector<std::string>(rows.begin(), rows.begin() + 5) == top, boost::test_tools::per_element());
+  BOOST_TEST(f.rows.size() == 6u);
+  BOOST_TEST((f.rows[5].kind == row_kind::other));
+  BOOST_TEST(f.rows[5].count == 12000 - 3850 - 966 - 780 - 702 - 470);
+}
+
+BOOST_AUTO_TEST_CASE(nareizigers_in_the_month_fold_unknown_into_other) {
+  const auto f = kc::distribution(golden_counts(), category::family_reunification, single(2021, 5), 3, false);
+  BOOST_TEST(kc::to_string(f.status) == "exact");
+  BOOST_TEST(!f.unknown_separate);
+  // XXX 50 is in "other": "een andere of onbekende nationaliteit".
+  const std::vector<std::string> expected = {"SYR 596 60", "ERI 116 12", "YEM 56 6", "other 232 23"};
+  BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
+  BOOST_TEST(f.percent_sum == 101);
+  BOOST_TEST(!f.sums_to_100);
+  BOOST_TEST(f.rounding_note == "shares sum to 101, not 100: consistent with independent rounding");
+}
+
+BOOST_AUTO_TEST_CASE(nareizigers_over_the_lagging_window) {
+  kc::key_figures_options options;
+  options.nareiziger_window_end = kc::month(2021, 4);
+  const auto k = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(),
+                                         options);
+  const auto& f = k.nareizigers_trailing;
+  BOOST_TEST(f.window.label(kc::language::nl) == "mei 2020 t/m april 2021");
+  BOOST_TEST(f.total == 8000);
+  const std::vector<std::string> expected = {"SYR 4000 50", "ERI 1044 13", "YEM 876 11", "other 2080 26"};
+  BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
+  BOOST_TEST(f.sums_to_100);
+  BOOST_TEST(f.rounding_note == "shares sum to 100");
+
+  // Without the option the window ends at the month itself, and the figures differ.
+  const auto unlagged =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021());
+  BOOST_TEST(unlagged.nareizigers_trailing.window.label(kc::language::nl) == "juni 2020 t/m mei 2021");
+  // SYR 4000 - 87 (May 2020) + 596 (May 2021).
+  BOOST_TEST(describe(unlagged.nareizigers_trailing)[0] == "SYR 4509 51");
+  BOOST_TEST(unlagged.nareizigers_trailing.rows[1].percent == 13);
+  BOOST_TEST(unlagged.nareizigers_trailing.rows[2].percent == 10);
+}
+
+BOOST_AUTO_TEST_CASE(departures_of_the_year) {
+  const auto all = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021));
+  BOOST_TEST(kc::to_string(all.status) == "exact");
+  BOOST_TEST(all.total == 7686);
+  BOOST_TEST(all.total_rounded == 7690);
+  BOOST_TEST(all.supervised == 3920);
+  BOOST_TEST(all.unsupervised == 3766);
+  BOOST_TEST(all.supervised_percent == 51);
+  BOOST_TEST(all.unsupervised_percent == 49);
+  BOOST_TEST(all.sums_to_100);
+  BOOST_TEST(all.rounding_note == "shares sum to 100");
+  BOOST_CHECK(all.source.sources == std::vector<std::string>{golden_source});
+
+  const auto criminal = kc::departures_figure_for(golden_departures(), departure_group::criminal, whole_year(2021));
+  BOOST_TEST(kc::to_string(criminal.status) == "exact");
+  BOOST_TEST(criminal.total == 388);
+  BOOST_TEST(criminal.total_rounded == 390);
+  BOOST_TEST(criminal.supervised == 271);
+  BOOST_TEST(criminal.supervised_percent == 70);
+  BOOST_TEST(criminal.unsupervised_percent == 30);
+  BOOST_CHECK(criminal.period == whole_year(2021));
+}
+
+BOOST_AUTO_TEST_CASE(influx_per_category) {
+  const auto f = kc::influx(golden_counts(), may_2021());
+  BOOST_CHECK(f.period == may_2021());
+  BOOST_TEST(f.by_category.size() == 5u);
+  const std::vector<std::int64_t> expected = {1200, 160, 1000, 12, 85};
+  for (std::size_t i = 0; i < 5; ++i) {
+    BOOST_CHECK(f.by_category[i].cat == kc::all_categories[i]);
+    BOOST_TEST(f.by_category[i].count.value_or(-1) == expected[i]);
+    BOOST_TEST(f.by_category[i].reason.empty());
+  }
+  BOOST_TEST(f.total.value_or(-1) == 2457);
+  BOOST_CHECK(f.source.sources == std::vector<std::string>{golden_source});
+}
+
+BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
+  kc::key_figures_options options;
+  options.nareiziger_window_end = kc::month(2021, 4);
+  const auto k = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(),
+                                         options);
+  BOOST_CHECK(k.period == may_2021());
+  BOOST_CHECK(k.options == options);
+  BOOST_CHECK(k.influx == kc::influx(golden_counts(), may_2021()));
+  BOOST_CHECK(k.first_month == kc::distribution(golden_counts(), category::first_application, single(2021, 5), 6));
+  BOOST_CHECK(k.first_trailing ==
+              kc::distribution(golden_counts(), category::first_application, months(2020, 6, 2021, 5), 4));
+  BOOST_CHECK(k.safe_month ==
+              kc::safe_share(golden_counts(), kc::nl_safe_countries(), category::first_application, single(2021, 5)));
+  BOOST_CHECK(k.nareizigers_month ==
+              kc::distribution(golden_counts(), category::family_reunification, single(2021, 5), 3, false));
+  BOOST_CHECK(k.nareizigers_trailing ==
+              kc::distribution(golden_counts(), category::family_reunification, months(2020, 5, 2021, 4), 3, false));
+  BOOST_CHECK(k.departures_all == kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021)));
+  BOOST_CHECK(k.departures_criminal ==
+              kc::departures_figure_for(golden_departures(), departure_group::criminal, whole_year(2021)));
+  // The page's sentences: first applications top 6 + Onbekend, trailing top 4.
+  BOOST_TEST(describe(k.first_month)[6] == "unknown 45 4");
+  BOOST_TEST(describe(k.first_trailing)[3] == "MAR 702 6");
+  BOOST_TEST(k.safe_month.percent == 19);
+  BOOST_TEST(k.departures_all.total_rounded == 7690);
+}
+
+BOOST_AUTO_TEST_CASE(departures_period_option) {
+  kc::key_figures_options options;
+  options.departures_period = whole_year(2020);
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
+  // The golden table has departures for 2021 only.
+  BOOST_TEST(kc::to_string(k.departures_all.status) == "unavailable");
+  BOOST_CHECK(k.departures_all.period == whole_year(2020));
+  BOOST_TEST(contains(k.departures_all.reason, "no departures of group all for 2020"));
+}
+
+BOOST_AUTO_TEST_CASE(largest_remainder_sums_to_100) {
+  kc::key_figures_options options;
+  options.rounding = kc::share_rounding::largest_remainder;
+  options.nareiziger_window_end = kc::month(2021, 4);
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
+  for (const auto* f : {&k.first_month, &k.first_trailing, &k.nareizigers_month, &k.nareizigers_trailing}) {
+    BOOST_TEST(kc::to_string(f->rounding) == "largest-remainder");
+    BOOST_TEST(f->percent_sum == 100);
+    BOOST_TEST(f->sums_to_100);
+    BOOST_TEST(f->rounding_note == "sums to 100 by largest remainder");
+    std::int64_t sum = 0;
+    for (const auto& r : f->rows) sum += r.percent;
+    BOOST_TEST(sum == 100);
+  }
+  // Floors 32 8 6 5 4 4 3 34 leave 4 units: remainders .917 (MAR, ERI), .75 (unknown), .583 (other).
+  const std::vector<std::string> first = {"SYR 385 32", "TUR 97 8",     "DZA 78 6",     "MAR 71 6",
+                                          "ERI 59 5",   "AFG 50 4",     "unknown 45 4", "other 415 35"};
+  BOOST_TEST(describe(k.first_month) == first, boost::test_tools::per_element());
+  const std::vector<std::string> nareizigers = {"SYR 596 60", "ERI 116 12", "YEM 56 5", "other 232 23"};
+  BOOST_TEST(describe(k.nareizigers_month) == nareizigers, boost::test_tools::per_element());
+  for (const auto* d : {&k.departures_all, &k.departures_criminal}) {
+    BOOST_TEST(d->supervised_percent + d->unsupervised_percent == 100);
+    BOOST_TEST(d->sums_to_100);
+    BOOST_TEST(d->rounding_note == "sums to 100 by largest remainder");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(decimals) {
+  const auto f = kc::distribution(golden_counts(), category::first_application, single(2021, 5), 6, true,
+                                  kc::share_rounding::published, 1);
+  BOOST_TEST(f.decimals == 1);
+  // 32.083 -> 32.1; 6.5 -> 6.5; 3.75 -> 3.8 (half-up); 34.583 -> 34.6.
+  const std::vector<std::string> expected = {"SYR 385 321", "TUR 97 81",     "DZA 78 65",     "MAR 71 59",
+                                             "ERI 59 49",   "AFG 50 42",     "unknown 45 38", "other 415 346"};
+  BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
+  BOOST_TEST(f.percent_sum == 1001);
+  BOOST_TEST(!f.sums_to_100);
+  BOOST_TEST(f.rounding_note == "shares sum to 1001, not 1000: consistent with independent rounding");
+
+  const auto s =
+      kc::safe_share(golden_counts(), kc::nl_safe_countries(), category::first_application, single(2021, 5), 2);
+  BOOST_TEST(s.percent == 1875);
+  BOOST_TEST(s.decimals == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------
+// The bundled real data (CBS extract + CBS releases, DT&V departures)
+
+BOOST_AUTO_TEST_SUITE(real_data)
+
+BOOST_AUTO_TEST_CASE(first_applications_may_2021_are_partial) {
+  const auto f = kc::distribution(real_counts(), category::first_application, single(2021, 5), 6);
+  BOOST_TEST(kc::to_string(f.status) == "partial");
+  BOOST_TEST(f.total == 955);
+  BOOST_TEST(f.listed == 535);
+  // IRQ (10) is the seventh listed nationality: "other". 420 people are not broken down.
+  const std::vector<std::string> expected = {"SYR 310 32", "TUR 80 8",  "ERI 45 5",    "AFG 40 4",
+                                             "YEM 30 3",   "SOM 20 2",  "other 10 1",  "unlisted 420 44"};
+  BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
+  BOOST_TEST(f.reason ==
+             "the data break down 535 of 955 first asylum applications for 2021-05 by nationality; the ranking is "
+             "among the listed nationalities");
+  BOOST_TEST(f.percent_sum == 99);
+  BOOST_TEST(f.rounding_note == "shares sum to 99, not 100: consistent with independent rounding");
+  // Sorted: "CBS StatLine ..." before "CBS news ..." (byte order).
+  BOOST_CHECK(f.source.sources == (std::vector<std::string>{cbs_extract, cbs_2021_30}));
+  BOOST_CHECK(f.source.latest_release == kc::release::parse("2021-W30"));
+}
+
+BOOST_AUTO_TEST_CASE(first_applications_trailing_window_tiles_mixed_granularities) {
+  const auto window = kc::trailing(may_2021(), 12);
+  const auto total = real_counts().total(category::first_application, window);
+  BOOST_TEST(total.value == 655 + 4100 + 3895 + 2735 + 915 + 955);
+  std::vector<std::string> tiles;
+  for (const auto& p : total.tiles) tiles.push_back(kc::iso(p));
+  BOOST_CHECK(tiles == (std::vector<std::string>{"2020-06", "2020-Q3", "2020-Q4", "2021-Q1", "2021-04", "2021-05"}));
+
+  const auto f = kc::distribution(real_counts(), category::first_application, window, 4);
+  BOOST_TEST(kc::to_string(f.status) == "partial");
+  BOOST_TEST(f.total == 13255);
+  // Syria's 2021-Q1 row (900) tiles the quarter, not its months (895).
+  BOOST_TEST(describe(f)[0] == "SYR 4255 32");
+  BOOST_TEST(describe(f)[1] == "TUR 920 7");
+  BOOST_TEST((f.rows.back().kind == row_kind::unlisted));
+  // Algeria and Morocco have only a 2021-Q1 row: not usable for the window, named.
+  BOOST_CHECK(codes(f.unusable_nationalities) == (std::vector<std::string>{"DZA", "MAR"}));
+  BOOST_TEST(contains(f.reason, "DZA, MAR have rows that do not tile the window and count as unlisted"));
+  BOOST_TEST(contains(f.reason, "no DZA first_application count for 2020-06"));
+  BOOST_TEST(contains(f.reason, "the ranking is among the listed nationalities"));
+  bool syria_note = false;
+  for (const auto& n : f.notes) syria_note = syria_note || (contains(n, "SYR") && contains(n, "2021-Q1"));
+  BOOST_TEST(syria_note);
+}
+
+BOOST_AUTO_TEST_CASE(safe_share_is_unavailable_with_bounds) {
+  const auto s = kc::safe_share(real_counts(), kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_TEST(s.total == 955);
+  // None of the seven listed nationalities is safe; the 420 unlisted might be: 0% to 44%.
+  BOOST_TEST(s.lower_percent.value_or(-1) == 0);
+  BOOST_TEST(s.upper_percent.value_or(-1) == 44);
+  BOOST_TEST(s.safe_nationalities.empty());
+  BOOST_TEST(s.undetermined_nationalities.empty());
+  BOOST_TEST(contains(s.reason, "the data break down 535 of 955 first asylum applications for 2021-05"));
+  BOOST_TEST(contains(s.reason, "the 420 unlisted may or may not come from safe countries of origin"));
+  BOOST_TEST(contains(s.reason, "between 0% and 44%"));
+}
+
+BOOST_AUTO_TEST_CASE(departures_2021_dtv_only) {
+  const auto k = kc::compute_key_figures(real_counts(), real_departures(), kc::nl_safe_countries(), may_2021());
+  const auto& all = k.departures_all;
+  BOOST_TEST(kc::to_string(all.status) == "exact");
+  BOOST_TEST(all.total == 2100 + 1630 + 5600);
+  BOOST_TEST(all.total_rounded == 9330);
+  BOOST_TEST(all.supervised == 3730);
+  BOOST_TEST(all.supervised_percent == 40);
+  BOOST_TEST(all.unsupervised_percent == 60);
+  BOOST_CHECK(all.source.sources ==
+              std::vector<std::string>{"DT&V cijfers (dienstterugkeerenvertrek.nl/over-dtv/cijfers)"});
+  const auto& criminal = k.departures_criminal;
+  BOOST_TEST(kc::to_string(criminal.status) == "unavailable");
+  BOOST_TEST(contains(criminal.reason, "no departures of group criminal for 2021"));
+  BOOST_TEST(criminal.total == 0);
+}
+
+BOOST_AUTO_TEST_CASE(nareizigers_and_influx_without_monthly_totals) {
+  const auto k = kc::compute_key_figures(real_counts(), real_departures(), kc::nl_safe_countries(), may_2021());
+  BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "unavailable");
+  // Only a 2021-Q2 TOTAL, which cannot be cut down to May.
+  BOOST_TEST(contains(k.nareizigers_month.reason, "the TOTAL family_reunification count for 2021-Q2"));
+  BOOST_TEST(contains(k.nareizigers_month.reason, "would have to be split to fit the window 2021-05"));
+  BOOST_TEST(k.nareizigers_month.rows.empty());
+  BOOST_TEST(k.influx.by_category[0].count.value_or(-1) == 955);
+  BOOST_TEST(!k.influx.by_category[1].count.has_value());
+  BOOST_TEST(contains(k.influx.by_category[1].reason, "no TOTAL repeat_application count for 2021-05"));
+  BOOST_TEST(!k.influx.total.has_value());
+  BOOST_CHECK(k.influx.source.sources == std::vector<std::string>{cbs_2021_30});
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------
+// Partial and unavailable figures, built in code
+
+BOOST_AUTO_TEST_SUITE(built_in_code)
+
+BOOST_AUTO_TEST_CASE(no_total_is_unavailable) {
+  const auto t = table({row(kc::month(2021, 5), nat("SYR"), 10)});
+  const auto f = kc::distribution(t, category::first_application, single(2021, 5), 6);
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(f.reason == t.try_total(category::first_application, single(2021, 5)).reason);
+  BOOST_TEST(contains(f.reason, "no TOTAL first_application count for 2021-05"));
+  BOOST_TEST(f.total == 0);
+  BOOST_TEST(f.rows.empty());
+
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_TEST(contains(s.reason, "no TOTAL first_application count for 2021-05"));
+  BOOST_TEST(!s.lower_percent.has_value());
+  BOOST_TEST(!s.upper_percent.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(zero_total_is_unavailable) {
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 0), row(kc::month(2021, 5), nat("SYR"), 0)});
+  const auto f = kc::distribution(t, category::first_application, single(2021, 5), 6);
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(f.reason == "the TOTAL of first asylum applications for 2021-05 is 0: there are no shares");
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+}
+
+BOOST_AUTO_TEST_CASE(breakdown_above_total_is_unavailable) {
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("SYR"), 80),
+                        row(kc::month(2021, 5), nat("ERI"), 50)});
+  const auto f = kc::distribution(t, category::first_application, single(2021, 5), 6);
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(f.reason ==
+             "the listed nationalities sum to 130, more than the TOTAL of 100 first asylum applications for 2021-05: "
+             "the data are inconsistent");
+  BOOST_TEST(f.rows.empty());
+  BOOST_TEST(f.total == 0);
+  BOOST_TEST(f.listed == 130);
+
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_TEST(contains(s.reason, "sum to 130, more than the TOTAL of 100"));
+  BOOST_TEST(!s.lower_percent.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(nationality_with_rows_for_part_of_the_window_is_unlisted) {
+  // AFG has a row for May only: over April-May it cannot be used, although it is the largest.
+  const auto t = table({row(kc::month(2021, 4), std::nullopt, 100), row(kc::month(2021, 5), std::nullopt, 100),
+                        row(kc::month(2021, 4), nat("SYR"), 30), row(kc::month(2021, 5), nat("SYR"), 30),
+                        row(kc::month(2021, 5), nat("AFG"), 70)});
+  const auto f = kc::distribution(t, category::first_application, months(2021, 4, 2021, 5), 3);
+  BOOST_TEST(kc::to_string(f.status) == "partial");
+  const std::vector<std::string> expected = {"SYR 60 30", "unlisted 140 70"};
+  BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
+  BOOST_CHECK(codes(f.unusable_nationalities) == std::vector<std::string>{"AFG"});
+  BOOST_TEST(contains(f.reason, "the data break down 60 of 200 first asylum applications for 2021-04/2021-05"));
+  BOOST_TEST(contains(f.reason, "AFG has rows that do not tile the window and counts as unlisted"));
+  BOOST_TEST(contains(f.reason, "no AFG first_application count for 2021-04"));
+
+  // In May alone AFG is usable and the breakdown is complete.
+  const auto may = kc::distribution(t, category::first_application, single(2021, 5), 3);
+  BOOST_TEST(kc::to_string(may.status) == "exact");
+  BOOST_TEST(describe(may) == (std::vector<std::string>{"AFG 70 70", "SYR 30 30"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unusable_nationality_keeps_a_complete_sum_partial) {
+  // The listed rows reach the total, but ERI's quarter row would have to be split.
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 50), row(kc::month(2021, 5), nat("SYR"), 50),
+                        row(kc::quarter(2021, 2), nat("ERI"), 5)});
+  const auto f = kc::distribution(t, category::first_application, single(2021, 5), 3);
+  BOOST_TEST(kc::to_string(f.status) == "partial");
+  BOOST_TEST(describe(f) == std::vector<std::string>{"SYR 50 100"}, boost::test_tools::per_element());
+  BOOST_TEST(contains(f.reason, "ERI has rows that do not tile the window"));
+  BOOST_TEST(contains(f.reason, "would have to be split"));
+}
+
+BOOST_AUTO_TEST_CASE(ranking_ties_stateless_zero_counts_and_unknown) {
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("TUR"), 20),
+                        row(kc::month(2021, 5), nat("AFG"), 20), row(kc::month(2021, 5), kc::nationality::stateless(), 25),
+                        row(kc::month(2021, 5), nat("SYR"), 35), row(kc::month(2021, 5), kc::nationality::unknown(), 0),
+                        row(kc::month(2021, 5), nat("ERI"), 0)});
+  // 20 + 20 + 25 + 35 = 100: complete.
+  auto f = kc::distribution(t, category::first_application, single(2021, 5), 3);
+  BOOST_TEST(kc::to_string(f.status) == "exact");
+  // Stateless is ranked; AFG before TUR on a tie (alpha-3 code); unknown 0 is no row; other is TUR only.
+  BOOST_TEST(describe(f) == (std::vector<std::string>{"SYR 35 35", "XXA 25 25", "AFG 20 20", "other 20 20"}),
+             boost::test_tools::per_element());
+  // A top N larger than the nationalities with people: ERI (0) is never named, other vanishes.
+  f = kc::distribution(t, category::first_application, single(2021, 5), 10);
+  BOOST_TEST(describe(f) == (std::vector<std::string>{"SYR 35 35", "XXA 25 25", "AFG 20 20", "TUR 20 20"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_separate_or_folded) {
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("SYR"), 60),
+                        row(kc::month(2021, 5), kc::nationality::unknown(), 30), row(kc::month(2021, 5), nat("ERI"), 10)});
+  // Unknown is never ranked, even when it is larger than a named nationality.
+  const auto separate = kc::distribution(t, category::first_application, single(2021, 5), 1, true);
+  BOOST_TEST(describe(separate) == (std::vector<std::string>{"SYR 60 60", "unknown 30 30", "other 10 10"}),
+             boost::test_tools::per_element());
+  const auto folded = kc::distribution(t, category::first_application, single(2021, 5), 1, false);
+  BOOST_TEST(describe(folded) == (std::vector<std::string>{"SYR 60 60", "other 40 40"}),
+             boost::test_tools::per_element());
+  const auto two = kc::distribution(t, category::first_application, single(2021, 5), 2, false);
+  BOOST_TEST(describe(two) == (std::vector<std::string>{"SYR 60 60", "ERI 10 10", "other 30 30"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_designation_is_unavailable_naming_the_country) {
+  // Albania's designation is proven only from 11 June 2021: its May 2021 status is unknown.
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("ALB"), 10),
+                        row(kc::month(2021, 5), nat("GEO"), 20), row(kc::month(2021, 5), nat("SYR"), 70)});
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"ALB"});
+  BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"GEO"});
+  BOOST_TEST(contains(s.reason, "the sources do not say whether ALB (Albania) was designated a safe country of origin "
+                                "on the last day of 2021-05"));
+  // Undetermined counts as not safe for the lower bound and as safe for the upper.
+  BOOST_TEST(s.lower_percent.value_or(-1) == 20);
+  BOOST_TEST(s.upper_percent.value_or(-1) == 30);
+  BOOST_TEST(s.safe_count == 0);
+
+  // In June 2021 Albania is safe: the figure is exact.
+  const auto june = table({row(kc::month(2021, 6), std::nullopt, 100), row(kc::month(2021, 6), nat("ALB"), 10),
+                           row(kc::month(2021, 6), nat("SYR"), 90)});
+  const auto j = kc::safe_share(june, kc::nl_safe_countries(), category::first_application, single(2021, 6));
+  BOOST_TEST(kc::to_string(j.status) == "exact");
+  BOOST_TEST(j.percent == 10);
+
+  // A nationality of unknown status with nobody in the month does not matter.
+  const auto nobody = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("ALB"), 0),
+                             row(kc::month(2021, 5), nat("SYR"), 100)});
+  const auto n = kc::safe_share(nobody, kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(n.status) == "exact");
+  BOOST_TEST(n.percent == 0);
+}
+
+BOOST_AUTO_TEST_CASE(safe_share_applies_the_last_day_rule_to_each_month) {
+  // Algeria was removed on 11 June 2021: safe on 31 May, not on 30 June.
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 6), std::nullopt, 100),
+                        row(kc::month(2021, 5), nat("DZA"), 30), row(kc::month(2021, 6), nat("DZA"), 50),
+                        row(kc::month(2021, 5), nat("SYR"), 70), row(kc::month(2021, 6), nat("SYR"), 50)});
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, months(2021, 5, 2021, 6));
+  BOOST_TEST(kc::to_string(s.status) == "exact");
+  BOOST_TEST(s.total == 200);
+  BOOST_TEST(s.safe_count == 30);  // May only
+  BOOST_TEST(s.percent == 15);
+  BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"DZA"});
+
+  // A quarter row cannot be split where the designation changes: undetermined, named.
+  const auto q = table({row(kc::quarter(2021, 2), std::nullopt, 100), row(kc::quarter(2021, 2), nat("DZA"), 40),
+                        row(kc::quarter(2021, 2), nat("SYR"), 60)});
+  const auto u = kc::safe_share(q, kc::nl_safe_countries(), category::first_application, months(2021, 4, 2021, 6));
+  BOOST_TEST(kc::to_string(u.status) == "unavailable");
+  BOOST_CHECK(codes(u.undetermined_nationalities) == std::vector<std::string>{"DZA"});
+  BOOST_TEST(contains(u.reason, "the designation of DZA (Algeria) changes within 2021-04/2021-06"));
+  BOOST_TEST(u.lower_percent.value_or(-1) == 0);
+  BOOST_TEST(u.upper_percent.value_or(-1) == 40);
+}
+
+BOOST_AUTO_TEST_CASE(safe_share_with_an_unknown_month_in_the_window) {
+  // Ukraine: safe on the last day of December 2021 and January 2022, unknown from February 2022.
+  std::vector<kc::count_row> rows;
+  const kc::month first(2021, 12);
+  const std::int64_t ukr[] = {10, 20, 30};
+  for (int i = 0; i < 3; ++i) {
+    rows.push_back(row(first + i, std::nullopt, 100));
+    rows.push_back(row(first + i, nat("UKR"), ukr[i]));
+    rows.push_back(row(first + i, nat("SYR"), 100 - ukr[i]));
+  }
+  const auto s = kc::safe_share(table(rows), kc::nl_safe_countries(), category::first_application,
+                                kc::period_range<kc::month>(first, first + 2));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"UKR"});
+  BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"UKR"});
+  BOOST_TEST(contains(s.reason, "whether UKR (Ukraine) was designated a safe country of origin on the last day of 2022-02"));
+  // Certainly safe: December and January (30 of 300); February's 30 are undetermined.
+  BOOST_TEST(s.lower_percent.value_or(-1) == 10);
+  BOOST_TEST(s.upper_percent.value_or(-1) == 20);
+}
+
+BOOST_AUTO_TEST_CASE(safe_share_bounds_with_a_partial_breakdown) {
+  // 200 people, 150 listed: GEO 30 is safe, 50 unlisted. Bounds 15% and 40%.
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 200), row(kc::month(2021, 5), nat("GEO"), 30),
+                        row(kc::month(2021, 5), nat("SYR"), 120)});
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_TEST(s.lower_percent.value_or(-1) == 15);
+  BOOST_TEST(s.upper_percent.value_or(-1) == 40);
+  BOOST_TEST(s.percent == 0);
+  BOOST_TEST(contains(s.reason, "the data break down 150 of 200"));
+  BOOST_TEST(contains(s.reason, "between 15% and 40% (bounds rounded half-up)"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_departure_mode_is_unavailable) {
+  std::vector<kc::departure_row> rows;
+  for (const auto mode : {departure_mode::independent, departure_mode::unsupervised}) {
+    kc::departure_row r;
+    r.period = whole_year(2021);
+    r.group = departure_group::all;
+    r.mode = mode;
+    r.count = 100;
+    r.source = "test";
+    rows.push_back(r);
+  }
+  const auto d = kc::departures_table::from_rows(rows, "test");
+  const auto f = kc::departures_figure_for(d, departure_group::all, whole_year(2021));
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(contains(f.reason, "no departures of group all for 2021 with mode forced"));
+  BOOST_TEST(f.total == 0);
+  BOOST_TEST(f.total_rounded == 0);
+
+  // Zero departures: no shares.
+  std::vector<kc::departure_row> zero = rows;
+  zero.push_back(rows[0]);
+  zero.back().mode = departure_mode::forced;
+  for (auto& r : zero) r.count = 0;
+  const auto z = kc::departures_figure_for(kc::departures_table::from_rows(zero), departure_group::all, whole_year(2021));
+  BOOST_TEST(kc::to_string(z.status) == "unavailable");
+  BOOST_TEST(contains(z.reason, "the total is 0"));
+}
+
+BOOST_AUTO_TEST_CASE(total_rounding_to_tens_is_half_up) {
+  std::vector<kc::departure_row> rows;
+  const std::int64_t counts[] = {1000, 1000, 685};  // 2685 -> 2690 (half-even would give 2680)
+  for (std::size_t i = 0; i < 3; ++i) {
+    kc::departure_row r;
+    r.period = whole_year(2022);
+    r.group = departure_group::criminal;
+    r.mode = kc::all_departure_modes[i];
+    r.count = counts[i];
+    r.source = "test";
+    rows.push_back(r);
+  }
+  const auto f = kc::departures_figure_for(kc::departures_table::from_rows(rows), departure_group::criminal,
+                                           whole_year(2022));
+  BOOST_TEST(f.total_rounded == 2690);
+  // 2000/2685 = 74.49% -> 74; 685/2685 = 25.51% -> 26.
+  BOOST_TEST(f.supervised_percent == 74);
+  BOOST_TEST(f.unsupervised_percent == 26);
+}
+
+BOOST_AUTO_TEST_CASE(influx_with_a_missing_category) {
+  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100),
+                        row(kc::month(2021, 5), std::nullopt, 7, category::resettlement, "other source")});
+  const auto f = kc::influx(t, may_2021());
+  BOOST_TEST(f.by_category[0].count.value_or(-1) == 100);
+  BOOST_TEST(!f.by_category[2].count.has_value());
+  BOOST_TEST(contains(f.by_category[2].reason, "no TOTAL family_reunification count for 2021-05"));
+  BOOST_TEST(f.by_category[4].count.value_or(-1) == 7);
+  BOOST_TEST(!f.total.has_value());
+  BOOST_CHECK(f.source.sources == (std::vector<std::string>{"other source", "test"}));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_options_throw) {
+  const auto& t = golden_counts();
+  check_throws_exactly<kc::invalid_input>(
+      [&] { (void)kc::distribution(t, category::first_application, single(2021, 5), 0); }, "top_n 0");
+  check_throws_exactly<kc::invalid_input>(
+      [&] {
+        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, true,
+                               kc::share_rounding::published, 17);
+      },
+      "decimals 17 is outside 0-16");
+  check_throws_exactly<kc::invalid_input>(
+      [&] {
+        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, true,
+                               kc::share_rounding::largest_remainder, -1);
+      },
+      "decimals -1 is outside 0-16");
+  check_throws_exactly<kc::invalid_input>(
+      [&] { (void)kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5), 17); },
+      "decimals 17");
+  check_throws_exactly<kc::invalid_input>(
+      [&] { (void)kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                            kc::share_rounding::published, 99); },
+      "decimals 99");
+
+  const auto compute = [&](const kc::key_figures_options& o) {
+    (void)kc::compute_key_figures(t, golden_departures(), kc::nl_safe_countries(), may_2021(), o);
+  };
+  kc::key_figures_options o;
+  o.trailing_months = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "trailing_months 0");
+  o = {};
+  o.top_first_month = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "top_first_month 0");
+  o = {};
+  o.top_first_trailing = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "top_first_trailing 0");
+  o = {};
+  o.top_nareizigers = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "top_nareizigers 0");
+  o = {};
+  o.decimals = 17;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "decimals 17");
+  // The largest valid values are accepted.
+  o = {};
+  o.decimals = 16;
+  BOOST_CHECK_NO_THROW(compute(o));
+}
+
+BOOST_AUTO_TEST_CASE(share_rounding_names) {
+  BOOST_TEST(kc::to_string(kc::share_rounding::published) == "published");
+  BOOST_TEST(kc::to_string(kc::share_rounding::largest_remainder) == "largest-remainder");
+  BOOST_CHECK(kc::parse_share_rounding("largest_remainder") == kc::share_rounding::largest_remainder);
+  check_throws_exactly<kc::parse_error>([] { (void)kc::parse_share_rounding("banker"); }, "\"banker\"");
+  BOOST_TEST(kc::to_string(figure_status::partial) == "partial");
+  BOOST_TEST(kc::to_string(row_kind::unlisted) == "unlisted");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
