@@ -19,3 +19,5 @@
 #include "kerncijfers/safe_countries.hpp"
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
+#include "kerncijfers/render.hpp"
+#include "kerncijfers/key_figures.hpp"

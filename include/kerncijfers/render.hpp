@@ -1,0 +1,1521 @@
+#pragma once
+/// \file render.hpp
+/// Rendering of the key figures of a month as the published page "Kerncijfers asiel en
+/// migratie": Markdown and standalone HTML in Dutch or English, and JSON with every figure.
+///
+/// The text follows the page sentence by sentence: the same headings, the same sentence
+/// forms with the figures filled in, the page's fixed explanatory sentences, and a
+/// `(Bron: ...)` / `(Source: ...)` line per figure naming the figure's own sources and latest
+/// release. Where the page hard-codes something the data decide, the wording follows the
+/// data: "De afgelopen twaalf maanden" only for a 12-month window, "In 2021" is the
+/// departures period ("In 2023 (t/m oktober)" for a year to date).
+///
+/// Figures never read as more exact than they are:
+///   - a `partial` distribution lists its shares followed by a caveat sentence saying how
+///     much of the total is not broken down by nationality and that the ranking holds only
+///     among the listed nationalities;
+///   - an `unavailable` figure becomes a sentence saying it is not available and why (the
+///     figure's `reason`, quoted as it is); the safe-country share adds its bounds when set;
+///   - a figure whose published (independently rounded) percentages do not add up to 100
+///     gets a note of its own, in a separate paragraph after the figure's text, so the
+///     page's sentences themselves stay as published.
+///
+/// Numbers: Dutch "7.690" and "18,8%", English "7,690" and "18.8%" (`rounded_decimal::format`).
+/// Links the page makes ("[veilig land van herkomst](#)") keep their placeholder target `#`
+/// in Markdown; HTML writes a link only when the target is a real address, so the
+/// standalone document has no dead links.
+///
+/// Figures 1.0, 1.1 and 1.2 are, in this order, first applications by nationality in the
+/// month, first applications over the trailing window, and nareizigers in the month.
+/// Markdown writes the placeholders "Fig. 1.0" etc. where the page has them; HTML inserts
+/// the caller's markup there (`html_options::figures`) or, when empty, a small table of
+/// the figure's data.
+///
+/// Everything here is pure: figures in, text out.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kerncijfers/counts.hpp"
+#include "kerncijfers/departures.hpp"
+#include "kerncijfers/key_figures.hpp"
+#include "kerncijfers/language.hpp"
+#include "kerncijfers/nationality.hpp"
+#include "kerncijfers/period.hpp"
+#include "kerncijfers/period_range.hpp"
+#include "kerncijfers/rounding.hpp"
+
+namespace kerncijfers {
+
+// ---------------------------------------------------------------------------------------
+// Escaping
+
+/// `text` with the five characters that are special in HTML replaced by entities:
+/// `&` -> `&amp;`, `<` -> `&lt;`, `>` -> `&gt;`, `"` -> `&quot;`, `'` -> `&#39;`. Safe in
+/// element content and in double- or single-quoted attribute values. Other bytes (UTF-8
+/// included) pass through unchanged.
+[[nodiscard]] inline std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+namespace detail::rendering {
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (1-4), or 0 when the bytes
+// there are not one: a stray continuation byte, an overlong form, a surrogate (U+D800 to
+// U+DFFF), a code point above U+10FFFF, or a truncated sequence.
+[[nodiscard]] constexpr std::size_t utf8_sequence_length(std::string_view text, std::size_t i) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b0 = byte(i);
+  if (b0 < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    if (b0 == 0xE0) low = 0xA0;   // no overlong forms
+    if (b0 == 0xED) high = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    if (b0 == 0xF0) low = 0x90;   // no overlong forms
+    if (b0 == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  const unsigned char b1 = byte(i + 1);
+  if (b1 < low || b1 > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    const unsigned char b = byte(i + k);
+    if (b < 0x80 || b > 0xBF) return 0;
+  }
+  return length;
+}
+
+}  // namespace detail::rendering
+
+/// `text` as a JSON string literal, quotes included. `"` and `\` are escaped, control
+/// characters (U+0000 to U+001F) become `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`; every
+/// other character, UTF-8 included, passes through unchanged. Bytes that are not
+/// well-formed UTF-8 become U+FFFD (`\ufffd`), so the result is always valid JSON.
+[[nodiscard]] inline std::string json_quote(std::string_view text) {
+  static constexpr std::string_view hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      const std::size_t length = detail::rendering::utf8_sequence_length(text, i);
+      if (length == 0) {
+        out += "\\ufffd";
+        ++i;
+      } else {
+        out.append(text, i, length);
+        i += length;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 0x0F];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+    ++i;
+  }
+  out += '"';
+  return out;
+}
+
+/// `text` with the characters that Markdown would read as markup (`\`, `` ` ``, `*`, `_`,
+/// `[`, `]`, `<`, `>`) escaped by a backslash, so data (names, sources, reasons) prints as
+/// written.
+[[nodiscard]] inline std::string markdown_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers and labels
+
+/// A count as written in `lang`: Dutch "7.690", English "7,690".
+[[nodiscard]] inline std::string format_count(std::int64_t count, language lang) {
+  return rounded_decimal(count, 0).format(lang);
+}
+
+/// A percentage of `units` units of 10^-`decimals` percent, as written in `lang`, with the
+/// sign: (188, 1) gives Dutch "18,8%" and English "18.8%"; (32, 0) gives "32%". Throws
+/// `invalid_input` for decimals outside 0-18.
+[[nodiscard]] inline std::string format_percent(std::int64_t units, int decimals, language lang) {
+  return rounded_decimal(units, decimals).format(lang) + "%";
+}
+
+/// The departures period as the page writes it: a whole calendar year is "2021"; a year to
+/// date is "2023 (t/m oktober)" / "2023 (through October)"; any other range is its label,
+/// "juni 2020 t/m mei 2021" / "June 2020 to May 2021".
+[[nodiscard]] inline std::string departures_period_label(period_range<month> p, language lang) {
+  const bool same_year = p.first().year() == p.last().year();
+  if (same_year && p.first().index() == 1) {
+    const std::string y = std::to_string(p.first().year());
+    if (p.last().index() == 12) return y;
+    const auto& names = lang == language::nl ? detail::month_names_nl : detail::month_names_en;
+    return y + (lang == language::nl ? " (t/m " : " (through ") + std::string(names[p.last().index() - 1]) + ")";
+  }
+  return p.label(lang);
+}
+
+/// Where a figure's numbers come from, as the page's source note writes it (without
+/// "Bron:"): the sources joined ("A en B" / "A and B"), then the latest release in ISO form:
+/// "CBS StatLine 83102NED, release 2021-W30"; an undated release gives ", ongedateerd" /
+/// ", undated". Empty when the figure has no sources.
+[[nodiscard]] inline std::string source_text(const figure_source& source, language lang) {
+  if (source.sources.empty()) return {};
+  std::string text;
+  for (std::size_t i = 0; i < source.sources.size(); ++i) {
+    if (i > 0) {
+      text += i + 1 == source.sources.size() ? (lang == language::nl ? " en " : " and ") : ", ";
+    }
+    text += source.sources[i];
+  }
+  if (source.latest_release.is_dated()) {
+    text += ", release " + source.latest_release.iso();
+  } else {
+    text += lang == language::nl ? ", ongedateerd" : ", undated";
+  }
+  return text;
+}
+
+/// The title of figure 1.0, 1.1 or 1.2 (`index` 0, 1, 2), for captions and charts:
+/// "Eerste asielaanvragen naar nationaliteit, mei 2021", "First asylum applications by
+/// nationality, June 2020 to May 2021", "Nareizigers naar nationaliteit, mei 2021". Throws
+/// `invalid_input` naming the index when it is not 0, 1 or 2.
+[[nodiscard]] inline std::string figure_title(const key_figures& figures, std::size_t index, language lang);
+
+/// What `render_html` puts around the page.
+struct html_options {
+  /// The document title; empty = "Kerncijfers asiel en migratie, mei 2021" / "Key figures
+  /// asylum and migration, May 2021".
+  std::string title;
+  /// Markup for figures 1.0, 1.1 and 1.2 (e.g. an inline `<svg>` or an `<img>` with a data
+  /// URI), inserted verbatim, unescaped: it must be trusted, well-formed HTML. Empty = a
+  /// small table of the figure's data.
+  std::array<std::string, 3> figures;
+
+  [[nodiscard]] friend bool operator==(const html_options&, const html_options&) = default;
+};
+
+/// The page as Markdown in `lang` (see the file comment), ending in a newline.
+[[nodiscard]] inline std::string render_markdown(const key_figures& figures, language lang);
+
+/// The page as a complete standalone HTML5 document in `lang`: `<!DOCTYPE html>`,
+/// `<html lang="nl">`, UTF-8, a small inline stylesheet, no external resources. All text is
+/// escaped with `html_escape`; only `options.figures` is inserted verbatim.
+[[nodiscard]] inline std::string render_html(const key_figures& figures, language lang,
+                                             const html_options& options = {});
+
+/// Every figure as JSON (UTF-8, two-space indentation, integers only): windows in ISO form
+/// with Dutch and English labels, status and reason, totals, rows (kind, nationality with
+/// alpha-3 code and names, count, exact share as part and whole, rounded percent in units
+/// of 10^-decimals and as text), rounding rule, decimals, percent sum, listed count,
+/// unusable nationalities and notes, sources and latest release (ISO, precision, labels;
+/// `null` ISO when undated); the safe share with its bounds (`null` when unset); departures
+/// with total and rounded total; influx per category (`null` counts when missing); the
+/// options. Window objects hold `iso` ("2020-06/2021-05", a single month "2021-05", as
+/// `period_range::iso`), `first`, `last`, `months` and `label` {nl, en}.
+[[nodiscard]] inline std::string render_json(const key_figures& figures);
+
+// ---------------------------------------------------------------------------------------
+// Implementation
+
+namespace detail::rendering {
+
+/// A small streaming JSON writer: objects, arrays, strings (through `json_quote`), 64-bit
+/// integers, booleans and null, indented by two spaces. It tracks commas and nesting; a
+/// misuse (a value where a key is due, closing what is not open) throws `invalid_input`.
+class json_writer {
+ public:
+  void begin_object() { open('{'); }
+  void end_object() { close('{', '}'); }
+  void begin_array() { open('['); }
+  void end_array() { close('[', ']'); }
+
+  /// The next member's name; only inside an object.
+  void key(std::string_view name) {
+    if (stack_.empty() || stack_.back().bracket != '{' || pending_key_) {
+      throw invalid_input("JSON key \"" + std::string(name) + "\" outside an object or after another key");
+    }
+    separate();
+    out_ += json_quote(name);
+    out_ += ": ";
+    pending_key_ = true;
+  }
+
+  void string(std::string_view text) {
+    before_value();
+    out_ += json_quote(text);
+  }
+  void integer(std::int64_t value) {
+    before_value();
+    out_ += std::to_string(value);
+  }
+  void boolean(bool value) {
+    before_value();
+    out_ += value ? "true" : "false";
+  }
+  void null() {
+    before_value();
+    out_ += "null";
+  }
+
+  /// The text written so far; throws `invalid_input` when an object or array is still open.
+  [[nodiscard]] std::string str() const {
+    if (!stack_.empty()) throw invalid_input("JSON text incomplete: " + std::to_string(stack_.size()) + " open");
+    return out_ + "\n";
+  }
+
+ private:
+  struct level {
+    char bracket;
+    bool empty;
+  };
+
+  void separate() {
+    if (!stack_.back().empty) out_ += ',';
+    stack_.back().empty = false;
+    out_ += '\n';
+    out_.append(2 * stack_.size(), ' ');
+  }
+
+  void before_value() {
+    if (stack_.empty()) {
+      if (!out_.empty()) throw invalid_input("JSON text already has its one top-level value");
+      return;
+    }
+    if (stack_.back().bracket == '{') {
+      if (!pending_key_) throw invalid_input("JSON value inside an object without a key");
+      pending_key_ = false;
+      return;
+    }
+    separate();
+  }
+
+  void open(char bracket) {
+    before_value();
+    out_ += bracket;
+    stack_.push_back({bracket, true});
+  }
+
+  void close(char bracket, char closing) {
+    if (stack_.empty() || stack_.back().bracket != bracket || pending_key_) {
+      throw invalid_input(std::string("JSON '") + closing + "' does not close an open '" + bracket + "'");
+    }
+    const bool was_empty = stack_.back().empty;
+    stack_.pop_back();
+    if (!was_empty) {
+      out_ += '\n';
+      out_.append(2 * stack_.size(), ' ');
+    }
+    out_ += closing;
+  }
+
+  std::string out_;
+  std::vector<level> stack_;
+  bool pending_key_ = false;
+};
+
+// ----- words and phrases
+
+[[nodiscard]] inline std::string capitalise(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+[[nodiscard]] inline std::string ascii_upper(std::string text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return text;
+}
+
+// Numbers up to twenty in words, as Dutch and English style guides write them in text.
+[[nodiscard]] inline std::string number_in_words(std::size_t n, language lang) {
+  static constexpr std::array<std::string_view, 21> nl = {
+      "nul",   "een",   "twee",     "drie",     "vier",      "vijf",      "zes",
+      "zeven", "acht",  "negen",    "tien",     "elf",       "twaalf",    "dertien",
+      "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
+  static constexpr std::array<std::string_view, 21> en = {
+      "zero",  "one",    "two",      "three",    "four",     "five",    "six",
+      "seven", "eight",  "nine",     "ten",      "eleven",   "twelve",  "thirteen",
+      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  if (n <= 20) return std::string(lang == language::nl ? nl[n] : en[n]);
+  return std::to_string(n);
+}
+
+// "de afgelopen twaalf maanden (juni 2020 t/m mei 2021)" / "the past twelve months (June
+// 2020 to May 2021)"; for one month "de afgelopen maand (mei 2021)".
+[[nodiscard]] inline std::string trailing_phrase(const period_range<month>& window, language lang) {
+  const std::size_t n = window.size();
+  const std::string label = "(" + window.label(lang) + ")";
+  if (lang == language::nl) {
+    return n == 1 ? "de afgelopen maand " + label : "de afgelopen " + number_in_words(n, lang) + " maanden " + label;
+  }
+  return n == 1 ? "the past month " + label : "the past " + number_in_words(n, lang) + " months " + label;
+}
+
+// A trailing window opening a sentence: "De afgelopen twaalf maanden (...)" / "Over the
+// past twelve months (...)".
+[[nodiscard]] inline std::string trailing_lead(const period_range<month>& window, language lang) {
+  return lang == language::nl ? capitalise(trailing_phrase(window, lang)) : "Over " + trailing_phrase(window, lang);
+}
+
+// Who a category counts, as the page's sentences name them.
+[[nodiscard]] inline std::string_view subject(category c, language lang) noexcept {
+  const bool nl = lang == language::nl;
+  switch (c) {
+    case category::first_application:
+      return nl ? "asielzoekers die voor het eerst een aanvraag indienden" : "first-time asylum applicants";
+    case category::repeat_application:
+      return nl ? "asielzoekers die een herhaalde aanvraag indienden" : "repeat asylum applicants";
+    case category::family_reunification: return nl ? "nareizigers" : "family members joining refugees";
+    case category::relocation: return nl ? "herplaatste asielzoekers" : "relocated asylum seekers";
+    case category::resettlement: return nl ? "hervestigde vluchtelingen" : "resettled refugees";
+  }
+  return "?";
+}
+
+// The category in a title: "Eerste asielaanvragen" / "First asylum applications".
+[[nodiscard]] inline std::string_view category_title(category c, language lang) noexcept {
+  const bool nl = lang == language::nl;
+  switch (c) {
+    case category::first_application: return nl ? "Eerste asielaanvragen" : "First asylum applications";
+    case category::repeat_application: return nl ? "Herhaalde asielaanvragen" : "Repeat asylum applications";
+    case category::family_reunification:
+      return nl ? "Nareizigers" : "Family members joining refugees (nareizigers)";
+    case category::relocation: return nl ? "Herplaatsing" : "Relocation";
+    case category::resettlement: return nl ? "Hervestiging" : "Resettlement";
+  }
+  return "?";
+}
+
+// A reason as a clause: surrounding blanks and a final full stop removed.
+[[nodiscard]] inline std::string clause(std::string_view reason) {
+  while (!reason.empty() && (reason.back() == ' ' || reason.back() == '.' || reason.back() == '\n')) {
+    reason.remove_suffix(1);
+  }
+  while (!reason.empty() && (reason.front() == ' ' || reason.front() == '\n')) reason.remove_prefix(1);
+  return std::string(reason);
+}
+
+// " (reden: ...)" / " (reason: ...)", or nothing when there is no reason.
+[[nodiscard]] inline std::string reason_suffix(std::string_view reason, language lang) {
+  const std::string text = clause(reason);
+  if (text.empty()) return {};
+  return (lang == language::nl ? " (reden: " : " (reason: ") + text + ")";
+}
+
+// "A, B en C" / "A, B and C".
+[[nodiscard]] inline std::string join_list(const std::vector<std::string>& items, language lang) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) text += i + 1 == items.size() ? (lang == language::nl ? " en " : " and ") : ", ";
+    text += items[i];
+  }
+  return text;
+}
+
+// The sources of several figures, each figure's text once, in order, joined by "; ".
+[[nodiscard]] inline std::string sources_text(std::initializer_list<const figure_source*> sources, language lang) {
+  std::vector<std::string> seen;
+  for (const figure_source* s : sources) {
+    std::string text = source_text(*s, lang);
+    if (text.empty()) continue;
+    bool duplicate = false;
+    for (const auto& t : seen) duplicate = duplicate || t == text;
+    if (!duplicate) seen.push_back(std::move(text));
+  }
+  std::string joined;
+  for (std::size_t i = 0; i < seen.size(); ++i) joined += (i > 0 ? "; " : "") + seen[i];
+  return joined;
+}
+
+// ----- the page as blocks, shared by Markdown and HTML
+
+enum class span_kind : std::uint8_t { text, emphasis, link, line_break };
+
+struct span {
+  span_kind kind = span_kind::text;
+  std::string text;
+  std::string href;
+};
+
+enum class block_kind : std::uint8_t { heading, paragraph, figure, note };
+
+struct block {
+  block_kind kind = block_kind::paragraph;
+  int level = 0;
+  std::vector<span> spans;
+  std::size_t figure = 0;
+};
+
+// Builds one paragraph from sentences; consecutive sentences are separated by a space.
+class paragraph {
+ public:
+  // Appends a sentence (or any text) after a space when the paragraph is not empty.
+  paragraph& sentence(std::string text) {
+    if (text.empty()) return *this;
+    space();
+    return append(std::move(text));
+  }
+  paragraph& append(std::string text) {
+    if (!spans_.empty() && spans_.back().kind == span_kind::text) {
+      spans_.back().text += text;
+    } else {
+      spans_.push_back({span_kind::text, std::move(text), {}});
+    }
+    return *this;
+  }
+  paragraph& emphasis(std::string text) {
+    spans_.push_back({span_kind::emphasis, std::move(text), {}});
+    return *this;
+  }
+  paragraph& link(std::string text, std::string href) {
+    spans_.push_back({span_kind::link, std::move(text), std::move(href)});
+    return *this;
+  }
+  paragraph& line_break() {
+    spans_.push_back({span_kind::line_break, {}, {}});
+    return *this;
+  }
+  void space() {
+    if (!spans_.empty() && spans_.back().kind != span_kind::line_break) append(" ");
+  }
+  [[nodiscard]] bool empty() const noexcept { return spans_.empty(); }
+  [[nodiscard]] block take(block_kind kind = block_kind::paragraph) {
+    block b;
+    b.kind = kind;
+    b.spans = std::move(spans_);
+    spans_.clear();
+    return b;
+  }
+
+ private:
+  std::vector<span> spans_;
+};
+
+[[nodiscard]] inline block heading(int level, std::string text) {
+  block b;
+  b.kind = block_kind::heading;
+  b.level = level;
+  b.spans.push_back({span_kind::text, std::move(text), {}});
+  return b;
+}
+
+[[nodiscard]] inline block figure_block(std::size_t index) {
+  block b;
+  b.kind = block_kind::figure;
+  b.figure = index;
+  return b;
+}
+
+// ----- sentences
+
+[[nodiscard]] inline std::string percent_text(std::int64_t units, int decimals, language lang) {
+  return format_percent(units, decimals, lang);
+}
+
+[[nodiscard]] inline std::vector<const distribution_row*> rows_of_kind(const distribution_figure& f, row_kind kind) {
+  std::vector<const distribution_row*> rows;
+  for (const auto& r : f.rows) {
+    if (r.kind == kind) rows.push_back(&r);
+  }
+  return rows;
+}
+
+[[nodiscard]] inline std::string row_name(const distribution_row& r, language lang) {
+  return r.nat ? std::string(r.nat->name(lang)) : std::string(nationality::unknown().name(lang));
+}
+
+// "in mei 2021" / "over de afgelopen twaalf maanden (...)": where the window of an
+// unavailable figure is named inside a sentence.
+[[nodiscard]] inline std::string window_phrase(const distribution_figure& f, bool trailing, language lang) {
+  if (trailing) return "over " + trailing_phrase(f.window, lang);  // the same word in both languages
+  return "in " + f.window.label(lang);
+}
+
+[[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, bool trailing, language lang) {
+  if (lang == language::nl) {
+    return "De verdeling naar nationaliteit van de " + std::string(subject(f.cat, lang)) + " " +
+           window_phrase(f, trailing, lang) + " is niet beschikbaar" + reason_suffix(f.reason, lang) + ".";
+  }
+  return "The breakdown by nationality of " + std::string(subject(f.cat, lang)) + " " +
+         window_phrase(f, trailing, lang) + " is not available" + reason_suffix(f.reason, lang) + ".";
+}
+
+[[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, bool trailing, language lang) {
+  if (lang == language::nl) {
+    return "De gegevens noemen geen nationaliteiten van de " + std::string(subject(f.cat, lang)) + " " +
+           window_phrase(f, trailing, lang) + ".";
+  }
+  return "The data name no nationalities of " + std::string(subject(f.cat, lang)) + " " +
+         window_phrase(f, trailing, lang) + ".";
+}
+
+// The caveat of a partial distribution (empty for any other status).
+[[nodiscard]] inline std::string partial_caveat(const distribution_figure& f, language lang) {
+  if (f.status != figure_status::partial) return {};
+  const auto unlisted = rows_of_kind(f, row_kind::unlisted);
+  const bool nl = lang == language::nl;
+  if (unlisted.empty()) {
+    return nl ? "Deze cijfers zijn onvolledig" + reason_suffix(f.reason, lang) + "."
+              : "These figures are incomplete" + reason_suffix(f.reason, lang) + ".";
+  }
+  const std::string share = percent_text(unlisted.front()->percent, f.decimals, lang);
+  if (nl) {
+    return "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: " + share + " van de " +
+           std::string(subject(f.cat, lang)) +
+           " is niet naar nationaliteit uitgesplitst. De volgorde geldt dus alleen voor de genoemde nationaliteiten.";
+  }
+  return "These figures cover only the nationalities in the data: " + share + " of " +
+         std::string(subject(f.cat, lang)) +
+         " are not broken down by nationality. The ranking therefore holds only among the nationalities listed.";
+}
+
+// The page's one-sentence list: "<lead> kwam 32% van de <subject> uit Syrië, 8% kwam uit
+// Algerije, 7% kwam uit Turkije en 6% kwam uit Marokko." / "<Lead>, 32% of <subject> came
+// from Syria, 8% from Algeria, 7% from Turkey and 6% from Morocco."
+[[nodiscard]] inline std::string list_sentence(const std::string& lead, const distribution_figure& f,
+                                               const std::vector<const distribution_row*>& rows, language lang) {
+  const bool nl = lang == language::nl;
+  std::vector<std::string> items;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string p = percent_text(rows[i]->percent, f.decimals, lang);
+    const std::string name = row_name(*rows[i], lang);
+    if (i == 0) {
+      items.push_back(nl ? lead + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " + name
+                         : lead + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " + name);
+    } else {
+      items.push_back(nl ? p + " kwam uit " + name : p + " from " + name);
+    }
+  }
+  // The lead item is the list's first; "en"/"and" joins the last two as on the page.
+  return join_list(items, lang) + ".";
+}
+
+// First applications in the month: a lead sentence for the largest nationality, then one
+// sentence listing the others and the unknown nationality ("8% was afkomstig uit Turkije,
+// 7% kwam uit Algerije, ..., 4% was Onbekend.").
+[[nodiscard]] inline std::string first_month_text(const distribution_figure& f, language lang) {
+  const bool nl = lang == language::nl;
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
+  const auto named = rows_of_kind(f, row_kind::nationality);
+  const auto unknown = rows_of_kind(f, row_kind::unknown);
+  std::string text;
+  std::vector<std::string> rest;
+  if (named.empty()) {
+    text = no_breakdown(f, false, lang);
+  } else {
+    const std::string p = percent_text(named.front()->percent, f.decimals, lang);
+    const std::string name = row_name(*named.front(), lang);
+    text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) +
+                    " uit " + name + "."
+              : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.cat, lang)) +
+                    " came from " + name + ".";
+    for (std::size_t i = 1; i < named.size(); ++i) {
+      const std::string q = percent_text(named[i]->percent, f.decimals, lang);
+      const std::string n = row_name(*named[i], lang);
+      if (nl) {
+        rest.push_back(q + (i == 1 ? " was afkomstig uit " : " kwam uit ") + n);
+      } else {
+        rest.push_back(q + (i == 1 ? " came from " : " from ") + n);
+      }
+    }
+  }
+  for (const auto* u : unknown) {
+    const std::string q = percent_text(u->percent, f.decimals, lang);
+    rest.push_back(nl ? q + " was " + std::string(nationality::unknown().name(lang)) : q + " had an unknown nationality");
+  }
+  if (!rest.empty()) {
+    // The page separates every item by a comma; English joins the last two with "and".
+    std::string list;
+    if (nl) {
+      for (std::size_t i = 0; i < rest.size(); ++i) list += (i > 0 ? ", " : "") + rest[i];
+    } else {
+      list = join_list(rest, lang);
+    }
+    text += " " + list + ".";
+  }
+  const std::string caveat = partial_caveat(f, lang);
+  if (!caveat.empty()) text += " " + caveat;
+  return text;
+}
+
+// A trailing-window distribution (first applications or nareizigers): one list sentence of
+// the named nationalities.
+[[nodiscard]] inline std::string trailing_text(const distribution_figure& f, language lang) {
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, true, lang);
+  const auto named = rows_of_kind(f, row_kind::nationality);
+  std::string text = named.empty() ? no_breakdown(f, true, lang)
+                                   : list_sentence(trailing_lead(f.window, lang), f, named, lang);
+  const std::string caveat = partial_caveat(f, lang);
+  if (!caveat.empty()) text += " " + caveat;
+  return text;
+}
+
+// Nareizigers in the month: one list sentence, then the unknown nationality when it is its
+// own row, then the remainder ("De overige 23% van de nareizigers had een andere of
+// onbekende nationaliteit.").
+[[nodiscard]] inline std::string nareizigers_month_text(const distribution_figure& f, language lang) {
+  const bool nl = lang == language::nl;
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
+  const auto named = rows_of_kind(f, row_kind::nationality);
+  std::string text = named.empty() ? no_breakdown(f, false, lang)
+                                   : list_sentence("In " + f.window.label(lang), f, named, lang);
+  for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
+    const std::string q = percent_text(u->percent, f.decimals, lang);
+    text += nl ? " " + q + " had een onbekende nationaliteit." : " " + q + " had an unknown nationality.";
+  }
+  for (const auto* o : rows_of_kind(f, row_kind::other)) {
+    const std::string q = percent_text(o->percent, f.decimals, lang);
+    if (nl) {
+      text += " De overige " + q + " van de " + std::string(subject(f.cat, lang)) + " had een " +
+              (f.unknown_separate ? "andere" : "andere of onbekende") + " nationaliteit.";
+    } else {
+      text += " The remaining " + q + " had " + (f.unknown_separate ? "another" : "another or an unknown") +
+              " nationality.";
+    }
+  }
+  const std::string caveat = partial_caveat(f, lang);
+  if (!caveat.empty()) text += " " + caveat;
+  return text;
+}
+
+// The safe-country sentence; `link_text` is written as a link by the caller, so the
+// sentence comes in two halves around it.
+struct safe_sentence {
+  std::string before;
+  std::string link_text;
+  std::string after;
+};
+
+[[nodiscard]] inline safe_sentence safe_text(const safe_share_figure& s, language lang) {
+  const bool nl = lang == language::nl;
+  const std::string link = nl ? "veilig land van herkomst" : "safe country of origin";
+  const std::string who(subject(s.cat, lang));
+  if (s.status == figure_status::unavailable) {
+    std::string after = nl ? " is niet beschikbaar" : " is not available";
+    after += reason_suffix(s.reason, lang) + ".";
+    if (s.lower_percent && s.upper_percent) {
+      const std::string lo = percent_text(*s.lower_percent, s.decimals, lang);
+      const std::string hi = percent_text(*s.upper_percent, s.decimals, lang);
+      after += nl ? " Het ligt tussen " + lo + " en " + hi + "." : " It lies between " + lo + " and " + hi + ".";
+    }
+    return {nl ? "Het aandeel van de " + who + " dat uit een " : "The share of " + who + " who came from a ", link,
+            (nl ? " kwam," : "") + after};
+  }
+  const std::string p = percent_text(s.percent, s.decimals, lang);
+  std::string after = ".";
+  if (s.status == figure_status::partial) {
+    after += nl ? " Dit cijfer is onvolledig" + reason_suffix(s.reason, lang) + "."
+                : " This figure is incomplete" + reason_suffix(s.reason, lang) + ".";
+  }
+  return {nl ? "Circa " + p + " van de " + who + " kwam uit een " : "About " + p + " of " + who + " came from a ", link,
+          after};
+}
+
+// The rounding note of a distribution, or empty when its percentages add up to 100.
+[[nodiscard]] inline std::string rounding_note(const distribution_figure& f, language lang) {
+  if (f.status == figure_status::unavailable || f.sums_to_100 || f.rows.empty()) return {};
+  const bool nl = lang == language::nl;
+  const std::string sum = percent_text(f.percent_sum, f.decimals, lang);
+  const std::string window = f.window.label(lang);
+  if (f.rounding == share_rounding::published) {
+    return nl ? "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van " + window +
+                    " op tot " + sum + ".)"
+              : "(Rounded: each percentage is rounded on its own, so the full breakdown for " + window +
+                    " adds up to " + sum + ".)";
+  }
+  return nl ? "(Afgerond: de hele verdeling van " + window + " telt op tot " + sum + ".)"
+            : "(Rounded: the full breakdown for " + window + " adds up to " + sum + ".)";
+}
+
+[[nodiscard]] inline std::string rounding_note(const departures_figure& d, language lang) {
+  if (d.status == figure_status::unavailable || d.sums_to_100) return {};
+  const bool nl = lang == language::nl;
+  const std::string sum = percent_text(d.supervised_percent + d.unsupervised_percent, d.decimals, lang);
+  if (d.rounding == share_rounding::published) {
+    return nl ? "(Afgerond: beide percentages zijn afzonderlijk afgerond en tellen samen op tot " + sum + ".)"
+              : "(Rounded: both percentages are rounded on their own and add up to " + sum + ".)";
+  }
+  return nl ? "(Afgerond: beide percentages tellen samen op tot " + sum + ".)"
+            : "(Rounded: both percentages add up to " + sum + ".)";
+}
+
+// "In 2021" / "In 2023 (t/m oktober)" / "In de periode juni 2020 t/m mei 2021".
+[[nodiscard]] inline std::string departures_lead(const departures_figure& d, language lang) {
+  const bool same_year_from_january = d.period.first().index() == 1 && d.period.first().year() == d.period.last().year();
+  if (same_year_from_january) return "In " + departures_period_label(d.period, lang);
+  return (lang == language::nl ? "In de periode " : "In the period ") + departures_period_label(d.period, lang);
+}
+
+[[nodiscard]] inline std::string departures_source(const departures_figure& d, language lang) {
+  const std::string text = source_text(d.source, lang);
+  if (text.empty()) return {};
+  return (lang == language::nl ? "(Bron: " : "(Source: ") + text +
+         (lang == language::nl ? ", afgerond op tientallen)" : ", rounded to tens)");
+}
+
+[[nodiscard]] inline std::string departures_all_text(const departures_figure& d, language lang) {
+  const bool nl = lang == language::nl;
+  std::vector<std::string> s;
+  s.push_back(nl ? "De inzet van het kabinet is om vreemdelingen zoveel mogelijk zelfstandig te laten vertrekken."
+                 : "The government aims to have foreign nationals leave independently as much as possible.");
+  const std::string lead = departures_lead(d, lang);
+  const bool available = d.status != figure_status::unavailable;
+  if (available) {
+    const std::string n = format_count(d.total_rounded, lang);
+    s.push_back(nl ? lead + " zijn ongeveer " + n + " vreemdelingen die niet in Nederland mochten blijven, vertrokken."
+                   : lead + ", about " + n + " foreign nationals who were not allowed to stay in the Netherlands left.");
+  } else {
+    const std::string when = departures_period_label(d.period, lang);
+    s.push_back(nl ? "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in " + when +
+                         " is vertrokken, is niet beschikbaar" + reason_suffix(d.reason, lang) + "."
+                   : "The number of foreign nationals who were not allowed to stay in the Netherlands and left in " +
+                         when + " is not available" + reason_suffix(d.reason, lang) + ".");
+  }
+  s.push_back(nl ? "Het gaat niet alleen om afgewezen asielzoekers maar ook om bijvoorbeeld mensen die illegaal in "
+                   "Nederland verblijven en mensen van wie de vergunning is ingetrokken of niet meer geldig is."
+                 : "This concerns not only rejected asylum seekers but also, for example, people staying in the "
+                   "Netherlands illegally and people whose residence permit has been withdrawn or is no longer valid.");
+  if (available) {
+    const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
+    const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
+    s.push_back(nl ? "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is " + sup + "."
+                   : "The share of foreign nationals who left the Netherlands under government supervision is " + sup +
+                         ".");
+    s.push_back(nl ? "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
+                     "hebben verlaten."
+                   : "They may have left independently or have been forced to leave the Netherlands.");
+    s.push_back(nl ? "Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt " + unsup + "."
+                   : "The share of foreign nationals who left on their own, without supervision, is " + unsup + ".");
+    if (d.status == figure_status::partial) {
+      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.reason, lang) + "."
+                     : "These figures are incomplete" + reason_suffix(d.reason, lang) + ".");
+    }
+  }
+  s.push_back(nl ? "Deze cijfers zijn afkomstig van de Dienst Terugkeer en Vertrek, de Internationale Organisatie voor "
+                   "Migratie, de Koninklijke Marechaussee en de politie."
+                 : "These figures come from the Repatriation and Departure Service, the International Organization "
+                   "for Migration, the Royal Netherlands Marechaussee and the police.");
+  s.push_back(departures_source(d, lang));
+  std::string text;
+  for (const auto& sentence : s) {
+    if (sentence.empty()) continue;
+    text += (text.empty() ? "" : " ") + sentence;
+  }
+  return text;
+}
+
+[[nodiscard]] inline std::string departures_criminal_text(const departures_figure& d, language lang) {
+  const bool nl = lang == language::nl;
+  std::vector<std::string> s;
+  s.push_back(nl ? "Het vertrek van criminele vreemdelingen is een onderdeel van bovenstaande vertrekcijfers."
+                 : "The departure of criminal foreign nationals is part of the departure figures above.");
+  const std::string lead = departures_lead(d, lang);
+  const bool available = d.status != figure_status::unavailable;
+  if (available) {
+    const std::string n = format_count(d.total_rounded, lang);
+    s.push_back(nl ? lead + " zijn ongeveer " + n +
+                         " criminele vreemdelingen vertrokken tijdens of aansluitend aan hun gevangenisstraf."
+                   : lead + ", about " + n +
+                         " criminal foreign nationals left during or directly after their prison sentence.");
+    const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
+    const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
+    s.push_back(nl ? "Het aandeel criminele vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, "
+                     "is " + sup + "."
+                   : "The share of criminal foreign nationals who left the Netherlands under government supervision "
+                     "is " + sup + ".");
+    s.push_back(nl ? "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
+                     "hebben verlaten."
+                   : "They may have left independently or have been forced to leave the Netherlands.");
+    s.push_back(nl ? "Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt " + unsup + "."
+                   : "The share who left on their own, without supervision, is " + unsup + ".");
+    if (d.status == figure_status::partial) {
+      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.reason, lang) + "."
+                     : "These figures are incomplete" + reason_suffix(d.reason, lang) + ".");
+    }
+  } else {
+    const std::string when = departures_period_label(d.period, lang);
+    s.push_back(nl ? "Het aantal criminele vreemdelingen dat in " + when +
+                         " is vertrokken tijdens of aansluitend aan hun gevangenisstraf, is niet beschikbaar" +
+                         reason_suffix(d.reason, lang) + "."
+                   : "The number of criminal foreign nationals who left during or directly after their prison "
+                     "sentence in " + when + " is not available" + reason_suffix(d.reason, lang) + ".");
+  }
+  s.push_back(nl ? "Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke invrijheidstelling. Wel kunnen "
+                   "zij ervoor kiezen om de opgelegde vrijheidsstraf te onderbreken op voorwaarde dat zij Nederland "
+                   "verlaten en niet meer terugkomen. Komen zij wel terug, dan moeten zij de resterende straf alsnog "
+                   "uitzitten."
+                 : "Since 2012 they are no longer eligible for conditional early release. They can, however, choose "
+                   "to interrupt their prison sentence on condition that they leave the Netherlands and do not "
+                   "return. If they do return, they must still serve the rest of their sentence.");
+  s.push_back(departures_source(d, lang));
+  std::string text;
+  for (const auto& sentence : s) {
+    if (sentence.empty()) continue;
+    text += (text.empty() ? "" : " ") + sentence;
+  }
+  return text;
+}
+
+[[nodiscard]] inline std::string page_title(const key_figures& f, language lang) {
+  return lang == language::nl ? "Kerncijfers asiel en migratie, " + f.period.label(lang)
+                              : "Key figures asylum and migration, " + f.period.label(lang);
+}
+
+// A source note after a line break ("  \n(Bron: ...)") or after a space, when there is one.
+inline void add_source(paragraph& p, const std::string& sources, language lang, bool on_new_line) {
+  if (sources.empty()) return;
+  const std::string note = (lang == language::nl ? "(Bron: " : "(Source: ") + sources + ")";
+  if (on_new_line) {
+    p.line_break();
+    p.append(note);
+  } else {
+    p.sentence(note);
+  }
+}
+
+inline void add_note(std::vector<block>& blocks, std::string note) {
+  if (note.empty()) return;
+  paragraph p;
+  p.sentence(std::move(note));
+  blocks.push_back(p.take(block_kind::note));
+}
+
+// The whole page, block by block, in the page's order.
+[[nodiscard]] inline std::vector<block> page_blocks(const key_figures& f, language lang) {
+  const bool nl = lang == language::nl;
+  std::vector<block> blocks;
+  blocks.push_back(heading(2, nl ? "KERNCIJFERS ASIEL EN MIGRATIE, " + ascii_upper(f.period.label(lang))
+                                 : "KEY FIGURES ASYLUM AND MIGRATION, " + ascii_upper(f.period.label(lang))));
+
+  blocks.push_back(heading(3, nl ? "Welke instroomcijfers maakt het ministerie bekend?"
+                                 : "Which influx figures does the ministry publish?"));
+  {
+    paragraph p;
+    if (nl) {
+      p.append("Het Ministerie van Justitie en Veiligheid publiceert ").emphasis("wekelijks").append(" de ");
+      p.link("instroomcijfers", "#");
+      p.append(", oftewel het aantal asielaanvragen dat is ingediend. Dit zijn asielzoekers die naar Nederland zijn "
+              "gekomen om asiel aan te vragen, al in Nederland zijn en een herhaalde asielaanvraag doen, of hier zijn "
+              "gekomen om zich te herenigen met gezinsleden die al een asielvergunning hebben gekregen. Deze groep "
+              "noemen we nareizigers. Ook asielzoekers die herplaatst worden in Nederland en vluchtelingen die in "
+              "Nederland hervestigd worden maken deel uit van deze cijfers.");
+    } else {
+      p.append("The Ministry of Justice and Security publishes the ").emphasis("weekly").append(" ");
+      p.link("influx figures", "#");
+      p.append(": the number of asylum applications submitted. These are asylum seekers who came to the Netherlands "
+              "to apply for asylum, who are already in the Netherlands and submit a repeat asylum application, or who "
+              "came here to be reunited with family members who have already been granted an asylum permit. We call "
+              "this group family members joining refugees (nareizigers). Asylum seekers relocated to the Netherlands "
+              "and refugees resettled in the Netherlands are also part of these figures.");
+    }
+    blocks.push_back(p.take());
+  }
+  {
+    paragraph p;
+    if (nl) {
+      p.append("De Immigratie en Naturalisatie Dienst (IND) publiceert in de ").emphasis("maandelijkse").append(" ");
+      p.link("asieltrends", "#");
+      p.append(" hoeveel asielaanvragen zij in behandeling heeft genomen. Hierbij gaat het eveneens om het aantal eerste "
+              "en herhaalde asielaanvragen en het aantal nareizigers. In de asieltrends wordt ook vermeld waar de "
+              "meeste asielzoekers vandaan komen.");
+    } else {
+      p.append("The Immigration and Naturalisation Service (IND) publishes in its ").emphasis("monthly").append(" ");
+      p.link("asylum trends", "#");
+      p.append(" how many asylum applications it has taken into processing. These too are the numbers of first and "
+              "repeat asylum applications and of family members joining refugees. The asylum trends also state where "
+              "most asylum seekers come from.");
+    }
+    blocks.push_back(p.take());
+  }
+
+  blocks.push_back(heading(3, nl ? "Uit welke landen komen asielzoekers?" : "Which countries do asylum seekers come from?"));
+  {
+    paragraph p;
+    p.sentence(first_month_text(f.first_month, lang));
+    const safe_sentence safe = safe_text(f.safe_month, lang);
+    p.sentence(safe.before);
+    p.link(safe.link_text, "#");
+    p.append(safe.after);
+    add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang, true);
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.first_month, lang));
+  blocks.push_back(figure_block(0));
+  blocks.push_back(figure_block(1));
+  {
+    paragraph p;
+    p.sentence(trailing_text(f.first_trailing, lang));
+    add_source(p, sources_text({&f.first_trailing.source}, lang), lang, true);
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.first_trailing, lang));
+
+  blocks.push_back(heading(2, nl ? "Uit welke landen komen nareizigers?"
+                                 : "Which countries do family members joining refugees come from?"));
+  blocks.push_back(figure_block(2));
+  {
+    paragraph p;
+    p.sentence(nareizigers_month_text(f.nareizigers_month, lang));
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.nareizigers_month, lang));
+  {
+    paragraph p;
+    p.sentence(trailing_text(f.nareizigers_trailing, lang));
+    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang, false);
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.nareizigers_trailing, lang));
+
+  blocks.push_back(heading(2, nl ? "Hoeveel (afgewezen) vreemdelingen vertrekken weer?"
+                                 : "How many (rejected) foreign nationals leave again?"));
+  {
+    paragraph p;
+    p.sentence(departures_all_text(f.departures_all, lang));
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.departures_all, lang));
+
+  blocks.push_back(heading(2, nl ? "Hoeveel criminele vreemdelingen vertrekken weer?"
+                                 : "How many criminal foreign nationals leave again?"));
+  {
+    paragraph p;
+    p.sentence(departures_criminal_text(f.departures_criminal, lang));
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.departures_criminal, lang));
+  return blocks;
+}
+
+[[nodiscard]] inline const distribution_figure& figure_data(const key_figures& f, std::size_t index) {
+  switch (index) {
+    case 0: return f.first_month;
+    case 1: return f.first_trailing;
+    case 2: return f.nareizigers_month;
+    default: break;
+  }
+  throw invalid_input("figure index " + std::to_string(index) + " is not 0, 1 or 2 (Fig. 1.0, 1.1, 1.2)");
+}
+
+[[nodiscard]] inline std::string figure_number(std::size_t index) { return "Fig. 1." + std::to_string(index); }
+
+[[nodiscard]] inline std::string row_label(const distribution_figure& f, const distribution_row& r, language lang) {
+  const bool nl = lang == language::nl;
+  switch (r.kind) {
+    case row_kind::nationality: return row_name(r, lang);
+    case row_kind::unknown: return std::string(nationality::unknown().name(lang));
+    case row_kind::other:
+      if (f.unknown_separate) return nl ? "Overig" : "Other";
+      return nl ? "Andere of onbekende nationaliteit" : "Other or unknown nationality";
+    case row_kind::unlisted: return nl ? "Niet naar nationaliteit uitgesplitst" : "Not broken down by nationality";
+  }
+  return "?";
+}
+
+// ----- Markdown
+
+[[nodiscard]] inline std::string markdown_spans(const std::vector<span>& spans) {
+  std::string out;
+  for (const auto& s : spans) {
+    switch (s.kind) {
+      case span_kind::text: out += markdown_escape(s.text); break;
+      case span_kind::emphasis: out += "*" + markdown_escape(s.text) + "*"; break;
+      case span_kind::link: out += "[" + markdown_escape(s.text) + "](" + s.href + ")"; break;
+      case span_kind::line_break: out += "  \n"; break;
+    }
+  }
+  return out;
+}
+
+// ----- HTML
+
+[[nodiscard]] inline std::string html_spans(const std::vector<span>& spans) {
+  std::string out;
+  for (const auto& s : spans) {
+    switch (s.kind) {
+      case span_kind::text: out += html_escape(s.text); break;
+      case span_kind::emphasis: out += "<em>" + html_escape(s.text) + "</em>"; break;
+      case span_kind::link:
+        // A placeholder target would be a dead link in a standalone document.
+        if (s.href.empty() || s.href == "#") {
+          out += html_escape(s.text);
+        } else {
+          out += "<a href=\"" + html_escape(s.href) + "\">" + html_escape(s.text) + "</a>";
+        }
+        break;
+      case span_kind::line_break: out += "<br>\n"; break;
+    }
+  }
+  return out;
+}
+
+[[nodiscard]] inline std::string html_figure_table(const distribution_figure& f, language lang) {
+  const bool nl = lang == language::nl;
+  if (f.status == figure_status::unavailable) {
+    return "<p class=\"unavailable\">" +
+           html_escape((nl ? "Niet beschikbaar" : "Not available") + reason_suffix(f.reason, lang) + ".") + "</p>\n";
+  }
+  std::string out = "<table>\n<thead><tr><th scope=\"col\">";
+  out += nl ? "Nationaliteit" : "Nationality";
+  out += "</th><th scope=\"col\" class=\"num\">";
+  out += nl ? "Aantal" : "Count";
+  out += "</th><th scope=\"col\" class=\"num\">";
+  out += nl ? "Aandeel" : "Share";
+  out += "</th></tr></thead>\n<tbody>\n";
+  for (const auto& r : f.rows) {
+    out += "<tr><td>" + html_escape(row_label(f, r, lang)) + "</td><td class=\"num\">" +
+           html_escape(format_count(r.count, lang)) + "</td><td class=\"num\">" +
+           html_escape(percent_text(r.percent, f.decimals, lang)) + "</td></tr>\n";
+  }
+  out += "</tbody>\n<tfoot><tr><th scope=\"row\">";
+  out += nl ? "Totaal" : "Total";
+  out += "</th><td class=\"num\">" + html_escape(format_count(f.total, lang)) + "</td><td class=\"num\">" +
+         html_escape(percent_text(f.percent_sum, f.decimals, lang)) + "</td></tr></tfoot>\n</table>\n";
+  return out;
+}
+
+inline constexpr std::string_view html_style =
+    "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;"
+    "max-width:46rem;margin:2rem auto;padding:0 1rem}\n"
+    "h2,h3{line-height:1.25}\n"
+    "figure{margin:1.5rem 0}\n"
+    "figcaption{font-size:.9rem;color:#555}\n"
+    "table{border-collapse:collapse;font-size:.95rem}\n"
+    "th,td{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}\n"
+    ".num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    ".note{font-size:.9rem;color:#555}\n";
+
+// ----- JSON
+
+inline void json_labels(json_writer& w, const std::string& nl, const std::string& en) {
+  w.begin_object();
+  w.key("nl");
+  w.string(nl);
+  w.key("en");
+  w.string(en);
+  w.end_object();
+}
+
+inline void json_window(json_writer& w, const period_range<month>& window, const std::string& label_nl,
+                        const std::string& label_en) {
+  w.begin_object();
+  w.key("iso");
+  w.string(window.iso());
+  w.key("first");
+  w.string(window.first().iso());
+  w.key("last");
+  w.string(window.last().iso());
+  w.key("months");
+  w.integer(static_cast<std::int64_t>(window.size()));
+  w.key("label");
+  json_labels(w, label_nl, label_en);
+  w.end_object();
+}
+
+inline void json_window(json_writer& w, const period_range<month>& window) {
+  json_window(w, window, window.label(language::nl), window.label(language::en));
+}
+
+inline void json_source(json_writer& w, const figure_source& s) {
+  w.begin_object();
+  w.key("sources");
+  w.begin_array();
+  for (const auto& name : s.sources) w.string(name);
+  w.end_array();
+  w.key("latest_release");
+  w.begin_object();
+  w.key("iso");
+  if (s.latest_release.is_dated()) {
+    w.string(s.latest_release.iso());
+  } else {
+    w.null();
+  }
+  w.key("precision");
+  w.string(to_string(s.latest_release.precision()));
+  w.key("label");
+  json_labels(w, s.latest_release.label(language::nl), s.latest_release.label(language::en));
+  w.end_object();
+  w.key("text");
+  json_labels(w, source_text(s, language::nl), source_text(s, language::en));
+  w.end_object();
+}
+
+inline void json_nationality(json_writer& w, const std::optional<nationality>& nat) {
+  if (!nat) {
+    w.null();
+    return;
+  }
+  w.begin_object();
+  w.key("alpha3");
+  w.string(nat->alpha3());
+  w.key("name");
+  json_labels(w, std::string(nat->name(language::nl)), std::string(nat->name(language::en)));
+  w.end_object();
+}
+
+inline void json_percent_text(json_writer& w, std::int64_t units, int decimals) {
+  json_labels(w, format_percent(units, decimals, language::nl), format_percent(units, decimals, language::en));
+}
+
+inline void json_category(json_writer& w, category c) {
+  w.key("category");
+  w.string(to_string(c));
+  w.key("category_label");
+  json_labels(w, std::string(label(c, language::nl)), std::string(label(c, language::en)));
+}
+
+inline void json_alpha3_list(json_writer& w, const std::vector<nationality>& list) {
+  w.begin_array();
+  for (const auto& n : list) w.string(n.alpha3());
+  w.end_array();
+}
+
+inline void json_string_list(json_writer& w, const std::vector<std::string>& list) {
+  w.begin_array();
+  for (const auto& text : list) w.string(text);
+  w.end_array();
+}
+
+inline void json_distribution(json_writer& w, const distribution_figure& f) {
+  w.begin_object();
+  json_category(w, f.cat);
+  w.key("window");
+  json_window(w, f.window);
+  w.key("status");
+  w.string(to_string(f.status));
+  w.key("reason");
+  w.string(f.reason);
+  w.key("total");
+  w.integer(f.total);
+  w.key("top_n");
+  w.integer(static_cast<std::int64_t>(f.top_n));
+  w.key("unknown_separate");
+  w.boolean(f.unknown_separate);
+  w.key("rows");
+  w.begin_array();
+  for (const auto& r : f.rows) {
+    w.begin_object();
+    w.key("kind");
+    w.string(to_string(r.kind));
+    w.key("label");
+    json_labels(w, row_label(f, r, language::nl), row_label(f, r, language::en));
+    w.key("nationality");
+    json_nationality(w, r.nat);
+    w.key("count");
+    w.integer(r.count);
+    w.key("share");
+    w.begin_object();
+    w.key("part");
+    w.integer(r.exact.part());
+    w.key("whole");
+    w.integer(r.exact.whole());
+    w.end_object();
+    w.key("percent");
+    w.integer(r.percent);
+    w.key("percent_text");
+    json_percent_text(w, r.percent, f.decimals);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("rounding");
+  w.string(to_string(f.rounding));
+  w.key("decimals");
+  w.integer(f.decimals);
+  w.key("percent_sum");
+  w.integer(f.percent_sum);
+  w.key("sums_to_100");
+  w.boolean(f.sums_to_100);
+  w.key("rounding_note");
+  w.string(f.rounding_note);
+  w.key("listed");
+  w.integer(f.listed);
+  w.key("unusable_nationalities");
+  json_alpha3_list(w, f.unusable_nationalities);
+  w.key("notes");
+  json_string_list(w, f.notes);
+  w.key("source");
+  json_source(w, f.source);
+  w.end_object();
+}
+
+inline void json_optional_integer(json_writer& w, const std::optional<std::int64_t>& v) {
+  if (v) {
+    w.integer(*v);
+  } else {
+    w.null();
+  }
+}
+
+inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
+  w.begin_object();
+  json_category(w, s.cat);
+  w.key("window");
+  json_window(w, s.window);
+  w.key("status");
+  w.string(to_string(s.status));
+  w.key("reason");
+  w.string(s.reason);
+  w.key("total");
+  w.integer(s.total);
+  w.key("safe_count");
+  w.integer(s.safe_count);
+  w.key("percent");
+  w.integer(s.percent);
+  w.key("percent_text");
+  json_percent_text(w, s.percent, s.decimals);
+  w.key("decimals");
+  w.integer(s.decimals);
+  w.key("lower_percent");
+  json_optional_integer(w, s.lower_percent);
+  w.key("upper_percent");
+  json_optional_integer(w, s.upper_percent);
+  w.key("safe_nationalities");
+  json_alpha3_list(w, s.safe_nationalities);
+  w.key("undetermined_nationalities");
+  json_alpha3_list(w, s.undetermined_nationalities);
+  w.key("rule");
+  w.string(s.rule);
+  w.key("notes");
+  json_string_list(w, s.notes);
+  w.key("source");
+  json_source(w, s.source);
+  w.end_object();
+}
+
+inline void json_departures(json_writer& w, const departures_figure& d) {
+  w.begin_object();
+  w.key("group");
+  w.string(to_string(d.group));
+  w.key("group_label");
+  json_labels(w, std::string(label(d.group, language::nl)), std::string(label(d.group, language::en)));
+  w.key("period");
+  json_window(w, d.period, departures_period_label(d.period, language::nl),
+              departures_period_label(d.period, language::en));
+  w.key("status");
+  w.string(to_string(d.status));
+  w.key("reason");
+  w.string(d.reason);
+  w.key("total");
+  w.integer(d.total);
+  w.key("total_rounded");
+  w.integer(d.total_rounded);
+  w.key("total_rounded_text");
+  json_labels(w, format_count(d.total_rounded, language::nl), format_count(d.total_rounded, language::en));
+  w.key("supervised");
+  w.integer(d.supervised);
+  w.key("unsupervised");
+  w.integer(d.unsupervised);
+  w.key("supervised_percent");
+  w.integer(d.supervised_percent);
+  w.key("unsupervised_percent");
+  w.integer(d.unsupervised_percent);
+  w.key("rounding");
+  w.string(to_string(d.rounding));
+  w.key("decimals");
+  w.integer(d.decimals);
+  w.key("percent_sum");
+  w.integer(d.supervised_percent + d.unsupervised_percent);
+  w.key("sums_to_100");
+  w.boolean(d.sums_to_100);
+  w.key("rounding_note");
+  w.string(d.rounding_note);
+  w.key("source");
+  json_source(w, d.source);
+  w.end_object();
+}
+
+inline void json_influx(json_writer& w, const influx_figure& in) {
+  w.begin_object();
+  w.key("period");
+  w.string(in.period.iso());
+  w.key("period_label");
+  json_labels(w, in.period.label(language::nl), in.period.label(language::en));
+  w.key("by_category");
+  w.begin_array();
+  for (const auto& e : in.by_category) {
+    w.begin_object();
+    json_category(w, e.cat);
+    w.key("count");
+    json_optional_integer(w, e.count);
+    w.key("reason");
+    w.string(e.reason);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("total");
+  json_optional_integer(w, in.total);
+  w.key("notes");
+  json_string_list(w, in.notes);
+  w.key("source");
+  json_source(w, in.source);
+  w.end_object();
+}
+
+inline void json_options(json_writer& w, const key_figures_options& o) {
+  w.begin_object();
+  w.key("trailing_months");
+  w.integer(static_cast<std::int64_t>(o.trailing_months));
+  w.key("top_first_month");
+  w.integer(static_cast<std::int64_t>(o.top_first_month));
+  w.key("top_first_trailing");
+  w.integer(static_cast<std::int64_t>(o.top_first_trailing));
+  w.key("top_nareizigers");
+  w.integer(static_cast<std::int64_t>(o.top_nareizigers));
+  w.key("nareiziger_window_end");
+  if (o.nareiziger_window_end) {
+    w.string(o.nareiziger_window_end->iso());
+  } else {
+    w.null();
+  }
+  w.key("departures_period");
+  if (o.departures_period) {
+    w.string(o.departures_period->iso());
+  } else {
+    w.null();
+  }
+  w.key("rounding");
+  w.string(to_string(o.rounding));
+  w.key("decimals");
+  w.integer(o.decimals);
+  w.end_object();
+}
+
+}  // namespace detail::rendering
+
+inline std::string figure_title(const key_figures& figures, std::size_t index, language lang) {
+  const distribution_figure& f = detail::rendering::figure_data(figures, index);
+  return std::string(detail::rendering::category_title(f.cat, lang)) + (lang == language::nl ? " naar nationaliteit, " : " by nationality, ") +
+         f.window.label(lang);
+}
+
+inline std::string render_markdown(const key_figures& figures, language lang) {
+  std::string out;
+  for (const auto& b : detail::rendering::page_blocks(figures, lang)) {
+    if (!out.empty()) out += "\n";
+    switch (b.kind) {
+      case detail::rendering::block_kind::heading:
+        out += std::string(static_cast<std::size_t>(b.level), '#') + " " + detail::rendering::markdown_spans(b.spans) + "\n";
+        break;
+      case detail::rendering::block_kind::paragraph:
+      case detail::rendering::block_kind::note: out += detail::rendering::markdown_spans(b.spans) + "\n"; break;
+      case detail::rendering::block_kind::figure: out += detail::rendering::figure_number(b.figure) + "\n"; break;
+    }
+  }
+  return out;
+}
+
+inline std::string render_html(const key_figures& figures, language lang, const html_options& options) {
+  const std::string title = options.title.empty() ? detail::rendering::page_title(figures, lang) : options.title;
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(to_string(lang)) + "\">\n<head>\n";
+  out += "<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + html_escape(title) + "</title>\n";
+  out += "<style>\n" + std::string(detail::rendering::html_style) + "</style>\n";
+  out += "</head>\n<body>\n<main>\n";
+  for (const auto& b : detail::rendering::page_blocks(figures, lang)) {
+    switch (b.kind) {
+      case detail::rendering::block_kind::heading: {
+        const std::string tag = "h" + std::to_string(b.level);
+        out += "<" + tag + ">" + detail::rendering::html_spans(b.spans) + "</" + tag + ">\n";
+        break;
+      }
+      case detail::rendering::block_kind::paragraph: out += "<p>" + detail::rendering::html_spans(b.spans) + "</p>\n"; break;
+      case detail::rendering::block_kind::note: out += "<p class=\"note\">" + detail::rendering::html_spans(b.spans) + "</p>\n"; break;
+      case detail::rendering::block_kind::figure: {
+        const std::string number = detail::rendering::figure_number(b.figure);
+        out += "<figure id=\"fig-1-" + std::to_string(b.figure) + "\">\n";
+        const std::string& markup = options.figures[b.figure];
+        if (!markup.empty()) {
+          out += markup;
+          if (markup.back() != '\n') out += "\n";
+        } else {
+          out += detail::rendering::html_figure_table(detail::rendering::figure_data(figures, b.figure), lang);
+        }
+        out += "<figcaption>" + html_escape(number + " " + figure_title(figures, b.figure, lang)) + "</figcaption>\n";
+        out += "</figure>\n";
+        break;
+      }
+    }
+  }
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+inline std::string render_json(const key_figures& figures) {
+  detail::rendering::json_writer w;
+  w.begin_object();
+  w.key("period");
+  w.string(figures.period.iso());
+  w.key("period_label");
+  detail::rendering::json_labels(w, figures.period.label(language::nl), figures.period.label(language::en));
+  w.key("options");
+  detail::rendering::json_options(w, figures.options);
+  w.key("influx");
+  detail::rendering::json_influx(w, figures.influx);
+  w.key("first_month");
+  detail::rendering::json_distribution(w, figures.first_month);
+  w.key("first_trailing");
+  detail::rendering::json_distribution(w, figures.first_trailing);
+  w.key("safe_month");
+  detail::rendering::json_safe_share(w, figures.safe_month);
+  w.key("nareizigers_month");
+  detail::rendering::json_distribution(w, figures.nareizigers_month);
+  w.key("nareizigers_trailing");
+  detail::rendering::json_distribution(w, figures.nareizigers_trailing);
+  w.key("departures_all");
+  detail::rendering::json_departures(w, figures.departures_all);
+  w.key("departures_criminal");
+  detail::rendering::json_departures(w, figures.departures_criminal);
+  w.end_object();
+  return w.str();
+}
+
+}  // namespace kerncijfers

@@ -1,0 +1,1089 @@
+#define BOOST_TEST_MODULE render
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <kerncijfers/counts.hpp>
+#include <kerncijfers/departures.hpp>
+#include <kerncijfers/key_figures.hpp>
+#include <kerncijfers/render.hpp>
+#include <kerncijfers/safe_countries.hpp>
+
+namespace kc = kerncijfers;
+
+namespace {
+
+const std::string golden_source = "fictional golden test data (not real)";
+
+kc::figure_source golden_figure_source() {
+  return kc::figure_source{{golden_source}, kc::release::from_date(2021, 6, 15)};
+}
+
+kc::distribution_row named(std::string_view code, std::int64_t count, std::int64_t total, std::int64_t percent) {
+  return kc::distribution_row{kc::row_kind::nationality, kc::nationality::from_alpha3(code), count,
+                              kc::share<std::int64_t>(count, total), percent};
+}
+
+kc::distribution_row unknown_row(std::int64_t count, std::int64_t total, std::int64_t percent) {
+  return kc::distribution_row{kc::row_kind::unknown, kc::nationality::unknown(), count,
+                              kc::share<std::int64_t>(count, total), percent};
+}
+
+kc::distribution_row rest_row(kc::row_kind kind, std::int64_t count, std::int64_t total, std::int64_t percent) {
+  return kc::distribution_row{kind, std::nullopt, count, kc::share<std::int64_t>(count, total), percent};
+}
+
+kc::distribution_figure distribution(kc::category cat, kc::period_range<kc::month> window, std::int64_t total,
+                                     std::size_t top_n, bool unknown_separate, std::vector<kc::distribution_row> rows) {
+  kc::distribution_figure f;
+  f.cat = cat;
+  f.window = window;
+  f.status = kc::figure_status::exact;
+  f.total = total;
+  f.top_n = top_n;
+  f.unknown_separate = unknown_separate;
+  f.rows = std::move(rows);
+  for (const auto& r : f.rows) {
+    f.percent_sum += r.percent;
+    if (r.kind != kc::row_kind::unlisted) f.listed += r.count;
+  }
+  f.sums_to_100 = f.percent_sum == 100;
+  f.rounding_note = f.sums_to_100 ? "sums to 100"
+                                  : "shares sum to " + std::to_string(f.percent_sum) +
+                                        ", not 100: consistent with independent rounding";
+  f.source = golden_figure_source();
+  return f;
+}
+
+kc::departures_figure departures(kc::departure_group group, std::int64_t independent, std::int64_t forced,
+                                 std::int64_t unsupervised, std::int64_t sup_pct, std::int64_t unsup_pct) {
+  kc::departures_figure d;
+  d.group = group;
+  d.period = kc::period_range<kc::month>(kc::month(2021, 1), kc::month(2021, 12));
+  d.status = kc::figure_status::exact;
+  d.total = independent + forced + unsupervised;
+  d.total_rounded = kc::round_to_multiple(d.total, 10);
+  d.supervised = independent + forced;
+  d.unsupervised = unsupervised;
+  d.supervised_percent = sup_pct;
+  d.unsupervised_percent = unsup_pct;
+  d.sums_to_100 = sup_pct + unsup_pct == 100;
+  d.rounding_note = d.sums_to_100 ? "sums to 100" : "shares do not sum to 100";
+  d.source = golden_figure_source();
+  return d;
+}
+
+// The figures of the May 2021 page, built by hand from the golden table's documented counts
+// (tests/data/README.md), independent of compute_key_figures.
+kc::key_figures mei_2021() {
+  using kc::category;
+  const kc::month may(2021, 5);
+  kc::key_figures f;
+  f.period = may;
+  f.options.nareiziger_window_end = kc::month(2021, 4);
+
+  f.influx.period = may;
+  const std::int64_t influx_counts[] = {1200, 160, 1000, 12, 85};
+  for (std::size_t i = 0; i < kc::all_categories.size(); ++i) {
+    f.influx.by_category.push_back({kc::all_categories[i], influx_counts[i], ""});
+  }
+  f.influx.total = 2457;
+  f.influx.source = golden_figure_source();
+
+  f.first_month = distribution(category::first_application, kc::period_range<kc::month>(may), 1200, 6, true,
+                               {named("SYR", 385, 1200, 32), named("TUR", 97, 1200, 8), named("DZA", 78, 1200, 7),
+                                named("MAR", 71, 1200, 6), named("ERI", 59, 1200, 5), named("AFG", 50, 1200, 4),
+                                unknown_row(45, 1200, 4), rest_row(kc::row_kind::other, 415, 1200, 35)});
+  f.first_trailing = distribution(category::first_application, kc::trailing(may, 12), 12000, 4, true,
+                                  {named("SYR", 3850, 12000, 32), named("DZA", 966, 12000, 8),
+                                   named("TUR", 780, 12000, 7), named("MAR", 702, 12000, 6),
+                                   unknown_row(450, 12000, 4), rest_row(kc::row_kind::other, 5252, 12000, 44)});
+
+  f.safe_month.cat = category::first_application;
+  f.safe_month.window = kc::period_range<kc::month>(may);
+  f.safe_month.status = kc::figure_status::exact;
+  f.safe_month.total = 1200;
+  f.safe_month.safe_count = 225;
+  f.safe_month.percent = 19;
+  for (const char* code : {"DZA", "GEO", "MAR", "TUN", "UKR"}) {
+    f.safe_month.safe_nationalities.push_back(kc::nationality::from_alpha3(code));
+  }
+  f.safe_month.rule = "designation in force on the last day of each month";
+  f.safe_month.source = golden_figure_source();
+
+  f.nareizigers_month = distribution(category::family_reunification, kc::period_range<kc::month>(may), 1000, 3, false,
+                                     {named("SYR", 596, 1000, 60), named("ERI", 116, 1000, 12),
+                                      named("YEM", 56, 1000, 6), rest_row(kc::row_kind::other, 232, 1000, 23)});
+  f.nareizigers_trailing =
+      distribution(category::family_reunification, kc::trailing(kc::month(2021, 4), 12), 8000, 3, false,
+                   {named("SYR", 4000, 8000, 50), named("ERI", 1044, 8000, 13), named("YEM", 876, 8000, 11),
+                    rest_row(kc::row_kind::other, 2080, 8000, 26)});
+
+  f.departures_all = departures(kc::departure_group::all, 2310, 1610, 3766, 51, 49);
+  f.departures_criminal = departures(kc::departure_group::criminal, 95, 176, 117, 70, 30);
+  return f;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "cannot open " << path);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+// The sentences of a Markdown text: every line, without trailing blanks (a Markdown hard
+// break), split after each ". ". Enough for the page, whose numbers ("7.690", "18,8") never
+// put a blank after a full stop.
+std::vector<std::string> sentences_of(const std::string& markdown) {
+  std::vector<std::string> sentences;
+  for (std::string line : lines_of(markdown)) {
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    std::size_t start = 0;
+    while (start < line.size()) {
+      const std::size_t stop = line.find(". ", start);
+      if (stop == std::string::npos) {
+        sentences.push_back(line.substr(start));
+        break;
+      }
+      sentences.push_back(line.substr(start, stop + 1 - start));
+      start = stop + 2;
+    }
+  }
+  return sentences;
+}
+
+bool has_sentence(const std::vector<std::string>& sentences, const std::string& sentence) {
+  for (const auto& s : sentences) {
+    if (s == sentence) return true;
+  }
+  return false;
+}
+
+void check_sentence(const std::string& markdown, const std::string& sentence) {
+  BOOST_TEST(has_sentence(sentences_of(markdown), sentence), "missing sentence: " << sentence << "\nin:\n" << markdown);
+}
+
+void check_contains(const std::string& text, const std::string& part) {
+  BOOST_TEST(text.find(part) != std::string::npos, "missing: " << part << "\nin:\n" << text);
+}
+
+void check_lacks(const std::string& text, const std::string& part) {
+  BOOST_TEST(text.find(part) == std::string::npos, "unexpected: " << part);
+}
+
+// Compares with a golden file line by line, so a difference names its line. With
+// KERNCIJFERS_UPDATE_GOLDEN=1 in the environment the file is (re)written instead: review
+// the diff before committing it.
+void check_golden(const std::string& actual, const std::string& name) {
+  const std::string path = std::string(KERNCIJFERS_TEST_DATA_DIR) + "/" + name;
+  if (const char* update = std::getenv("KERNCIJFERS_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  const std::string expected = read_text(path);
+  const auto a = lines_of(actual);
+  const auto e = lines_of(expected);
+  for (std::size_t i = 0; i < std::min(a.size(), e.size()); ++i) {
+    if (a[i] != e[i]) {
+      BOOST_ERROR(name << " line " << i + 1 << ":\n  expected: " << e[i] << "\n  actual:   " << a[i]);
+      return;
+    }
+  }
+  BOOST_TEST(a.size() == e.size(), name << ": " << a.size() << " lines, expected " << e.size());
+  BOOST_TEST(actual == expected);
+}
+
+// ----- a minimal JSON validator (RFC 8259 syntax), for the renderer's output
+
+class json_validator {
+ public:
+  explicit json_validator(std::string_view text) : text_(text) {}
+
+  // True when the whole text is one JSON value (with surrounding white space).
+  bool valid() {
+    skip_space();
+    if (!value(0)) return false;
+    skip_space();
+    return pos_ == text_.size();
+  }
+  std::size_t position() const { return pos_; }
+
+ private:
+  bool value(int depth) {
+    if (depth > 64 || pos_ >= text_.size()) return false;
+    const char c = text_[pos_];
+    if (c == '{') return object(depth);
+    if (c == '[') return array(depth);
+    if (c == '"') return string();
+    if (c == '-' || (c >= '0' && c <= '9')) return number();
+    return literal("true") || literal("false") || literal("null");
+  }
+  bool object(int depth) {
+    ++pos_;
+    skip_space();
+    if (peek('}')) return ++pos_, true;
+    while (true) {
+      skip_space();
+      if (!string()) return false;
+      skip_space();
+      if (!peek(':')) return false;
+      ++pos_;
+      skip_space();
+      if (!value(depth + 1)) return false;
+      skip_space();
+      if (peek('}')) return ++pos_, true;
+      if (!peek(',')) return false;
+      ++pos_;
+    }
+  }
+  bool array(int depth) {
+    ++pos_;
+    skip_space();
+    if (peek(']')) return ++pos_, true;
+    while (true) {
+      skip_space();
+      if (!value(depth + 1)) return false;
+      skip_space();
+      if (peek(']')) return ++pos_, true;
+      if (!peek(',')) return false;
+      ++pos_;
+    }
+  }
+  bool string() {
+    if (!peek('"')) return false;
+    ++pos_;
+    while (pos_ < text_.size()) {
+      const auto c = static_cast<unsigned char>(text_[pos_]);
+      if (c == '"') return ++pos_, true;
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        ++pos_;
+        if (pos_ >= text_.size()) return false;
+        const char e = text_[pos_];
+        if (e == 'u') {
+          for (int i = 1; i <= 4; ++i) {
+            if (pos_ + static_cast<std::size_t>(i) >= text_.size() ||
+                std::string_view("0123456789abcdefABCDEF").find(text_[pos_ + static_cast<std::size_t>(i)]) ==
+                    std::string_view::npos) {
+              return false;
+            }
+          }
+          pos_ += 4;
+        } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+          return false;
+        }
+      } else if (c >= 0x80) {
+        const std::size_t n = kc::detail::rendering::utf8_sequence_length(text_, pos_);
+        if (n == 0) return false;
+        pos_ += n - 1;
+      }
+      ++pos_;
+    }
+    return false;
+  }
+  bool number() {
+    const std::size_t start = pos_;
+    if (peek('-')) ++pos_;
+    if (peek('0')) {
+      ++pos_;
+    } else if (!digits()) {
+      return false;
+    }
+    if (peek('.')) {
+      ++pos_;
+      if (!digits()) return false;
+    }
+    if (peek('e') || peek('E')) {
+      ++pos_;
+      if (peek('+') || peek('-')) ++pos_;
+      if (!digits()) return false;
+    }
+    return pos_ > start;
+  }
+  bool digits() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9') ++pos_;
+    return pos_ > start;
+  }
+  bool literal(std::string_view word) {
+    if (text_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+  bool peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
+  void skip_space() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
+      ++pos_;
+    }
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+bool valid_json(const std::string& text) { return json_validator(text).valid(); }
+
+// ----- a well-formedness check for the renderer's HTML: every element closed in order
+// (void elements excepted), no raw '<' or '>' in text, every '&' starting an entity.
+
+std::string html_problem(const std::string& html) {
+  const std::vector<std::string> void_elements = {"meta", "br", "img", "hr", "link", "input"};
+  const std::vector<std::string> entities = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+  std::vector<std::string> open;
+  std::size_t i = 0;
+  const std::string doctype = "<!DOCTYPE html>";
+  if (html.compare(0, doctype.size(), doctype) != 0) return "no doctype";
+  i = doctype.size();
+  while (i < html.size()) {
+    const char c = html[i];
+    if (c == '>') return "raw '>' in text at " + std::to_string(i);
+    if (c == '&') {
+      bool ok = false;
+      for (const auto& e : entities) ok = ok || html.compare(i, e.size(), e) == 0;
+      if (!ok) return "bare '&' at " + std::to_string(i);
+      ++i;
+      continue;
+    }
+    if (c != '<') {
+      ++i;
+      continue;
+    }
+    // A tag: name, then attributes with quoted values, up to '>'.
+    std::size_t j = i + 1;
+    const bool closing = j < html.size() && html[j] == '/';
+    if (closing) ++j;
+    std::size_t name_end = j;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end])) != 0) ++name_end;
+    const std::string name = html.substr(j, name_end - j);
+    if (name.empty()) return "raw '<' in text at " + std::to_string(i);
+    std::size_t k = name_end;
+    char quote = 0;
+    while (k < html.size() && (quote != 0 || html[k] != '>')) {
+      if (quote == 0 && (html[k] == '"' || html[k] == '\'')) {
+        quote = html[k];
+      } else if (quote != 0 && html[k] == quote) {
+        quote = 0;
+      } else if (quote != 0 && html[k] == '<') {
+        return "raw '<' in attribute of <" + name + ">";
+      }
+      ++k;
+    }
+    if (k >= html.size()) return "unterminated tag <" + name + ">";
+    const bool self_closing = html[k - 1] == '/';
+    if (closing) {
+      if (open.empty() || open.back() != name) {
+        return "</" + name + "> closes <" + (open.empty() ? std::string("nothing") : open.back()) + ">";
+      }
+      open.pop_back();
+    } else if (!self_closing && std::find(void_elements.begin(), void_elements.end(), name) == void_elements.end()) {
+      if (name == "style") {
+        // CSS is raw text: skip to its end tag.
+        const std::size_t end = html.find("</style>", k);
+        if (end == std::string::npos) return "unclosed <style>";
+        open.push_back(name);
+        i = end;
+        continue;
+      }
+      open.push_back(name);
+    }
+    i = k + 1;
+  }
+  if (!open.empty()) return "unclosed <" + open.back() + ">";
+  return {};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Escaping
+
+BOOST_AUTO_TEST_CASE(html_escape_replaces_the_five_special_characters) {
+  BOOST_TEST(kc::html_escape("<a href=\"x\">Tom & 'Jerry'</a>") ==
+             "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  BOOST_TEST(kc::html_escape("&amp;") == "&amp;amp;");
+  BOOST_TEST(kc::html_escape("Syrië, 7.690 – 18,8%") == "Syrië, 7.690 – 18,8%");
+  BOOST_TEST(kc::html_escape("").empty());
+}
+
+BOOST_AUTO_TEST_CASE(json_quote_escapes_quotes_backslashes_and_control_characters) {
+  BOOST_TEST(kc::json_quote("") == "\"\"");
+  BOOST_TEST(kc::json_quote("plain") == "\"plain\"");
+  BOOST_TEST(kc::json_quote("say \"hi\"") == "\"say \\\"hi\\\"\"");
+  BOOST_TEST(kc::json_quote("C:\\data\\x.csv") == "\"C:\\\\data\\\\x.csv\"");
+  BOOST_TEST(kc::json_quote("a\nb\tc\rd\be\ff") == "\"a\\nb\\tc\\rd\\be\\ff\"");
+  BOOST_TEST(kc::json_quote(std::string("\x01\x1f", 2)) == "\"\\u0001\\u001f\"");
+  BOOST_TEST(kc::json_quote(std::string("nul\0byte", 8)) == "\"nul\\u0000byte\"");
+  BOOST_TEST(kc::json_quote("\x7f") == "\"\x7f\"");  // DEL is not a JSON control character
+  BOOST_TEST(kc::json_quote("a/b") == "\"a/b\"");
+}
+
+BOOST_AUTO_TEST_CASE(json_quote_passes_utf8_and_replaces_malformed_bytes) {
+  BOOST_TEST(kc::json_quote("Syrië") == "\"Syrië\"");
+  BOOST_TEST(kc::json_quote("€ 5") == "\"€ 5\"");              // 3 bytes
+  BOOST_TEST(kc::json_quote("\xF0\x9F\x87\xB3") == "\"\xF0\x9F\x87\xB3\"");  // 4 bytes
+  BOOST_TEST(kc::json_quote("\xE2\x80\xA8") == "\"\xE2\x80\xA8\"");  // U+2028 is valid in JSON
+  BOOST_TEST(kc::json_quote("a\xFFz") == "\"a\\ufffdz\"");     // never valid in UTF-8
+  BOOST_TEST(kc::json_quote("\xC3") == "\"\\ufffd\"");          // truncated at the end
+  BOOST_TEST(kc::json_quote("\xC3z") == "\"\\ufffdz\"");        // continuation missing
+  BOOST_TEST(kc::json_quote("\xC0\xAF") == "\"\\ufffd\\ufffd\"");  // overlong '/'
+  BOOST_TEST(kc::json_quote("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
+  BOOST_TEST(kc::json_quote("\xF4\x90\x80\x80") == "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // above U+10FFFF
+  BOOST_TEST(kc::json_quote("\x80") == "\"\\ufffd\"");          // stray continuation byte
+  for (const std::string s : {"\xFF", "\xC3", "\xED\xA0\x80", "\"\\\n"}) BOOST_TEST(valid_json(kc::json_quote(s)));
+}
+
+BOOST_AUTO_TEST_CASE(json_writer_nests_and_separates) {
+  kc::detail::rendering::json_writer w;
+  w.begin_object();
+  w.key("a");
+  w.integer(1);
+  w.key("b");
+  w.begin_array();
+  w.integer(std::numeric_limits<std::int64_t>::min());
+  w.boolean(true);
+  w.null();
+  w.string("x\"y");
+  w.begin_object();
+  w.end_object();
+  w.begin_array();
+  w.end_array();
+  w.end_array();
+  w.key("c");
+  w.boolean(false);
+  w.end_object();
+  const std::string expected =
+      "{\n  \"a\": 1,\n  \"b\": [\n    -9223372036854775808,\n    true,\n    null,\n    \"x\\\"y\",\n    {},\n"
+      "    []\n  ],\n  \"c\": false\n}\n";
+  BOOST_TEST(w.str() == expected);
+  BOOST_TEST(valid_json(w.str()));
+}
+
+BOOST_AUTO_TEST_CASE(json_writer_rejects_misuse) {
+  {
+    kc::detail::rendering::json_writer w;
+    w.begin_object();
+    BOOST_CHECK_THROW(w.integer(1), kc::invalid_input);  // a value without a key
+  }
+  {
+    kc::detail::rendering::json_writer w;
+    w.begin_array();
+    BOOST_CHECK_THROW(w.key("k"), kc::invalid_input);  // a key in an array
+    BOOST_CHECK_THROW(w.end_object(), kc::invalid_input);
+  }
+  {
+    kc::detail::rendering::json_writer w;
+    w.begin_object();
+    try {
+      (void)w.str();
+      BOOST_ERROR("str() accepted an open object");
+    } catch (const kc::invalid_input& e) {
+      BOOST_TEST(std::string(e.what()).find("1 open") != std::string::npos);
+    }
+    w.key("only");
+    try {
+      w.key("second");
+      BOOST_ERROR("key after key accepted");
+    } catch (const kc::invalid_input& e) {
+      BOOST_TEST(std::string(e.what()).find("\"second\"") != std::string::npos);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(markdown_escape_escapes_markup_characters) {
+  BOOST_TEST(kc::markdown_escape("first_application *x* [a](b) <c> `d` \\") ==
+             "first\\_application \\*x\\* \\[a\\](b) \\<c\\> \\`d\\` \\\\");
+  BOOST_TEST(kc::markdown_escape("Syrië 7.690 (Bron: CBS)") == "Syrië 7.690 (Bron: CBS)");
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers and labels
+
+BOOST_AUTO_TEST_CASE(numbers_are_written_the_dutch_or_english_way) {
+  BOOST_TEST(kc::format_count(7690, kc::language::nl) == "7.690");
+  BOOST_TEST(kc::format_count(7690, kc::language::en) == "7,690");
+  BOOST_TEST(kc::format_count(390, kc::language::nl) == "390");
+  BOOST_TEST(kc::format_count(1234567, kc::language::nl) == "1.234.567");
+  BOOST_TEST(kc::format_percent(188, 1, kc::language::nl) == "18,8%");
+  BOOST_TEST(kc::format_percent(188, 1, kc::language::en) == "18.8%");
+  BOOST_TEST(kc::format_percent(32, 0, kc::language::nl) == "32%");
+  BOOST_TEST(kc::format_percent(5, 1, kc::language::nl) == "0,5%");
+  BOOST_TEST(kc::format_percent(1000, 1, kc::language::en) == "100.0%");
+  BOOST_CHECK_THROW((void)kc::format_percent(1, 19, kc::language::nl), kc::invalid_input);
+}
+
+BOOST_AUTO_TEST_CASE(departures_period_labels) {
+  using kc::month;
+  using range = kc::period_range<month>;
+  BOOST_TEST(kc::departures_period_label(range(month(2021, 1), month(2021, 12)), kc::language::nl) == "2021");
+  BOOST_TEST(kc::departures_period_label(range(month(2021, 1), month(2021, 12)), kc::language::en) == "2021");
+  BOOST_TEST(kc::departures_period_label(range(month(2023, 1), month(2023, 10)), kc::language::nl) ==
+             "2023 (t/m oktober)");
+  BOOST_TEST(kc::departures_period_label(range(month(2023, 1), month(2023, 10)), kc::language::en) ==
+             "2023 (through October)");
+  BOOST_TEST(kc::departures_period_label(range(month(2023, 1)), kc::language::nl) == "2023 (t/m januari)");
+  BOOST_TEST(kc::departures_period_label(range(month(2020, 6), month(2021, 5)), kc::language::nl) ==
+             "juni 2020 t/m mei 2021");
+  BOOST_TEST(kc::departures_period_label(range(month(2020, 6), month(2021, 5)), kc::language::en) ==
+             "June 2020 to May 2021");
+}
+
+BOOST_AUTO_TEST_CASE(source_text_names_sources_and_release) {
+  kc::figure_source s{{"CBS StatLine 83102NED"}, kc::release::from_week(kc::iso_week(2021, 30))};
+  BOOST_TEST(kc::source_text(s, kc::language::nl) == "CBS StatLine 83102NED, release 2021-W30");
+  BOOST_TEST(kc::source_text(s, kc::language::en) == "CBS StatLine 83102NED, release 2021-W30");
+  s.sources = {"A", "B", "C"};
+  s.latest_release = kc::release();
+  BOOST_TEST(kc::source_text(s, kc::language::nl) == "A, B en C, ongedateerd");
+  BOOST_TEST(kc::source_text(s, kc::language::en) == "A, B and C, undated");
+  s.sources.clear();
+  BOOST_TEST(kc::source_text(s, kc::language::nl).empty());
+}
+
+BOOST_AUTO_TEST_CASE(figure_titles) {
+  const auto f = mei_2021();
+  BOOST_TEST(kc::figure_title(f, 0, kc::language::nl) == "Eerste asielaanvragen naar nationaliteit, mei 2021");
+  BOOST_TEST(kc::figure_title(f, 1, kc::language::en) ==
+             "First asylum applications by nationality, June 2020 to May 2021");
+  BOOST_TEST(kc::figure_title(f, 2, kc::language::nl) == "Nareizigers naar nationaliteit, mei 2021");
+  try {
+    (void)kc::figure_title(f, 3, kc::language::nl);
+    BOOST_ERROR("figure 3 accepted");
+  } catch (const kc::invalid_input& e) {
+    BOOST_TEST(std::string(e.what()).find("figure index 3") != std::string::npos);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown, Dutch: the page
+
+BOOST_AUTO_TEST_CASE(dutch_markdown_has_every_sentence_of_the_page) {
+  const std::string md = kc::render_markdown(mei_2021(), kc::language::nl);
+  const auto golden = lines_of(read_text(std::string(KERNCIJFERS_TEST_DATA_DIR) + "/golden_mei_2021_sentences_nl.txt"));
+  BOOST_TEST_REQUIRE(golden.size() == 13u);
+  for (const auto& sentence : golden) check_sentence(md, sentence);
+}
+
+BOOST_AUTO_TEST_CASE(dutch_markdown_follows_the_page_layout) {
+  const std::string md = kc::render_markdown(mei_2021(), kc::language::nl);
+  // Headings and figure placeholders in the page's order.
+  const std::vector<std::string> landmarks = {
+      "## KERNCIJFERS ASIEL EN MIGRATIE, MEI 2021\n",
+      "### Welke instroomcijfers maakt het ministerie bekend?\n",
+      "Het Ministerie van Justitie en Veiligheid publiceert *wekelijks* de [instroomcijfers](#), oftewel",
+      "De Immigratie en Naturalisatie Dienst (IND) publiceert in de *maandelijkse* [asieltrends](#) hoeveel",
+      "### Uit welke landen komen asielzoekers?\n",
+      "In mei 2021 kwam 32%",
+      "herkomst](#).  \n(Bron: fictional golden test data (not real), release 2021-06-15)\n",
+      "\nFig. 1.0\n",
+      "\nFig. 1.1\n",
+      "De afgelopen twaalf maanden (juni 2020 t/m mei 2021)",
+      "## Uit welke landen komen nareizigers?\n",
+      "\nFig. 1.2\n",
+      "In mei 2021 kwam 60%",
+      "De afgelopen twaalf maanden (mei 2020 t/m april 2021)",
+      "## Hoeveel (afgewezen) vreemdelingen vertrekken weer?\n",
+      "## Hoeveel criminele vreemdelingen vertrekken weer?\n",
+  };
+  std::size_t at = 0;
+  for (const auto& mark : landmarks) {
+    const std::size_t found = md.find(mark, at);
+    BOOST_TEST(found != std::string::npos, "not found after position " << at << ": " << mark);
+    if (found != std::string::npos) at = found + mark.size();
+  }
+  BOOST_TEST(md.rfind("## KERNCIJFERS", 0) == 0u);
+
+  // The page's fixed sentences.
+  check_sentence(md, "Deze groep noemen we nareizigers.");
+  check_sentence(md, "In de asieltrends wordt ook vermeld waar de meeste asielzoekers vandaan komen.");
+  check_sentence(md, "De inzet van het kabinet is om vreemdelingen zoveel mogelijk zelfstandig te laten vertrekken.");
+  check_sentence(md, "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
+                     "hebben verlaten.");
+  check_sentence(md, "Het vertrek van criminele vreemdelingen is een onderdeel van bovenstaande vertrekcijfers.");
+  check_sentence(md, "Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke invrijheidstelling.");
+  check_sentence(md, "Komen zij wel terug, dan moeten zij de resterende straf alsnog uitzitten.");
+
+  // Source notes: inline after the nareizigers and departure paragraphs, as on the page.
+  check_contains(md, "kwam uit Jemen. (Bron: fictional golden test data (not real), release 2021-06-15)\n");
+  check_contains(md, "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
+                     "tientallen)\n");
+  check_contains(md, "alsnog uitzitten. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond "
+                     "op tientallen)\n");
+}
+
+BOOST_AUTO_TEST_CASE(rounding_notes_stand_apart_from_the_sentences) {
+  const std::string md = kc::render_markdown(mei_2021(), kc::language::nl);
+  // First applications in May and nareizigers in May sum to 101; the trailing windows of
+  // the first applications too; the nareiziger window and the departures sum to 100.
+  check_contains(md, "(Bron: fictional golden test data (not real), release 2021-06-15)\n\n"
+                     "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van mei 2021 "
+                     "op tot 101%.)\n\nFig. 1.0\n");
+  check_contains(md, "had een andere of onbekende nationaliteit.\n\n(Afgerond: elk percentage is afzonderlijk "
+                     "afgerond, daardoor telt de hele verdeling van mei 2021 op tot 101%.)\n\nDe afgelopen");
+  check_contains(md, "telt de hele verdeling van juni 2020 t/m mei 2021 op tot 101%.)\n");
+  check_lacks(md, "mei 2020 t/m april 2021 op tot");
+  check_lacks(md, "beide percentages");
+}
+
+BOOST_AUTO_TEST_CASE(dutch_and_english_markdown_match_the_golden_files) {
+  const auto f = mei_2021();
+  check_golden(kc::render_markdown(f, kc::language::nl), "render_mei_2021_nl.md");
+  check_golden(kc::render_markdown(f, kc::language::en), "render_mei_2021_en.md");
+}
+
+// ---------------------------------------------------------------------------------------
+// English
+
+BOOST_AUTO_TEST_CASE(english_markdown_sentences) {
+  const std::string md = kc::render_markdown(mei_2021(), kc::language::en);
+  BOOST_TEST(md.rfind("## KEY FIGURES ASYLUM AND MIGRATION, MAY 2021\n", 0) == 0u);
+  check_contains(md, "### Which influx figures does the ministry publish?\n");
+  check_contains(md, "### Which countries do asylum seekers come from?\n");
+  check_contains(md, "## Which countries do family members joining refugees come from?\n");
+  check_contains(md, "## How many (rejected) foreign nationals leave again?\n");
+  check_contains(md, "## How many criminal foreign nationals leave again?\n");
+  for (const std::string s : {
+           "In May 2021, 32% of first-time asylum applicants came from Syria.",
+           "8% came from Turkey, 7% from Algeria, 6% from Morocco, 5% from Eritrea, 4% from Afghanistan and 4% had an "
+           "unknown nationality.",
+           "About 19% of first-time asylum applicants came from a [safe country of origin](#).",
+           "(Source: fictional golden test data (not real), release 2021-06-15)",
+           "Over the past twelve months (June 2020 to May 2021), 32% of first-time asylum applicants came from Syria, "
+           "8% from Algeria, 7% from Turkey and 6% from Morocco.",
+           "In May 2021, 60% of family members joining refugees came from Syria, 12% from Eritrea and 6% from Yemen.",
+           "The remaining 23% had another or an unknown nationality.",
+           "Over the past twelve months (May 2020 to April 2021), 50% of family members joining refugees came from "
+           "Syria, 13% from Eritrea and 11% from Yemen.",
+           "In 2021, about 7,690 foreign nationals who were not allowed to stay in the Netherlands left.",
+           "The share of foreign nationals who left the Netherlands under government supervision is 51%.",
+           "The share of foreign nationals who left on their own, without supervision, is 49%.",
+           "In 2021, about 390 criminal foreign nationals left during or directly after their prison sentence.",
+           "The share of criminal foreign nationals who left the Netherlands under government supervision is 70%.",
+           "The share who left on their own, without supervision, is 30%.",
+           "(Rounded: each percentage is rounded on its own, so the full breakdown for May 2021 adds up to 101%.)",
+       }) {
+    check_sentence(md, s);
+  }
+  check_contains(md, "(Source: fictional golden test data (not real), release 2021-06-15, rounded to tens)");
+  check_lacks(md, "Bron");
+  check_lacks(md, " kwam ");
+}
+
+// ---------------------------------------------------------------------------------------
+// Decimals, windows and periods the data decide
+
+BOOST_AUTO_TEST_CASE(decimals_use_the_decimal_comma_in_dutch) {
+  auto f = mei_2021();
+  f.first_month.decimals = 1;
+  // 385, 97, 78, 71, 59, 50, 45 (unknown) and 415 (other) of 1200, to tenths, half up.
+  const std::int64_t tenths[] = {321, 81, 65, 59, 49, 42, 38, 346};
+  f.first_month.percent_sum = 0;
+  for (std::size_t i = 0; i < f.first_month.rows.size(); ++i) {
+    f.first_month.rows[i].percent = tenths[i];
+    f.first_month.percent_sum += tenths[i];
+  }
+  BOOST_TEST_REQUIRE(f.first_month.percent_sum == 1001);
+  f.safe_month.decimals = 1;
+  f.safe_month.percent = 188;            // 225/1200 = 18.75%
+  f.departures_all.decimals = 1;
+  f.departures_all.supervised_percent = 510;
+  f.departures_all.unsupervised_percent = 490;
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl, "In mei 2021 kwam 32,1% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
+  check_sentence(nl, "8,1% was afkomstig uit Turkije, 6,5% kwam uit Algerije, 5,9% kwam uit Marokko, 4,9% kwam uit "
+                     "Eritrea, 4,2% kwam uit Afghanistan, 3,8% was Onbekend.");
+  check_sentence(nl, "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van mei 2021 op "
+                     "tot 100,1%.)");
+  check_sentence(nl, "Circa 18,8% van de asielzoekers die voor het eerst een aanvraag indienden kwam uit een "
+                     "[veilig land van herkomst](#).");
+  check_sentence(nl, "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is 51,0%.");
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_sentence(en, "In May 2021, 32.1% of first-time asylum applicants came from Syria.");
+  check_sentence(en, "8.1% came from Turkey, 6.5% from Algeria, 5.9% from Morocco, 4.9% from Eritrea, 4.2% from "
+                     "Afghanistan and 3.8% had an unknown nationality.");
+  check_sentence(en, "About 18.8% of first-time asylum applicants came from a [safe country of origin](#).");
+  check_sentence(en, "The share of foreign nationals who left the Netherlands under government supervision is 51.0%.");
+}
+
+BOOST_AUTO_TEST_CASE(window_length_and_departures_period_come_from_the_figures) {
+  auto f = mei_2021();
+  f.first_trailing.window = kc::trailing(kc::month(2021, 5), 6);
+  f.nareizigers_trailing.window = kc::trailing(kc::month(2021, 5), 1);
+  f.departures_all.period = kc::period_range<kc::month>(kc::month(2023, 1), kc::month(2023, 10));
+  f.departures_criminal.period = kc::period_range<kc::month>(kc::month(2022, 6), kc::month(2023, 5));
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl, "De afgelopen zes maanden (december 2020 t/m mei 2021) kwam 32% van de asielzoekers die voor het "
+                     "eerst een aanvraag indienden uit Syrië, 8% kwam uit Algerije, 7% kwam uit Turkije en 6% kwam uit "
+                     "Marokko.");
+  check_sentence(nl, "De afgelopen maand (mei 2021) kwam 50% van de nareizigers uit Syrië, 13% kwam uit Eritrea en 11% "
+                     "kwam uit Jemen.");
+  check_sentence(nl, "In 2023 (t/m oktober) zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, "
+                     "vertrokken.");
+  check_sentence(nl, "In de periode juni 2022 t/m mei 2023 zijn ongeveer 390 criminele vreemdelingen vertrokken tijdens "
+                     "of aansluitend aan hun gevangenisstraf.");
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_contains(en, "Over the past six months (December 2020 to May 2021), 32%");
+  check_contains(en, "Over the past month (May 2021), 50%");
+  check_sentence(en, "In 2023 (through October), about 7,690 foreign nationals who were not allowed to stay in the "
+                     "Netherlands left.");
+  check_contains(en, "In the period June 2022 to May 2023, about 390 criminal foreign nationals");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_as_its_own_row_for_nareizigers) {
+  auto f = mei_2021();
+  auto& n = f.nareizigers_month;
+  n.unknown_separate = true;
+  n.rows = {named("SYR", 596, 1000, 60), named("ERI", 116, 1000, 12), named("YEM", 56, 1000, 6),
+            unknown_row(50, 1000, 5), rest_row(kc::row_kind::other, 182, 1000, 18)};
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl, "5% had een onbekende nationaliteit.");
+  check_sentence(nl, "De overige 18% van de nareizigers had een andere nationaliteit.");
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_sentence(en, "5% had an unknown nationality.");
+  check_sentence(en, "The remaining 18% had another nationality.");
+}
+
+// ---------------------------------------------------------------------------------------
+// Partial and unavailable figures
+
+kc::key_figures with_partial_first_applications() {
+  auto f = mei_2021();
+  // 768 of 1200 broken down by nationality: 432 unlisted (36%).
+  auto& m = f.first_month;
+  m.status = kc::figure_status::partial;
+  m.reason = "the data break down 768 of 1200 first asylum applications by nationality; the ranking is among the "
+             "listed nationalities";
+  m.rows = {named("SYR", 385, 1200, 32), named("TUR", 97, 1200, 8), named("DZA", 78, 1200, 7),
+            named("MAR", 71, 1200, 6), named("ERI", 59, 1200, 5), named("AFG", 50, 1200, 4),
+            unknown_row(28, 1200, 2), rest_row(kc::row_kind::unlisted, 432, 1200, 36)};
+  m.percent_sum = 100;
+  m.sums_to_100 = true;
+  m.listed = 768;
+  auto& s = f.safe_month;
+  s.status = kc::figure_status::unavailable;
+  s.reason = "the breakdown by nationality is partial (432 of 1200 unlisted)";
+  s.percent = 0;
+  s.safe_count = 0;
+  s.lower_percent = 12;
+  s.upper_percent = 48;
+  return f;
+}
+
+BOOST_AUTO_TEST_CASE(partial_distribution_lists_shares_with_a_caveat) {
+  const auto f = with_partial_first_applications();
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl, "In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
+  check_sentence(nl, "8% was afkomstig uit Turkije, 7% kwam uit Algerije, 6% kwam uit Marokko, 5% kwam uit Eritrea, 4% "
+                     "kwam uit Afghanistan, 2% was Onbekend.");
+  check_sentence(nl, "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: 36% van de asielzoekers "
+                     "die voor het eerst een aanvraag indienden is niet naar nationaliteit uitgesplitst.");
+  check_sentence(nl, "De volgorde geldt dus alleen voor de genoemde nationaliteiten.");
+  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                     "van herkomst](#) kwam, is niet beschikbaar (reden: the breakdown by nationality is partial (432 of "
+                     "1200 unlisted)).");
+  check_sentence(nl, "Het ligt tussen 12% en 48%.");
+  check_lacks(nl, "Circa");
+  // The rest of the page still renders.
+  check_sentence(nl, "In 2021 zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, vertrokken.");
+
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_sentence(en, "These figures cover only the nationalities in the data: 36% of first-time asylum applicants are "
+                     "not broken down by nationality.");
+  check_sentence(en, "The ranking therefore holds only among the nationalities listed.");
+  check_sentence(en, "The share of first-time asylum applicants who came from a [safe country of origin](#) is not "
+                     "available (reason: the breakdown by nationality is partial (432 of 1200 unlisted)).");
+  check_sentence(en, "It lies between 12% and 48%.");
+}
+
+BOOST_AUTO_TEST_CASE(unavailable_figures_say_so_and_why) {
+  auto f = mei_2021();
+  auto unavailable = [](kc::distribution_figure& d, std::string reason) {
+    d.status = kc::figure_status::unavailable;
+    d.reason = std::move(reason);
+    d.total = 0;
+    d.rows.clear();
+    d.percent_sum = 0;
+    d.sums_to_100 = false;
+    d.source = {};
+  };
+  unavailable(f.first_trailing, "no TOTAL for first applications in 2020-06.");
+  unavailable(f.nareizigers_month, "no TOTAL for nareizigers in 2021-05");
+  f.safe_month.status = kc::figure_status::unavailable;
+  f.safe_month.reason = "the designation of ALB on 2021-05-31 is unknown";
+  f.departures_criminal.status = kc::figure_status::unavailable;
+  f.departures_criminal.reason = "no rows for group criminal in 2021";
+  f.departures_criminal.source = {};
+
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden over "
+                     "de afgelopen twaalf maanden (juni 2020 t/m mei 2021) is niet beschikbaar (reden: no TOTAL for "
+                     "first applications in 2020-06).");
+  check_sentence(nl, "De verdeling naar nationaliteit van de nareizigers in mei 2021 is niet beschikbaar (reden: no TOTAL "
+                     "for nareizigers in 2021-05).");
+  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                     "van herkomst](#) kwam, is niet beschikbaar (reden: the designation of ALB on 2021-05-31 is "
+                     "unknown).");
+  check_lacks(nl, "Het ligt tussen");
+  check_sentence(nl, "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
+                     "gevangenisstraf, is niet beschikbaar (reden: no rows for group criminal in 2021).");
+  check_lacks(nl, "criminele vreemdelingen dat onder toezicht");
+  // The criminal departures have no source left; the other departures keep theirs.
+  check_contains(nl, "resterende straf alsnog uitzitten.\n");
+  check_contains(nl, "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
+                     "tientallen)\n");
+  // No rounding note for an unavailable figure; the unavailable trailing window has no source line.
+  check_lacks(nl, "juni 2020 t/m mei 2021 op tot");
+  check_contains(nl, "(reden: no TOTAL for first applications in 2020-06).\n\n## Uit welke landen komen nareizigers?");
+  // Everything else is still there.
+  for (const auto& s : {std::string("In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden "
+                                    "uit Syrië."),
+                        std::string("De afgelopen twaalf maanden (mei 2020 t/m april 2021) kwam 50% van de nareizigers "
+                                    "uit Syrië, 13% kwam uit Eritrea en 11% kwam uit Jemen."),
+                        std::string("In 2021 zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, "
+                                    "vertrokken."),
+                        std::string("Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke "
+                                    "invrijheidstelling.")}) {
+    check_sentence(nl, s);
+  }
+
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_sentence(en, "The breakdown by nationality of first-time asylum applicants over the past twelve months (June 2020 "
+                     "to May 2021) is not available (reason: no TOTAL for first applications in 2020-06).");
+  check_sentence(en, "The number of criminal foreign nationals who left during or directly after their prison sentence in "
+                     "2021 is not available (reason: no rows for group criminal in 2021).");
+
+  // All departures unavailable too.
+  f.departures_all.status = kc::figure_status::unavailable;
+  f.departures_all.reason = "no rows for group all in 2021";
+  const std::string nl2 = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl2, "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
+                      "beschikbaar (reden: no rows for group all in 2021).");
+  check_lacks(nl2, "onder toezicht van de overheid");
+}
+
+BOOST_AUTO_TEST_CASE(data_text_is_escaped_in_markdown) {
+  auto f = mei_2021();
+  f.first_trailing.status = kc::figure_status::unavailable;
+  f.first_trailing.reason = "no TOTAL row for first_application in *2020-06*";
+  f.first_trailing.rows.clear();
+  f.departures_all.source.sources = {"DT&V [jaarcijfers]"};
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_contains(nl, "(reden: no TOTAL row for first\\_application in \\*2020-06\\*).");
+  check_contains(nl, "(Bron: DT&V \\[jaarcijfers\\], release 2021-06-15, afgerond op tientallen)");
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML
+
+BOOST_AUTO_TEST_CASE(html_is_a_standalone_well_formed_document) {
+  const auto f = mei_2021();
+  for (const auto lang : {kc::language::nl, kc::language::en}) {
+    const std::string html = kc::render_html(f, lang);
+    BOOST_TEST(html.rfind("<!DOCTYPE html>\n<html lang=\"" + std::string(kc::to_string(lang)) + "\">\n", 0) == 0u);
+    check_contains(html, "<meta charset=\"utf-8\">");
+    check_contains(html, "<style>");
+    check_lacks(html, "http");
+    check_lacks(html, "src=");
+    check_lacks(html, "<link");
+    check_lacks(html, "<script");
+    BOOST_TEST(html_problem(html) == "");
+  }
+  const std::string nl = kc::render_html(f, kc::language::nl);
+  check_contains(nl, "<title>Kerncijfers asiel en migratie, mei 2021</title>");
+  check_contains(nl, "<h2>KERNCIJFERS ASIEL EN MIGRATIE, MEI 2021</h2>");
+  check_contains(nl, "<h3>Uit welke landen komen asielzoekers?</h3>");
+  check_contains(nl, "publiceert <em>wekelijks</em> de instroomcijfers, oftewel");
+  check_contains(nl, "<p>In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië. "
+                     "8% was afkomstig uit Turkije,");
+  check_contains(nl, "kwam uit een veilig land van herkomst.<br>\n(Bron: fictional golden test data (not real), release "
+                     "2021-06-15)</p>");
+  check_contains(nl, "<p class=\"note\">(Afgerond: elk percentage is afzonderlijk afgerond");
+  // Without figure markup each figure is a table of its data.
+  check_contains(nl, "<figure id=\"fig-1-0\">\n<table>");
+  check_contains(nl, "<tr><td>Syrië</td><td class=\"num\">385</td><td class=\"num\">32%</td></tr>");
+  check_contains(nl, "<tr><td>Onbekend</td><td class=\"num\">45</td><td class=\"num\">4%</td></tr>");
+  check_contains(nl, "<tr><td>Overig</td><td class=\"num\">415</td><td class=\"num\">35%</td></tr>");
+  check_contains(nl, "<tfoot><tr><th scope=\"row\">Totaal</th><td class=\"num\">1.200</td><td class=\"num\">101%</td>");
+  check_contains(nl, "<tr><td>Andere of onbekende nationaliteit</td><td class=\"num\">232</td>");
+  check_contains(nl, "<figcaption>Fig. 1.1 Eerste asielaanvragen naar nationaliteit, juni 2020 t/m mei 2021"
+                     "</figcaption>");
+  check_contains(nl, "<td class=\"num\">12.000</td>");
+  const std::string en = kc::render_html(f, kc::language::en);
+  check_contains(en, "<td class=\"num\">12,000</td>");
+  check_contains(en, "<figcaption>Fig. 1.2 Family members joining refugees (nareizigers) by nationality, May 2021"
+                     "</figcaption>");
+}
+
+BOOST_AUTO_TEST_CASE(html_inserts_figure_markup_verbatim_and_escapes_text) {
+  auto f = mei_2021();
+  f.departures_all.source.sources = {"<script>alert('x')</script> & \"co\""};
+  kc::html_options options;
+  options.title = "Tom & Jerry's <page>";
+  options.figures[1] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
+                       "height=\"10\"/></svg>";
+  const std::string html = kc::render_html(f, kc::language::nl, options);
+  check_contains(html, "<title>Tom &amp; Jerry&#39;s &lt;page&gt;</title>");
+  check_contains(html, "(Bron: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;, release");
+  check_lacks(html, "<script>");
+  check_contains(html, "<figure id=\"fig-1-1\">\n" + options.figures[1] + "\n<figcaption>Fig. 1.1 ");
+  // Figures 1.0 and 1.2 keep their tables.
+  check_contains(html, "<figure id=\"fig-1-0\">\n<table>");
+  check_contains(html, "<figure id=\"fig-1-2\">\n<table>");
+  BOOST_TEST(html_problem(html) == "");
+}
+
+BOOST_AUTO_TEST_CASE(html_renders_partial_and_unavailable_figures) {
+  auto f = with_partial_first_applications();
+  f.first_trailing.status = kc::figure_status::unavailable;
+  f.first_trailing.reason = "gap in 2020-07 & 2020-08";
+  f.first_trailing.rows.clear();
+  const std::string html = kc::render_html(f, kc::language::nl);
+  check_contains(html, "<tr><td>Niet naar nationaliteit uitgesplitst</td><td class=\"num\">432</td><td "
+                       "class=\"num\">36%</td></tr>");
+  check_contains(html, "<p class=\"unavailable\">Niet beschikbaar (reden: gap in 2020-07 &amp; 2020-08).</p>");
+  BOOST_TEST(html_problem(html) == "");
+}
+
+BOOST_AUTO_TEST_CASE(html_problem_checker_catches_errors) {
+  // The checker itself must be able to fail.
+  BOOST_TEST(html_problem("<!DOCTYPE html><p>a</p>") == "");
+  BOOST_TEST(html_problem("<!DOCTYPE html><p>a") == "unclosed <p>");
+  BOOST_TEST(html_problem("<!DOCTYPE html><p><em>a</p></em>") == "</p> closes <em>");
+  BOOST_TEST(html_problem("<!DOCTYPE html><p>a & b</p>") != "");
+  BOOST_TEST(html_problem("<!DOCTYPE html><p>a > b</p>") != "");
+  BOOST_TEST(html_problem("<!DOCTYPE html><p>a < b</p>") != "");
+  BOOST_TEST(html_problem("<p></p>") == "no doctype");
+}
+
+BOOST_AUTO_TEST_CASE(html_matches_the_golden_file) {
+  check_golden(kc::render_html(mei_2021(), kc::language::nl), "render_mei_2021_nl.html");
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON
+
+BOOST_AUTO_TEST_CASE(json_is_valid_and_has_every_figure) {
+  const std::string json = kc::render_json(mei_2021());
+  json_validator v(json);
+  BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
+  for (const std::string key : {"\"influx\"", "\"first_month\"", "\"first_trailing\"", "\"safe_month\"",
+                                "\"nareizigers_month\"", "\"nareizigers_trailing\"", "\"departures_all\"",
+                                "\"departures_criminal\"", "\"options\""}) {
+    check_contains(json, "\n  " + key + ": {");
+  }
+  check_contains(json, "\"iso\": \"2020-06/2021-05\",\n      \"first\": \"2020-06\",\n      \"last\": \"2021-05\",\n"
+                       "      \"months\": 12,\n      \"label\": {\n        \"nl\": \"juni 2020 t/m mei 2021\",\n"
+                       "        \"en\": \"June 2020 to May 2021\"\n      }");
+  check_contains(json, "\"kind\": \"nationality\",\n        \"label\": {\n          \"nl\": \"Syrië\",\n          "
+                       "\"en\": \"Syria\"\n        },\n        \"nationality\": {\n          \"alpha3\": \"SYR\",");
+  check_contains(json, "\"count\": 385,\n        \"share\": {\n          \"part\": 385,\n          \"whole\": 1200\n"
+                       "        },\n        \"percent\": 32,");
+  check_contains(json, "\"kind\": \"other\",");
+  check_contains(json, "\"nationality\": null,");
+  check_contains(json, "\"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": 101,\n    "
+                       "\"sums_to_100\": false,\n    \"rounding_note\": \"shares sum to 101, not 100: consistent with "
+                       "independent rounding\",");
+  check_contains(json, "\"sources\": [\n        \"fictional golden test data (not real)\"\n      ],\n      "
+                       "\"latest_release\": {\n        \"iso\": \"2021-06-15\",\n        \"precision\": \"day\",");
+  check_contains(json, "\"total\": 7686,\n    \"total_rounded\": 7690,\n    \"total_rounded_text\": {\n      \"nl\": "
+                       "\"7.690\",\n      \"en\": \"7,690\"\n    },");
+  check_contains(json, "\"period\": {\n      \"iso\": \"2021-01/2021-12\",");
+  check_contains(json, "\"label\": {\n        \"nl\": \"2021\",\n        \"en\": \"2021\"\n      }");
+  check_contains(json, "\"nareiziger_window_end\": \"2021-04\",");
+  check_contains(json, "\"departures_period\": null,");
+  check_contains(json, "\"total\": 2457,");
+  check_contains(json, "\"safe_nationalities\": [\n      \"DZA\",\n      \"GEO\",");
+  check_contains(json, "\"lower_percent\": null,");
+  check_lacks(json, ".0,");  // integers only
+  BOOST_TEST(json.back() == '\n');
+}
+
+BOOST_AUTO_TEST_CASE(json_escapes_hostile_text_and_keeps_partial_details) {
+  auto f = with_partial_first_applications();
+  f.first_month.reason = "line one\nline \"two\" \\ tab\there \x01";
+  f.first_month.notes = {"2020-Q3 differs from its months"};
+  f.first_month.unusable_nationalities = {kc::nationality::from_alpha3("IRQ")};
+  f.influx.by_category[1].count.reset();
+  f.influx.by_category[1].reason = "no TOTAL for repeat_application in 2021-05";
+  f.influx.total.reset();
+  f.departures_all.source.latest_release = kc::release();
+  f.departures_all.source.sources = {"bad \xFF byte"};
+  const std::string json = kc::render_json(f);
+  json_validator v(json);
+  BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
+  check_contains(json, "\"status\": \"partial\",\n    \"reason\": \"line one\\nline \\\"two\\\" \\\\ tab\\there \\u0001\"");
+  check_contains(json, "\"kind\": \"unlisted\",");
+  check_contains(json, "\"unusable_nationalities\": [\n      \"IRQ\"\n    ],");
+  check_contains(json, "\"notes\": [\n      \"2020-Q3 differs from its months\"\n    ],");
+  check_contains(json, "\"lower_percent\": 12,\n    \"upper_percent\": 48,");
+  check_contains(json, "\"count\": null,\n        \"reason\": \"no TOTAL for repeat_application in 2021-05\"");
+  check_contains(json, "\"total\": null,");
+  check_contains(json, "\"iso\": null,\n        \"precision\": \"undated\",");
+  check_contains(json, "\"bad \\ufffd byte\"");
+}
+
+BOOST_AUTO_TEST_CASE(json_validator_catches_errors) {
+  BOOST_TEST(valid_json("{\"a\": [1, -2, true, null, \"x\\u00e9\"]}"));
+  BOOST_TEST(!valid_json("{\"a\": 1,}"));
+  BOOST_TEST(!valid_json("{\"a\" 1}"));
+  BOOST_TEST(!valid_json("[1, 2"));
+  BOOST_TEST(!valid_json("\"a\nb\""));
+  BOOST_TEST(!valid_json("\"\\x\""));
+  BOOST_TEST(!valid_json("01"));
+  BOOST_TEST(!valid_json("\"\xFF\""));
+  BOOST_TEST(!valid_json("{} {}"));
+}
+
+BOOST_AUTO_TEST_CASE(json_matches_the_golden_file) { check_golden(kc::render_json(mei_2021()), "render_mei_2021.json"); }
+
+// ---------------------------------------------------------------------------------------
+// The golden table through compute_key_figures: every Dutch sentence of the page.
+
+BOOST_AUTO_TEST_CASE(computed_golden_table_renders_every_sentence_of_the_page) {
+  const std::string dir = KERNCIJFERS_TEST_DATA_DIR;
+  const auto counts = kc::read_counts_csv(std::filesystem::path(dir + "/golden_mei_2021_counts.csv"));
+  const auto deps = kc::read_departures_csv(std::filesystem::path(dir + "/golden_mei_2021_departures.csv"));
+  kc::key_figures_options options;
+  options.nareiziger_window_end = kc::month(2021, 4);
+  const auto figures = kc::compute_key_figures(counts, deps, kc::nl_safe_countries(), kc::month(2021, 5), options);
+  const std::string md = kc::render_markdown(figures, kc::language::nl);
+  const auto golden = lines_of(read_text(dir + "/golden_mei_2021_sentences_nl.txt"));
+  BOOST_TEST_REQUIRE(golden.size() == 13u);
+  const auto sentences = sentences_of(md);
+  for (const auto& sentence : golden) {
+    BOOST_TEST(has_sentence(sentences, sentence), "missing sentence: " << sentence << "\nin:\n" << md);
+  }
+  // And the golden sentences appear in the page's order.
+  std::size_t at = 0;
+  for (const auto& sentence : golden) {
+    const std::size_t found = md.find(sentence, at);
+    BOOST_TEST(found != std::string::npos, "out of order: " << sentence);
+    if (found != std::string::npos) at = found + sentence.size();
+  }
+  const std::string html = kc::render_html(figures, kc::language::nl);
+  BOOST_TEST(html_problem(html) == "");
+  const std::string json = kc::render_json(figures);
+  json_validator v(json);
+  BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
+  check_contains(md, "(Bron: fictional golden test data (not real), release 2021-06-15)");
+  // The computed figures render exactly as the hand-built ones.
+  check_golden(md, "render_mei_2021_nl.md");
+}
