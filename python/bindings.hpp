@@ -9,6 +9,7 @@
 #include <utility>
 
 #include <kerncijfers/language.hpp>
+#include <kerncijfers/rolling.hpp>
 
 namespace kerncijfers::python {
 
@@ -103,5 +104,20 @@ void register_nationality(py::module_& m);
 void register_safe_countries(py::module_& m);
 void register_share(py::module_& m);
 void register_rounding(py::module_& m);
+void register_series(py::module_& m);   // before register_rolling: its Series overloads come first
+void register_rolling(py::module_& m);  // rolling.hpp and panel.hpp
+void register_counts(py::module_& m);
+void register_departures(py::module_& m);
+void register_key_figures(py::module_& m);
+void register_render(py::module_& m);
+
+// Shared by register_rolling.cpp and register_series.cpp (defined in register_rolling.cpp).
+
+/// Accepts `MissingPolicy.skip` or `"skip"`, `"as_zero"`, `"reject"`.
+missing_policy to_missing_policy(const py::handle& value);
+
+/// The options of a rolling call from its keyword arguments; `invalid_input` naming the
+/// value for a negative window or min_periods (the C++ checks the rest).
+rolling_options to_rolling_options(long long window, const py::handle& min_periods, const py::handle& missing);
 
 }  // namespace kerncijfers::python

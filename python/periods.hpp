@@ -62,4 +62,22 @@ inline any_period to_any_period(const py::handle& value) {
                        std::string(py::str(py::type::handle_of(value).attr("__name__"))));
 }
 
+/// A window of months: a PeriodRange of Month, or a single Month.
+inline period_range<month> to_month_range(const py::handle& value) {
+  if (py::isinstance<month>(value)) return period_range<month>(value.cast<month>());
+  if (py::isinstance<any_range>(value)) {
+    const auto& r = value.cast<const any_range&>().value;
+    if (const auto* months = std::get_if<period_range<month>>(&r)) return *months;
+    throw py::type_error("expected a PeriodRange of Month, got a range of another unit");
+  }
+  throw py::type_error("expected a Month or a PeriodRange of Month, not " +
+                       std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// A C++ range as a Python PeriodRange.
+template <class P>
+py::object to_python_range(const period_range<P>& r) {
+  return py::cast(any_range{r});
+}
+
 }  // namespace kerncijfers::python

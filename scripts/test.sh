@@ -26,6 +26,8 @@ venv=build/venv-test/bin
 # Run from outside the source tree so that only the installed package can be imported.
 (cd build && "../$venv/python" -m pytest -c ../pyproject.toml --rootdir .. ../tests/python)
 "$venv/mypy" --config-file pyproject.toml
+# The package's own Python modules, against its stubs.
+(cd python && "../$venv/mypy" --strict -p kerncijfers)
 
 echo "== Python: build a wheel, install it in a second fresh environment, test again =="
 rm -rf build/wheelhouse

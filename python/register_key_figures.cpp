@@ -1,0 +1,255 @@
+// The key figures of a month (kerncijfers/key_figures.hpp): the figure records, their
+// options, and the functions that compute them.
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "periods.hpp"
+
+#include <kerncijfers/key_figures.hpp>
+
+namespace kerncijfers::python {
+
+namespace {
+
+template <class Figure, class Class>
+void def_window(Class& cls, const char* name, period_range<month> Figure::*member) {
+  cls.def_property_readonly(name, [member](const Figure& f) { return to_python_range(f.*member); });
+}
+
+template <class T, class Class>
+void def_record_equality(Class& cls) {
+  def_equality<T>(cls);
+}
+
+}  // namespace
+
+void register_key_figures(py::module_& m) {
+  py::enum_<share_rounding>(m, "ShareRounding", "How a set of shares is rounded.")
+      .value("published", share_rounding::published, "each share half-up on its own, as the published page")
+      .value("largest_remainder", share_rounding::largest_remainder, "largest remainder: sums to exactly 100");
+  m.def("parse_share_rounding", &parse_share_rounding, py::arg("text"), "'published' or 'largest-remainder'.");
+  py::enum_<figure_status>(m, "FigureStatus", "exact, partial (breakdown does not cover the total) or unavailable.")
+      .value("exact", figure_status::exact)
+      .value("partial", figure_status::partial)
+      .value("unavailable", figure_status::unavailable);
+  py::enum_<row_kind>(m, "RowKind", "What a distribution row stands for.")
+      .value("nationality", row_kind::nationality)
+      .value("unknown", row_kind::unknown)
+      .value("other", row_kind::other)
+      .value("unlisted", row_kind::unlisted);
+
+  py::class_<figure_source> source(m, "FigureSource", "The sources and latest release behind a figure.");
+  source.def_readonly("sources", &figure_source::sources)
+      .def_readonly("latest_release", &figure_source::latest_release)
+      .def("__repr__", [](const figure_source& s) {
+        std::string text = "<FigureSource";
+        for (const auto& name : s.sources) text += " '" + name + "'";
+        return text + (s.latest_release.is_dated() ? ", release " + s.latest_release.iso() : "") + ">";
+      });
+  def_record_equality<figure_source>(source);
+
+  py::class_<distribution_row> row(m, "DistributionRow", "One row of a distribution: count, exact share, rounded percent.");
+  row.def_readonly("kind", &distribution_row::kind)
+      .def_readonly("nationality", &distribution_row::nat)
+      .def_readonly("count", &distribution_row::count)
+      .def_readonly("exact", &distribution_row::exact)
+      .def_readonly("percent", &distribution_row::percent)
+      .def("__repr__", [](const distribution_row& r) {
+        const std::string who = r.nat ? std::string(r.nat->alpha3()) : std::string(to_string(r.kind));
+        return "<DistributionRow " + who + " " + std::to_string(r.count) + " (" + std::to_string(r.percent) + ")>";
+      });
+  def_record_equality<distribution_row>(row);
+
+  py::class_<distribution_figure> dist(m, "DistributionFigure", "Shares of one category by nationality over a window.");
+  dist.def_readonly("category", &distribution_figure::cat);
+  def_window<distribution_figure>(dist, "window", &distribution_figure::window);
+  dist.def_readonly("status", &distribution_figure::status)
+      .def_readonly("reason", &distribution_figure::reason)
+      .def_readonly("total", &distribution_figure::total)
+      .def_readonly("top_n", &distribution_figure::top_n)
+      .def_readonly("unknown_separate", &distribution_figure::unknown_separate)
+      .def_readonly("rows", &distribution_figure::rows)
+      .def_readonly("rounding", &distribution_figure::rounding)
+      .def_readonly("decimals", &distribution_figure::decimals)
+      .def_readonly("percent_sum", &distribution_figure::percent_sum)
+      .def_readonly("sums_to_100", &distribution_figure::sums_to_100)
+      .def_readonly("rounding_note", &distribution_figure::rounding_note)
+      .def_readonly("source", &distribution_figure::source)
+      .def_readonly("listed", &distribution_figure::listed)
+      .def_readonly("unusable_nationalities", &distribution_figure::unusable_nationalities)
+      .def_readonly("notes", &distribution_figure::notes)
+      .def("__repr__", [](const distribution_figure& f) {
+        return "<DistributionFigure " + std::string(to_string(f.cat)) + " " + f.window.iso() + " " +
+               std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ", " +
+               std::to_string(f.rows.size()) + " rows>";
+      });
+  def_record_equality<distribution_figure>(dist);
+
+  py::class_<safe_share_figure> safe(m, "SafeShareFigure", "The share from safe countries of origin over a window.");
+  safe.def_readonly("category", &safe_share_figure::cat);
+  def_window<safe_share_figure>(safe, "window", &safe_share_figure::window);
+  safe.def_readonly("status", &safe_share_figure::status)
+      .def_readonly("reason", &safe_share_figure::reason)
+      .def_readonly("total", &safe_share_figure::total)
+      .def_readonly("safe_count", &safe_share_figure::safe_count)
+      .def_readonly("percent", &safe_share_figure::percent)
+      .def_readonly("decimals", &safe_share_figure::decimals)
+      .def_readonly("lower_percent", &safe_share_figure::lower_percent)
+      .def_readonly("upper_percent", &safe_share_figure::upper_percent)
+      .def_readonly("safe_nationalities", &safe_share_figure::safe_nationalities)
+      .def_readonly("undetermined_nationalities", &safe_share_figure::undetermined_nationalities)
+      .def_readonly("rule", &safe_share_figure::rule)
+      .def_readonly("source", &safe_share_figure::source)
+      .def_readonly("notes", &safe_share_figure::notes)
+      .def("__repr__", [](const safe_share_figure& f) {
+        return "<SafeShareFigure " + f.window.iso() + " " + std::string(to_string(f.status)) + ">";
+      });
+  def_record_equality<safe_share_figure>(safe);
+
+  py::class_<influx_entry> entry(m, "InfluxEntry", "The TOTAL count of one category in a month (or why it is missing).");
+  entry.def_readonly("category", &influx_entry::cat)
+      .def_readonly("count", &influx_entry::count)
+      .def_readonly("reason", &influx_entry::reason);
+  def_record_equality<influx_entry>(entry);
+
+  py::class_<influx_figure> influx_cls(m, "InfluxFigure", "Influx of one month per category.");
+  influx_cls.def_readonly("period", &influx_figure::period)
+      .def_readonly("by_category", &influx_figure::by_category)
+      .def_readonly("total", &influx_figure::total)
+      .def_readonly("source", &influx_figure::source)
+      .def_readonly("notes", &influx_figure::notes);
+  def_record_equality<influx_figure>(influx_cls);
+
+  py::class_<departures_figure> dep(m, "DeparturesFigure",
+                                    "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
+  dep.def_readonly("group", &departures_figure::group);
+  def_window<departures_figure>(dep, "period", &departures_figure::period);
+  dep.def_readonly("status", &departures_figure::status)
+      .def_readonly("reason", &departures_figure::reason)
+      .def_readonly("total", &departures_figure::total)
+      .def_readonly("total_rounded", &departures_figure::total_rounded)
+      .def_readonly("supervised", &departures_figure::supervised)
+      .def_readonly("unsupervised", &departures_figure::unsupervised)
+      .def_readonly("supervised_percent", &departures_figure::supervised_percent)
+      .def_readonly("unsupervised_percent", &departures_figure::unsupervised_percent)
+      .def_readonly("rounding", &departures_figure::rounding)
+      .def_readonly("decimals", &departures_figure::decimals)
+      .def_readonly("sums_to_100", &departures_figure::sums_to_100)
+      .def_readonly("rounding_note", &departures_figure::rounding_note)
+      .def_readonly("source", &departures_figure::source)
+      .def("__repr__", [](const departures_figure& f) {
+        return "<DeparturesFigure " + std::string(to_string(f.group)) + " " + f.period.iso() + " " +
+               std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ">";
+      });
+  def_record_equality<departures_figure>(dep);
+
+  py::class_<key_figures_options> options(m, "KeyFiguresOptions", "Choices behind the figures; defaults reproduce the page.");
+  options
+      .def(py::init([](std::size_t trailing_months, std::size_t top_first_month, std::size_t top_first_trailing,
+                       std::size_t top_nareizigers, std::optional<month> nareiziger_window_end,
+                       const py::object& departures_period, share_rounding rounding, int decimals) {
+             key_figures_options o;
+             o.trailing_months = trailing_months;
+             o.top_first_month = top_first_month;
+             o.top_first_trailing = top_first_trailing;
+             o.top_nareizigers = top_nareizigers;
+             o.nareiziger_window_end = nareiziger_window_end;
+             if (!departures_period.is_none()) o.departures_period = to_month_range(departures_period);
+             o.rounding = rounding;
+             o.decimals = decimals;
+             check_key_figures_options(o);
+             return o;
+           }),
+           py::kw_only(), py::arg("trailing_months") = 12, py::arg("top_first_month") = 6,
+           py::arg("top_first_trailing") = 4, py::arg("top_nareizigers") = 3,
+           py::arg("nareiziger_window_end") = py::none(), py::arg("departures_period") = py::none(),
+           py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0)
+      .def_readwrite("trailing_months", &key_figures_options::trailing_months)
+      .def_readwrite("top_first_month", &key_figures_options::top_first_month)
+      .def_readwrite("top_first_trailing", &key_figures_options::top_first_trailing)
+      .def_readwrite("top_nareizigers", &key_figures_options::top_nareizigers)
+      .def_readwrite("nareiziger_window_end", &key_figures_options::nareiziger_window_end)
+      .def_property(
+          "departures_period",
+          [](const key_figures_options& o) -> py::object {
+            if (!o.departures_period) return py::none();
+            return to_python_range(*o.departures_period);
+          },
+          [](key_figures_options& o, const py::object& value) {
+            if (value.is_none()) o.departures_period.reset();
+            else o.departures_period = to_month_range(value);
+          })
+      .def_readwrite("rounding", &key_figures_options::rounding)
+      .def_readwrite("decimals", &key_figures_options::decimals)
+      .def("__repr__", [](const key_figures_options& o) {
+        return "KeyFiguresOptions(trailing_months=" + std::to_string(o.trailing_months) +
+               ", top_first_month=" + std::to_string(o.top_first_month) +
+               ", top_first_trailing=" + std::to_string(o.top_first_trailing) +
+               ", top_nareizigers=" + std::to_string(o.top_nareizigers) + ", rounding='" +
+               std::string(to_string(o.rounding)) + "', decimals=" + std::to_string(o.decimals) + ")";
+      });
+  def_equality<key_figures_options>(options);
+  def_copy<key_figures_options>(options);
+
+  py::class_<key_figures> figures(m, "KeyFigures", "Every figure of the page for one month.");
+  figures.def_readonly("period", &key_figures::period)
+      .def_readonly("options", &key_figures::options)
+      .def_readonly("influx", &key_figures::influx)
+      .def_readonly("first_month", &key_figures::first_month)
+      .def_readonly("first_trailing", &key_figures::first_trailing)
+      .def_readonly("safe_month", &key_figures::safe_month)
+      .def_readonly("nareizigers_month", &key_figures::nareizigers_month)
+      .def_readonly("nareizigers_trailing", &key_figures::nareizigers_trailing)
+      .def_readonly("departures_all", &key_figures::departures_all)
+      .def_readonly("departures_criminal", &key_figures::departures_criminal)
+      .def("__repr__", [](const key_figures& k) { return "<KeyFigures " + k.period.iso() + ">"; });
+  def_record_equality<key_figures>(figures);
+
+  py::class_<breakdown_entry>(m, "BreakdownEntry").def_readonly("nationality", &breakdown_entry::nat).def_readonly("count", &breakdown_entry::count);
+  py::class_<unusable_nationality>(m, "UnusableNationality")
+      .def_readonly("nationality", &unusable_nationality::nat)
+      .def_readonly("reason", &unusable_nationality::reason);
+  py::class_<nationality_breakdown> breakdown(m, "NationalityBreakdown", "A category's counts by nationality over a window.");
+  breakdown.def_readonly("category", &nationality_breakdown::cat);
+  def_window<nationality_breakdown>(breakdown, "window", &nationality_breakdown::window);
+  breakdown.def_readonly("total", &nationality_breakdown::total)
+      .def_readonly("total_reason", &nationality_breakdown::total_reason)
+      .def_readonly("listed", &nationality_breakdown::listed)
+      .def_readonly("listed_sum", &nationality_breakdown::listed_sum)
+      .def_readonly("unusable", &nationality_breakdown::unusable)
+      .def_readonly("source", &nationality_breakdown::source)
+      .def_readonly("notes", &nationality_breakdown::notes)
+      .def("complete", &nationality_breakdown::complete);
+
+  m.def("breakdown_by_nationality", [](const counts_table& t, category c, const py::object& window) {
+    return breakdown_by_nationality(t, c, to_month_range(window));
+  }, py::arg("counts"), py::arg("category"), py::arg("window"));
+  m.def("distribution", [](const counts_table& t, category c, const py::object& window, std::size_t top_n,
+                           bool unknown_separate, share_rounding rounding, int decimals) {
+    return distribution(t, c, to_month_range(window), top_n, unknown_separate, rounding, decimals);
+  }, py::arg("counts"), py::arg("category"), py::arg("window"), py::arg("top_n"), py::arg("unknown_separate") = true,
+     py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
+     "Shares of a category by nationality over a window: top N, unknown, other (and unlisted when partial).");
+  m.def("distribution_of", &distribution_of, py::arg("breakdown"), py::arg("top_n"), py::arg("unknown_separate") = true,
+        py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0);
+  m.def("safe_share", [](const counts_table& t, const safe_country_list& s, category c, const py::object& window, int decimals) {
+    return safe_share(t, s, c, to_month_range(window), decimals);
+  }, py::arg("counts"), py::arg("safe"), py::arg("category"), py::arg("window"), py::arg("decimals") = 0,
+     "The share from safe countries of origin (designation in force on the last day of each month).");
+  m.def("influx", &influx, py::arg("counts"), py::arg("month"), "TOTAL per category in a month.");
+  m.def("departures_figure_for", [](const departures_table& t, departure_group g, const py::object& period,
+                                    share_rounding rounding, int decimals) {
+    return departures_figure_for(t, g, to_month_range(period), rounding, decimals);
+  }, py::arg("departures"), py::arg("group"), py::arg("period"), py::arg("rounding") = share_rounding::published,
+     py::arg("decimals") = 0);
+  m.def("check_key_figures_options", &check_key_figures_options, py::arg("options"));
+  m.def("compute_key_figures", [](const counts_table& c, const departures_table& d, const safe_country_list& s, month mo,
+                                  const std::optional<key_figures_options>& o) {
+    const key_figures_options chosen = o.value_or(key_figures_options{});
+    py::gil_scoped_release release;
+    return compute_key_figures(c, d, s, mo, chosen);
+  }, py::arg("counts"), py::arg("departures"), py::arg("safe"), py::arg("month"), py::arg("options") = py::none(),
+     "Every figure of the page for a month (pure: tables in, figures out).");
+}
+
+}  // namespace kerncijfers::python

@@ -1,0 +1,97 @@
+"""Counts tables from Python: the CSV schema, vintages, windows tiled from mixed granularities."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+import kerncijfers as kc
+
+FIRST = kc.Category.first_application
+HEADER = "period,category,nationality,count,source,release\n"
+
+
+def write(tmp_path: Path, body: str, name: str = "counts.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_bundled_totals_tile_the_trailing_window() -> None:
+    from kerncijfers.data import bundled_counts_files
+
+    rows = [row for path in bundled_counts_files() for row in kc.read_count_rows(path)]
+    table = kc.CountsTable.from_rows(rows, "bundled")
+    window = kc.trailing(kc.Month(2021, 5), 12)
+    total = table.total(FIRST, window)
+    assert [str(p) for p in total.tiles] == ["2020-06", "2020-Q3", "2020-Q4", "2021-Q1", "2021-04", "2021-05"]
+    assert total.value == 655 + 4100 + 3895 + 2735 + 915 + 955
+    assert table.total(FIRST, kc.Month(2021, 5)).value == 955
+    # Vintages: the revised 2020-Q2 (1255, 2021-W30) wins over the provisional 1265.
+    assert table.total(FIRST, kc.subperiods(kc.Quarter(2020, 2), kc.Month)).value == 1255
+    assert any(r.count == 1265 for r in table.superseded())
+
+
+def test_gap_names_the_missing_months(tmp_path: Path) -> None:
+    path = write(tmp_path, "2021-01,first_application,TOTAL,10,test,\n2021-03,first_application,TOTAL,12,test,\n")
+    table = kc.read_counts_csv(path)
+    with pytest.raises(kc.RangeError, match="2021-02"):
+        table.total(FIRST, kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 3)))
+    lookup = table.try_total(FIRST, kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 3)))
+    assert not lookup and lookup.missing == [kc.Month(2021, 2)]
+    assert "2021-02" in lookup.reason
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ("2021-13,first_application,TOTAL,10,test,\n", '"2021-13"'),
+        ("2021-05,first_application,Atlantis,10,test,\n", '"Atlantis"'),
+        ("2021-05,first_application,SYR,-3,test,\n", '"-3"'),
+        ("2021-05,first_application,SYR,1.5,test,\n", '"1.5"'),
+        ("2021-05,eerste,SYR,3,test,\n", '"eerste"'),
+    ],
+)
+def test_bad_rows_name_file_line_and_value(tmp_path: Path, body: str, needle: str) -> None:
+    path = write(tmp_path, "2021-04,first_application,TOTAL,10,test,\n" + body)
+    with pytest.raises(ValueError, match="counts.csv") as info:
+        kc.read_counts_csv(path)
+    message = str(info.value)
+    assert needle in message
+    assert "line 3" in message
+
+
+def test_conflicting_duplicate_in_one_release(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "2021-05,first_application,TOTAL,10,test,2021-06-01\n2021-05,first_application,TOTAL,11,test,2021-06-01\n",
+    )
+    with pytest.raises(kc.InvalidInput, match="10.*11|11.*10"):
+        kc.read_counts_csv(path)
+
+
+def test_latest_release_wins(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "2021-05,first_application,TOTAL,10,test,2021-06-01\n"
+        "2021-05,first_application,TOTAL,12,test,2021-W30\n"
+        "2021-05,first_application,TOTAL,9,test,\n",
+    )
+    table = kc.read_counts_csv(path)
+    assert table.total(FIRST, kc.Month(2021, 5)).value == 12
+    assert kc.Release.parse("") < kc.Release.parse("2021-06-01") < kc.Release.parse("2021-W30")
+
+
+def test_rows_and_tables_are_values() -> None:
+    row = kc.CountRow(kc.Month(2021, 5), FIRST, kc.Nationality("SYR"), 305, "test", kc.Release.parse("2021-06"))
+    assert row.nationality == kc.Nationality("SYR") and not row.is_total()
+    assert pickle.loads(pickle.dumps(row)) == row
+    total = kc.CountRow("2021-05", FIRST, None, 955, "test")
+    table = kc.CountsTable.from_rows([row, total])
+    assert pickle.loads(pickle.dumps(table)) == table
+    assert len(table) == 2
+    assert kc.parse_count_period("2021-Q2") == kc.Quarter(2021, 2)
+    assert kc.parse_category("nareiziger") == kc.Category.family_reunification
+    assert kc.Category.family_reunification.label("nl") == "nareizigers"

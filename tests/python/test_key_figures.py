@@ -1,0 +1,89 @@
+"""The key figures from Python: the golden table reproduces the page; real data stays honest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kerncijfers as kc
+from kerncijfers.data import bundled_counts_files, bundled_departures_files
+
+MAY = kc.Month(2021, 5)
+
+
+def golden(test_data: Path, **options: object) -> kc.KeyFigures:
+    counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
+    departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
+    chosen = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4), **options)  # type: ignore[arg-type]
+    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY, chosen)
+
+
+def shares(figure: kc.DistributionFigure) -> list[tuple[str, int]]:
+    return [(r.nationality.alpha3 if r.nationality else r.kind.name, r.percent) for r in figure.rows]
+
+
+def test_golden_table_gives_every_figure_of_the_page(test_data: Path) -> None:
+    k = golden(test_data)
+    assert k.first_month.status == kc.FigureStatus.exact
+    assert shares(k.first_month)[:7] == [
+        ("SYR", 32), ("TUR", 8), ("DZA", 7), ("MAR", 6), ("ERI", 5), ("AFG", 4), ("XXX", 4)
+    ]
+    assert k.safe_month.percent == 19
+    assert k.first_trailing.window.label() == "juni 2020 t/m mei 2021"
+    assert shares(k.first_trailing)[:4] == [("SYR", 32), ("DZA", 8), ("TUR", 7), ("MAR", 6)]
+    assert shares(k.nareizigers_month) == [("SYR", 60), ("ERI", 12), ("YEM", 6), ("other", 23)]
+    assert k.nareizigers_month.percent_sum == 101 and not k.nareizigers_month.sums_to_100
+    assert "101" in k.nareizigers_month.rounding_note
+    assert k.nareizigers_trailing.window.label() == "mei 2020 t/m april 2021"
+    assert shares(k.nareizigers_trailing)[:3] == [("SYR", 50), ("ERI", 13), ("YEM", 11)]
+    d = k.departures_all
+    assert (d.total_rounded, d.supervised_percent, d.unsupervised_percent) == (7690, 51, 49)
+    c = k.departures_criminal
+    assert (c.total_rounded, c.supervised_percent, c.unsupervised_percent) == (390, 70, 30)
+
+
+def test_largest_remainder_sums_to_100(test_data: Path) -> None:
+    k = golden(test_data, rounding=kc.ShareRounding.largest_remainder)
+    for figure in (k.first_month, k.first_trailing, k.nareizigers_month, k.nareizigers_trailing):
+        assert sum(r.percent for r in figure.rows) == 100
+        assert figure.sums_to_100
+    assert shares(k.nareizigers_month) == [("SYR", 60), ("ERI", 12), ("YEM", 5), ("other", 23)]
+
+
+def test_golden_markdown_holds_every_published_sentence(test_data: Path) -> None:
+    page = kc.render_markdown(golden(test_data), "nl")
+    sentences = (test_data / "golden_mei_2021_sentences_nl.txt").read_text(encoding="utf-8").splitlines()
+    assert sentences
+    for sentence in sentences:
+        assert sentence in page, sentence
+
+
+def bundled() -> kc.KeyFigures:
+    rows = [row for path in bundled_counts_files() for row in kc.read_count_rows(path)]
+    counts = kc.CountsTable.from_rows(rows, "bundled")
+    departures = kc.read_departures_csv(bundled_departures_files()[0])
+    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY)
+
+
+def test_bundled_real_data_for_may_2021() -> None:
+    k = bundled()
+    month = dict(shares(k.first_month))
+    assert k.first_month.total == 955
+    assert (month["SYR"], month["TUR"], month["ERI"], month["AFG"]) == (32, 8, 5, 4)
+    assert k.first_month.status == kc.FigureStatus.partial
+    assert any(r.kind == kc.RowKind.unlisted for r in k.first_month.rows)
+    trailing = dict(shares(k.first_trailing))
+    assert (trailing["SYR"], trailing["TUR"]) == (32, 7)
+    # Only seven nationalities are in the data: the safe share is not pretended.
+    assert k.safe_month.status == kc.FigureStatus.unavailable
+    assert k.safe_month.lower_percent is not None and k.safe_month.upper_percent is not None
+    assert k.departures_criminal.status == kc.FigureStatus.unavailable
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(kc.InvalidInput, match="0"):
+        kc.KeyFiguresOptions(top_first_month=0)
+    options = kc.KeyFiguresOptions()
+    options.departures_period = kc.parse_departure_period("2021")
+    assert options.departures_period == kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12))
