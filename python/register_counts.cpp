@@ -96,6 +96,7 @@ void register_counts(py::module_& m) {
       .def_readonly("source", &count_row::source)
       .def_readonly("release", &count_row::rel)
       .def_readonly("line", &count_row::line)
+      .def_readonly("file", &count_row::file)
       .def("is_total", [](const count_row& r) { return !r.nat.has_value(); });
   def_str_from_stream<count_row>(row);
   row.def("__repr__", [](const count_row& r) {
@@ -110,7 +111,7 @@ void register_counts(py::module_& m) {
       [](const count_row& r) {
         return py::make_tuple(iso(r.period), std::string(to_string(r.cat)),
                               r.nat ? std::string(r.nat->alpha3()) : std::string("TOTAL"), r.count, r.source, r.rel.iso(),
-                              r.line);
+                              r.line, r.file);
       },
       [](const py::tuple& s) {
         const auto nat_text = s[2].cast<std::string>();
@@ -118,7 +119,7 @@ void register_counts(py::module_& m) {
         if (nat_text != "TOTAL") n = nationality::from_alpha3(nat_text);
         return count_row{parse_count_period(s[0].cast<std::string>()), parse_category(s[1].cast<std::string>()), n,
                          s[3].cast<std::int64_t>(), s[4].cast<std::string>(), release::parse(s[5].cast<std::string>()),
-                         s[6].cast<std::size_t>()};
+                         s[6].cast<std::size_t>(), s.size() > 7 ? s[7].cast<std::string>() : std::string()};
       });
 
   py::class_<window_total>(m, "WindowTotal", "A count over a window of months and the rows that tile it.")

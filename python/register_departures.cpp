@@ -50,7 +50,8 @@ void register_departures(py::module_& m) {
       .def_readonly("count", &departure_row::count)
       .def_readonly("source", &departure_row::source)
       .def_readonly("release", &departure_row::rel)
-      .def_readonly("line", &departure_row::line);
+      .def_readonly("line", &departure_row::line)
+      .def_readonly("file", &departure_row::file);
   def_str_from_stream<departure_row>(row);
   row.def("__repr__", [](const departure_row& r) {
     std::ostringstream out;
@@ -63,12 +64,12 @@ void register_departures(py::module_& m) {
       row,
       [](const departure_row& r) {
         return py::make_tuple(r.period.iso(), std::string(to_string(r.group)), std::string(to_string(r.mode)), r.count,
-                              r.source, r.rel.iso(), r.line);
+                              r.source, r.rel.iso(), r.line, r.file);
       },
       [](const py::tuple& s) {
         return departure_row{period_range<month>::parse(s[0].cast<std::string>()), parse_departure_group(s[1].cast<std::string>()),
                              parse_departure_mode(s[2].cast<std::string>()), s[3].cast<std::int64_t>(), s[4].cast<std::string>(),
-                             release::parse(s[5].cast<std::string>()), s[6].cast<std::size_t>()};
+                             release::parse(s[5].cast<std::string>()), s[6].cast<std::size_t>(), s.size() > 7 ? s[7].cast<std::string>() : std::string()};
       });
 
   py::class_<departure_totals>(m, "DepartureTotals", "Departures of one group in one period, by mode.")

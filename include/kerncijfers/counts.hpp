@@ -332,6 +332,9 @@ struct count_row {
   release rel;
   /// Line in the input file (from 1), 0 when the row was not read from a file.
   std::size_t line = 0;
+  /// The file the row was read from; empty when it was not read from a file. Messages name
+  /// it, so rows of several files can share one table and still be found.
+  std::string file;
 
   /// Every field equal.
   [[nodiscard]] friend bool operator==(const count_row&, const count_row&) = default;
@@ -429,15 +432,21 @@ enum class count_text { ok, not_plain_digits, too_large };
 }
 
 // Where an input row is, for messages: "counts.csv, line 4", "line 4", or "rows[3]" for a
-// row given in a list without a line number.
-[[nodiscard]] inline std::string row_place(const std::string& origin, std::size_t line, std::size_t input_index) {
-  if (line > 0) return (origin.empty() ? std::string() : origin + ", ") + "line " + std::to_string(line);
-  return (origin.empty() ? std::string() : origin + ": ") + "rows[" + std::to_string(input_index) + "]";
+// row given in a list without a line number. The row's own file, when known, beats the
+// table's origin (a table may hold the rows of several files).
+[[nodiscard]] inline std::string row_place(const std::string& origin, const std::string& file, std::size_t line,
+                                           std::size_t input_index) {
+  const std::string& where = file.empty() ? origin : file;
+  if (line > 0) return (where.empty() ? std::string() : where + ", ") + "line " + std::to_string(line);
+  return (where.empty() ? std::string() : where + ": ") + "rows[" + std::to_string(input_index) + "]";
 }
 
-// Short place of a row in a message that already names the origin: "line 4" / "rows[3]".
-[[nodiscard]] inline std::string row_short_place(std::size_t line, std::size_t input_index) {
-  return line > 0 ? "line " + std::to_string(line) : "rows[" + std::to_string(input_index) + "]";
+// Short place of a row in a message that already names the origin: "line 4" / "rows[3]",
+// or "counts.csv, line 4" when the row comes from a file other than the origin.
+[[nodiscard]] inline std::string row_short_place(const std::string& origin, const std::string& file, std::size_t line,
+                                                 std::size_t input_index) {
+  const std::string place = line > 0 ? "line " + std::to_string(line) : "rows[" + std::to_string(input_index) + "]";
+  return file.empty() || file == origin ? place : file + ", " + place;
 }
 
 // The vintage rule, shared by counts and departures. `rows` are in input order; returns the
@@ -471,8 +480,8 @@ template <class Row, class KeyOrder, class DescribeKey>
           const std::string rel = first.rel.is_dated() ? "release " + first.rel.iso() : "the undated release";
           throw invalid_input((origin.empty() ? std::string() : origin + ": ") + "conflicting counts for " +
                               describe_key(first) + " in " + rel + ": " + std::to_string(first.count) + " (" +
-                              row_short_place(first.line, order[r]) + ") and " + std::to_string(other.count) + " (" +
-                              row_short_place(other.line, order[k]) + ")");
+                              row_short_place(origin, first.file, first.line, order[r]) + ") and " + std::to_string(other.count) + " (" +
+                              row_short_place(origin, other.file, other.line, order[k]) + ")");
         }
       }
       const bool latest = r_end == end;
@@ -564,11 +573,11 @@ class counts_table {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const count_row& r = rows[i];
       if (r.count < 0) {
-        throw count_error(detail::row_place(table.origin_, r.line, i) + ": negative count " + std::to_string(r.count) +
+        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " + std::to_string(r.count) +
                           " for " + describe_key(r));
       }
       if (!detail::has_text(r.source)) {
-        throw invalid_input(detail::row_place(table.origin_, r.line, i) + ": empty source for " + describe_key(r));
+        throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for " + describe_key(r));
       }
     }
     std::vector<std::size_t> superseded;
@@ -684,7 +693,7 @@ class counts_table {
   [[nodiscard]] static std::string describe_key(const count_row& r) { return iso(r.period) + " " + who(r.cat, r.nat); }
 
   [[nodiscard]] std::string place(std::size_t row) const {
-    return detail::row_place(origin_, rows_[row].line, spans_[row].input_index);
+    return detail::row_place(origin_, rows_[row].file, rows_[row].line, spans_[row].input_index);
   }
 
   [[nodiscard]] static window_total must(window_lookup result) {
@@ -828,7 +837,7 @@ class counts_table {
           for (const std::size_t j : inner.tiles) {
             sum = checked_add(sum, rows_[j].count);
             parts += (parts.empty() ? "" : " + ") + iso(rows_[j].period) + " (" +
-                     detail::row_short_place(rows_[j].line, spans_[j].input_index) + ")";
+                     detail::row_short_place(origin_, rows_[j].file, rows_[j].line, spans_[j].input_index) + ")";
           }
           if (sum != r.count) {
             total.notes.push_back("the " + who(r.cat, r.nat) + " " + detail::rank_name(spans_[i].rank) + " row for " +
@@ -900,6 +909,7 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
     row.source = detail::read_source_field(reader, r, 4);
     row.rel = detail::read_release_field(reader, r, 5);
     row.line = r.line;
+    row.file = reader.source();
     rows.push_back(std::move(row));
   }
   return rows;

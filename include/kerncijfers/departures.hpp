@@ -161,6 +161,8 @@ struct departure_row {
   release rel;
   /// Line in the input file (from 1), 0 when the row was not read from a file.
   std::size_t line = 0;
+  /// The file the row was read from; empty when it was not read from a file.
+  std::string file;
 
   /// Every field equal.
   [[nodiscard]] friend bool operator==(const departure_row&, const departure_row&) = default;
@@ -239,11 +241,11 @@ class departures_table {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const departure_row& r = rows[i];
       if (r.count < 0) {
-        throw count_error(detail::row_place(table.origin_, r.line, i) + ": negative count " + std::to_string(r.count) +
+        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " + std::to_string(r.count) +
                           " for departures " + describe_key(r));
       }
       if (!detail::has_text(r.source)) {
-        throw invalid_input(detail::row_place(table.origin_, r.line, i) + ": empty source for departures " +
+        throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for departures " +
                             describe_key(r));
       }
     }
@@ -399,6 +401,7 @@ inline constexpr std::array<std::string_view, 6> departures_csv_columns = {"peri
     row.source = detail::read_source_field(reader, r, 4);
     row.rel = detail::read_release_field(reader, r, 5);
     row.line = r.line;
+    row.file = reader.source();
     rows.push_back(std::move(row));
   }
   return rows;

@@ -801,3 +801,21 @@ BOOST_AUTO_TEST_CASE(golden_table_reads) {
   BOOST_TEST(table.total(category::family_reunification, kc::trailing(kc::month(2021, 4), 12)).value == 8000);
   BOOST_TEST(table.nationalities(category::first_application, months(2021, 5, 2021, 5)).size() == 20u);
 }
+
+BOOST_AUTO_TEST_CASE(rows_of_several_files_are_named_by_their_own_file) {
+  std::istringstream a("period,category,nationality,count,source,release\n2021-05,first_application,TOTAL,10,t,2021-06-01\n");
+  std::istringstream b("period,category,nationality,count,source,release\n2021-05,first_application,TOTAL,11,t,2021-06-01\n");
+  std::vector<kc::count_row> rows = kc::read_count_rows(a, "a.csv");
+  const std::vector<kc::count_row> more = kc::read_count_rows(b, "b.csv");
+  rows.insert(rows.end(), more.begin(), more.end());
+  BOOST_TEST(rows[0].file == "a.csv");
+  BOOST_TEST(rows[1].file == "b.csv");
+  try {
+    (void)kc::counts_table::from_rows(rows, "both");
+    BOOST_ERROR("conflicting rows of two files were accepted");
+  } catch (const kc::invalid_input& e) {
+    const std::string message = e.what();
+    BOOST_TEST(message.find("10 (a.csv, line 2)") != std::string::npos, message);
+    BOOST_TEST(message.find("11 (b.csv, line 2)") != std::string::npos, message);
+  }
+}

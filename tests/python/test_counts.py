@@ -95,3 +95,13 @@ def test_rows_and_tables_are_values() -> None:
     assert kc.parse_count_period("2021-Q2") == kc.Quarter(2021, 2)
     assert kc.parse_category("nareiziger") == kc.Category.family_reunification
     assert kc.Category.family_reunification.label("nl") == "nareizigers"
+
+
+def test_rows_of_several_files_keep_their_file(tmp_path: Path) -> None:
+    a = write(tmp_path, "2021-05,first_application,TOTAL,10,test,2021-06-01\n", "a.csv")
+    b = write(tmp_path, "2021-05,first_application,TOTAL,11,test,2021-06-01\n", "b.csv")
+    rows = kc.read_count_rows(a) + kc.read_count_rows(b)
+    assert rows[0].file.endswith("a.csv") and rows[1].file.endswith("b.csv")
+    with pytest.raises(kc.InvalidInput) as info:
+        kc.CountsTable.from_rows(rows, "a.csv + b.csv")
+    assert "a.csv, line 2" in str(info.value) and "b.csv, line 2" in str(info.value)
