@@ -53,7 +53,7 @@
 
 #include "kerncijfers/calendar.hpp"
 #include "kerncijfers/checked.hpp"
-#include "kerncijfers/csv.hpp"
+#include "kerncijfers/detail/csv.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"

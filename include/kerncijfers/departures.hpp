@@ -35,7 +35,7 @@
 
 #include "kerncijfers/checked.hpp"
 #include "kerncijfers/counts.hpp"
-#include "kerncijfers/csv.hpp"
+#include "kerncijfers/detail/csv.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/period.hpp"

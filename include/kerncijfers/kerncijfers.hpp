@@ -15,7 +15,6 @@
 #include "kerncijfers/panel.hpp"
 #include "kerncijfers/series.hpp"
 #include "kerncijfers/nationality.hpp"
-#include "kerncijfers/csv.hpp"
 #include "kerncijfers/safe_countries.hpp"
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"

@@ -60,7 +60,7 @@
 #include <vector>
 
 #include "kerncijfers/calendar.hpp"
-#include "kerncijfers/csv.hpp"
+#include "kerncijfers/detail/csv.hpp"
 #include "kerncijfers/detail/safe_countries_table.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE csv
 #include <boost/test/unit_test.hpp>
 
-#include <kerncijfers/csv.hpp>
+#include <kerncijfers/detail/csv.hpp>
 
 #include <sstream>
 #include <string>

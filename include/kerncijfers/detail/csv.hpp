@@ -1,5 +1,9 @@
 #pragma once
-/// \file csv.hpp
+/// \file detail/csv.hpp
+/// Support header behind the CSV loaders (counts, departures, safe countries); not part of
+/// the Python API, where the csv module does this job. Its errors reach users through the
+/// loaders: `csv::value_error` is a `parse_error`, `csv::format_error` an `invalid_input`.
+///
 /// Reading comma-separated values (RFC 4180) with the position of every field, so that a
 /// bad value can be reported as "counts.csv, line 12, column 3 (\"count\")".
 ///
