@@ -110,6 +110,8 @@ void register_counts(py::module_& m);
 void register_departures(py::module_& m);
 void register_key_figures(py::module_& m);
 void register_render(py::module_& m);
+void register_checked(py::module_& m);
+void register_frames(py::module_& m);  // bulk numpy <-> table conversions for kerncijfers.pandas
 
 // Shared by register_rolling.cpp and register_series.cpp (defined in register_rolling.cpp).
 

@@ -19,12 +19,14 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_safe_countries(m);
   kcp::register_share(m);
   kcp::register_rounding(m);
+  kcp::register_checked(m);
   kcp::register_series(m);  // before register_rolling: its Series overloads are tried first
   kcp::register_rolling(m);
   kcp::register_counts(m);
   kcp::register_departures(m);
   kcp::register_key_figures(m);
   kcp::register_render(m);
+  kcp::register_frames(m);
 
   // The classes live in kerncijfers._core but belong to the package's public face:
   // reprs, docs and pickles name them kerncijfers.Month etc., so that the compiled

@@ -85,7 +85,7 @@ void register_counts(py::module_& m) {
                       release r, std::size_t line) {
             std::optional<nationality> n;
             if (!nat.is_none()) n = py::isinstance<nationality>(nat) ? nat.cast<nationality>() : nationality::lookup(nat.cast<std::string>());
-            return count_row{to_count_period(period), c, n, count, std::move(source), r, line};
+            return count_row{to_count_period(period), c, n, count, std::move(source), r, line, std::string()};
           }),
           py::arg("period"), py::arg("category"), py::arg("nationality"), py::arg("count"), py::arg("source"),
           py::arg("release") = release(), py::arg("line") = 0)

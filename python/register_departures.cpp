@@ -40,7 +40,7 @@ void register_departures(py::module_& m) {
   py::class_<departure_row> row(m, "DepartureRow", "One published departure number.");
   row.def(py::init([](const py::object& period, departure_group g, departure_mode d, std::int64_t count, std::string source,
                       release r, std::size_t line) {
-            return departure_row{to_departure_period(period), g, d, count, std::move(source), r, line};
+            return departure_row{to_departure_period(period), g, d, count, std::move(source), r, line, std::string()};
           }),
           py::arg("period"), py::arg("group"), py::arg("mode"), py::arg("count"), py::arg("source"),
           py::arg("release") = release(), py::arg("line") = 0)

@@ -148,6 +148,25 @@ void register_period_range(py::module_& m) {
   m.def("year_to_date", [](const py::object& p) {
     return std::visit([](auto x) { return any_range{year_to_date(x)}; }, to_any_period(p));
   }, py::arg("period"), "From the first period of the year through `period`.");
+  m.def("coarsen", [](const any_range& r, const py::object& unit) {
+    return std::visit([&unit](const auto& range) -> any_range {
+      using From = typename std::decay_t<decltype(range)>::value_type;
+      auto make = [&range](auto tag) -> any_range {
+        using To = decltype(tag);
+        if constexpr (unit_rank_v<typename To::unit> >= unit_rank_v<typename From::unit>) {
+          return {coarsen<To>(range)};
+        } else {
+          throw py::type_error(std::string("coarsen: ") + python_name<To> + " is finer than " + python_name<From>);
+        }
+      };
+      if (unit.is(py::type::of<iso_week>())) return make(iso_week{});
+      if (unit.is(py::type::of<month>())) return make(month{});
+      if (unit.is(py::type::of<quarter>())) return make(quarter{});
+      if (unit.is(py::type::of<year>())) return make(year{});
+      throw py::type_error("unit must be IsoWeek, Month, Quarter or Year");
+    }, r.value);
+  }, py::arg("range"), py::arg("unit"),
+     "The same periods in a coarser unit (2020-07/2021-03 -> 2020-Q3/2021-Q1); RangeError when they are not whole.");
   m.def("subperiods", [](const py::object& p, const py::object& unit) {
     return std::visit([&unit](auto x) -> any_range {
       using From = decltype(x);

@@ -9,6 +9,10 @@ packages=(g++ libhowardhinnant-date-dev libboost-test-dev)
 if [[ "${KERNCIJFERS_WITH_PYTHON_DEPS:-0}" == 1 ]]; then
   packages+=(python3-venv)
 fi
+# The browser test of the HTML page (tests/python/test_report_html.py) runs headless Chromium.
+if [[ "${KERNCIJFERS_WITH_BROWSER:-0}" == 1 ]] && ! command -v chromium >/dev/null; then
+  packages+=(chromium)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do

@@ -78,6 +78,11 @@ from ._core import (
     breakdown_by_nationality,
     check_key_figures_options,
     check_published_shares,
+    checked_add,
+    checked_mul,
+    checked_sub,
+    checked_sum,
+    coarsen,
     column_sums,
     compute_key_figures,
     departures_figure_for,
@@ -130,12 +135,53 @@ from ._core import (
     year_to_date,
 )
 
+from ._display import display_language, set_display_language
+
 __version__: str = _core.__version__
 
 
 def get_include() -> str:
     """The directory holding the C++ headers of this version (``kerncijfers/*.hpp``)."""
     return str(Path(__file__).parent / "include")
+
+
+def _attach_python_methods() -> None:
+    # Methods written in Python on the compiled classes: DataFrames (kerncijfers.pandas,
+    # imported when called, so that pandas stays optional) and notebook display.
+    from typing import Any
+
+    def frames() -> Any:
+        try:
+            from . import pandas as frames
+        except ModuleNotFoundError as error:
+            if (error.name or "").partition(".")[0] != "pandas":
+                raise
+            raise ImportError(
+                f"kerncijfers: DataFrames need pandas, which cannot be imported ({error}); "
+                "install it with: pip install 'kerncijfers[pandas]'"
+            ) from error
+        return frames
+
+    def to_frame(self: Any, **options: Any) -> Any:
+        """This object as a tidy pandas DataFrame (see kerncijfers.pandas.to_frame); needs pandas."""
+        return frames().to_frame(self, **options)
+
+    def to_pandas(self: Any, name: Any = None) -> Any:
+        """This series as a pandas.Series with a PeriodIndex (see kerncijfers.pandas.to_pandas); needs pandas."""
+        return frames().to_pandas(self, name)
+
+    for cls in (
+        CountsTable, DeparturesTable, DistributionFigure, SafeShareFigure, DeparturesFigure, InfluxFigure, KeyFigures,
+        Series,
+    ):  # fmt: skip
+        setattr(cls, "to_frame", to_frame)
+    setattr(Series, "to_pandas", to_pandas)
+    from . import _display
+
+    _display.install()
+
+
+_attach_python_methods()
 
 
 __all__ = [
@@ -199,10 +245,16 @@ __all__ = [
     "breakdown_by_nationality",
     "check_key_figures_options",
     "check_published_shares",
+    "checked_add",
+    "checked_mul",
+    "checked_sub",
+    "checked_sum",
+    "coarsen",
     "column_sums",
     "compute_key_figures",
     "departures_figure_for",
     "departures_period_label",
+    "display_language",
     "distribution",
     "distribution_of",
     "figure_title",
@@ -239,6 +291,7 @@ __all__ = [
     "round_to_multiple",
     "rounded_percent",
     "safe_share",
+    "set_display_language",
     "source_text",
     "subperiods",
     "to_month",

@@ -12,11 +12,13 @@ import argparse
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from . import _core as core
 from .data import bundled_counts_files, bundled_departures_files
+from .report import read_counts, read_departures
 
 EXIT_BAD_INPUT = 2
 
@@ -57,37 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM",
         help="last month of the nareiziger trailing window when its source lags (default: --month)",
     )
-    report.add_argument("--progress", action="store_true", help="show progress while reading files")
+    report.add_argument(
+        "--charts",
+        choices=["svg", "png", "none"],
+        default="svg",
+        help="--format html: draw Fig. 1.0-1.2 as inline SVG (default) or PNG when matplotlib is installed, "
+        "or keep the tables (none; also without matplotlib)",
+    )
+    report.add_argument("--progress", action="store_true", help="show progress bars (tqdm when installed)")
     report.add_argument("--output", type=Path, default=None, metavar="FILE", help="write here instead of stdout")
     return parser
 
 
-def _read_counts(paths: Sequence[Path], progress: bool) -> core.CountsTable:
-    rows: list[core.CountRow] = []
-    for path in _progress(paths, progress, "counts"):
-        rows.extend(core.read_count_rows(path))
-    return core.CountsTable.from_rows(rows, ", ".join(str(p) for p in paths))
-
-
-def _read_departures(paths: Sequence[Path], progress: bool) -> core.DeparturesTable:
-    rows: list[core.DepartureRow] = []
-    for path in _progress(paths, progress, "departures"):
-        rows.extend(core.read_departure_rows(path))
-    return core.DeparturesTable.from_rows(rows, ", ".join(str(p) for p in paths))
-
-
-def _progress(paths: Sequence[Path], enabled: bool, what: str) -> Iterable[Path]:
-    if not enabled:
-        return paths
-    from ._progress import progress_bar
-
-    return progress_bar(paths, desc=f"reading {what}", unit="file")
-
-
 def render(args: argparse.Namespace) -> str:
     """The page as text, from parsed arguments."""
-    counts = _read_counts(args.data or bundled_counts_files(), args.progress)
-    departures = _read_departures(args.departures or bundled_departures_files(), args.progress)
+    counts = read_counts(args.data or bundled_counts_files(), progress=args.progress)
+    departures = read_departures(args.departures or bundled_departures_files(), progress=args.progress)
     safe = core.load_safe_countries(args.safe_countries) if args.safe_countries else core.nl_safe_countries()
     options = core.KeyFiguresOptions(rounding=core.parse_share_rounding(args.rounding))
     if args.top is not None:
@@ -98,8 +85,22 @@ def render(args: argparse.Namespace) -> str:
     if args.format == "json":
         return core.render_json(figures)
     if args.format == "html":
-        return core.render_html(figures, args.lang)
+        return _html(figures, args.lang, args.charts)
     return core.render_markdown(figures, args.lang)
+
+
+def _html(figures: core.KeyFigures, lang: Literal["nl", "en"], charts: str) -> str:
+    """The HTML page; with charts drawn by matplotlib when it is installed, else the page's tables."""
+    if charts != "none":
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            charts = "none"
+    if charts == "none":
+        return core.render_html(figures, lang)
+    from .report import render_html_with_charts
+
+    return render_html_with_charts(figures, lang, image_format="png" if charts == "png" else "svg")
 
 
 def _write_atomically(path: Path, text: str) -> None:

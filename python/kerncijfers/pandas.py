@@ -1,0 +1,748 @@
+"""pandas in and out: tables from DataFrames, every result as a tidy DataFrame.
+
+Needs pandas (``pip install kerncijfers[pandas]``); ``import kerncijfers`` works without it.
+
+In: :func:`counts_from_frame` and :func:`departures_from_frame` build a table from a
+DataFrame with the columns of the CSV schema (names configurable). Each column is
+factorised by pandas (in C), its distinct values are checked and converted once, and the
+rows are built in C++ from the integer codes: a million rows take no per-row Python work.
+A bad value raises the error the CSV reader raises for it (``ParseError``, ``CountError``,
+``InvalidInput``), naming the value, the DataFrame's index label and position, and the
+column.
+
+Out: :func:`to_frame` turns a table into one row per table row, and a figure into one row
+per figure row, in the tidy layout of :data:`FIGURE_COLUMNS`; :func:`to_pandas` turns a
+:class:`~kerncijfers.Series` into a ``pandas.Series`` with a ``PeriodIndex``. Periods
+become ``pandas.Period`` (frequency ``M``, ``Q-DEC``, ``Y-DEC`` or ``W-SUN``), nationalities
+their alpha-3 code plus the Dutch and English names.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar, Union
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from . import _core as core
+
+__all__ = [
+    "COUNTS_COLUMNS",
+    "DEPARTURES_COLUMNS",
+    "FIGURE_COLUMNS",
+    "counts_from_frame",
+    "departures_from_frame",
+    "period_to_pandas",
+    "to_frame",
+    "to_pandas",
+]
+
+#: Columns of ``to_frame(counts_table)``.
+COUNTS_COLUMNS = ("period", "category", "nationality", "name_nl", "name_en", "count", "source", "release", "line")
+#: Columns of ``to_frame(departures_table)``.
+DEPARTURES_COLUMNS = ("period", "first", "last", "group", "mode", "count", "source", "release", "line")
+#: Columns of ``to_frame(figure)``: one row per row of the figure.
+#:
+#: - ``figure``: which figure (``first_month``, ... as the KeyFigures attribute; a figure on
+#:   its own: ``distribution``, ``safe_share``, ``departures_all``/``departures_criminal``,
+#:   ``influx``);
+#: - ``window`` (ISO text: ``2021-05`` or ``2020-06/2021-05``), ``window_first`` and
+#:   ``window_last`` (``pandas.Period`` months; equal for a single month);
+#: - ``category`` (schema name; missing for departures), ``kind`` (``nationality``,
+#:   ``unknown``, ``other``, ``unlisted``; ``safe``; ``supervised``/``unsupervised``; ``total``
+#:   for influx);
+#: - ``nationality`` (alpha-3 code, missing for other rows), ``name_nl``, ``name_en`` (the
+#:   row's label on the page);
+#: - ``count`` (nullable integer), ``share`` (exact fraction of the total, 0..1, float),
+#:   ``percent`` (the rounded percentage the page shows, float), ``total`` (the figure's total);
+#: - ``status`` (``exact``, ``partial``, ``unavailable``), ``source`` (the sources, joined
+#:   with "; "), ``release`` (latest release, ISO; missing when undated).
+#:
+#: A figure without rows (unavailable) gives one row with its status and missing values.
+FIGURE_COLUMNS = (
+    "figure", "window", "window_first", "window_last", "category", "kind", "nationality", "name_nl", "name_en",
+    "count", "share", "percent", "total", "status", "source", "release",
+)  # fmt: skip
+
+AnyPeriod = Union[core.IsoWeek, core.Month, core.Quarter, core.Year]
+Figure = Union[core.DistributionFigure, core.SafeShareFigure, core.DeparturesFigure, core.InfluxFigure]
+T = TypeVar("T")
+Codes = npt.NDArray[np.intp]
+
+_PERIOD_EXPECTED = (
+    "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY), a pandas Period of month, quarter or "
+    "year frequency, or a date (its month)"
+)
+_RELEASE_EXPECTED = "a release (YYYY-MM-DD, YYYY-Www, YYYY-MM or a date; empty for undated)"
+_DEPARTURE_PERIOD_EXPECTED = (
+    "a departure period: a year (YYYY), a range of months (YYYY-MM/YYYY-MM), a pandas Period of year or month "
+    "frequency, or a kerncijfers Year, Month or PeriodRange of Month"
+)
+
+
+# ----------------------------------------------------------------------------------------
+# Where a value is, and the errors
+
+
+class _Place:
+    """Names a cell of the DataFrame in messages, like the CSV reader names a line."""
+
+    def __init__(self, df: pd.DataFrame, origin: str) -> None:
+        self.index = df.index
+        self.origin = origin
+
+    def __call__(self, position: int, column: Hashable) -> str:
+        return f'{self.origin}, index {self.label(position)} (row {position}), column "{column}"'
+
+    def label(self, position: int) -> str:
+        value = self.index[position]
+        return repr(value.item() if isinstance(value, np.generic) else value)
+
+    def rows_to_labels(self, message: str) -> str:
+        """The C++ names rows it was given by position, rows[i]; say which index label that is."""
+
+        def label(match: re.Match[str]) -> str:
+            position = int(match.group(1))
+            if position >= len(self.index):
+                return match.group(0)
+            return f"index {self.label(position)} (row {position})"
+
+        return re.sub(r"rows\[(\d+)\]", label, message)
+
+
+class _Refused(ValueError):
+    """A value of the right type that cannot be used; the message says why."""
+
+
+def _text_of(value: object) -> str:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return str(value)
+    return repr(value)
+
+
+def _parse_error(value: object, expected: str, where: str) -> core.ParseError:
+    text = _text_of(value)
+    error = core.ParseError(f'cannot parse "{text}" as {expected} in {where}')
+    error.input = text
+    return error
+
+
+def _missing_error(expected: str, where: str) -> core.InvalidInput:
+    return core.InvalidInput(f"missing value (expected {expected}) in {where}")
+
+
+def _require_columns(df: pd.DataFrame, wanted: dict[str, Hashable | None], origin: str) -> None:
+    missing = [f'"{name}" ({role}=)' for role, name in wanted.items() if name is not None and name not in df.columns]
+    if missing:
+        have = ", ".join(f'"{c}"' for c in df.columns)
+        raise core.InvalidInput(
+            f"{origin}: missing column {', '.join(missing)}; the DataFrame has {have or 'no columns'}"
+        )
+
+
+def _factorise(
+    series: pd.Series[Any],
+    column: Hashable,
+    convert: Callable[[Any], T],
+    expected: str,
+    place: _Place,
+    missing: T | None = None,
+) -> tuple[Codes, list[T]]:
+    """Codes and converted distinct values of a column; the first bad value raises, naming its row.
+
+    `missing` stands in for missing values (NaN, None, NaT); without it they are an error.
+    """
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    values: list[T] = []
+    for j, unique in enumerate(uniques):
+        try:
+            values.append(convert(unique))
+        except (ValueError, KeyError, TypeError) as error:
+            position = int(np.flatnonzero(codes == j)[0])
+            if isinstance(error, core.UnknownCode) and error.suggestions:
+                hint = " or ".join(f'"{s}"' for s in error.suggestions)
+                expected = f"{expected}; did you mean {hint}?"
+            elif isinstance(error, _Refused):
+                expected = f"{expected} ({error})"
+            raise _parse_error(unique, expected, place(position, column)) from None
+    if (codes < 0).any():
+        if missing is None:
+            raise _missing_error(expected, place(int(np.flatnonzero(codes < 0)[0]), column))
+        codes = codes.copy()
+        codes[codes < 0] = len(values)
+        values.append(missing)
+    return codes, values
+
+
+def _counts_column(df: pd.DataFrame, column: Hashable, place: _Place) -> npt.NDArray[np.int64]:
+    """The count column as int64, refusing what the CSV reader refuses: fractions, negatives, blanks."""
+    series = df[column]
+    expected = "a count (a non-negative integer)"
+    if pd.api.types.is_bool_dtype(series.dtype):
+        raise core.InvalidInput(f'{place.origin}: column "{column}" holds booleans, not counts')
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
+        raw = series.to_numpy()
+        if raw.dtype == np.uint64 and raw.size and int(raw.max()) > np.iinfo(np.int64).max:
+            position = int(np.argmax(raw))
+            raise core.CountOverflowError(f"count {raw[position]} does not fit in 64 bits in {place(position, column)}")
+        values = raw.astype(np.int64, copy=False)
+    else:
+        numbers = series if pd.api.types.is_numeric_dtype(series.dtype) else pd.to_numeric(series, errors="coerce")
+        floats = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+        bad = ~np.isfinite(floats) | (floats != np.floor(floats)) | (np.abs(floats) >= 2.0**63)
+        if bad.any():
+            position = int(np.flatnonzero(bad)[0])
+            value = series.iloc[position]
+            if pd.isna(value):
+                raise _missing_error(expected, place(position, column))
+            raise _parse_error(value, expected, place(position, column))
+        values = floats.astype(np.int64)
+    negative = values < 0
+    if negative.any():
+        position = int(np.flatnonzero(negative)[0])
+        raise core.CountError(f"negative count {values[position]} in {place(position, column)}")
+    return np.ascontiguousarray(values)
+
+
+# ----------------------------------------------------------------------------------------
+# Converting distinct values
+
+
+def _anchor_ok(period: pd.Period, anchor: str) -> bool:
+    parts = period.freqstr.split("-")
+    return len(parts) == 1 or parts[1] == anchor
+
+
+def _count_period(value: object) -> core.Month | core.Quarter | core.Year:
+    if isinstance(value, (core.Month, core.Quarter, core.Year)):
+        return value
+    if isinstance(value, str):
+        return core.parse_count_period(value)
+    if isinstance(value, pd.Period):
+        base = value.freqstr.split("-")[0]
+        if base == "M":
+            return core.Month(value.year, value.month)
+        if base in ("Q", "QE") and _anchor_ok(value, "DEC"):
+            return core.Quarter(value.year, value.quarter)
+        if base in ("Y", "A", "YE") and _anchor_ok(value, "DEC"):
+            return core.Year(value.year)
+        raise _Refused(f"got a Period of frequency {value.freqstr}")
+    if isinstance(value, (datetime.date, pd.Timestamp, np.datetime64)):
+        stamp = pd.Timestamp(value)
+        return core.Month(stamp.year, stamp.month)
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return core.Year(int(value))
+    raise TypeError(type(value).__name__)
+
+
+def _departure_period(value: object) -> core.PeriodRange[core.Month]:
+    if isinstance(value, core.PeriodRange):
+        if value.unit is not core.Month:
+            raise TypeError("a PeriodRange of another unit")
+        return value
+    if isinstance(value, core.Month):
+        return core.PeriodRange(value)
+    if isinstance(value, core.Year):
+        return core.PeriodRange(core.Month(value.year, 1), core.Month(value.year, 12))
+    if isinstance(value, str):
+        return core.parse_departure_period(value)
+    if isinstance(value, pd.Period):
+        base = value.freqstr.split("-")[0]
+        if base == "M":
+            return core.PeriodRange(core.Month(value.year, value.month))
+        if base in ("Y", "A", "YE") and _anchor_ok(value, "DEC"):
+            return core.PeriodRange(core.Month(value.year, 1), core.Month(value.year, 12))
+        raise _Refused(f"got a Period of frequency {value.freqstr}")
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)):
+        return core.PeriodRange(core.Month(int(value), 1), core.Month(int(value), 12))
+    raise TypeError(type(value).__name__)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(type(value).__name__)
+    return value
+
+
+def _enum_parser(enum: type[T], parse: Callable[[str], T]) -> Callable[[object], T]:
+    def convert(value: object) -> T:
+        if isinstance(value, enum):
+            return value
+        return parse(_text(value))
+
+    return convert
+
+
+def _nationality(value: object) -> core.Nationality | None:
+    if isinstance(value, core.Nationality):
+        return value
+    text = _text(value)
+    return None if text == "TOTAL" else core.Nationality.lookup(text)
+
+
+def _source(value: object) -> str:
+    text = _text(value)
+    if not text.strip():
+        raise _Refused("it is empty")
+    return text
+
+
+def _release(value: object) -> core.Release:
+    if isinstance(value, core.Release):
+        return value
+    if isinstance(value, str):
+        return core.Release.parse(value)
+    if isinstance(value, pd.Period):
+        base = value.freqstr.split("-")[0]
+        if base == "M":
+            return core.Release.from_month(core.Month(value.year, value.month))
+        if base == "D":
+            return core.Release.from_date(datetime.date(value.year, value.month, value.day))
+        raise _Refused(f"got a Period of frequency {value.freqstr}")
+    if isinstance(value, (datetime.date, pd.Timestamp, np.datetime64)):
+        stamp = pd.Timestamp(value)
+        return core.Release.from_date(datetime.date(stamp.year, stamp.month, stamp.day))
+    raise TypeError(type(value).__name__)
+
+
+def _months_column(series: pd.Series[Any]) -> pd.Series[Any]:
+    """A datetime column as months (vectorised), so that only the distinct months are converted."""
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        series = series.dt.tz_localize(None)
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        months: pd.Series[Any] = series.dt.to_period("M")
+        return months
+    return series
+
+
+# ----------------------------------------------------------------------------------------
+# Tables from DataFrames
+
+
+def counts_from_frame(
+    df: pd.DataFrame,
+    *,
+    period: Hashable = "period",
+    category: Hashable = "category",
+    nationality: Hashable = "nationality",
+    count: Hashable = "count",
+    source: Hashable = "source",
+    release: Hashable | None = "release",
+    origin: str = "DataFrame",
+) -> core.CountsTable:
+    """A :class:`~kerncijfers.CountsTable` from a DataFrame in the counts CSV schema.
+
+    Columns (names configurable, defaults as in the CSV):
+
+    - ``period``: ``"2021-05"``, ``"2021-Q2"``, ``"2021"`` (or the integer 2021), a
+      ``pandas.Period`` of frequency M, Q or Y, a kerncijfers Month/Quarter/Year, or a date /
+      ``Timestamp`` / ``datetime64`` (its month);
+    - ``category``: schema name or Dutch alias (``"first_application"``, ``"nareiziger"``);
+    - ``nationality``: any code or name :meth:`Nationality.lookup` knows, or ``"TOTAL"``;
+    - ``count``: non-negative integers (a float column is accepted when every value is whole);
+    - ``source``: non-empty text;
+    - ``release``: ``"2021-06-15"``, ``"2021-W24"``, ``"2021-06"``, a date; empty or missing
+      is undated. ``release=None``: the DataFrame has no release column, every row is undated.
+
+    The vintage rule is the CSV reader's (the latest release of each key wins; one release
+    giving one key two counts is an error). ``origin`` names the DataFrame in messages.
+    """
+    _require_columns(
+        df,
+        {"period": period, "category": category, "nationality": nationality, "count": count, "source": source,
+         "release": release},
+        origin,
+    )  # fmt: skip
+    place = _Place(df, origin)
+    n = len(df)
+    period_codes, periods = _factorise(_months_column(df[period]), period, _count_period, _PERIOD_EXPECTED, place)
+    category_codes, categories = _factorise(
+        df[category], category, _enum_parser(core.Category, core.parse_category),
+        "a category (first_application, repeat_application, family_reunification, relocation or resettlement, "
+        "or a Dutch alias)",
+        place,
+    )  # fmt: skip
+    nationality_codes, nationalities = _factorise(
+        df[nationality], nationality, _nationality,
+        "a nationality (TOTAL, or a code or name in the nationality table)", place,
+    )  # fmt: skip
+    counts = _counts_column(df, count, place)
+    source_codes, sources = _factorise(df[source], source, _source, "a source (non-empty text)", place)
+    if release is None:
+        release_codes: Codes = np.zeros(n, dtype=np.intp)
+        releases = [core.Release()]
+    else:
+        release_codes, releases = _factorise(
+            df[release], release, _undated_if_empty(_release), _RELEASE_EXPECTED, place, missing=core.Release(),
+        )  # fmt: skip
+    try:
+        return core._counts_from_codes(
+            period_codes, periods, category_codes, categories, nationality_codes, nationalities, counts,
+            source_codes, sources, release_codes, releases, origin,
+        )  # fmt: skip
+    except core.InvalidInput as error:
+        raise type(error)(place.rows_to_labels(str(error))) from None
+
+
+def departures_from_frame(
+    df: pd.DataFrame,
+    *,
+    period: Hashable = "period",
+    group: Hashable = "group",
+    mode: Hashable = "mode",
+    count: Hashable = "count",
+    source: Hashable = "source",
+    release: Hashable | None = "release",
+    origin: str = "DataFrame",
+) -> core.DeparturesTable:
+    """A :class:`~kerncijfers.DeparturesTable` from a DataFrame in the departures CSV schema.
+
+    ``period``: ``"2021"`` (or 2021, a yearly ``pandas.Period``, a kerncijfers Year: its twelve
+    months), ``"2023-01/2023-10"`` (a range of months, or a PeriodRange of Month), a month;
+    ``group``: ``all`` or ``criminal``; ``mode``: ``independent``, ``forced`` or ``unsupervised``;
+    ``count``, ``source``, ``release`` as in :func:`counts_from_frame`.
+    """
+    _require_columns(
+        df,
+        {"period": period, "group": group, "mode": mode, "count": count, "source": source, "release": release},
+        origin,
+    )
+    place = _Place(df, origin)
+    n = len(df)
+    period_codes, periods = _factorise(df[period], period, _departure_period, _DEPARTURE_PERIOD_EXPECTED, place)
+    group_codes, groups = _factorise(
+        df[group], group, _enum_parser(core.DepartureGroup, core.parse_departure_group),
+        "a group (all or criminal)", place,
+    )  # fmt: skip
+    mode_codes, modes = _factorise(
+        df[mode], mode, _enum_parser(core.DepartureMode, core.parse_departure_mode),
+        "a mode (independent, forced or unsupervised)", place,
+    )  # fmt: skip
+    counts = _counts_column(df, count, place)
+    source_codes, sources = _factorise(df[source], source, _source, "a source (non-empty text)", place)
+    if release is None:
+        release_codes: Codes = np.zeros(n, dtype=np.intp)
+        releases = [core.Release()]
+    else:
+        release_codes, releases = _factorise(
+            df[release], release, _undated_if_empty(_release), _RELEASE_EXPECTED, place, missing=core.Release(),
+        )  # fmt: skip
+    try:
+        return core._departures_from_codes(
+            period_codes, periods, group_codes, groups, mode_codes, modes, counts, source_codes, sources,
+            release_codes, releases, origin,
+        )  # fmt: skip
+    except core.InvalidInput as error:
+        raise type(error)(place.rows_to_labels(str(error))) from None
+
+
+def _undated_if_empty(convert: Callable[[object], core.Release]) -> Callable[[object], core.Release]:
+    def release(value: object) -> core.Release:
+        if isinstance(value, str) and not value.strip():
+            return core.Release()
+        return convert(value)
+
+    return release
+
+
+# ----------------------------------------------------------------------------------------
+# Periods out
+
+
+def period_to_pandas(period: AnyPeriod) -> pd.Period:
+    """A kerncijfers period as ``pandas.Period``: Month -> ``M``, Quarter -> ``Q-DEC``,
+    Year -> ``Y-DEC`` (``A-DEC`` before pandas 2.2), IsoWeek -> ``W-SUN`` (Monday to Sunday,
+    as ISO weeks)."""
+    if isinstance(period, core.Month):
+        return pd.Period(year=period.year, month=period.index, freq="M")
+    if isinstance(period, core.Quarter):
+        return pd.Period(year=period.year, quarter=period.index, freq="Q-DEC")
+    if isinstance(period, core.Year):
+        return pd.Period(year=period.year, freq=_YEAR)
+    if isinstance(period, core.IsoWeek):
+        return pd.Period(period.first_day(), freq="W-SUN")
+    raise TypeError(f"expected a kerncijfers period, not {type(period).__name__}")
+
+
+def _year_frequency() -> str:
+    # pandas 2.2 renamed the yearly frequency "A-DEC" to "Y-DEC" (and deprecated "A").
+    try:
+        pd.PeriodDtype("Y-DEC")
+    except (ValueError, TypeError):  # pragma: no cover - pandas before 2.2
+        return "A-DEC"
+    return "Y-DEC"
+
+
+_YEAR = _year_frequency()
+_FREQ_OF_RANK = ("M", "Q-DEC", _YEAR)
+
+
+def _period_array(ordinals: npt.NDArray[np.int64], freq: str) -> pd.arrays.PeriodArray:
+    return pd.arrays.PeriodArray(ordinals.astype(np.int64, copy=False), dtype=pd.PeriodDtype(freq))
+
+
+def _periods_from_ranks(rank: npt.NDArray[np.int8], ordinal: npt.NDArray[np.int64]) -> Any:
+    """A Period column: one frequency gives a ``period[...]`` dtype, mixed ones an object column."""
+    present = np.unique(rank)
+    if len(present) == 0:
+        return _period_array(ordinal, "M")
+    if len(present) == 1:
+        return _period_array(ordinal, _FREQ_OF_RANK[int(present[0])])
+    # Mixed months, quarters and years: one Period object per distinct period, shared by its
+    # rows (a take, not a loop).
+    key = rank.astype(np.int64) * (1 << 40) + ordinal
+    codes, uniques = pd.factorize(key)
+    objects = np.empty(len(uniques), dtype=object)
+    for j, k in enumerate(np.asarray(uniques)):
+        objects[j] = pd.Period(ordinal=int(k) % (1 << 40), freq=_FREQ_OF_RANK[int(k) >> 40])
+    return objects.take(codes)
+
+
+def _categorical(codes: npt.NDArray[np.int64], categories: Sequence[str]) -> pd.Categorical[str]:
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories)))
+
+
+def _names(codes: npt.NDArray[np.int64], names: Sequence[str]) -> pd.Series[Any]:
+    return pd.Series(np.asarray(list(names), dtype=object).take(codes))
+
+
+def _release_categorical(codes: npt.NDArray[np.int64], releases: Sequence[str]) -> pd.Categorical[str]:
+    # Undated ("") becomes a missing value, as pandas reads the empty field of the CSV.
+    kept = [r for r in releases if r]
+    position = {r: i for i, r in enumerate(kept)}
+    renumber = np.asarray([position.get(r, -1) for r in releases], dtype=np.int64)
+    return pd.Categorical.from_codes(renumber.take(codes), categories=pd.Index(kept))
+
+
+def _counts_table_frame(table: core.CountsTable, superseded: bool) -> pd.DataFrame:
+    c = core._counts_columns(table, superseded)
+    category_names = [cat.name for cat in core.Category.__members__.values()]
+    return pd.DataFrame(
+        {
+            "period": _periods_from_ranks(c["period_rank"], c["period_ordinal"]),
+            "category": _categorical(c["category"].astype(np.int64), category_names),
+            "nationality": _categorical(c["nationality_codes"], c["nationalities"]),
+            "name_nl": _names(c["nationality_codes"], c["names_nl"]),
+            "name_en": _names(c["nationality_codes"], c["names_en"]),
+            "count": c["count"],
+            "source": _categorical(c["source_codes"], c["sources"]),
+            "release": _release_categorical(c["release_codes"], c["releases"]),
+            "line": c["line"],
+        }
+    )
+
+
+def _departures_table_frame(table: core.DeparturesTable, superseded: bool) -> pd.DataFrame:
+    c = core._departures_columns(table, superseded)
+    return pd.DataFrame(
+        {
+            "period": _categorical(c["period_codes"], c["periods"]),
+            "first": _period_array(c["first_ordinal"], "M"),
+            "last": _period_array(c["last_ordinal"], "M"),
+            "group": _categorical(c["group"].astype(np.int64), list(core.DepartureGroup.__members__)),
+            "mode": _categorical(c["mode"].astype(np.int64), list(core.DepartureMode.__members__)),
+            "count": c["count"],
+            "source": _categorical(c["source_codes"], c["sources"]),
+            "release": _release_categorical(c["release_codes"], c["releases"]),
+            "line": c["line"],
+        }
+    )
+
+
+# ----------------------------------------------------------------------------------------
+# Figures out
+
+
+def _month_period(month: core.Month) -> pd.Period:
+    return pd.Period(year=month.year, month=month.index, freq="M")
+
+
+def _source_fields(source: core.FigureSource) -> tuple[str | None, str | None]:
+    sources = "; ".join(source.sources) or None
+    release = source.latest_release.iso() or None
+    return sources, release
+
+
+def _base(
+    name: str, window: core.PeriodRange[core.Month], status: core.FigureStatus, source: core.FigureSource
+) -> dict[str, Any]:
+    sources, release = _source_fields(source)
+    return {
+        "figure": name,
+        "window": window.iso(),
+        "window_first": _month_period(window.first),
+        "window_last": _month_period(window.last),
+        "status": status.name,
+        "source": sources,
+        "release": release,
+    }
+
+
+def _empty_row(base: dict[str, Any]) -> dict[str, Any]:
+    return {**{c: None for c in FIGURE_COLUMNS}, **base}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole > 0 else float("nan")
+
+
+def _distribution_rows(f: core.DistributionFigure, name: str) -> list[dict[str, Any]]:
+    base = _base(name, f.window, f.status, f.source)
+    base["category"] = f.category.name
+    base["total"] = f.total
+    if not f.rows:
+        return [_empty_row(base)]
+    scale = 10.0**f.decimals
+    rows = []
+    for r in f.rows:
+        rows.append(
+            {
+                **_empty_row(base),
+                "kind": r.kind.name,
+                "nationality": r.nationality.alpha3 if r.nationality is not None else None,
+                "name_nl": core._distribution_row_label(f, r, "nl"),
+                "name_en": core._distribution_row_label(f, r, "en"),
+                "count": r.count,
+                "share": r.exact.fraction() if r.exact.defined() else float("nan"),
+                "percent": r.percent / scale,
+            }
+        )
+    return rows
+
+
+def _safe_share_rows(f: core.SafeShareFigure, name: str) -> list[dict[str, Any]]:
+    base = _base(name, f.window, f.status, f.source)
+    base["category"] = f.category.name
+    base["total"] = f.total
+    row = _empty_row(base)
+    row["kind"] = "safe"
+    row["name_nl"] = "veilig land van herkomst"
+    row["name_en"] = "safe country of origin"
+    if f.status != core.FigureStatus.unavailable:
+        row["count"] = f.safe_count
+        row["share"] = _ratio(f.safe_count, f.total)
+        row["percent"] = f.percent / 10.0**f.decimals
+    return [row]
+
+
+def _departures_rows(f: core.DeparturesFigure, name: str) -> list[dict[str, Any]]:
+    base = _base(name, f.period, f.status, f.source)
+    base["total"] = f.total
+    if f.status == core.FigureStatus.unavailable:
+        return [_empty_row(base)]
+    scale = 10.0**f.decimals
+    out = []
+    for kind, nl, en, part, percent in (
+        # The page's words: "onder toezicht van de overheid", "op eigen gelegenheid".
+        ("supervised", "onder toezicht", "under supervision", f.supervised, f.supervised_percent),
+        ("unsupervised", "op eigen gelegenheid", "without supervision", f.unsupervised, f.unsupervised_percent),
+    ):
+        out.append(
+            {**_empty_row(base), "kind": kind, "name_nl": nl, "name_en": en, "count": part,
+             "share": _ratio(part, f.total), "percent": percent / scale}
+        )  # fmt: skip
+    return out
+
+
+def _influx_rows(f: core.InfluxFigure, name: str) -> list[dict[str, Any]]:
+    window = core.PeriodRange(f.period)
+    out = []
+    for entry in f.by_category:
+        status = core.FigureStatus.exact if entry.count is not None else core.FigureStatus.unavailable
+        row = _empty_row(_base(name, window, status, f.source))
+        row.update(
+            category=entry.category.name, kind="total", name_nl=entry.category.label("nl"),
+            name_en=entry.category.label("en"), count=entry.count, total=entry.count,
+        )  # fmt: skip
+        out.append(row)
+    return out
+
+
+def _figure_rows(obj: Figure, name: str | None) -> list[dict[str, Any]]:
+    if isinstance(obj, core.DistributionFigure):
+        return _distribution_rows(obj, name or "distribution")
+    if isinstance(obj, core.SafeShareFigure):
+        return _safe_share_rows(obj, name or "safe_share")
+    if isinstance(obj, core.DeparturesFigure):
+        return _departures_rows(obj, name or f"departures_{obj.group.name}")
+    return _influx_rows(obj, name or "influx")
+
+
+#: The figures of a KeyFigures, in page order, by attribute name.
+KEY_FIGURES = (
+    "influx", "first_month", "first_trailing", "safe_month", "nareizigers_month", "nareizigers_trailing",
+    "departures_all", "departures_criminal",
+)  # fmt: skip
+
+
+def _figures_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    df["window_first"] = pd.PeriodIndex(df["window_first"], freq="M")
+    df["window_last"] = pd.PeriodIndex(df["window_last"], freq="M")
+    df["count"] = df["count"].astype("Int64")
+    df["total"] = df["total"].astype("Int64")
+    df["share"] = df["share"].astype("float64")
+    df["percent"] = df["percent"].astype("float64")
+    return df
+
+
+# ----------------------------------------------------------------------------------------
+# Series out
+
+
+def to_pandas(series: core.Series[Any, Any], name: Hashable | None = None) -> pd.Series[Any]:
+    """A :class:`~kerncijfers.Series` as ``pandas.Series`` indexed by a ``PeriodIndex``.
+
+    A float series keeps NaN for missing values; an int64 series becomes ``int64`` when no
+    value is missing and the nullable ``Int64`` otherwise (missing = ``<NA>``).
+    """
+    first = period_to_pandas(series.first)
+    index = pd.period_range(start=first, periods=len(series), freq=first.freq, name="period")
+    values = np.array(series.values, copy=True)
+    if values.dtype == np.int64:
+        valid = np.asarray(series.valid, dtype=bool)
+        if not valid.all():
+            return pd.Series(pd.arrays.IntegerArray(values, ~valid), index=index, name=name)
+    return pd.Series(values, index=index, name=name)
+
+
+# ----------------------------------------------------------------------------------------
+# The entry point
+
+
+def to_frame(obj: object, *, superseded: bool = False) -> pd.DataFrame:
+    """A tidy DataFrame of a table, a figure, the page's figures or a series.
+
+    - ``CountsTable``: :data:`COUNTS_COLUMNS`, one row per row in use (``superseded=True``:
+      the rows a later release replaced); ``DeparturesTable``: :data:`DEPARTURES_COLUMNS`.
+    - ``DistributionFigure``, ``SafeShareFigure``, ``DeparturesFigure``, ``InfluxFigure``:
+      :data:`FIGURE_COLUMNS`, one row per figure row; ``KeyFigures``: all of them, page order.
+    - ``Series``: one column ``value`` indexed by a ``PeriodIndex`` (see :func:`to_pandas`).
+
+    The result of a table round-trips: ``counts_from_frame(to_frame(t)) == t``.
+    """
+    if isinstance(obj, core.CountsTable):
+        return _counts_table_frame(obj, superseded)
+    if isinstance(obj, core.DeparturesTable):
+        return _departures_table_frame(obj, superseded)
+    if isinstance(obj, core.KeyFigures):
+        rows: list[dict[str, Any]] = []
+        for name in KEY_FIGURES:
+            rows.extend(_figure_rows(getattr(obj, name), name))
+        return _figures_frame(rows)
+    if isinstance(obj, (core.DistributionFigure, core.SafeShareFigure, core.DeparturesFigure, core.InfluxFigure)):
+        return _figures_frame(_figure_rows(obj, None))
+    if isinstance(obj, core.Series):
+        return to_pandas(obj, name="value").to_frame()
+    raise TypeError(
+        "to_frame takes a CountsTable, DeparturesTable, KeyFigures, DistributionFigure, SafeShareFigure, "
+        f"DeparturesFigure, InfluxFigure or Series, not {type(obj).__name__}"
+    )

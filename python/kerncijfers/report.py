@@ -1,0 +1,158 @@
+"""The page with its charts, and the work behind many pages: reading many files, many months.
+
+:func:`render_html_with_charts` is the standalone HTML page of :func:`kerncijfers.render_html`
+with Fig. 1.0, 1.1 and 1.2 drawn by :mod:`kerncijfers.plot` and embedded in the page (inline
+SVG, or PNG as a ``data:`` URI): one file, complete offline. It needs matplotlib; everything
+else here does not.
+
+Progress bars (tqdm when installed, else a plain counter on stderr) are off by default:
+pass ``progress=True``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal, Union
+
+from . import _core as core
+from ._progress import progress_bar
+
+__all__ = [
+    "chart_markup",
+    "key_figures_for_months",
+    "page_fragment",
+    "read_counts",
+    "read_departures",
+    "render_html_with_charts",
+]
+
+if TYPE_CHECKING:
+    from ._core import LanguageLike
+
+ImageFormat = Literal["svg", "png"]
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: The distributions behind Fig. 1.0, 1.1 and 1.2, as KeyFigures attributes.
+FIGURE_ATTRIBUTES = ("first_month", "first_trailing", "nareizigers_month")
+
+_page_counter = itertools.count(1)
+
+
+def chart_markup(
+    figures: core.KeyFigures, index: int, lang: LanguageLike = "nl", *, image_format: ImageFormat = "svg",
+    id_prefix: str | None = None,
+) -> str:  # fmt: skip
+    """The markup of Fig. 1.``index`` for the page: an inline ``<svg>`` (ids prefixed with
+    ``fig-1-<index>``, or ``id_prefix``) or an ``<img>`` with a PNG data URI; ``""`` when the
+    figure is unavailable (the page then says why, in words)."""
+    from matplotlib.figure import Figure
+
+    from .plot import chart_png_data_uri, chart_svg, plot_distribution
+
+    distribution: core.DistributionFigure = getattr(figures, FIGURE_ATTRIBUTES[index])
+    if distribution.status == core.FigureStatus.unavailable or not distribution.rows:
+        return ""
+    label = f"Fig. 1.{index} {core.figure_title(figures, index, lang)}"
+    # A Figure of its own, not pyplot's: nothing is shown or kept open behind the caller's back.
+    chart = Figure(figsize=(6.4, 1.3 + 0.42 * len(distribution.rows)), layout="constrained")
+    plot_distribution(distribution, lang=lang, ax=chart.subplots(), title=False)
+    if image_format == "svg":
+        return chart_svg(chart, id_prefix=id_prefix or f"fig-1-{index}", label=label)
+    if image_format == "png":
+        alt = core.html_escape(label)
+        return f'<img src="{chart_png_data_uri(chart)}" alt="{alt}" style="max-width:100%;height:auto">\n'
+    raise core.InvalidInput(f'image_format must be "svg" or "png", got {image_format!r}')
+
+
+def render_html_with_charts(
+    figures: core.KeyFigures, lang: LanguageLike = "nl", *, image_format: ImageFormat = "svg", title: str = ""
+) -> str:
+    """The page as a standalone HTML document with Fig. 1.0, 1.1, 1.2 drawn as charts.
+
+    :func:`kerncijfers.render_html` with ``HtmlOptions(figures=[...])``: the text, numbers
+    and captions are the C++ renderer's; a chart replaces the small table of each available
+    figure; an unavailable figure gets no chart (the page says it is not available and why).
+    """
+    markup = [chart_markup(figures, i, lang, image_format=image_format) for i in range(len(FIGURE_ATTRIBUTES))]
+    return core.render_html(figures, lang, core.HtmlOptions(title=title, figures=markup))
+
+
+_MAIN = re.compile(r"<main>\n?(.*)</main>", re.DOTALL)
+
+
+def page_fragment(figures: core.KeyFigures, lang: LanguageLike = "nl", *, charts: bool | None = None) -> str:
+    """The page's content (without ``<html>``, ``<head>`` and the page's stylesheet) for
+    embedding in another page, such as a notebook cell. Charts are drawn when ``charts`` is
+    true, or when it is None and matplotlib is installed; their ids are unique per call."""
+    if charts is None:
+        try:
+            import matplotlib  # noqa: F401
+        except ImportError:
+            charts = False
+        else:
+            charts = True
+    if charts:
+        page_id = next(_page_counter)
+        markup = [
+            chart_markup(figures, i, lang, id_prefix=f"kc{page_id}-fig-1-{i}") for i in range(len(FIGURE_ATTRIBUTES))
+        ]
+        page = core.render_html(figures, lang, core.HtmlOptions(figures=markup))
+    else:
+        page = core.render_html(figures, lang)
+    found = _MAIN.search(page)
+    body = found.group(1) if found else page
+    language = lang.name if isinstance(lang, core.Language) else lang
+    return f'<div class="kerncijfers-page" lang="{core.html_escape(language)}">\n{body}</div>\n'
+
+
+# ----------------------------------------------------------------------------------------
+# Many files, many months
+
+
+def read_counts(paths: Iterable[PathLike], *, progress: bool = False, origin: str | None = None) -> core.CountsTable:
+    """One CountsTable from several counts CSV files (the vintage rule across all of them).
+
+    ``progress=True`` shows a bar over the files. ``origin`` names the table in messages
+    (default: the file names); every row keeps its own file and line for messages anyway.
+    """
+    listed = [os.fspath(p) for p in paths]
+    rows: list[core.CountRow] = []
+    for path in progress_bar(listed, desc="reading counts", unit="file") if progress else listed:
+        rows.extend(core.read_count_rows(path))
+    return core.CountsTable.from_rows(rows, origin if origin is not None else ", ".join(listed))
+
+
+def read_departures(
+    paths: Iterable[PathLike], *, progress: bool = False, origin: str | None = None
+) -> core.DeparturesTable:
+    """One DeparturesTable from several departures CSV files (see :func:`read_counts`)."""
+    listed = [os.fspath(p) for p in paths]
+    rows: list[core.DepartureRow] = []
+    for path in progress_bar(listed, desc="reading departures", unit="file") if progress else listed:
+        rows.extend(core.read_departure_rows(path))
+    return core.DeparturesTable.from_rows(rows, origin if origin is not None else ", ".join(listed))
+
+
+def key_figures_for_months(
+    counts: core.CountsTable,
+    departures: core.DeparturesTable,
+    safe: core.SafeCountryList,
+    months: core.PeriodRange[core.Month] | Sequence[core.Month],
+    options: core.KeyFiguresOptions | None = None,
+    *,
+    progress: bool = False,
+) -> list[core.KeyFigures]:
+    """The page's figures for every month of ``months`` (a PeriodRange of Month or a list),
+    in order, with the same options; ``progress=True`` shows a bar over the months.
+
+    ``options.nareiziger_window_end``, when set, is kept as it is for every month.
+    """
+    listed = list(months)
+    for month in listed:
+        if not isinstance(month, core.Month):
+            raise TypeError(f"months must hold Month values, got {type(month).__name__}")
+    chosen = progress_bar(listed, desc="computing key figures", unit="month") if progress else listed
+    return [core.compute_key_figures(counts, departures, safe, month, options) for month in chosen]

@@ -1,0 +1,74 @@
+"""Golden pickles: pickles written by earlier versions of kerncijfers must keep loading.
+
+``tests/python/pickles/kerncijfers-<version>.pkl`` holds a dict of sample objects pickled by
+that version (``tools/make_golden_pickles.py`` writes the file for the current version; a
+file, once committed, is never rewritten). Each must load in this version and equal the
+object that ``golden_objects()`` builds now.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import kerncijfers as kc
+
+PICKLES = Path(__file__).parent / "pickles"
+
+
+def golden_objects() -> dict[str, object]:
+    """The sample objects; their construction must stay valid in every later version."""
+    may = kc.Month(2021, 5)
+    syria = kc.Nationality("SYR")
+    release = kc.Release.parse("2021-W30")
+    count_row = kc.CountRow(may, kc.Category.first_application, syria, 305, "CBS StatLine 83102NED", release, 12)
+    total_row = kc.CountRow(kc.Quarter(2021, 2), kc.Category.first_application, None, 3355, "CBS", release, 13)
+    departure_row = kc.DepartureRow("2021", kc.DepartureGroup.all, kc.DepartureMode.forced, 1630, "DT&V", release, 3)
+    algeria = kc.nl_safe_countries().designations_of(kc.Nationality("DZA"))[0]
+    return {
+        "month": may,
+        "iso_week": kc.IsoWeek(2020, 53),
+        "quarter": kc.Quarter(2021, 2),
+        "year": kc.Year(2021),
+        "period_range": kc.trailing(may, 12),
+        "nationality": syria,
+        "share": kc.Share(596, 1000),
+        "undefined_share": kc.Share(0, 0, allow_undefined=True),
+        "rounded_decimal": kc.RoundedDecimal(188, 1),
+        "release": release,
+        "count_row": count_row,
+        "counts_table": kc.CountsTable.from_rows([count_row, total_row], "golden"),
+        "departure_row": departure_row,
+        "departures_table": kc.DeparturesTable.from_rows([departure_row], "golden"),
+        "designation": algeria,
+        "series_float": kc.Series(kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 3)), np.array([1.5, np.nan, 3.0])),
+        "series_int": kc.Series(
+            kc.PeriodRange(kc.Quarter(2021, 1), kc.Quarter(2021, 2)),
+            np.array([10, 20], dtype=np.int64),
+            np.array([True, False]),
+        ),
+    }
+
+
+def _files() -> list[Path]:
+    return sorted(PICKLES.glob("kerncijfers-*.pkl"))
+
+
+def test_there_is_a_golden_pickle_for_this_version() -> None:
+    assert (PICKLES / f"kerncijfers-{kc.__version__}.pkl").is_file(), "run tools/make_golden_pickles.py"
+
+
+@pytest.mark.parametrize("path", _files(), ids=lambda p: p.name)
+def test_golden_pickles_load_and_equal_todays_objects(path: Path) -> None:
+    with path.open("rb") as stream:
+        loaded = pickle.load(stream)
+    expected = golden_objects()
+    assert set(loaded) <= set(expected), "a golden object was removed from golden_objects()"
+    for name, value in loaded.items():
+        assert type(value) is type(expected[name]), name
+        assert value == expected[name], name
+        # And they round-trip again in this version.
+        assert pickle.loads(pickle.dumps(value)) == value, name
