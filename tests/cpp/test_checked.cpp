@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE checked
 #include <boost/test/unit_test.hpp>
 
+#include "support/message_of.hpp"
+
 #include <kerncijfers/checked.hpp>
 
 #include <array>
@@ -17,16 +19,7 @@ namespace {
 constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t min64 = std::numeric_limits<std::int64_t>::min();
 
-// The message of the `E` that `f` throws, or a marker that makes every content check fail.
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "<no exception>";
-}
+using kerncijfers_test::message_of;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE counts
 #include <boost/test/unit_test.hpp>
 
+#include "support/message_of.hpp"
+
 #include <kerncijfers/counts.hpp>
 
 #include <cstdint>
@@ -64,17 +66,7 @@ std::vector<std::string> codes(const std::vector<kc::nationality>& list) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// The message of the exception of type E that `f` throws; fails the test when it throws nothing.
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  BOOST_FAIL("expected an exception");
-  return "";
-}
+using kerncijfers_test::message_of;
 
 // The design's example: June 2020 from a month row, then three quarters, then two months.
 std::vector<kc::count_row> design_example_rows() {

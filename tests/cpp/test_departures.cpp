@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE departures
 #include <boost/test/unit_test.hpp>
 
+#include "support/message_of.hpp"
+
 #include <kerncijfers/departures.hpp>
 
 #include <cstdint>
@@ -57,16 +59,7 @@ std::vector<std::string> isos(const std::vector<kc::period_range<kc::month>>& pe
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  BOOST_FAIL("expected an exception");
-  return "";
-}
+using kerncijfers_test::message_of;
 
 }  // namespace
 

@@ -1,9 +1,10 @@
 #define BOOST_TEST_MODULE panel
 #include <boost/test/unit_test.hpp>
 
+#include "support/counting_new.hpp"
+
 #include <kerncijfers/panel.hpp>
 
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -17,26 +18,7 @@
 
 namespace kc = kerncijfers;
 
-// Every allocation in this test program goes through here, so a test can assert that a
-// kernel allocated nothing.
-namespace {
-std::atomic<std::size_t> allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](std::size_t size) {
-  ++allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+using kerncijfers_test::allocations_during;
 
 namespace {
 
@@ -66,12 +48,6 @@ bool throws_with(const std::function<void()>& f, std::initializer_list<std::stri
 
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
-// Counts allocations while `f` runs.
-std::size_t allocations_during(const std::function<void()>& f) {
-  const std::size_t before = allocations.load();
-  f();
-  return allocations.load() - before;
-}
 
 const std::vector<kc::rolling_options> option_grid = {
     {.window = 1},

@@ -1,6 +1,9 @@
 #define BOOST_TEST_MODULE rounding
 #include <boost/test/unit_test.hpp>
 
+#include "support/counting_new.hpp"
+#include "support/message_of.hpp"
+
 #include <kerncijfers/rounding.hpp>
 
 #include <algorithm>
@@ -21,23 +24,7 @@
 
 namespace kc = kerncijfers;
 
-// Counts every allocation in this test program, so a test can show that the span forms
-// of largest_remainder and independent_percentages never allocate.
-namespace {
-std::size_t allocation_count = 0;
-}  // namespace
-
-// GCC's -Wmismatched-new-delete cannot see that these replacements pair malloc with free.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void* operator new(std::size_t size) {
-  ++allocation_count;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-#pragma GCC diagnostic pop
+using kerncijfers_test::allocation_count;
 
 namespace {
 
@@ -51,15 +38,7 @@ constexpr auto half_even = kc::rounding_mode::half_even;
 constexpr auto floor_mode = kc::rounding_mode::floor;
 constexpr auto ceiling = kc::rounding_mode::ceiling;
 
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "<no exception>";
-}
+using kerncijfers_test::message_of;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -494,19 +473,19 @@ BOOST_AUTO_TEST_CASE(span_forms_do_not_allocate) {
     kc::largest_remainder(window, parts, 100, i % 3);
     kc::independent_percentages(window, independent, 1, half_up);
   }
-  BOOST_TEST(allocation_count == before);
+  BOOST_TEST(allocation_count.load() == before);
   // The long-input path does not allocate either.
   std::vector<std::int64_t> long_counts(500);
   std::vector<std::int64_t> long_parts(500);
   std::iota(long_counts.begin(), long_counts.end(), std::int64_t{1});
   const std::size_t before_long = allocation_count;
   kc::largest_remainder(long_counts, long_parts, 1000, 2);
-  BOOST_TEST(allocation_count == before_long);
+  BOOST_TEST(allocation_count.load() == before_long);
   BOOST_TEST(sum(long_parts) == 100000);
   // And the counter does count: the vector form allocates its result.
   const std::size_t before_vector = allocation_count;
   const auto result = kc::largest_remainder(std::span<const std::int64_t>(window));
-  BOOST_TEST(allocation_count > before_vector);
+  BOOST_TEST(allocation_count.load() > before_vector);
   BOOST_TEST(sum(result) == 100);
 }
 

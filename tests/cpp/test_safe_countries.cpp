@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE safe_countries
 #include <boost/test/unit_test.hpp>
 
+#include "support/message_of.hpp"
+
 #include <kerncijfers/safe_countries.hpp>
 
 #include <functional>
@@ -32,17 +34,7 @@ std::vector<std::string> codes(const std::vector<kc::nationality>& list) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// The message of the exception of type E that `f` throws; fails the test when it throws nothing.
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  BOOST_FAIL("expected an exception");
-  return "";
-}
+using kerncijfers_test::message_of;
 
 kc::designation make(std::string_view code, std::optional<kc::calendar::day_number> from, bool from_known,
                      std::optional<kc::calendar::day_number> to, bool to_known = true) {

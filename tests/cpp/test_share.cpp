@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE share
 #include <boost/test/unit_test.hpp>
 
+#include "support/message_of.hpp"
+
 #include <kerncijfers/share.hpp>
 
 #include <cmath>
@@ -17,15 +19,7 @@ namespace kc = kerncijfers;
 
 namespace {
 
-template <class E, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "<no exception>";
-}
+using kerncijfers_test::message_of;
 
 template <class T>
 std::string printed(const T& value) {
