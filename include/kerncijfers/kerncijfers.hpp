@@ -14,6 +14,7 @@
 #include "kerncijfers/rolling.hpp"
 #include "kerncijfers/panel.hpp"
 #include "kerncijfers/series.hpp"
+#include "kerncijfers/top_shares.hpp"
 #include "kerncijfers/nationality.hpp"
 #include "kerncijfers/safe_countries.hpp"
 #include "kerncijfers/counts.hpp"
