@@ -659,6 +659,48 @@ def column_sums(
     out: Float64Array | MaskedOut | None = None,
 ) -> Float64Array | MaskedInt64: ...
 
+# --- top_shares.hpp -----------------------------------------------------------
+class TopShares(NamedTuple):
+    """The top nationalities of every trailing window, indexed [country, category, window, ...]."""
+
+    nationality: Int64Array
+    counts: Int64Array
+    shares: Int64Array
+    total: Int64Array
+    rounded_total: Int64Array
+    last_month: Int64Array
+
+def top_shares(
+    country: IntArrayLike,
+    category: IntArrayLike,
+    nationality: IntArrayLike,
+    month: IntArrayLike,
+    count: IntArrayLike,
+    *,
+    countries: int,
+    categories: int,
+    nationalities: int,
+    months: int,
+    unknown: int | None = None,
+    window: int = 12,
+    top: int = 10,
+    total_multiple: int = 10,
+    total_rounding: ModeLike = "half-up",
+) -> TopShares: ...
+def trailing_sums_by_nationality(
+    country: IntArrayLike,
+    category: IntArrayLike,
+    nationality: IntArrayLike,
+    month: IntArrayLike,
+    count: IntArrayLike,
+    *,
+    countries: int,
+    categories: int,
+    nationalities: int,
+    months: int,
+    window: int = 12,
+) -> Int64Array: ...
+
 # --- counts.hpp ---------------------------------------------------------------
 class Category:
     first_application: ClassVar[Category]
