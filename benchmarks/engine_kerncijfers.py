@@ -1,0 +1,39 @@
+"""The task in kerncijfers: one call per step, on the numpy columns as they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import kerncijfers as kc
+
+from .panel import Panel
+from .results import I64, TopSharesArrays
+
+NAME = "kerncijfers"
+
+
+def rolling(panel: Panel) -> I64:
+    """(a) The trailing 12-month sum of every nationality, for every (country, category, month)."""
+    sums: I64 = kc.trailing_sums_by_nationality(*panel.columns(), **panel.shape_kwargs(), window=panel.window)
+    return sums
+
+
+def whole(panel: Panel) -> Any:
+    """(b) The whole task: top 10 + other + unknown, shares by largest remainder, rounded totals."""
+    return kc.top_shares(
+        *panel.columns(), **panel.shape_kwargs(), unknown=panel.unknown, window=panel.window, top=panel.top
+    )
+
+
+def rolling_arrays(result: I64, panel: Panel) -> I64:
+    return result
+
+
+def whole_arrays(result: Any, panel: Panel) -> TopSharesArrays:
+    return TopSharesArrays(
+        nationality=result.nationality,
+        counts=result.counts,
+        shares=result.shares,
+        total=result.total,
+        rounded_total=result.rounded_total,
+    )

@@ -1,0 +1,20 @@
+"""The three engines behind one interface: each has ``rolling`` and ``whole`` (the timed
+steps, returning the engine's natural result) and ``rolling_arrays``/``whole_arrays`` (the
+untimed conversion to the dense arrays that are compared)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import engine_kerncijfers, engine_pandas, engine_polars
+
+ENGINES: dict[str, ModuleType] = {
+    "kerncijfers": engine_kerncijfers,
+    "pandas": engine_pandas,
+    "polars": engine_polars,
+}
+STEPS = ("rolling", "whole")
+STEP_TITLES = {
+    "rolling": "(a) rolling step: trailing 12-month sums per nationality",
+    "whole": "(b) whole task: top 10 + other + unknown, shares, rounded totals",
+}
