@@ -452,23 +452,33 @@ enum class count_text { ok, not_plain_digits, too_large };
 // The vintage rule, shared by counts and departures. `rows` are in input order; returns the
 // input indices of the rows kept (sorted by key), and fills `superseded` with the input
 // indices of the others (older releases and identical repeats), in input order.
-// `key_order(a, b)` orders rows by key; `describe_key(r)` names a key for messages.
+// `sort_key(r)` gives a row's key as a small totally ordered value (computed once per row:
+// the sort compares keys, not rows); `describe_key(r)` names a key for messages.
 // Throws `invalid_input` naming both rows when one release gives one key two counts.
-template <class Row, class KeyOrder, class DescribeKey>
-[[nodiscard]] std::vector<std::size_t> resolve_vintages(const std::vector<Row>& rows, const KeyOrder& key_order,
+template <class Row, class SortKey, class DescribeKey>
+[[nodiscard]] std::vector<std::size_t> resolve_vintages(const std::vector<Row>& rows, const SortKey& sort_key,
                                                         const DescribeKey& describe_key, const std::string& origin,
                                                         std::vector<std::size_t>& superseded) {
-  std::vector<std::size_t> order(rows.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (const auto c = key_order(rows[a], rows[b]); c != 0) return c < 0;
-    if (const auto c = rows[a].rel <=> rows[b].rel; c != 0) return c < 0;
-    return a < b;
+  using key_type = std::invoke_result_t<const SortKey&, const Row&>;
+  struct entry {
+    key_type key;
+    release rel;
+    std::size_t index;
+  };
+  std::vector<entry> entries;
+  entries.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entry{sort_key(rows[i]), rows[i].rel, i});
+  std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) {
+    if (const auto c = a.key <=> b.key; c != 0) return c < 0;
+    if (const auto c = a.rel <=> b.rel; c != 0) return c < 0;
+    return a.index < b.index;
   });
+  std::vector<std::size_t> order(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) order[i] = entries[i].index;
   std::vector<std::size_t> kept;
   for (std::size_t begin = 0; begin < order.size();) {
     std::size_t end = begin + 1;
-    while (end < order.size() && key_order(rows[order[begin]], rows[order[end]]) == 0) ++end;
+    while (end < order.size() && entries[begin].key == entries[end].key) ++end;
     // Within a key: releases ascending, input order within a release. Check every release.
     for (std::size_t r = begin; r < end;) {
       std::size_t r_end = r + 1;
@@ -582,8 +592,8 @@ class counts_table {
     }
     std::vector<std::size_t> superseded;
     const std::vector<std::size_t> kept = detail::resolve_vintages(
-        rows, [](const count_row& a, const count_row& b) { return key_order(a, b); },
-        [](const count_row& r) { return describe_key(r); }, table.origin_, superseded);
+        rows, [](const count_row& r) { return sort_key(r); }, [](const count_row& r) { return describe_key(r); },
+        table.origin_, superseded);
     table.rows_.reserve(kept.size());
     table.spans_.reserve(kept.size());
     for (const std::size_t i : kept) {
@@ -677,13 +687,10 @@ class counts_table {
     std::vector<std::size_t> straddling;  // rows that cover a month but cannot be used whole
   };
 
-  [[nodiscard]] static std::strong_ordering key_order(const count_row& a, const count_row& b) {
-    if (const auto c = a.cat <=> b.cat; c != 0) return c;
-    if (const auto c = a.nat <=> b.nat; c != 0) return c;
-    const auto ma = months_of(a.period);
-    const auto mb = months_of(b.period);
-    if (const auto c = ma.first() <=> mb.first(); c != 0) return c;
-    return detail::granularity_rank(b.period) <=> detail::granularity_rank(a.period);  // coarser first
+  // Rows sort by category, nationality (TOTAL first), first month, then coarser periods
+  // before finer ones.
+  [[nodiscard]] static std::tuple<category, std::optional<nationality>, std::int32_t, int> sort_key(const count_row& r) {
+    return {r.cat, r.nat, months_of(r.period).first().serial(), -detail::granularity_rank(r.period)};
   }
 
   [[nodiscard]] static std::string who(category cat, const std::optional<nationality>& nat) {

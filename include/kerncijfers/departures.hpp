@@ -30,6 +30,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -251,7 +252,7 @@ class departures_table {
     }
     std::vector<std::size_t> superseded;
     const std::vector<std::size_t> kept = detail::resolve_vintages(
-        rows, [](const departure_row& a, const departure_row& b) { return key_order(a, b); },
+        rows, [](const departure_row& r) { return sort_key(r); },
         [](const departure_row& r) { return "departures " + describe_key(r); }, table.origin_, superseded);
     for (const std::size_t i : kept) table.rows_.push_back(std::move(rows[i]));
     for (const std::size_t i : superseded) table.superseded_.push_back(std::move(rows[i]));
@@ -350,10 +351,8 @@ class departures_table {
     return p;
   }
 
-  [[nodiscard]] static std::strong_ordering key_order(const departure_row& a, const departure_row& b) {
-    if (const auto c = a.group <=> b.group; c != 0) return c;
-    if (const auto c = a.period <=> b.period; c != 0) return c;
-    return a.mode <=> b.mode;
+  [[nodiscard]] static std::tuple<departure_group, period_range<month>, departure_mode> sort_key(const departure_row& r) {
+    return {r.group, r.period, r.mode};
   }
 
   [[nodiscard]] static std::string describe_key(const departure_row& r) {
