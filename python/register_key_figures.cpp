@@ -32,6 +32,18 @@ void register_key_figures(py::module_& m) {
       .value("exact", figure_status::exact)
       .value("partial", figure_status::partial)
       .value("unavailable", figure_status::unavailable);
+  py::enum_<figure_problem>(m, "FigureProblem",
+                            "Why a figure is partial or unavailable, as a code (the renderers put it into words in "
+                            "either language; the figure's reason has the details).")
+      .value("none", figure_problem::none)
+      .value("incomplete_breakdown", figure_problem::incomplete_breakdown)
+      .value("missing_months", figure_problem::missing_months)
+      .value("unsplittable_rows", figure_problem::unsplittable_rows)
+      .value("zero_total", figure_problem::zero_total)
+      .value("inconsistent_data", figure_problem::inconsistent_data)
+      .value("undetermined_designation", figure_problem::undetermined_designation)
+      .value("missing_departures", figure_problem::missing_departures)
+      .value("overflow", figure_problem::overflow);
   py::enum_<row_kind>(m, "RowKind", "What a distribution row stands for.")
       .value("nationality", row_kind::nationality)
       .value("unknown", row_kind::unknown)
@@ -64,6 +76,7 @@ void register_key_figures(py::module_& m) {
   dist.def_readonly("category", &distribution_figure::cat);
   def_window<distribution_figure>(dist, "window", &distribution_figure::window);
   dist.def_readonly("status", &distribution_figure::status)
+      .def_readonly("problem", &distribution_figure::problem)
       .def_readonly("reason", &distribution_figure::reason)
       .def_readonly("total", &distribution_figure::total)
       .def_readonly("top_n", &distribution_figure::top_n)
@@ -89,6 +102,7 @@ void register_key_figures(py::module_& m) {
   safe.def_readonly("category", &safe_share_figure::cat);
   def_window<safe_share_figure>(safe, "window", &safe_share_figure::window);
   safe.def_readonly("status", &safe_share_figure::status)
+      .def_readonly("problem", &safe_share_figure::problem)
       .def_readonly("reason", &safe_share_figure::reason)
       .def_readonly("total", &safe_share_figure::total)
       .def_readonly("safe_count", &safe_share_figure::safe_count)
@@ -109,6 +123,7 @@ void register_key_figures(py::module_& m) {
   py::class_<influx_entry> entry(m, "InfluxEntry", "The TOTAL count of one category in a month (or why it is missing).");
   entry.def_readonly("category", &influx_entry::cat)
       .def_readonly("count", &influx_entry::count)
+      .def_readonly("problem", &influx_entry::problem)
       .def_readonly("reason", &influx_entry::reason);
   def_record_equality<influx_entry>(entry);
 
@@ -125,6 +140,7 @@ void register_key_figures(py::module_& m) {
   dep.def_readonly("group", &departures_figure::group);
   def_window<departures_figure>(dep, "period", &departures_figure::period);
   dep.def_readonly("status", &departures_figure::status)
+      .def_readonly("problem", &departures_figure::problem)
       .def_readonly("reason", &departures_figure::reason)
       .def_readonly("total", &departures_figure::total)
       .def_readonly("total_rounded", &departures_figure::total_rounded)
@@ -213,6 +229,7 @@ void register_key_figures(py::module_& m) {
   breakdown.def_readonly("category", &nationality_breakdown::cat);
   def_window<nationality_breakdown>(breakdown, "window", &nationality_breakdown::window);
   breakdown.def_readonly("total", &nationality_breakdown::total)
+      .def_readonly("total_problem", &nationality_breakdown::total_problem)
       .def_readonly("total_reason", &nationality_breakdown::total_reason)
       .def_readonly("listed", &nationality_breakdown::listed)
       .def_readonly("listed_sum", &nationality_breakdown::listed_sum)

@@ -44,6 +44,12 @@ void register_render(py::module_& m) {
   m.def("departures_period_label", [](const py::object& period, const py::object& lang) {
     return departures_period_label(to_month_range(period), to_language(lang));
   }, py::arg("period"), py::arg("lang") = "nl");
+  m.def(
+      "problem_text",
+      [](figure_problem problem, const py::object& lang) { return std::string(problem_text(problem, to_language(lang))); },
+      py::arg("problem"), py::arg("lang") = "nl",
+      "Why a figure is partial or unavailable, as a clause in the language: 'het totaal is 0' / 'the total is 0'; "
+      "empty for FigureProblem.none.");
   m.def("source_text", [](const figure_source& s, const py::object& lang) { return source_text(s, to_language(lang)); },
         py::arg("source"), py::arg("lang") = "nl");
   m.def("figure_title", [](const key_figures& k, std::size_t index, const py::object& lang) {

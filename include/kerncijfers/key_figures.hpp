@@ -14,7 +14,8 @@
 /// `compute_key_figures` is pure: tables in, figures out. Each figure can also be computed
 /// on its own: `distribution`, `safe_share`, `influx`, `departures_figure_for` (and
 /// `breakdown_by_nationality`, the step the first two share). Missing data never throw:
-/// they give `unavailable` or `partial` figures whose `reason` says what is missing. Invalid
+/// they give `unavailable` or `partial` figures whose `problem` (a code the renderers put
+/// into words in either language) and `reason` (the details, in English) say what is missing. Invalid
 /// options do throw `invalid_input` naming the value (a top N of 0, decimals outside 0-16,
 /// a trailing window of 0 months); a sum that does not fit in 64 bits throws `overflow_error`.
 ///
@@ -121,6 +122,64 @@ enum class figure_status : std::uint8_t {
   return s == figure_status::exact ? "exact" : s == figure_status::partial ? "partial" : "unavailable";
 }
 
+/// Why a figure is partial or unavailable, as a code: the renderers put it into words in
+/// the page's language, while `reason` keeps the details (rows, files, months) in English
+/// for logs and the JSON.
+enum class figure_problem : std::uint8_t {
+  /// Nothing: the figure is exact.
+  none,
+  /// The data break down only part of the total by nationality (or some nationality's
+  /// rows do not cover the window).
+  incomplete_breakdown,
+  /// No row covers some month of the window.
+  missing_months,
+  /// Some months are covered only by rows for a longer period (a quarter, a year) that
+  /// reaches outside the window and cannot be split into months.
+  unsplittable_rows,
+  /// The total is 0: there are no shares.
+  zero_total,
+  /// The nationalities add up to more than the total.
+  inconsistent_data,
+  /// The safe-country list does not settle the status of some nationality in some month.
+  undetermined_designation,
+  /// The departures of a mode (independent, forced, unsupervised) have no row for the period.
+  missing_departures,
+  /// The counts do not add up within 64 bits.
+  overflow,
+};
+
+/// "none", "incomplete-breakdown", "missing-months", "unsplittable-rows", "zero-total",
+/// "inconsistent-data", "undetermined-designation", "missing-departures" or "overflow".
+[[nodiscard]] constexpr std::string_view to_string(figure_problem p) noexcept {
+  switch (p) {
+    case figure_problem::none: return "none";
+    case figure_problem::incomplete_breakdown: return "incomplete-breakdown";
+    case figure_problem::missing_months: return "missing-months";
+    case figure_problem::unsplittable_rows: return "unsplittable-rows";
+    case figure_problem::zero_total: return "zero-total";
+    case figure_problem::inconsistent_data: return "inconsistent-data";
+    case figure_problem::undetermined_designation: return "undetermined-designation";
+    case figure_problem::missing_departures: return "missing-departures";
+    case figure_problem::overflow: return "overflow";
+  }
+  return "?";
+}
+
+/// The problem of a failed window lookup: months without a row come first, then rows that
+/// would have to be split; a lookup that failed for neither overflowed.
+[[nodiscard]] inline figure_problem problem_of(const window_lookup& lookup) noexcept {
+  if (lookup) return figure_problem::none;
+  if (!lookup.missing.empty()) return figure_problem::missing_months;
+  if (!lookup.unsplittable.empty()) return figure_problem::unsplittable_rows;
+  return figure_problem::overflow;
+}
+
+/// The problem of a failed departures lookup: a mode without a row, or an overflow.
+[[nodiscard]] inline figure_problem problem_of(const departure_lookup& lookup) noexcept {
+  if (lookup) return figure_problem::none;
+  return lookup.missing.empty() ? figure_problem::overflow : figure_problem::missing_departures;
+}
+
 /// Where a figure's numbers come from.
 struct figure_source {
   /// The distinct sources of every row used, sorted.
@@ -181,7 +240,9 @@ struct distribution_figure {
   period_range<month> window{month{}};
   /// `exact`, `partial` or `unavailable` (see the file comment).
   figure_status status = figure_status::unavailable;
-  /// Why the figure is partial or unavailable; empty when exact.
+  /// Why the figure is partial or unavailable, as a code; `none` when exact.
+  figure_problem problem = figure_problem::none;
+  /// Why the figure is partial or unavailable, in detail (English); empty when exact.
   std::string reason;
   /// The TOTAL count of the category in the window (0 when unavailable).
   std::int64_t total = 0;
@@ -232,7 +293,10 @@ struct safe_share_figure {
   /// `exact` or `unavailable` (never `partial`: a share from a partial breakdown is not a
   /// figure, only bounds).
   figure_status status = figure_status::unavailable;
-  /// Why the figure is unavailable; empty when exact.
+  /// Why the figure is unavailable, as a code; `none` when exact. With a partial breakdown
+  /// and an undetermined status both, the breakdown is named.
+  figure_problem problem = figure_problem::none;
+  /// Why the figure is unavailable, in detail (English); empty when exact.
   std::string reason;
   /// The TOTAL count of the category in the window (0 without a usable TOTAL).
   std::int64_t total = 0;
@@ -273,8 +337,10 @@ struct influx_entry {
   category cat = category::first_application;
   /// The TOTAL count; empty when the data have none.
   std::optional<std::int64_t> count;
-  /// Why `count` is empty.
+  /// Why `count` is empty, in detail (English).
   std::string reason;
+  /// Why `count` is empty, as a code; `none` when it is set.
+  figure_problem problem = figure_problem::none;
 
   [[nodiscard]] friend bool operator==(const influx_entry&, const influx_entry&) = default;
 };
@@ -305,7 +371,9 @@ struct departures_figure {
   period_range<month> period{month{}};
   /// `exact` or `unavailable` (a mode without a row, or a total of 0).
   figure_status status = figure_status::unavailable;
-  /// Why the figure is unavailable; empty when exact.
+  /// Why the figure is unavailable, as a code; `none` when exact.
+  figure_problem problem = figure_problem::none;
+  /// Why the figure is unavailable, in detail (English); empty when exact.
   std::string reason;
   /// All departures (0 when unavailable).
   std::int64_t total = 0;
@@ -416,6 +484,8 @@ struct nationality_breakdown {
   period_range<month> window{month{}};
   /// The TOTAL tiled over the window; empty when the TOTAL rows cannot tile it.
   std::optional<std::int64_t> total;
+  /// Why `total` is empty, as a code (`problem_of` the TOTAL lookup); `none` when it is set.
+  figure_problem total_problem = figure_problem::none;
   /// Why `total` is empty (the `counts_table::try_total` message).
   std::string total_reason;
   /// Every nationality whose rows tile the window, sorted by alpha-3 code.
@@ -511,6 +581,7 @@ struct rounded_set {
   b.window = window;
   window_lookup total = counts.try_total(cat, window);
   if (!total) {
+    b.total_problem = problem_of(total);
     b.total_reason = std::move(total.reason);
     return b;
   }
@@ -531,16 +602,24 @@ struct rounded_set {
 
 namespace detail {
 
-// Why a breakdown is not complete, or why it is unusable; empty when complete.
-// Sets `inconsistent` when the listed counts exceed the total.
-[[nodiscard]] inline std::string breakdown_problem(const nationality_breakdown& b, bool& inconsistent) {
-  inconsistent = false;
-  if (!b.total) return b.total_reason;
+// Why a breakdown is not complete, or why it is unusable: `none` and no text when complete.
+struct breakdown_issue {
+  figure_problem code = figure_problem::none;
+  std::string text;
+  // True when the breakdown cannot give a figure at all (no TOTAL, or the listed counts
+  // exceed it); false when it is complete or only partial.
+  [[nodiscard]] bool unusable() const noexcept {
+    return code != figure_problem::none && code != figure_problem::incomplete_breakdown;
+  }
+};
+
+[[nodiscard]] inline breakdown_issue breakdown_problem(const nationality_breakdown& b) {
+  if (!b.total) return {b.total_problem, b.total_reason};
   const std::string what = what_in(b.cat, b.window);
   if (b.listed_sum > *b.total) {
-    inconsistent = true;
-    return "the listed nationalities sum to " + std::to_string(b.listed_sum) + ", more than the TOTAL of " +
-           std::to_string(*b.total) + " " + what + ": the data are inconsistent";
+    return {figure_problem::inconsistent_data, "the listed nationalities sum to " + std::to_string(b.listed_sum) +
+                                                   ", more than the TOTAL of " + std::to_string(*b.total) + " " + what +
+                                                   ": the data are inconsistent"};
   }
   if (b.complete()) return {};
   std::string text = "the data break down " + std::to_string(b.listed_sum) + " of " + std::to_string(*b.total) +
@@ -553,7 +632,7 @@ namespace detail {
     for (std::size_t i = 0; i < b.unusable.size(); ++i) text += (i == 0 ? "" : "; ") + b.unusable[i].reason;
     text += ")";
   }
-  return text;
+  return {figure_problem::incomplete_breakdown, std::move(text)};
 }
 
 }  // namespace detail
@@ -581,15 +660,16 @@ namespace detail {
   fig.source = b.source;
   fig.notes = b.notes;
 
-  bool inconsistent = false;
-  std::string problem = detail::breakdown_problem(b, inconsistent);
-  if (!b.total || inconsistent) {
+  detail::breakdown_issue issue = detail::breakdown_problem(b);
+  if (issue.unusable()) {
     fig.status = figure_status::unavailable;
-    fig.reason = std::move(problem);
+    fig.problem = issue.code;
+    fig.reason = std::move(issue.text);
     return fig;
   }
   if (*b.total == 0) {
     fig.status = figure_status::unavailable;
+    fig.problem = figure_problem::zero_total;
     fig.reason = "the TOTAL of " + detail::what_in(b.cat, b.window) + " is 0: there are no shares";
     return fig;
   }
@@ -654,11 +734,12 @@ namespace detail {
   fig.sums_to_100 = rounded.sums_to_100;
   fig.rounding_note = rounded.note;
 
-  if (problem.empty()) {
+  if (issue.code == figure_problem::none) {
     fig.status = figure_status::exact;
   } else {
     fig.status = figure_status::partial;
-    fig.reason = std::move(problem) + "; the ranking is among the listed nationalities";
+    fig.problem = issue.code;
+    fig.reason = std::move(issue.text) + "; the ranking is among the listed nationalities";
   }
   return fig;
 }
@@ -756,13 +837,14 @@ struct safe_split {
   fig.notes = b.notes;
   fig.status = figure_status::unavailable;
 
-  bool inconsistent = false;
-  const std::string problem = breakdown_problem(b, inconsistent);
-  if (!b.total || inconsistent) {
-    fig.reason = problem;
+  const breakdown_issue issue = breakdown_problem(b);
+  if (issue.unusable()) {
+    fig.problem = issue.code;
+    fig.reason = issue.text;
     return fig;
   }
   if (*b.total == 0) {
+    fig.problem = figure_problem::zero_total;
     fig.reason = "the TOTAL of " + what_in(b.cat, b.window) + " is 0: there is no share";
     return fig;
   }
@@ -786,7 +868,7 @@ struct safe_split {
   }
   const std::int64_t unlisted = total - b.listed_sum;
 
-  if (problem.empty() && problems.empty()) {
+  if (issue.code == figure_problem::none && problems.empty()) {
     fig.status = figure_status::exact;
     fig.safe_count = safe;
     fig.percent = percent(share<std::int64_t>(safe, total), decimals);
@@ -795,9 +877,11 @@ struct safe_split {
   const std::int64_t upper = checked_add(checked_add(safe, undetermined), unlisted);
   fig.lower_percent = percent(share<std::int64_t>(safe, total), decimals);
   fig.upper_percent = percent(share<std::int64_t>(upper, total), decimals);
+  fig.problem = issue.code != figure_problem::none ? issue.code : figure_problem::undetermined_designation;
   std::string reason;
-  if (!problem.empty()) {
-    reason = problem + ": the " + std::to_string(unlisted) + " unlisted may or may not come from safe countries of origin";
+  if (issue.code != figure_problem::none) {
+    reason = issue.text + ": the " + std::to_string(unlisted) +
+             " unlisted may or may not come from safe countries of origin";
   }
   for (const std::string& p : problems) reason += (reason.empty() ? "" : "; ") + p;
   const rounded_decimal lo(*fig.lower_percent, decimals);
@@ -842,6 +926,7 @@ struct safe_split {
       sum = checked_add(sum, found.total->value);
       detail::add_source(fig.source, fig.notes, *found.total);
     } else {
+      entry.problem = problem_of(found);
       entry.reason = std::move(found.reason);
       all = false;
     }
@@ -872,6 +957,7 @@ struct safe_split {
   fig.status = figure_status::unavailable;
   departure_lookup found = departures.try_figures(group, period);
   if (!found) {
+    fig.problem = problem_of(found);
     fig.reason = std::move(found.reason);
     return fig;
   }
@@ -880,6 +966,7 @@ struct safe_split {
   fig.source.latest_release = t.latest_release;
   const std::int64_t total = t.total();
   if (total == 0) {
+    fig.problem = figure_problem::zero_total;
     fig.reason = "no departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period) +
                  " (the total is 0): there are no shares";
     return fig;

@@ -14,8 +14,9 @@
 ///   - a `partial` distribution lists its shares followed by a caveat sentence saying how
 ///     much of the total is not broken down by nationality and that the ranking holds only
 ///     among the listed nationalities;
-///   - an `unavailable` figure becomes a sentence saying it is not available and why (the
-///     figure's `reason`, quoted as it is); the safe-country share adds its bounds when set;
+///   - an `unavailable` figure becomes a sentence saying it is not available and why: its
+///     `problem` in the page's language (`problem_text`; a figure built by hand with only a
+///     `reason` has that quoted); the safe-country share adds its bounds when set;
 ///   - a figure whose published (independently rounded) percentages do not add up to 100
 ///     gets a note of its own, in a separate paragraph after the figure's text, so the
 ///     page's sentences themselves stay as published.
@@ -199,6 +200,42 @@ namespace detail::rendering {
     return y + (lang == language::nl ? " (t/m " : " (through ") + std::string(names[p.last().index() - 1]) + ")";
   }
   return p.label(lang);
+}
+
+/// Why a figure is partial or unavailable, as a clause in `lang` for the page's
+/// "is niet beschikbaar (reden: ...)": "het totaal is 0" / "the total is 0". Empty for
+/// `figure_problem::none`. The figure's `reason` has the details (in English).
+[[nodiscard]] constexpr std::string_view problem_text(figure_problem problem, language lang) noexcept {
+  const bool nl = lang == language::nl;
+  switch (problem) {
+    case figure_problem::none: return {};
+    case figure_problem::incomplete_breakdown:
+      return nl ? "de gegevens splitsen niet iedereen naar nationaliteit uit"
+                : "the data do not break everyone down by nationality";
+    case figure_problem::missing_months:
+      return nl ? "de gegevens hebben niet voor elke maand van de periode een totaal"
+                : "the data do not have a total for every month of the period";
+    case figure_problem::unsplittable_rows:
+      return nl ? "voor een deel van de periode hebben de gegevens alleen totalen per kwartaal of jaar, die niet over "
+                  "de maanden te verdelen zijn"
+                : "for part of the period the data have only quarterly or yearly totals, which cannot be divided over "
+                  "the months";
+    case figure_problem::zero_total: return nl ? "het totaal is 0" : "the total is 0";
+    case figure_problem::inconsistent_data:
+      return nl ? "de aantallen per nationaliteit tellen op tot meer dan het totaal"
+                : "the counts by nationality add up to more than the total";
+    case figure_problem::undetermined_designation:
+      return nl ? "de bronnen zeggen niet voor elke nationaliteit en maand of het land als veilig land van herkomst "
+                  "was aangewezen"
+                : "the sources do not say for every nationality and month whether the country was designated a safe "
+                  "country of origin";
+    case figure_problem::missing_departures:
+      return nl ? "de gegevens bevatten niet alle vertrekcijfers voor deze periode"
+                : "the data do not hold every departure figure for this period";
+    case figure_problem::overflow:
+      return nl ? "de aantallen zijn te groot om op te tellen" : "the counts are too large to add up";
+  }
+  return {};
 }
 
 /// Where a figure's numbers come from, as the page's source note writes it (without
@@ -443,9 +480,10 @@ class json_writer {
   return std::string(reason);
 }
 
-// " (reden: ...)" / " (reason: ...)", or nothing when there is no reason.
-[[nodiscard]] inline std::string reason_suffix(std::string_view reason, language lang) {
-  const std::string text = clause(reason);
+// " (reden: ...)" / " (reason: ...)": the problem in words, else the reason as it is, else
+// nothing.
+[[nodiscard]] inline std::string reason_suffix(figure_problem problem, std::string_view reason, language lang) {
+  const std::string text = problem != figure_problem::none ? std::string(problem_text(problem, lang)) : clause(reason);
   if (text.empty()) return {};
   return (lang == language::nl ? " (reden: " : " (reason: ") + text + ")";
 }
@@ -582,10 +620,10 @@ class paragraph {
 [[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, bool trailing, language lang) {
   if (lang == language::nl) {
     return "De verdeling naar nationaliteit van de " + std::string(subject(f.cat, lang)) + " " +
-           window_phrase(f, trailing, lang) + " is niet beschikbaar" + reason_suffix(f.reason, lang) + ".";
+           window_phrase(f, trailing, lang) + " is niet beschikbaar" + reason_suffix(f.problem, f.reason, lang) + ".";
   }
   return "The breakdown by nationality of " + std::string(subject(f.cat, lang)) + " " +
-         window_phrase(f, trailing, lang) + " is not available" + reason_suffix(f.reason, lang) + ".";
+         window_phrase(f, trailing, lang) + " is not available" + reason_suffix(f.problem, f.reason, lang) + ".";
 }
 
 [[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, bool trailing, language lang) {
@@ -603,8 +641,8 @@ class paragraph {
   const auto unlisted = rows_of_kind(f, row_kind::unlisted);
   const bool nl = lang == language::nl;
   if (unlisted.empty()) {
-    return nl ? "Deze cijfers zijn onvolledig" + reason_suffix(f.reason, lang) + "."
-              : "These figures are incomplete" + reason_suffix(f.reason, lang) + ".";
+    return nl ? "Deze cijfers zijn onvolledig" + reason_suffix(f.problem, f.reason, lang) + "."
+              : "These figures are incomplete" + reason_suffix(f.problem, f.reason, lang) + ".";
   }
   const std::string share = percent_text(unlisted.front()->percent, f.decimals, lang);
   if (nl) {
@@ -740,7 +778,7 @@ struct safe_sentence {
   const std::string who(subject(s.cat, lang));
   if (s.status == figure_status::unavailable) {
     std::string after = nl ? " is niet beschikbaar" : " is not available";
-    after += reason_suffix(s.reason, lang) + ".";
+    after += reason_suffix(s.problem, s.reason, lang) + ".";
     if (s.lower_percent && s.upper_percent) {
       const std::string lo = percent_text(*s.lower_percent, s.decimals, lang);
       const std::string hi = percent_text(*s.upper_percent, s.decimals, lang);
@@ -752,8 +790,8 @@ struct safe_sentence {
   const std::string p = percent_text(s.percent, s.decimals, lang);
   std::string after = ".";
   if (s.status == figure_status::partial) {
-    after += nl ? " Dit cijfer is onvolledig" + reason_suffix(s.reason, lang) + "."
-                : " This figure is incomplete" + reason_suffix(s.reason, lang) + ".";
+    after += nl ? " Dit cijfer is onvolledig" + reason_suffix(s.problem, s.reason, lang) + "."
+                : " This figure is incomplete" + reason_suffix(s.problem, s.reason, lang) + ".";
   }
   return {nl ? "Circa " + p + " van de " + who + " kwam uit een " : "About " + p + " of " + who + " came from a ", link,
           after};
@@ -815,9 +853,9 @@ struct safe_sentence {
   } else {
     const std::string when = departures_period_label(d.period, lang);
     s.push_back(nl ? "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in " + when +
-                         " is vertrokken, is niet beschikbaar" + reason_suffix(d.reason, lang) + "."
+                         " is vertrokken, is niet beschikbaar" + reason_suffix(d.problem, d.reason, lang) + "."
                    : "The number of foreign nationals who were not allowed to stay in the Netherlands and left in " +
-                         when + " is not available" + reason_suffix(d.reason, lang) + ".");
+                         when + " is not available" + reason_suffix(d.problem, d.reason, lang) + ".");
   }
   s.push_back(nl ? "Het gaat niet alleen om afgewezen asielzoekers maar ook om bijvoorbeeld mensen die illegaal in "
                    "Nederland verblijven en mensen van wie de vergunning is ingetrokken of niet meer geldig is."
@@ -835,8 +873,8 @@ struct safe_sentence {
     s.push_back(nl ? "Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt " + unsup + "."
                    : "The share of foreign nationals who left on their own, without supervision, is " + unsup + ".");
     if (d.status == figure_status::partial) {
-      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.reason, lang) + "."
-                     : "These figures are incomplete" + reason_suffix(d.reason, lang) + ".");
+      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.problem, d.reason, lang) + "."
+                     : "These figures are incomplete" + reason_suffix(d.problem, d.reason, lang) + ".");
     }
   }
   s.push_back(nl ? "Deze cijfers zijn afkomstig van de Dienst Terugkeer en Vertrek, de Internationale Organisatie voor "
@@ -877,16 +915,16 @@ struct safe_sentence {
     s.push_back(nl ? "Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt " + unsup + "."
                    : "The share who left on their own, without supervision, is " + unsup + ".");
     if (d.status == figure_status::partial) {
-      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.reason, lang) + "."
-                     : "These figures are incomplete" + reason_suffix(d.reason, lang) + ".");
+      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.problem, d.reason, lang) + "."
+                     : "These figures are incomplete" + reason_suffix(d.problem, d.reason, lang) + ".");
     }
   } else {
     const std::string when = departures_period_label(d.period, lang);
     s.push_back(nl ? "Het aantal criminele vreemdelingen dat in " + when +
                          " is vertrokken tijdens of aansluitend aan hun gevangenisstraf, is niet beschikbaar" +
-                         reason_suffix(d.reason, lang) + "."
+                         reason_suffix(d.problem, d.reason, lang) + "."
                    : "The number of criminal foreign nationals who left during or directly after their prison "
-                     "sentence in " + when + " is not available" + reason_suffix(d.reason, lang) + ".");
+                     "sentence in " + when + " is not available" + reason_suffix(d.problem, d.reason, lang) + ".");
   }
   s.push_back(nl ? "Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke invrijheidstelling. Wel kunnen "
                    "zij ervoor kiezen om de opgelegde vrijheidsstraf te onderbreken op voorwaarde dat zij Nederland "
@@ -1101,7 +1139,7 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   const bool nl = lang == language::nl;
   if (f.status == figure_status::unavailable) {
     return "<p class=\"unavailable\">" +
-           html_escape((nl ? "Niet beschikbaar" : "Not available") + reason_suffix(f.reason, lang) + ".") + "</p>\n";
+           html_escape((nl ? "Niet beschikbaar" : "Not available") + reason_suffix(f.problem, f.reason, lang) + ".") + "</p>\n";
   }
   std::string out = "<table>\n<thead><tr><th scope=\"col\">";
   out += nl ? "Nationaliteit" : "Nationality";
@@ -1231,6 +1269,8 @@ inline void json_distribution(json_writer& w, const distribution_figure& f) {
   json_window(w, f.window);
   w.key("status");
   w.string(to_string(f.status));
+  w.key("problem");
+  w.string(to_string(f.problem));
   w.key("reason");
   w.string(f.reason);
   w.key("total");
@@ -1301,6 +1341,8 @@ inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
   json_window(w, s.window);
   w.key("status");
   w.string(to_string(s.status));
+  w.key("problem");
+  w.string(to_string(s.problem));
   w.key("reason");
   w.string(s.reason);
   w.key("total");
@@ -1341,6 +1383,8 @@ inline void json_departures(json_writer& w, const departures_figure& d) {
               departures_period_label(d.period, language::en));
   w.key("status");
   w.string(to_string(d.status));
+  w.key("problem");
+  w.string(to_string(d.problem));
   w.key("reason");
   w.string(d.reason);
   w.key("total");
@@ -1385,6 +1429,8 @@ inline void json_influx(json_writer& w, const influx_figure& in) {
     json_category(w, e.cat);
     w.key("count");
     json_optional_integer(w, e.count);
+    w.key("problem");
+    w.string(to_string(e.problem));
     w.key("reason");
     w.string(e.reason);
     w.end_object();

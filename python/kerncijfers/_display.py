@@ -51,14 +51,17 @@ def _source_html(source: core.FigureSource) -> str:
     return f'<p style="font-size:smaller">({"Bron" if _nl() else "Source"}: {_e(text)})</p>'
 
 
-def _status_html(status: core.FigureStatus, reason: str) -> str:
+def _status_html(status: core.FigureStatus, problem: core.FigureProblem, reason: str) -> str:
     if status == core.FigureStatus.exact:
         return ""
     word = {
         "partial": "gedeeltelijk" if _nl() else "partial",
         "unavailable": "niet beschikbaar" if _nl() else "not available",
     }[status.name]
-    return f"<p><em>{_e(word)}</em>{': ' + _e(reason) if reason else ''}</p>"
+    why = core.problem_text(problem, _language[0])
+    # The problem in the display language; the details (rows, files, months) stay English.
+    details = f'<p style="font-size:smaller">{_e(reason)}</p>' if reason else ""
+    return f"<p><em>{_e(word)}</em>{': ' + _e(why) if why else ''}</p>{details}"
 
 
 def _notes_html(notes: Sequence[str]) -> str:
@@ -96,7 +99,7 @@ def distribution_html(figure: core.DistributionFigure) -> str:
     return (
         f'<div class="kerncijfers-figure"><p><strong>{_e(title)}</strong></p>'
         + core._distribution_table_html(figure, _language[0])
-        + _status_html(figure.status, figure.reason)
+        + _status_html(figure.status, figure.problem, figure.reason)
         + _source_html(figure.source)
         + _notes_html(figure.notes)
         + "</div>"
@@ -123,7 +126,7 @@ def safe_share_html(figure: core.SafeShareFigure) -> str:
     table = _table(["", ""], rows, [False, True])
     return (
         f'<div class="kerncijfers-figure"><p><strong>{_e(title)}</strong></p>{table}'
-        + _status_html(figure.status, figure.reason)
+        + _status_html(figure.status, figure.problem, figure.reason)
         + _source_html(figure.source)
         + _notes_html(figure.notes)
         + "</div>"
@@ -158,7 +161,7 @@ def departures_html(figure: core.DeparturesFigure) -> str:
     table = _table(header, rows, [False, True, True]) if rows else ""
     return (
         f'<div class="kerncijfers-figure"><p><strong>{_e(title)}</strong></p>{table}'
-        + _status_html(figure.status, figure.reason)
+        + _status_html(figure.status, figure.problem, figure.reason)
         + _source_html(figure.source)
         + "</div>"
     )

@@ -96,8 +96,7 @@ def _tidy(ax: Axes) -> None:
 
 def _unavailable(ax: Axes, reason: str, lang: LanguageLike) -> None:
     ax.set_axis_off()
-    # The reason can be long (it names files and months): wrap it here, at most a few lines,
-    # so the chart keeps its size; the page text carries the full reason.
+    # The text can be long: wrap it here, at most a few lines, so the chart keeps its size.
     import textwrap
 
     head = "Niet beschikbaar" if _is_nl(lang) else "Not available"
@@ -119,7 +118,7 @@ def plot_distribution(
     is annotated with its percentage as the page writes it ("32%", "18,8%"). The title is
     the figure's caption without its number ("Eerste asielaanvragen naar nationaliteit, mei
     2021"; ``title=False`` leaves it out, e.g. under a caption); the source line names the
-    figure's sources and latest release. An unavailable figure draws its reason instead.
+    figure's sources and latest release. An unavailable figure says why instead, in ``lang``.
     The bars have the SVG ids ``bar-0``, ``bar-1``, ... in row order.
     """
     if ax is None:
@@ -127,7 +126,9 @@ def plot_distribution(
     if title:
         ax.set_title(core._distribution_title(figure, lang), loc="left", fontsize=11)
     if figure.status == core.FigureStatus.unavailable or not figure.rows:
-        _unavailable(ax, figure.reason, lang)
+        # The problem in the chart's language, as the page says it; the English details
+        # (files, rows, months) stay in figure.reason.
+        _unavailable(ax, core.problem_text(figure.problem, lang) or figure.reason, lang)
         return ax
     rows = figure.rows
     scale = 10.0**figure.decimals

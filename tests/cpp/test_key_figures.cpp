@@ -133,6 +133,7 @@ BOOST_AUTO_TEST_CASE(first_applications_in_the_month) {
   BOOST_TEST(kc::to_string(f.status) == "exact");
   BOOST_TEST(f.reason.empty());
   BOOST_TEST(f.total == 1200);
+  BOOST_TEST(kc::to_string(f.problem) == "none");
   BOOST_TEST(f.listed == 1200);
   BOOST_CHECK(f.window == single(2021, 5));
   BOOST_TEST(f.window.label(kc::language::nl) == "mei 2021");
@@ -352,6 +353,7 @@ BOOST_AUTO_TEST_CASE(first_applications_may_2021_are_partial) {
   BOOST_TEST(kc::to_string(f.status) == "partial");
   BOOST_TEST(f.total == 955);
   BOOST_TEST(f.listed == 535);
+  BOOST_TEST(kc::to_string(f.problem) == "incomplete-breakdown");
   // IRQ (10) is the seventh listed nationality: "other". 420 people are not broken down.
   const std::vector<std::string> expected = {"SYR 310 32", "TUR 80 8",  "ERI 45 5",    "AFG 40 4",
                                              "YEM 30 3",   "SOM 20 2",  "other 10 1",  "unlisted 420 44"};
@@ -377,6 +379,7 @@ BOOST_AUTO_TEST_CASE(first_applications_trailing_window_tiles_mixed_granularitie
   const auto f = kc::distribution(real_counts(), category::first_application, window, 4);
   BOOST_TEST(kc::to_string(f.status) == "partial");
   BOOST_TEST(f.total == 13255);
+  BOOST_TEST(kc::to_string(f.problem) == "incomplete-breakdown");
   // Syria's 2021-Q1 row (900) tiles the quarter, not its months (895).
   BOOST_TEST(describe(f)[0] == "SYR 4255 32");
   BOOST_TEST(describe(f)[1] == "TUR 920 7");
@@ -396,6 +399,7 @@ BOOST_AUTO_TEST_CASE(safe_share_is_unavailable_with_bounds) {
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
   BOOST_TEST(s.total == 955);
   // None of the seven listed nationalities is safe; the 420 unlisted might be: 0% to 44%.
+  BOOST_TEST(kc::to_string(s.problem) == "incomplete-breakdown");
   BOOST_TEST(s.lower_percent.value_or(-1) == 0);
   BOOST_TEST(s.upper_percent.value_or(-1) == 44);
   BOOST_TEST(s.safe_nationalities.empty());
@@ -418,6 +422,7 @@ BOOST_AUTO_TEST_CASE(departures_2021_dtv_only) {
               std::vector<std::string>{"DT&V cijfers (dienstterugkeerenvertrek.nl/over-dtv/cijfers)"});
   const auto& criminal = k.departures_criminal;
   BOOST_TEST(kc::to_string(criminal.status) == "unavailable");
+  BOOST_TEST(kc::to_string(criminal.problem) == "missing-departures");
   BOOST_TEST(contains(criminal.reason, "no departures of group criminal for 2021"));
   BOOST_TEST(criminal.total == 0);
 }
@@ -425,12 +430,15 @@ BOOST_AUTO_TEST_CASE(departures_2021_dtv_only) {
 BOOST_AUTO_TEST_CASE(nareizigers_and_influx_without_monthly_totals) {
   const auto k = kc::compute_key_figures(real_counts(), real_departures(), kc::nl_safe_countries(), may_2021());
   BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "unavailable");
+  BOOST_TEST(kc::to_string(k.nareizigers_month.problem) == "unsplittable-rows");
   // Only a 2021-Q2 TOTAL, which cannot be cut down to May.
   BOOST_TEST(contains(k.nareizigers_month.reason, "the TOTAL family_reunification count for 2021-Q2"));
   BOOST_TEST(contains(k.nareizigers_month.reason, "would have to be split to fit the window 2021-05"));
   BOOST_TEST(k.nareizigers_month.rows.empty());
   BOOST_TEST(k.influx.by_category[0].count.value_or(-1) == 955);
   BOOST_TEST(!k.influx.by_category[1].count.has_value());
+  BOOST_TEST(kc::to_string(k.influx.by_category[1].problem) == "missing-months");
+  BOOST_TEST(kc::to_string(k.influx.by_category[0].problem) == "none");
   BOOST_TEST(contains(k.influx.by_category[1].reason, "no TOTAL repeat_application count for 2021-05"));
   BOOST_TEST(!k.influx.total.has_value());
   BOOST_CHECK(k.influx.source.sources == std::vector<std::string>{cbs_2021_30});
@@ -448,6 +456,7 @@ BOOST_AUTO_TEST_CASE(no_total_is_unavailable) {
   const auto f = kc::distribution(t, category::first_application, single(2021, 5), 6);
   BOOST_TEST(kc::to_string(f.status) == "unavailable");
   BOOST_TEST(f.reason == t.try_total(category::first_application, single(2021, 5)).reason);
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
   BOOST_TEST(contains(f.reason, "no TOTAL first_application count for 2021-05"));
   BOOST_TEST(f.total == 0);
   BOOST_TEST(f.rows.empty());
@@ -456,6 +465,7 @@ BOOST_AUTO_TEST_CASE(no_total_is_unavailable) {
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
   BOOST_TEST(contains(s.reason, "no TOTAL first_application count for 2021-05"));
   BOOST_TEST(!s.lower_percent.has_value());
+  BOOST_TEST(kc::to_string(s.problem) == "missing-months");
   BOOST_TEST(!s.upper_percent.has_value());
 }
 
@@ -464,6 +474,7 @@ BOOST_AUTO_TEST_CASE(zero_total_is_unavailable) {
   const auto f = kc::distribution(t, category::first_application, single(2021, 5), 6);
   BOOST_TEST(kc::to_string(f.status) == "unavailable");
   BOOST_TEST(f.reason == "the TOTAL of first asylum applications for 2021-05 is 0: there are no shares");
+  BOOST_TEST(kc::to_string(f.problem) == "zero-total");
   const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
 }
@@ -477,12 +488,14 @@ BOOST_AUTO_TEST_CASE(breakdown_above_total_is_unavailable) {
              "the listed nationalities sum to 130, more than the TOTAL of 100 first asylum applications for 2021-05: "
              "the data are inconsistent");
   BOOST_TEST(f.rows.empty());
+  BOOST_TEST(kc::to_string(f.problem) == "inconsistent-data");
   BOOST_TEST(f.total == 0);
   BOOST_TEST(f.listed == 130);
 
   const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
   BOOST_TEST(contains(s.reason, "sum to 130, more than the TOTAL of 100"));
+  BOOST_TEST(kc::to_string(s.problem) == "inconsistent-data");
   BOOST_TEST(!s.lower_percent.has_value());
 }
 
@@ -498,6 +511,7 @@ BOOST_AUTO_TEST_CASE(nationality_with_rows_for_part_of_the_window_is_unlisted) {
   BOOST_CHECK(codes(f.unusable_nationalities) == std::vector<std::string>{"AFG"});
   BOOST_TEST(contains(f.reason, "the data break down 60 of 200 first asylum applications for 2021-04/2021-05"));
   BOOST_TEST(contains(f.reason, "AFG has rows that do not tile the window and counts as unlisted"));
+  BOOST_TEST(kc::to_string(f.problem) == "incomplete-breakdown");
   BOOST_TEST(contains(f.reason, "no AFG first_application count for 2021-04"));
 
   // In May alone AFG is usable and the breakdown is complete.
@@ -556,6 +570,7 @@ BOOST_AUTO_TEST_CASE(unknown_designation_is_unavailable_naming_the_country) {
   const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
   BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"ALB"});
+  BOOST_TEST(kc::to_string(s.problem) == "undetermined-designation");
   BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"GEO"});
   BOOST_TEST(contains(s.reason, "the sources do not say whether ALB (Albania) was designated a safe country of origin "
                                 "on the last day of 2021-05"));
@@ -633,6 +648,7 @@ BOOST_AUTO_TEST_CASE(safe_share_bounds_with_a_partial_breakdown) {
   BOOST_TEST(s.upper_percent.value_or(-1) == 40);
   BOOST_TEST(s.percent == 0);
   BOOST_TEST(contains(s.reason, "the data break down 150 of 200"));
+  BOOST_TEST(kc::to_string(s.problem) == "incomplete-breakdown");
   BOOST_TEST(contains(s.reason, "between 15% and 40% (bounds rounded half-up)"));
 }
 
@@ -651,6 +667,7 @@ BOOST_AUTO_TEST_CASE(missing_departure_mode_is_unavailable) {
   const auto f = kc::departures_figure_for(d, departure_group::all, whole_year(2021));
   BOOST_TEST(kc::to_string(f.status) == "unavailable");
   BOOST_TEST(contains(f.reason, "no departures of group all for 2021 with mode forced"));
+  BOOST_TEST(kc::to_string(f.problem) == "missing-departures");
   BOOST_TEST(f.total == 0);
   BOOST_TEST(f.total_rounded == 0);
 
@@ -662,6 +679,7 @@ BOOST_AUTO_TEST_CASE(missing_departure_mode_is_unavailable) {
   const auto z = kc::departures_figure_for(kc::departures_table::from_rows(zero), departure_group::all, whole_year(2021));
   BOOST_TEST(kc::to_string(z.status) == "unavailable");
   BOOST_TEST(contains(z.reason, "the total is 0"));
+  BOOST_TEST(kc::to_string(z.problem) == "zero-total");
 }
 
 BOOST_AUTO_TEST_CASE(total_rounding_to_tens_is_half_up) {
@@ -691,6 +709,7 @@ BOOST_AUTO_TEST_CASE(influx_with_a_missing_category) {
   BOOST_TEST(f.by_category[0].count.value_or(-1) == 100);
   BOOST_TEST(!f.by_category[2].count.has_value());
   BOOST_TEST(contains(f.by_category[2].reason, "no TOTAL family_reunification count for 2021-05"));
+  BOOST_TEST(kc::to_string(f.by_category[2].problem) == "missing-months");
   BOOST_TEST(f.by_category[4].count.value_or(-1) == 7);
   BOOST_TEST(!f.total.has_value());
   BOOST_CHECK(f.source.sources == (std::vector<std::string>{"other source", "test"}));

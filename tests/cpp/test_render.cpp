@@ -879,6 +879,74 @@ BOOST_AUTO_TEST_CASE(unavailable_figures_say_so_and_why) {
   check_lacks(nl2, "onder toezicht van de overheid");
 }
 
+BOOST_AUTO_TEST_CASE(reasons_are_written_in_the_language_of_the_page) {
+  // The problem code decides the words; the English details of `reason` stay out of the page.
+  auto f = mei_2021();
+  f.first_trailing.status = kc::figure_status::unavailable;
+  f.first_trailing.problem = kc::figure_problem::missing_months;
+  f.first_trailing.reason = "no TOTAL first_application count for 2020-07 (counts.csv)";
+  f.first_trailing.rows.clear();
+  f.nareizigers_month.status = kc::figure_status::unavailable;
+  f.nareizigers_month.problem = kc::figure_problem::unsplittable_rows;
+  f.nareizigers_month.reason = "the TOTAL family_reunification count for 2021-Q2 would have to be split";
+  f.nareizigers_month.rows.clear();
+  f.safe_month.status = kc::figure_status::unavailable;
+  f.safe_month.problem = kc::figure_problem::incomplete_breakdown;
+  f.safe_month.reason = "the data break down 535 of 955 first asylum applications";
+  f.safe_month.lower_percent = 0;
+  f.safe_month.upper_percent = 44;
+  f.departures_criminal.status = kc::figure_status::unavailable;
+  f.departures_criminal.problem = kc::figure_problem::missing_departures;
+  f.departures_criminal.reason = "no departures of group criminal for 2021";
+
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden over "
+                     "de afgelopen twaalf maanden (juni 2020 t/m mei 2021) is niet beschikbaar (reden: de gegevens "
+                     "hebben niet voor elke maand van de periode een totaal).");
+  check_sentence(nl, "De verdeling naar nationaliteit van de nareizigers in mei 2021 is niet beschikbaar (reden: voor "
+                     "een deel van de periode hebben de gegevens alleen totalen per kwartaal of jaar, die niet over de "
+                     "maanden te verdelen zijn).");
+  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                     "van herkomst](#) kwam, is niet beschikbaar (reden: de gegevens splitsen niet iedereen naar "
+                     "nationaliteit uit).");
+  check_sentence(nl, "Het ligt tussen 0% en 44%.");
+  check_sentence(nl, "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
+                     "gevangenisstraf, is niet beschikbaar (reden: de gegevens bevatten niet alle vertrekcijfers voor "
+                     "deze periode).");
+  for (const char* english : {"no TOTAL", "family\\_reunification", "break down", "no departures", "counts.csv"}) {
+    check_lacks(nl, english);
+  }
+
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_sentence(en, "The breakdown by nationality of family members joining refugees in May 2021 is not "
+                     "available (reason: for part of the period the data have only quarterly or yearly totals, which "
+                     "cannot be divided over the months).");
+  check_contains(en, "(reason: the data do not break everyone down by nationality).");
+
+  const std::string html = kc::render_html(f, kc::language::nl);
+  check_contains(html, "<p class=\"unavailable\">Niet beschikbaar (reden: de gegevens hebben niet voor elke maand van "
+                       "de periode een totaal).</p>");
+  BOOST_TEST(html_problem(html) == "");
+
+  // The JSON keeps both: the code and the details.
+  const std::string json = kc::render_json(f);
+  check_contains(json, "\"problem\": \"unsplittable-rows\",\n    \"reason\": \"the TOTAL family_reunification count");
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_has_words_in_both_languages) {
+  for (int i = 1; i <= static_cast<int>(kc::figure_problem::overflow); ++i) {
+    const auto p = static_cast<kc::figure_problem>(i);
+    BOOST_TEST_CONTEXT(kc::to_string(p)) {
+      BOOST_TEST(!kc::problem_text(p, kc::language::nl).empty());
+      BOOST_TEST(!kc::problem_text(p, kc::language::en).empty());
+      BOOST_TEST(kc::problem_text(p, kc::language::nl) != kc::problem_text(p, kc::language::en));
+      BOOST_TEST(kc::to_string(p) != "?");
+    }
+  }
+  BOOST_TEST(kc::problem_text(kc::figure_problem::none, kc::language::nl).empty());
+  BOOST_TEST(kc::problem_text(kc::figure_problem::zero_total, kc::language::nl) == "het totaal is 0");
+}
+
 BOOST_AUTO_TEST_CASE(data_text_is_escaped_in_markdown) {
   auto f = mei_2021();
   f.first_trailing.status = kc::figure_status::unavailable;
@@ -1018,23 +1086,25 @@ BOOST_AUTO_TEST_CASE(json_is_valid_and_has_every_figure) {
 
 BOOST_AUTO_TEST_CASE(json_escapes_hostile_text_and_keeps_partial_details) {
   auto f = with_partial_first_applications();
+  f.first_month.problem = kc::figure_problem::incomplete_breakdown;
   f.first_month.reason = "line one\nline \"two\" \\ tab\there \x01";
   f.first_month.notes = {"2020-Q3 differs from its months"};
   f.first_month.unusable_nationalities = {kc::nationality::from_alpha3("IRQ")};
   f.influx.by_category[1].count.reset();
   f.influx.by_category[1].reason = "no TOTAL for repeat_application in 2021-05";
+  f.influx.by_category[1].problem = kc::figure_problem::missing_months;
   f.influx.total.reset();
   f.departures_all.source.latest_release = kc::release();
   f.departures_all.source.sources = {"bad \xFF byte"};
   const std::string json = kc::render_json(f);
   json_validator v(json);
   BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
-  check_contains(json, "\"status\": \"partial\",\n    \"reason\": \"line one\\nline \\\"two\\\" \\\\ tab\\there \\u0001\"");
+  check_contains(json, "\"status\": \"partial\",\n    \"problem\": \"incomplete-breakdown\",\n    \"reason\": \"line one\\nline \\\"two\\\" \\\\ tab\\there \\u0001\"");
   check_contains(json, "\"kind\": \"unlisted\",");
   check_contains(json, "\"unusable_nationalities\": [\n      \"IRQ\"\n    ],");
   check_contains(json, "\"notes\": [\n      \"2020-Q3 differs from its months\"\n    ],");
   check_contains(json, "\"lower_percent\": 12,\n    \"upper_percent\": 48,");
-  check_contains(json, "\"count\": null,\n        \"reason\": \"no TOTAL for repeat_application in 2021-05\"");
+  check_contains(json, "\"count\": null,\n        \"problem\": \"missing-months\",\n        \"reason\": \"no TOTAL for repeat_application in 2021-05\"");
   check_contains(json, "\"total\": null,");
   check_contains(json, "\"iso\": null,\n        \"precision\": \"undated\",");
   check_contains(json, "\"bad \\ufffd byte\"");

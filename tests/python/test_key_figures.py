@@ -81,6 +81,27 @@ def test_bundled_real_data_for_may_2021() -> None:
     assert k.departures_criminal.status == kc.FigureStatus.unavailable
 
 
+def test_problems_are_codes_and_the_page_names_them_in_its_language() -> None:
+    k = bundled()
+    assert k.first_month.problem == kc.FigureProblem.incomplete_breakdown
+    assert k.safe_month.problem == kc.FigureProblem.incomplete_breakdown
+    assert k.nareizigers_month.problem == kc.FigureProblem.unsplittable_rows
+    assert k.departures_criminal.problem == kc.FigureProblem.missing_departures
+    assert k.departures_all.problem == kc.FigureProblem.none
+    repeat = k.influx.by_category[1]
+    assert repeat.count is None and repeat.problem == kc.FigureProblem.missing_months
+    assert "2021-Q2" in k.nareizigers_month.reason  # the details stay with the figure
+    page = kc.render_markdown(k, "nl")
+    assert "(reden: " + kc.problem_text(kc.FigureProblem.unsplittable_rows, "nl") + ")" in page
+    assert "(reden: de gegevens bevatten niet alle vertrekcijfers voor deze periode)" in page
+    # No English diagnostics and no file names on the Dutch page.
+    for english in ("would have to be split", "no departures of group", "the data break down", ".csv"):
+        assert english not in page, english
+    english_page = kc.render_markdown(k, "en")
+    assert "(reason: " + kc.problem_text(kc.FigureProblem.missing_departures, "en") + ")" in english_page
+    assert kc.problem_text(kc.FigureProblem.none) == ""
+
+
 def test_options_are_checked() -> None:
     with pytest.raises(kc.InvalidInput, match="0"):
         kc.KeyFiguresOptions(top_first_month=0)

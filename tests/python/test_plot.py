@@ -126,10 +126,14 @@ def test_a_partial_figure_shows_what_is_not_broken_down_and_an_unavailable_one_w
     ax = plot_distribution(figures.nareizigers_month, lang="en")
     assert not bars(ax) and not ax.axison
     (message,) = [t.get_text() for t in ax.texts]
-    # The reason is wrapped to at most three lines so the chart keeps its size.
+    # Why, in the chart's language, wrapped to at most three lines so the chart keeps its size.
     assert message.startswith("Not available: ")
     assert message.count("\n") <= 2
-    assert " ".join(message.split()).startswith(" ".join(("Not available: " + figures.nareizigers_month.reason).split())[:200])
+    why = kc.problem_text(figures.nareizigers_month.problem, "en")
+    assert why and " ".join(message.split()) == "Not available: " + why
+    ax = plot_distribution(figures.nareizigers_month, lang="nl")
+    (message,) = [t.get_text() for t in ax.texts]
+    assert " ".join(message.split()) == "Niet beschikbaar: " + kc.problem_text(figures.nareizigers_month.problem, "nl")
 
 
 def test_the_pages_three_figures(test_data: Path) -> None:
