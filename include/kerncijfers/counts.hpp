@@ -560,6 +560,29 @@ inline release read_release_field(const csv::reader& reader, const csv::record& 
   }
 }
 
+// The read loop of both CSV schemas (counts and departures): the header exactly `columns`,
+// then per record the schema's own key columns 0-2 by `read_key(reader, record, row)` and the
+// shared columns count (3), source (4) and release (5), with the row's line and file.
+template <class Row, class ReadKey>
+[[nodiscard]] std::vector<Row> read_rows(std::istream& in, std::string file_name,
+                                         std::span<const std::string_view> columns, const ReadKey& read_key) {
+  csv::reader reader(in, std::move(file_name));
+  require_exact_header(reader, columns);
+  std::vector<Row> rows;
+  csv::record r;
+  while (reader.next(r)) {
+    Row row;
+    read_key(reader, r, row);
+    row.count = read_count_field(reader, r, 3);
+    row.source = read_source_field(reader, r, 4);
+    row.rel = read_release_field(reader, r, 5);
+    row.line = r.line;
+    row.file = reader.source();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
@@ -880,46 +903,35 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
 /// and `csv::value_error` naming file, line, column and value for a bad period, category,
 /// nationality (with the closest known names), count, source or release.
 [[nodiscard]] inline std::vector<count_row> read_count_rows(std::istream& in, std::string file_name) {
-  csv::reader reader(in, std::move(file_name));
-  detail::require_exact_header(reader, counts_csv_columns);
-  std::vector<count_row> rows;
-  csv::record r;
-  while (reader.next(r)) {
-    count_row row;
-    try {
-      row.period = parse_count_period(r[0]);
-    } catch (const parse_error&) {
-      reader.fail_value(r, 0, "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
-    }
-    try {
-      row.cat = parse_category(r[1]);
-    } catch (const parse_error&) {
-      reader.fail_value(r, 1,
-                        "a category (first_application, repeat_application, family_reunification, relocation or "
-                        "resettlement, or a Dutch alias)");
-    }
-    if (r[2] != "TOTAL") {
-      try {
-        row.nat = nationality::lookup(r[2]);
-      } catch (const unknown_code& e) {
-        std::string expected = "a nationality (neither TOTAL nor a code or name in the nationality table";
-        const auto& suggestions = e.suggestions();
-        for (std::size_t i = 0; i < suggestions.size(); ++i) {
-          expected += i == 0 ? "; did you mean " : i + 1 == suggestions.size() ? " or " : ", ";
-          expected += "\"" + suggestions[i] + "\"";
+  return detail::read_rows<count_row>(
+      in, std::move(file_name), counts_csv_columns, [](const csv::reader& reader, const csv::record& r, count_row& row) {
+        try {
+          row.period = parse_count_period(r[0]);
+        } catch (const parse_error&) {
+          reader.fail_value(r, 0, "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
         }
-        expected += suggestions.empty() ? ")" : "?)";
-        reader.fail_value(r, 2, expected);
-      }
-    }
-    row.count = detail::read_count_field(reader, r, 3);
-    row.source = detail::read_source_field(reader, r, 4);
-    row.rel = detail::read_release_field(reader, r, 5);
-    row.line = r.line;
-    row.file = reader.source();
-    rows.push_back(std::move(row));
-  }
-  return rows;
+        try {
+          row.cat = parse_category(r[1]);
+        } catch (const parse_error&) {
+          reader.fail_value(r, 1,
+                            "a category (first_application, repeat_application, family_reunification, relocation or "
+                            "resettlement, or a Dutch alias)");
+        }
+        if (r[2] != "TOTAL") {
+          try {
+            row.nat = nationality::lookup(r[2]);
+          } catch (const unknown_code& e) {
+            std::string expected = "a nationality (neither TOTAL nor a code or name in the nationality table";
+            const auto& suggestions = e.suggestions();
+            for (std::size_t i = 0; i < suggestions.size(); ++i) {
+              expected += i == 0 ? "; did you mean " : i + 1 == suggestions.size() ? " or " : ", ";
+              expected += "\"" + suggestions[i] + "\"";
+            }
+            expected += suggestions.empty() ? ")" : "?)";
+            reader.fail_value(r, 2, expected);
+          }
+        }
+      });
 }
 
 /// Reads a counts CSV into a table: `read_count_rows`, then `counts_table::from_rows` with

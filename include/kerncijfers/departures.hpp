@@ -373,37 +373,29 @@ inline constexpr std::array<std::string_view, 6> departures_csv_columns = {"peri
 /// header and `csv::value_error` naming file, line, column and value for a bad period,
 /// group, mode, count, source or release.
 [[nodiscard]] inline std::vector<departure_row> read_departure_rows(std::istream& in, std::string file_name) {
-  csv::reader reader(in, std::move(file_name));
-  detail::require_exact_header(reader, departures_csv_columns);
-  std::vector<departure_row> rows;
-  csv::record r;
-  while (reader.next(r)) {
-    departure_row row;
-    try {
-      row.period = parse_departure_period(r[0]);
-    } catch (const parse_error&) {
-      reader.fail_value(r, 0, "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before last)");
-    }
-    try {
-      row.group = parse_departure_group(r[1]);
-    } catch (const parse_error&) {
-      reader.fail_value(r, 1, "a departure group (all or criminal, or alle or criminele_vreemdelingen)");
-    }
-    try {
-      row.mode = parse_departure_mode(r[2]);
-    } catch (const parse_error&) {
-      reader.fail_value(r, 2,
-                        "a departure mode (independent, forced or unsupervised, or zelfstandig, gedwongen, "
-                        "zonder_toezicht or op_eigen_gelegenheid)");
-    }
-    row.count = detail::read_count_field(reader, r, 3);
-    row.source = detail::read_source_field(reader, r, 4);
-    row.rel = detail::read_release_field(reader, r, 5);
-    row.line = r.line;
-    row.file = reader.source();
-    rows.push_back(std::move(row));
-  }
-  return rows;
+  return detail::read_rows<departure_row>(
+      in, std::move(file_name), departures_csv_columns,
+      [](const csv::reader& reader, const csv::record& r, departure_row& row) {
+        try {
+          row.period = parse_departure_period(r[0]);
+        } catch (const parse_error&) {
+          reader.fail_value(r, 0,
+                            "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before "
+                            "last)");
+        }
+        try {
+          row.group = parse_departure_group(r[1]);
+        } catch (const parse_error&) {
+          reader.fail_value(r, 1, "a departure group (all or criminal, or alle or criminele_vreemdelingen)");
+        }
+        try {
+          row.mode = parse_departure_mode(r[2]);
+        } catch (const parse_error&) {
+          reader.fail_value(r, 2,
+                            "a departure mode (independent, forced or unsupervised, or zelfstandig, gedwongen, "
+                            "zonder_toezicht or op_eigen_gelegenheid)");
+        }
+      });
 }
 
 /// Reads a departures CSV into a table: `read_departure_rows`, then
