@@ -1262,17 +1262,22 @@ inline void json_string_list(json_writer& w, const std::vector<std::string>& lis
   w.end_array();
 }
 
+// How complete a figure is: "status", "problem" (the code) and "reason" (the details).
+inline void json_status(json_writer& w, figure_status status, figure_problem problem, const std::string& reason) {
+  w.key("status");
+  w.string(to_string(status));
+  w.key("problem");
+  w.string(to_string(problem));
+  w.key("reason");
+  w.string(reason);
+}
+
 inline void json_distribution(json_writer& w, const distribution_figure& f) {
   w.begin_object();
   json_category(w, f.cat);
   w.key("window");
   json_window(w, f.window);
-  w.key("status");
-  w.string(to_string(f.status));
-  w.key("problem");
-  w.string(to_string(f.problem));
-  w.key("reason");
-  w.string(f.reason);
+  json_status(w, f.status, f.problem, f.reason);
   w.key("total");
   w.integer(f.total);
   w.key("top_n");
@@ -1339,12 +1344,7 @@ inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
   json_category(w, s.cat);
   w.key("window");
   json_window(w, s.window);
-  w.key("status");
-  w.string(to_string(s.status));
-  w.key("problem");
-  w.string(to_string(s.problem));
-  w.key("reason");
-  w.string(s.reason);
+  json_status(w, s.status, s.problem, s.reason);
   w.key("total");
   w.integer(s.total);
   w.key("safe_count");
@@ -1381,12 +1381,7 @@ inline void json_departures(json_writer& w, const departures_figure& d) {
   w.key("period");
   json_window(w, d.period, departures_period_label(d.period, language::nl),
               departures_period_label(d.period, language::en));
-  w.key("status");
-  w.string(to_string(d.status));
-  w.key("problem");
-  w.string(to_string(d.problem));
-  w.key("reason");
-  w.string(d.reason);
+  json_status(w, d.status, d.problem, d.reason);
   w.key("total");
   w.integer(d.total);
   w.key("total_rounded");
