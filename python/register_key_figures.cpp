@@ -16,9 +16,45 @@ void def_window(Class& cls, const char* name, period_range<month> Figure::*membe
   cls.def_property_readonly(name, [member](const Figure& f) { return to_python_range(f.*member); });
 }
 
-template <class T, class Class>
-void def_record_equality(Class& cls) {
+// A record field in a pickled state and back. Windows go through the Python PeriodRange
+// (a record's window is a C++ period_range<month>, which Python sees as a PeriodRange).
+template <class T>
+py::object field_state(const T& value) {
+  return py::cast(value);
+}
+inline py::object field_state(const period_range<month>& window) { return to_python_range(window); }
+inline py::object field_state(const std::optional<period_range<month>>& window) {
+  return window ? to_python_range(*window) : py::none();
+}
+
+template <class T>
+void field_from_state(T& out, const py::handle& state) {
+  out = state.cast<T>();
+}
+inline void field_from_state(period_range<month>& out, const py::handle& state) { out = to_month_range(state); }
+inline void field_from_state(std::optional<period_range<month>>& out, const py::handle& state) {
+  if (state.is_none()) out.reset();
+  else out = to_month_range(state);
+}
+
+// The protocol of a record: equality, copies, and pickling of every field (in the order
+// given; a field added later needs a new pickle format version and a loader for the old).
+template <class T, class Class, class... Fields>
+void def_record(Class& cls, Fields T::*... fields) {
   def_equality<T>(cls);
+  def_copy<T>(cls);
+  def_pickle<T>(
+      cls, [fields...](const T& record) { return py::make_tuple(field_state(record.*fields)...); },
+      [fields...](const py::tuple& state) {
+        if (state.size() != sizeof...(Fields)) {
+          throw std::runtime_error("kerncijfers: invalid pickled state of " +
+                                   std::string(py::str(py::type::of<T>().attr("__name__"))));
+        }
+        T record;
+        std::size_t i = 0;
+        (field_from_state(record.*fields, state[i++]), ...);
+        return record;
+      });
 }
 
 }  // namespace
@@ -58,7 +94,7 @@ void register_key_figures(py::module_& m) {
         for (const auto& name : s.sources) text += " '" + name + "'";
         return text + (s.latest_release.is_dated() ? ", release " + s.latest_release.iso() : "") + ">";
       });
-  def_record_equality<figure_source>(source);
+  def_record<figure_source>(source, &figure_source::sources, &figure_source::latest_release);
 
   py::class_<distribution_row> row(m, "DistributionRow", "One row of a distribution: count, exact share, rounded percent.");
   row.def_readonly("kind", &distribution_row::kind)
@@ -70,7 +106,8 @@ void register_key_figures(py::module_& m) {
         const std::string who = r.nat ? std::string(r.nat->alpha3()) : std::string(to_string(r.kind));
         return "<DistributionRow " + who + " " + std::to_string(r.count) + " (" + std::to_string(r.percent) + ")>";
       });
-  def_record_equality<distribution_row>(row);
+  def_record<distribution_row>(row, &distribution_row::kind, &distribution_row::nat, &distribution_row::count,
+                  &distribution_row::exact, &distribution_row::percent);
 
   py::class_<distribution_figure> dist(m, "DistributionFigure", "Shares of one category by nationality over a window.");
   dist.def_readonly("category", &distribution_figure::cat);
@@ -96,7 +133,13 @@ void register_key_figures(py::module_& m) {
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ", " +
                std::to_string(f.rows.size()) + " rows>";
       });
-  def_record_equality<distribution_figure>(dist);
+  def_record<distribution_figure>(dist, &distribution_figure::cat, &distribution_figure::window,
+                  &distribution_figure::status, &distribution_figure::problem, &distribution_figure::reason,
+                  &distribution_figure::total, &distribution_figure::top_n, &distribution_figure::unknown_separate,
+                  &distribution_figure::rows, &distribution_figure::rounding, &distribution_figure::decimals,
+                  &distribution_figure::percent_sum, &distribution_figure::sums_to_100,
+                  &distribution_figure::rounding_note, &distribution_figure::source, &distribution_figure::listed,
+                  &distribution_figure::unusable_nationalities, &distribution_figure::notes);
 
   py::class_<safe_share_figure> safe(m, "SafeShareFigure", "The share from safe countries of origin over a window.");
   safe.def_readonly("category", &safe_share_figure::cat);
@@ -118,14 +161,20 @@ void register_key_figures(py::module_& m) {
       .def("__repr__", [](const safe_share_figure& f) {
         return "<SafeShareFigure " + f.window.iso() + " " + std::string(to_string(f.status)) + ">";
       });
-  def_record_equality<safe_share_figure>(safe);
+  def_record<safe_share_figure>(safe, &safe_share_figure::cat, &safe_share_figure::window, &safe_share_figure::status,
+                  &safe_share_figure::problem, &safe_share_figure::reason, &safe_share_figure::total,
+                  &safe_share_figure::safe_count, &safe_share_figure::percent, &safe_share_figure::decimals,
+                  &safe_share_figure::lower_percent, &safe_share_figure::upper_percent,
+                  &safe_share_figure::safe_nationalities, &safe_share_figure::undetermined_nationalities,
+                  &safe_share_figure::rule, &safe_share_figure::source, &safe_share_figure::notes);
 
   py::class_<influx_entry> entry(m, "InfluxEntry", "The TOTAL count of one category in a month (or why it is missing).");
   entry.def_readonly("category", &influx_entry::cat)
       .def_readonly("count", &influx_entry::count)
       .def_readonly("problem", &influx_entry::problem)
       .def_readonly("reason", &influx_entry::reason);
-  def_record_equality<influx_entry>(entry);
+  def_record<influx_entry>(entry, &influx_entry::cat, &influx_entry::count, &influx_entry::reason,
+                  &influx_entry::problem);
 
   py::class_<influx_figure> influx_cls(m, "InfluxFigure", "Influx of one month per category.");
   influx_cls.def_readonly("period", &influx_figure::period)
@@ -133,7 +182,8 @@ void register_key_figures(py::module_& m) {
       .def_readonly("total", &influx_figure::total)
       .def_readonly("source", &influx_figure::source)
       .def_readonly("notes", &influx_figure::notes);
-  def_record_equality<influx_figure>(influx_cls);
+  def_record<influx_figure>(influx_cls, &influx_figure::period, &influx_figure::by_category, &influx_figure::total,
+                  &influx_figure::source, &influx_figure::notes);
 
   py::class_<departures_figure> dep(m, "DeparturesFigure",
                                     "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
@@ -157,7 +207,12 @@ void register_key_figures(py::module_& m) {
         return "<DeparturesFigure " + std::string(to_string(f.group)) + " " + f.period.iso() + " " +
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ">";
       });
-  def_record_equality<departures_figure>(dep);
+  def_record<departures_figure>(dep, &departures_figure::group, &departures_figure::period, &departures_figure::status,
+                  &departures_figure::problem, &departures_figure::reason, &departures_figure::total,
+                  &departures_figure::total_rounded, &departures_figure::supervised, &departures_figure::unsupervised,
+                  &departures_figure::supervised_percent, &departures_figure::unsupervised_percent,
+                  &departures_figure::rounding, &departures_figure::decimals, &departures_figure::sums_to_100,
+                  &departures_figure::rounding_note, &departures_figure::source);
 
   py::class_<key_figures_options> options(m, "KeyFiguresOptions", "Choices behind the figures; defaults reproduce the page.");
   options
@@ -204,8 +259,11 @@ void register_key_figures(py::module_& m) {
                ", top_nareizigers=" + std::to_string(o.top_nareizigers) + ", rounding='" +
                std::string(to_string(o.rounding)) + "', decimals=" + std::to_string(o.decimals) + ")";
       });
-  def_equality<key_figures_options>(options);
-  def_copy<key_figures_options>(options);
+  def_record<key_figures_options>(options, &key_figures_options::trailing_months,
+                                  &key_figures_options::top_first_month, &key_figures_options::top_first_trailing,
+                                  &key_figures_options::top_nareizigers, &key_figures_options::nareiziger_window_end,
+                                  &key_figures_options::departures_period, &key_figures_options::rounding,
+                                  &key_figures_options::decimals);
 
   py::class_<key_figures> figures(m, "KeyFigures", "Every figure of the page for one month.");
   figures.def_readonly("period", &key_figures::period)
@@ -219,7 +277,10 @@ void register_key_figures(py::module_& m) {
       .def_readonly("departures_all", &key_figures::departures_all)
       .def_readonly("departures_criminal", &key_figures::departures_criminal)
       .def("__repr__", [](const key_figures& k) { return "<KeyFigures " + k.period.iso() + ">"; });
-  def_record_equality<key_figures>(figures);
+  def_record<key_figures>(figures, &key_figures::period, &key_figures::options, &key_figures::influx,
+                  &key_figures::first_month, &key_figures::first_trailing, &key_figures::safe_month,
+                  &key_figures::nareizigers_month, &key_figures::nareizigers_trailing, &key_figures::departures_all,
+                  &key_figures::departures_criminal);
 
   py::class_<breakdown_entry>(m, "BreakdownEntry").def_readonly("nationality", &breakdown_entry::nat).def_readonly("count", &breakdown_entry::count);
   py::class_<unusable_nationality>(m, "UnusableNationality")

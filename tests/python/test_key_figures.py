@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
 from pathlib import Path
 
 import pytest
@@ -100,6 +102,37 @@ def test_problems_are_codes_and_the_page_names_them_in_its_language() -> None:
     english_page = kc.render_markdown(k, "en")
     assert "(reason: " + kc.problem_text(kc.FigureProblem.missing_departures, "en") + ")" in english_page
     assert kc.problem_text(kc.FigureProblem.none) == ""
+
+
+def test_key_figures_pickle_and_copy_whole() -> None:
+    # Notebooks cache results and send them to worker processes: every record round-trips,
+    # nested records, windows, optional values and problem codes included.
+    options = kc.KeyFiguresOptions(
+        nareiziger_window_end=kc.Month(2021, 4),
+        departures_period=kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12)),
+        rounding=kc.ShareRounding.largest_remainder,
+        decimals=1,
+    )
+    rows = [row for path in bundled_counts_files() for row in kc.read_count_rows(path)]
+    counts = kc.CountsTable.from_rows(rows, "bundled")
+    departures = kc.read_departures_csv(bundled_departures_files()[0])
+    k = kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY, options)
+    records: list[object] = [
+        k, k.options, k.influx, k.influx.by_category[1], k.first_month, k.first_month.rows[0], k.first_month.source,
+        k.safe_month, k.nareizigers_month, k.departures_all,
+    ]  # fmt: skip
+    for record in records:
+        again = pickle.loads(pickle.dumps(record))
+        assert type(again) is type(record) and again == record, type(record).__name__
+        assert copy.deepcopy(record) == record and copy.copy(record) == record
+    again = pickle.loads(pickle.dumps(k))
+    assert again.safe_month.upper_percent == k.safe_month.upper_percent is not None
+    assert again.options.departures_period == options.departures_period
+    assert again.nareizigers_month.problem == kc.FigureProblem.unsplittable_rows
+    assert kc.render_markdown(again, "nl") == kc.render_markdown(k, "nl")
+    # A changed field shows: equality compares every field.
+    other = kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 4), options)
+    assert pickle.loads(pickle.dumps(other)) != k
 
 
 def test_options_are_checked() -> None:
