@@ -36,9 +36,11 @@ __all__ = [
     "FIGURE_COLUMNS",
     "counts_from_frame",
     "departures_from_frame",
+    "TOP_SHARES_COLUMNS",
     "period_to_pandas",
     "to_frame",
     "to_pandas",
+    "top_shares_frame",
 ]
 
 #: Columns of ``to_frame(counts_table)``.
@@ -66,6 +68,21 @@ DEPARTURES_COLUMNS = ("period", "first", "last", "group", "mode", "count", "sour
 FIGURE_COLUMNS = (
     "figure", "window", "window_first", "window_last", "category", "kind", "nationality", "name_nl", "name_en",
     "count", "share", "percent", "total", "status", "source", "release",
+)  # fmt: skip
+
+#: Columns of :func:`top_shares_frame`: one row per part of each trailing window.
+#:
+#: - ``country``, ``category``: the labels of the input columns;
+#: - ``month``: the window's last month (``pandas.Period``, frequency ``M``);
+#: - ``position``: 0 to ``top - 1`` for the ranked nationalities, ``top`` for "other",
+#:   ``top + 1`` for "unknown"; ``kind``: ``nationality``, ``other`` or ``unknown``;
+#: - ``nationality``: the label of a ranked nationality (or of the unknown nationality);
+#:   missing for "other";
+#: - ``count``: the window sum; ``share``: whole percent, each window's shares summing to
+#:   100 (largest remainder), or all 0 when the window is empty;
+#: - ``total`` and ``rounded_total``: the window's total and that total rounded to tens.
+TOP_SHARES_COLUMNS = (
+    "country", "category", "month", "position", "kind", "nationality", "count", "share", "total", "rounded_total",
 )  # fmt: skip
 
 AnyPeriod = Union[core.IsoWeek, core.Month, core.Quarter, core.Year]
@@ -451,6 +468,136 @@ def _undated_if_empty(convert: Callable[[object], core.Release]) -> Callable[[ob
         return convert(value)
 
     return release
+
+
+# ----------------------------------------------------------------------------------------
+# Top nationalities over a whole panel
+
+
+def _labels(df: pd.DataFrame, column: Hashable, place: _Place) -> tuple[Codes, Any]:
+    """Codes of a label column, in sorted label order; a missing label raises, naming its row."""
+    codes, uniques = pd.factorize(df[column], sort=True, use_na_sentinel=True)
+    if (codes < 0).any():
+        raise _missing_error(f'a label in column "{column}"', place(int(np.flatnonzero(codes < 0)[0]), column))
+    return codes, uniques
+
+
+def _month_only(value: object) -> core.Month:
+    period = _count_period(value)
+    if not isinstance(period, core.Month):
+        raise _Refused(f"a {type(period).__name__.lower()}, not a month")
+    return period
+
+
+def _name_rows(message: str, df: pd.DataFrame, columns: Sequence[Hashable], place: _Place) -> str:
+    """The kernel names rows by position and codes; add what those rows hold in the DataFrame."""
+    numbers = re.findall(r"\brows? (\d+)", message) + re.findall(r"\band (\d+)\b", message)
+    positions = sorted({int(n) for n in numbers})
+    shown = []
+    for position in positions[:2]:
+        if position < len(df):
+            cells = ", ".join(f"{c}={_text_of(df[c].iloc[position])}" for c in columns)
+            shown.append(f"{place.origin}, index {place.label(position)} (row {position}): {cells}")
+    return message + (" [" + "; ".join(shown) + "]" if shown else "")
+
+
+def top_shares_frame(
+    df: pd.DataFrame,
+    *,
+    country: Hashable = "country",
+    category: Hashable = "category",
+    nationality: Hashable = "nationality",
+    month: Hashable = "month",
+    count: Hashable = "count",
+    unknown: Hashable | None = None,
+    window: int = 12,
+    top: int = 10,
+    total_multiple: int = 10,
+    total_rounding: Any = "half-up",
+    origin: str = "DataFrame",
+) -> pd.DataFrame:
+    """:func:`kerncijfers.top_shares` on a long DataFrame, with its labels in and out.
+
+    One row per (country, category, nationality, month) with a count; labels are anything
+    hashable (``"NL"``, ``"first"``, ``"SYR"``), months are ``pandas.Period`` months, dates
+    or ``"2021-05"`` text. For every (country, category) and every window of ``window``
+    months up to the last month of the data (a month without a row counts 0), the result
+    holds the top ``top`` nationalities, "other" and "unknown" (``unknown``: the label of
+    the unknown nationality, never ranked; it must occur in the column), with whole-percent
+    shares by largest remainder and the total rounded to tens half-up; see
+    :data:`TOP_SHARES_COLUMNS`. Nationalities with equal sums rank by label, ascending.
+    Empty ranked slots have no row; "other" and "unknown" always have one, so every window
+    appears.
+
+    The columns are factorised by pandas and the work is one call into the C++ kernel: no
+    per-row Python. A bad value raises as :func:`counts_from_frame` does; a cell counted
+    twice raises naming both rows.
+    """
+    columns = {"country": country, "category": category, "nationality": nationality, "month": month, "count": count}
+    _require_columns(df, dict(columns), origin)
+    place = _Place(df, origin)
+    country_codes, countries = _labels(df, country, place)
+    category_codes, categories = _labels(df, category, place)
+    nationality_codes, nationalities = _labels(df, nationality, place)
+    month_codes, months = _factorise(
+        _months_column(df[month]), month, _month_only,
+        "a month (YYYY-MM, a pandas Period of month frequency, or a date)", place,
+    )  # fmt: skip
+    counts = _counts_column(df, count, place)
+    unknown_code: int | None = None
+    if unknown is not None:
+        found = np.flatnonzero(pd.Index(nationalities) == unknown)
+        if found.size == 0:
+            raise core.InvalidInput(
+                f'{origin}: the unknown nationality {unknown!r} does not occur in column "{nationality}"'
+            )
+        unknown_code = int(found[0])
+    serials = np.array([m.serial for m in months], dtype=np.int64)
+    first = int(serials.min()) if serials.size else 0
+    month_offsets = (serials - first)[month_codes] if serials.size else np.zeros(0, dtype=np.int64)
+    n_months = int(serials.max()) - first + 1 if serials.size else 0
+    try:
+        result = core.top_shares(
+            country_codes.astype(np.int64, copy=False), category_codes.astype(np.int64, copy=False),
+            nationality_codes.astype(np.int64, copy=False), month_offsets, counts,
+            countries=len(countries), categories=len(categories), nationalities=len(nationalities),
+            months=n_months, unknown=unknown_code, window=window, top=top, total_multiple=total_multiple,
+            total_rounding=total_rounding,
+        )  # fmt: skip
+    except core.InvalidInput as error:
+        raise type(error)(_name_rows(str(error), df, list(columns.values()), place)) from None
+
+    n_countries, n_categories, n_windows, parts = result.counts.shape
+    c, k, w, p = (a.ravel() for a in np.indices((n_countries, n_categories, n_windows, parts)))
+    ranked_code = np.full(c.shape, -1, dtype=np.int64)
+    is_ranked = p < top
+    ranked_code[is_ranked] = result.nationality.reshape(-1, top)[np.flatnonzero(is_ranked) // parts, p[is_ranked]]
+    keep = ~is_ranked | (ranked_code >= 0)
+    c, k, w, p, ranked_code = c[keep], k[keep], w[keep], p[keep], ranked_code[keep]
+    kind = np.where(p < top, "nationality", np.where(p == top, "other", "unknown"))
+    labels = np.asarray(nationalities, dtype=object)
+    nationality_label = np.full(c.shape, None, dtype=object)
+    nationality_label[p < top] = labels[ranked_code[p < top]]
+    if unknown_code is not None:
+        nationality_label[p == top + 1] = labels[unknown_code]
+    # pandas counts months from January 1970, kerncijfers from year 0.
+    last_months = _period_array(result.last_month + (first - core.Month(1970, 1).serial), "M")
+    window_index = (c * n_categories + k) * n_windows + w
+    return pd.DataFrame(
+        {
+            "country": np.asarray(countries, dtype=object)[c],
+            "category": np.asarray(categories, dtype=object)[k],
+            "month": last_months[w],
+            "position": p.astype(np.int64),
+            "kind": pd.Categorical(kind, categories=["nationality", "other", "unknown"]),
+            "nationality": nationality_label,
+            "count": result.counts.reshape(-1, parts)[window_index, p],
+            "share": result.shares.reshape(-1, parts)[window_index, p],
+            "total": result.total.reshape(-1)[window_index],
+            "rounded_total": result.rounded_total.reshape(-1)[window_index],
+        },
+        columns=list(TOP_SHARES_COLUMNS),
+    )
 
 
 # ----------------------------------------------------------------------------------------

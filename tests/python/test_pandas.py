@@ -437,3 +437,78 @@ def test_a_million_rows_convert_without_a_python_loop_per_row() -> None:
     out_small = python_calls(lambda: to_frame(table_holder[0]))
     out_large = python_calls(lambda: to_frame(table_holder[1]))
     assert out_large < out_small + 20_000, (out_small, out_large)
+
+
+# ----------------------------------------------------------------------------------------
+# top_shares_frame
+
+
+def labelled_panel(seed: int = 7) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    countries, nationalities = ["NL", "BE", "DE"], ["SYR", "TUR", "ERI", "AFG", "IRQ", "UNK"]
+    months = pd.period_range("2020-01", "2021-06", freq="M")
+    rows = [
+        (c, cat, n, m, int(v))
+        for c in countries
+        for cat in ("first", "repeat")
+        for n in nationalities
+        for m in months
+        if (v := rng.poisson(3.0)) > 0
+    ]
+    return pd.DataFrame(rows, columns=["country", "category", "nationality", "month", "count"]).sample(
+        frac=1.0, random_state=1
+    )
+
+
+def test_top_shares_frame_matches_the_kernel_on_codes() -> None:
+    df = labelled_panel()
+    got = kc.pandas.top_shares_frame(df, unknown="UNK", top=3)
+    assert tuple(got.columns) == kc.pandas.TOP_SHARES_COLUMNS
+    assert got["month"].dtype == pd.PeriodDtype("M")
+    # The same call on integer codes, labels in sorted order.
+    codes = {
+        col: {v: i for i, v in enumerate(sorted(df[col].unique()))} for col in ("country", "category", "nationality")
+    }
+    first = pd.Period("2020-01", freq="M")
+    offsets = np.array([(m - first).n for m in df["month"]], dtype=np.int64)
+    country, category, nationality = (df[col].map(codes[col]).to_numpy(np.int64) for col in codes)
+    expected = kc.top_shares(
+        country, category, nationality, offsets, df["count"].to_numpy(np.int64),
+        countries=3, categories=2, nationalities=6, months=18, unknown=codes["nationality"]["UNK"], top=3,
+    )  # fmt: skip
+    names = {i: v for v, i in codes["nationality"].items()}
+    countries = sorted(codes["country"])
+    for (c, k, w) in [(0, 0, 0), (1, 1, 3), (2, 0, 6)]:
+        window = got[
+            (got["country"] == countries[c])
+            & (got["category"] == ["first", "repeat"][k])
+            & (got["month"] == first + int(expected.last_month[w]))
+        ]
+        ranked = window[window["kind"] == "nationality"]
+        assert list(ranked["nationality"]) == [names[int(n)] for n in expected.nationality[c, k, w] if n >= 0]
+        slots = [*expected.nationality[c, k, w], 0, 0]  # other and unknown always have a row
+        assert list(window["share"]) == [int(s) for s, n in zip(expected.shares[c, k, w], slots, strict=True) if n >= 0]
+        assert set(window["total"]) == {int(expected.total[c, k, w])}
+        assert set(window["rounded_total"]) == {int(expected.rounded_total[c, k, w])}
+        assert list(window["nationality"].iloc[-1:]) == ["UNK"] and pd.isna(window["nationality"].iloc[-2])
+    sums = got.groupby(["country", "category", "month"], observed=True)["share"].sum()
+    assert set(sums) == {100}
+    assert len(sums) == 3 * 2 * 7  # every window of 12 months in 18 months
+
+
+def test_top_shares_frame_errors_name_the_rows_and_values() -> None:
+    df = labelled_panel()
+    doubled = pd.concat([df, df.iloc[[4]]])
+    named = r"both count .*index \d+ \(row 4\): country=\w+, category=\w+, nationality=\w+"
+    with pytest.raises(kc.InvalidInput, match=named):
+        kc.pandas.top_shares_frame(doubled)
+    with pytest.raises(kc.InvalidInput, match=r"the unknown nationality 'XXX' does not occur in column"):
+        kc.pandas.top_shares_frame(df, unknown="XXX")
+    quarters = df.assign(month=df["month"].astype(str).str[:4] + "-Q1")
+    with pytest.raises(kc.ParseError, match=r"as a month .*a quarter, not a month"):
+        kc.pandas.top_shares_frame(quarters)
+    fraction = r'cannot parse "\d+\.5" as a count \(a non-negative integer\) in DataFrame, index \d+ \(row 0\)'
+    with pytest.raises(kc.ParseError, match=fraction):
+        kc.pandas.top_shares_frame(df.assign(count=df["count"] + 0.5))
+    with pytest.raises(kc.InvalidInput, match=r'missing column "land" \(country=\)'):
+        kc.pandas.top_shares_frame(df, country="land")
