@@ -22,3 +22,38 @@ if Path(kerncijfers.__file__).resolve().parent == _SOURCE_PACKAGE:
 def test_data() -> Path:
     """tests/data: the tables shared by the C++ and Python suites."""
     return _ROOT / "tests" / "data"
+
+
+Tables = tuple[kerncijfers.CountsTable, kerncijfers.DeparturesTable]
+MAY_2021 = kerncijfers.Month(2021, 5)
+
+
+@pytest.fixture(scope="session")
+def golden_tables(test_data: Path) -> Tables:
+    """The fictional golden tables that reproduce every figure of the May 2021 page."""
+    counts = kerncijfers.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
+    departures = kerncijfers.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
+    return counts, departures
+
+
+@pytest.fixture
+def golden_figures(golden_tables: Tables) -> kerncijfers.KeyFigures:
+    """The key figures of May 2021 from the golden tables, with the page's options (its
+    nareizigers window ends in April)."""
+    options = kerncijfers.KeyFiguresOptions(nareiziger_window_end=kerncijfers.Month(2021, 4))
+    return kerncijfers.compute_key_figures(*golden_tables, kerncijfers.nl_safe_countries(), MAY_2021, options)
+
+
+@pytest.fixture(scope="session")
+def bundled_tables() -> Tables:
+    """The real data bundled with the package, every file, as the report reads them."""
+    from kerncijfers.data import bundled_counts_files, bundled_departures_files
+    from kerncijfers.report import read_counts, read_departures
+
+    return read_counts(bundled_counts_files()), read_departures(bundled_departures_files())
+
+
+@pytest.fixture
+def bundled_figures(bundled_tables: Tables) -> kerncijfers.KeyFigures:
+    """The key figures of May 2021 from the bundled real data, default options."""
+    return kerncijfers.compute_key_figures(*bundled_tables, kerncijfers.nl_safe_countries(), MAY_2021)

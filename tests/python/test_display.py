@@ -25,15 +25,8 @@ def dutch_display() -> Iterator[None]:
     kc.set_display_language("nl")
 
 
-def golden(test_data: Path) -> kc.KeyFigures:
-    counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
-    departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
-    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4))
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5), options)
-
-
-def test_the_page_shows_as_html_and_markdown(test_data: Path) -> None:
-    figures = golden(test_data)
+def test_the_page_shows_as_html_and_markdown(golden_figures: kc.KeyFigures) -> None:
+    figures = golden_figures
     html = figures._repr_html_()
     assert html.startswith('<div class="kerncijfers-page" lang="nl">')
     assert "<html" not in html and "<head" not in html and "<body" not in html
@@ -56,8 +49,8 @@ def test_the_page_shows_as_html_and_markdown(test_data: Path) -> None:
     assert 'lang="en"' in english and "In May 2021, 32% of first-time asylum applicants came from Syria" in english
 
 
-def test_a_distribution_shows_the_pages_table_with_title_and_source(test_data: Path) -> None:
-    figures = golden(test_data)
+def test_a_distribution_shows_the_pages_table_with_title_and_source(golden_figures: kc.KeyFigures) -> None:
+    figures = golden_figures
     html = figures.first_month._repr_html_()
     assert "<strong>Eerste asielaanvragen naar nationaliteit, mei 2021</strong>" in html
     assert "<td>Syrië</td>" in html and "32%" in html
@@ -67,10 +60,8 @@ def test_a_distribution_shows_the_pages_table_with_title_and_source(test_data: P
     assert "First asylum applications by nationality, June 2020 to May 2021" in english and "<td>Syria</td>" in english
 
 
-def test_partial_and_unavailable_figures_say_so() -> None:
-    counts = read_counts(bundled_counts_files())
-    departures = read_departures(bundled_departures_files())
-    figures = kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5))
+def test_partial_and_unavailable_figures_say_so(bundled_figures: kc.KeyFigures) -> None:
+    figures = bundled_figures
     partial = figures.first_month._repr_html_()
     assert "<em>gedeeltelijk</em>" in partial and "Niet naar nationaliteit uitgesplitst" in partial
     unavailable = figures.nareizigers_month._repr_html_()
@@ -82,8 +73,8 @@ def test_partial_and_unavailable_figures_say_so() -> None:
     assert "Vertrek van criminele vreemdelingen, 2021" in criminal and "niet beschikbaar" in criminal
 
 
-def test_safe_share_and_departures(test_data: Path) -> None:
-    figures = golden(test_data)
+def test_safe_share_and_departures(golden_figures: kc.KeyFigures) -> None:
+    figures = golden_figures
     safe = figures.safe_month._repr_html_()
     assert "19%" in safe and "<strong>Aandeel uit veilige landen van herkomst, mei 2021</strong>" in safe
     departures = figures.departures_all._repr_html_()
@@ -93,8 +84,8 @@ def test_safe_share_and_departures(test_data: Path) -> None:
     assert "7,690" in figures.departures_all._repr_html_()
 
 
-def test_a_counts_table_shows_a_summary(test_data: Path) -> None:
-    table = read_counts(bundled_counts_files())
+def test_a_counts_table_shows_a_summary(bundled_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+    table = bundled_tables[0]
     html = table._repr_html_()
     assert f"<strong>CountsTable</strong>: {len(table)} rijen" in html
     assert "vervangen door een latere release" in html

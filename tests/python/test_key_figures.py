@@ -9,24 +9,16 @@ from pathlib import Path
 import pytest
 
 import kerncijfers as kc
-from kerncijfers.data import bundled_counts_files, bundled_departures_files
 
 MAY = kc.Month(2021, 5)
-
-
-def golden(test_data: Path, **options: object) -> kc.KeyFigures:
-    counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
-    departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
-    chosen = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4), **options)  # type: ignore[arg-type]
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY, chosen)
 
 
 def shares(figure: kc.DistributionFigure) -> list[tuple[str, int]]:
     return [(r.nationality.alpha3 if r.nationality else r.kind.name, r.percent) for r in figure.rows]
 
 
-def test_golden_table_gives_every_figure_of_the_page(test_data: Path) -> None:
-    k = golden(test_data)
+def test_golden_table_gives_every_figure_of_the_page(golden_figures: kc.KeyFigures) -> None:
+    k = golden_figures
     assert k.first_month.status == kc.FigureStatus.exact
     assert shares(k.first_month)[:7] == [
         ("SYR", 32), ("TUR", 8), ("DZA", 7), ("MAR", 6), ("ERI", 5), ("AFG", 4), ("XXX", 4)
@@ -45,31 +37,25 @@ def test_golden_table_gives_every_figure_of_the_page(test_data: Path) -> None:
     assert (c.total_rounded, c.supervised_percent, c.unsupervised_percent) == (390, 70, 30)
 
 
-def test_largest_remainder_sums_to_100(test_data: Path) -> None:
-    k = golden(test_data, rounding=kc.ShareRounding.largest_remainder)
+def test_largest_remainder_sums_to_100(golden_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4), rounding=kc.ShareRounding.largest_remainder)
+    k = kc.compute_key_figures(*golden_tables, kc.nl_safe_countries(), MAY, options)
     for figure in (k.first_month, k.first_trailing, k.nareizigers_month, k.nareizigers_trailing):
         assert sum(r.percent for r in figure.rows) == 100
         assert figure.sums_to_100
     assert shares(k.nareizigers_month) == [("SYR", 60), ("ERI", 12), ("YEM", 5), ("other", 23)]
 
 
-def test_golden_markdown_holds_every_published_sentence(test_data: Path) -> None:
-    page = kc.render_markdown(golden(test_data), "nl")
+def test_golden_markdown_holds_every_published_sentence(test_data: Path, golden_figures: kc.KeyFigures) -> None:
+    page = kc.render_markdown(golden_figures, "nl")
     sentences = (test_data / "golden_mei_2021_sentences_nl.txt").read_text(encoding="utf-8").splitlines()
     assert sentences
     for sentence in sentences:
         assert sentence in page, sentence
 
 
-def bundled() -> kc.KeyFigures:
-    rows = [row for path in bundled_counts_files() for row in kc.read_count_rows(path)]
-    counts = kc.CountsTable.from_rows(rows, "bundled")
-    departures = kc.read_departures_csv(bundled_departures_files()[0])
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY)
-
-
-def test_bundled_real_data_for_may_2021() -> None:
-    k = bundled()
+def test_bundled_real_data_for_may_2021(bundled_figures: kc.KeyFigures) -> None:
+    k = bundled_figures
     month = dict(shares(k.first_month))
     assert k.first_month.total == 955
     assert (month["SYR"], month["TUR"], month["ERI"], month["AFG"]) == (32, 8, 5, 4)
@@ -83,8 +69,8 @@ def test_bundled_real_data_for_may_2021() -> None:
     assert k.departures_criminal.status == kc.FigureStatus.unavailable
 
 
-def test_problems_are_codes_and_the_page_names_them_in_its_language() -> None:
-    k = bundled()
+def test_problems_are_codes_and_the_page_names_them_in_its_language(bundled_figures: kc.KeyFigures) -> None:
+    k = bundled_figures
     assert k.first_month.problem == kc.FigureProblem.incomplete_breakdown
     assert k.safe_month.problem == kc.FigureProblem.incomplete_breakdown
     assert k.nareizigers_month.problem == kc.FigureProblem.unsplittable_rows
@@ -104,7 +90,7 @@ def test_problems_are_codes_and_the_page_names_them_in_its_language() -> None:
     assert kc.problem_text(kc.FigureProblem.none) == ""
 
 
-def test_key_figures_pickle_and_copy_whole() -> None:
+def test_key_figures_pickle_and_copy_whole(bundled_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
     # Notebooks cache results and send them to worker processes: every record round-trips,
     # nested records, windows, optional values and problem codes included.
     options = kc.KeyFiguresOptions(
@@ -113,9 +99,7 @@ def test_key_figures_pickle_and_copy_whole() -> None:
         rounding=kc.ShareRounding.largest_remainder,
         decimals=1,
     )
-    rows = [row for path in bundled_counts_files() for row in kc.read_count_rows(path)]
-    counts = kc.CountsTable.from_rows(rows, "bundled")
-    departures = kc.read_departures_csv(bundled_departures_files()[0])
+    counts, departures = bundled_tables
     k = kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY, options)
     records: list[object] = [
         k, k.options, k.influx, k.influx.by_category[1], k.first_month, k.first_month.rows[0], k.first_month.source,

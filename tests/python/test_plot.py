@@ -7,7 +7,6 @@ import io
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -26,7 +25,6 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 
 import kerncijfers as kc  # noqa: E402
-from kerncijfers.data import bundled_counts_files, bundled_departures_files  # noqa: E402
 from kerncijfers.plot import (  # noqa: E402
     NATIONALITY_COLOUR,
     chart_png_data_uri,
@@ -36,7 +34,6 @@ from kerncijfers.plot import (  # noqa: E402
     plot_key_figures,
     plot_monthly_counts,
 )
-from kerncijfers.report import read_counts, read_departures  # noqa: E402
 
 GOLDEN_SOURCE = "fictional golden test data (not real), release 2021-06-15"
 
@@ -45,19 +42,6 @@ GOLDEN_SOURCE = "fictional golden test data (not real), release 2021-06-15"
 def close_figures() -> Iterator[None]:
     yield
     plt.close("all")
-
-
-def golden(test_data: Path) -> kc.KeyFigures:
-    counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
-    departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
-    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4))
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5), options)
-
-
-def bundled() -> kc.KeyFigures:
-    counts = read_counts(bundled_counts_files())
-    departures = read_departures(bundled_departures_files())
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5))
 
 
 def bars(ax: Axes) -> list[Rectangle]:
@@ -77,8 +61,8 @@ def tick_labels(labels: list[matplotlib.text.Text]) -> list[str]:
 # Fig. 1.0, 1.1, 1.2
 
 
-def test_distribution_in_dutch_takes_every_word_from_the_figure(test_data: Path) -> None:
-    figures = golden(test_data)
+def test_distribution_in_dutch_takes_every_word_from_the_figure(golden_figures: kc.KeyFigures) -> None:
+    figures = golden_figures
     figure = figures.first_month
     ax = plot_distribution(figure)
     assert ax.get_title(loc="left") == "Eerste asielaanvragen naar nationaliteit, mei 2021"
@@ -97,8 +81,8 @@ def test_distribution_in_dutch_takes_every_word_from_the_figure(test_data: Path)
     assert bars(ax)[0].get_facecolor() == matplotlib.colors.to_rgba(NATIONALITY_COLOUR)
 
 
-def test_distribution_in_english(test_data: Path) -> None:
-    figures = golden(test_data)
+def test_distribution_in_english(golden_figures: kc.KeyFigures) -> None:
+    figures = golden_figures
     ax = plot_distribution(figures.first_trailing, lang="en")
     assert ax.get_title(loc="left") == "First asylum applications by nationality, June 2020 to May 2021"
     assert tick_labels(ax.get_yticklabels())[0] == "Syria"
@@ -107,8 +91,8 @@ def test_distribution_in_english(test_data: Path) -> None:
     assert source_line(ax) == "Source: " + GOLDEN_SOURCE
 
 
-def test_decimals_show_as_the_page_writes_them(test_data: Path) -> None:
-    counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
+def test_decimals_show_as_the_page_writes_them(golden_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+    counts = golden_tables[0]
     figure = kc.distribution(counts, kc.Category.first_application, kc.Month(2021, 5), 2, decimals=1)
     ax = plot_distribution(figure, lang="nl")
     assert [b.get_width() for b in bars(ax)] == [r.percent / 10 for r in figure.rows]
@@ -117,8 +101,10 @@ def test_decimals_show_as_the_page_writes_them(test_data: Path) -> None:
     assert "," in percents[0]
 
 
-def test_a_partial_figure_shows_what_is_not_broken_down_and_an_unavailable_one_why() -> None:
-    figures = bundled()
+def test_a_partial_figure_shows_what_is_not_broken_down_and_an_unavailable_one_why(
+    bundled_figures: kc.KeyFigures,
+) -> None:
+    figures = bundled_figures
     ax = plot_distribution(figures.first_month)
     labels = tick_labels(ax.get_yticklabels())
     assert labels[-1] == "Niet naar nationaliteit uitgesplitst"
@@ -136,8 +122,8 @@ def test_a_partial_figure_shows_what_is_not_broken_down_and_an_unavailable_one_w
     assert " ".join(message.split()) == "Niet beschikbaar: " + kc.problem_text(figures.nareizigers_month.problem, "nl")
 
 
-def test_the_pages_three_figures(test_data: Path) -> None:
-    figures = golden(test_data)
+def test_the_pages_three_figures(golden_figures: kc.KeyFigures) -> None:
+    figures = golden_figures
     fig = plot_key_figures(figures)
     assert isinstance(fig, Figure)
     axes = fig.axes
@@ -152,9 +138,9 @@ def test_the_pages_three_figures(test_data: Path) -> None:
     assert english.axes[2].get_title(loc="left").startswith("Fig. 1.2 Family members joining refugees")
 
 
-def test_the_rendered_png_has_bars_as_long_as_the_data(test_data: Path) -> None:
+def test_the_rendered_png_has_bars_as_long_as_the_data(golden_figures: kc.KeyFigures) -> None:
     """Reads the PNG back and measures each bar in pixels against its value."""
-    figure = golden(test_data).first_month
+    figure = golden_figures.first_month
     fig = Figure(figsize=(6.0, 4.5), dpi=100, layout="constrained")
     ax = plot_distribution(figure, ax=fig.subplots())
     buffer = io.BytesIO()
@@ -182,8 +168,8 @@ def test_the_rendered_png_has_bars_as_long_as_the_data(test_data: Path) -> None:
 # Monthly counts and departures
 
 
-def test_monthly_counts_with_the_trailing_sum() -> None:
-    counts = read_counts(bundled_counts_files())
+def test_monthly_counts_with_the_trailing_sum(bundled_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+    counts = bundled_tables[0]
     window = kc.PeriodRange(kc.Month(2019, 1), kc.Month(2021, 5))
     ax = plot_monthly_counts(counts, kc.Category.first_application, ["SYR", kc.Nationality("TUR"), "TOTAL"], window)
     twin = next(a for a in ax.figure.axes if a is not ax)
@@ -209,8 +195,10 @@ def test_monthly_counts_with_the_trailing_sum() -> None:
                                                            "Turkije, som 12 mnd."]  # fmt: skip
 
 
-def test_monthly_counts_in_english_without_the_trailing_sum() -> None:
-    counts = read_counts(bundled_counts_files())
+def test_monthly_counts_in_english_without_the_trailing_sum(
+    bundled_tables: tuple[kc.CountsTable, kc.DeparturesTable],
+) -> None:
+    counts = bundled_tables[0]
     ax = plot_monthly_counts(counts, kc.Category.first_application, ["Syria"], kc.Month(2021, 5), lang="en", trailing=0)
     assert len(ax.figure.axes) == 1
     assert ax.get_title(loc="left") == "First asylum applications per month, May 2021"
@@ -221,8 +209,8 @@ def test_monthly_counts_in_english_without_the_trailing_sum() -> None:
         plot_monthly_counts(counts, kc.Category.first_application, ["SYR"], kc.Month(2021, 5), trailing=-1)
 
 
-def test_departures_stacked_by_mode() -> None:
-    departures = read_departures(bundled_departures_files())
+def test_departures_stacked_by_mode(bundled_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+    departures = bundled_tables[1]
     ax = plot_departures(departures)
     periods = sorted(departures.periods(kc.DepartureGroup.all), key=lambda p: (p.first.serial, p.last.serial))
     assert tick_labels(ax.get_xticklabels()) == [kc.departures_period_label(p, "nl") for p in periods]
@@ -252,8 +240,8 @@ def test_departures_of_a_group_without_data() -> None:
 # Embedding
 
 
-def test_chart_svg_is_inline_markup_with_text_and_prefixed_ids(test_data: Path) -> None:
-    figure = golden(test_data).first_month
+def test_chart_svg_is_inline_markup_with_text_and_prefixed_ids(golden_figures: kc.KeyFigures) -> None:
+    figure = golden_figures.first_month
     fig = Figure(figsize=(6, 4), layout="constrained")
     plot_distribution(figure, ax=fig.subplots())
     svg = chart_svg(fig, id_prefix="fig-1-0")
@@ -271,9 +259,9 @@ def test_chart_svg_is_inline_markup_with_text_and_prefixed_ids(test_data: Path) 
     assert 'aria-label="x &amp; y"' in chart_svg(fig.axes[0], label="x & y")
 
 
-def test_chart_png_data_uri_decodes(test_data: Path) -> None:
+def test_chart_png_data_uri_decodes(golden_figures: kc.KeyFigures) -> None:
     fig = Figure(figsize=(5, 3))
-    plot_distribution(golden(test_data).first_month, ax=fig.subplots())
+    plot_distribution(golden_figures.first_month, ax=fig.subplots())
     uri = chart_png_data_uri(fig, dpi=80)
     assert uri.startswith("data:image/png;base64,")
     data = base64.b64decode(uri.split(",", 1)[1])

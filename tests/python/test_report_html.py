@@ -33,8 +33,6 @@ import pytest
 import kerncijfers as kc
 from kerncijfers import _core
 from kerncijfers.cli import main
-from kerncijfers.data import bundled_counts_files, bundled_departures_files
-from kerncijfers.report import read_counts, read_departures
 
 HAS_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 needs_matplotlib = pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed (extra 'plot')")
@@ -107,19 +105,6 @@ PROBE = """<script>
 """
 
 
-def golden(test_data: Path) -> kc.KeyFigures:
-    counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
-    departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
-    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4))
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5), options)
-
-
-def bundled() -> kc.KeyFigures:
-    counts = read_counts(bundled_counts_files())
-    departures = read_departures(bundled_departures_files())
-    return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5))
-
-
 class _Resources(html.parser.HTMLParser):
     """Every address the page would load."""
 
@@ -149,10 +134,10 @@ def assert_complete_offline(page: str) -> None:
 
 
 @needs_matplotlib
-def test_the_page_embeds_one_chart_per_figure(test_data: Path) -> None:
+def test_the_page_embeds_one_chart_per_figure(golden_figures: kc.KeyFigures) -> None:
     from kerncijfers.report import render_html_with_charts
 
-    figures = golden(test_data)
+    figures = golden_figures
     page = render_html_with_charts(figures, "nl")
     assert page.startswith("<!DOCTYPE html>")
     assert_complete_offline(page)
@@ -173,10 +158,10 @@ def test_the_page_embeds_one_chart_per_figure(test_data: Path) -> None:
 
 
 @needs_matplotlib
-def test_an_unavailable_figure_gets_no_chart() -> None:
+def test_an_unavailable_figure_gets_no_chart(bundled_figures: kc.KeyFigures) -> None:
     from kerncijfers.report import render_html_with_charts
 
-    page = render_html_with_charts(bundled(), "nl")
+    page = render_html_with_charts(bundled_figures, "nl")
     assert page.count("<svg") == 2
     start = page.index('<figure id="fig-1-2">')
     block = page[start : page.index("</figure>", start)]
@@ -237,10 +222,10 @@ def assert_loaded_cleanly(report: dict[str, Any]) -> None:
 
 @needs_matplotlib
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_chromium_shows_the_svg_charts_and_the_text(lang: Literal["nl", "en"], test_data: Path, tmp_path: Path) -> None:
+def test_chromium_shows_the_svg_charts_and_the_text(lang: Literal["nl", "en"], tmp_path: Path, golden_figures: kc.KeyFigures) -> None:
     from kerncijfers.report import render_html_with_charts
 
-    figures = golden(test_data)
+    figures = golden_figures
     report = load_in_browser(render_html_with_charts(figures, lang), tmp_path)
     assert_loaded_cleanly(report)
     distributions = (figures.first_month, figures.first_trailing, figures.nareizigers_month)
@@ -266,10 +251,10 @@ def test_chromium_shows_the_svg_charts_and_the_text(lang: Literal["nl", "en"], t
 
 
 @needs_matplotlib
-def test_chromium_decodes_every_png_chart(test_data: Path, tmp_path: Path) -> None:
+def test_chromium_decodes_every_png_chart(tmp_path: Path, golden_figures: kc.KeyFigures) -> None:
     from kerncijfers.report import render_html_with_charts
 
-    figures = golden(test_data)
+    figures = golden_figures
     report = load_in_browser(render_html_with_charts(figures, "nl", image_format="png"), tmp_path)
     assert_loaded_cleanly(report)
     assert len(report["images"]) == 3
@@ -282,10 +267,10 @@ def test_chromium_decodes_every_png_chart(test_data: Path, tmp_path: Path) -> No
 
 
 @needs_matplotlib
-def test_chromium_shows_the_bundled_page_with_an_unavailable_figure(tmp_path: Path) -> None:
+def test_chromium_shows_the_bundled_page_with_an_unavailable_figure(tmp_path: Path, bundled_figures: kc.KeyFigures) -> None:
     from kerncijfers.report import render_html_with_charts
 
-    figures = bundled()
+    figures = bundled_figures
     report = load_in_browser(render_html_with_charts(figures, "nl"), tmp_path)
     assert_loaded_cleanly(report)
     assert [f["svgs"] for f in report["figures"]] == [1, 1, 0]
@@ -295,9 +280,9 @@ def test_chromium_shows_the_bundled_page_with_an_unavailable_figure(tmp_path: Pa
     assert "Niet beschikbaar" in report["text"]
 
 
-def test_chromium_shows_the_page_without_charts(tmp_path: Path, test_data: Path) -> None:
+def test_chromium_shows_the_page_without_charts(tmp_path: Path, golden_figures: kc.KeyFigures) -> None:
     """The page of the C++ renderer alone (no matplotlib needed): tables instead of charts."""
-    figures = golden(test_data)
+    figures = golden_figures
     report = load_in_browser(kc.render_html(figures, "en"), tmp_path)
     assert_loaded_cleanly(report)
     assert [f["tables"] for f in report["figures"]] == [1, 1, 1]
