@@ -344,6 +344,20 @@ def _months_column(series: pd.Series[Any]) -> pd.Series[Any]:
 # Tables from DataFrames
 
 
+def _shared_columns(
+    df: pd.DataFrame, count: Hashable, source: Hashable, release: Hashable | None, place: _Place
+) -> tuple[npt.NDArray[np.int64], Codes, list[str], Codes, list[core.Release]]:
+    """The columns both schemas end with: count, source and release (undated without a column)."""
+    counts = _counts_column(df, count, place)
+    source_codes, sources = _factorise(df[source], source, _source, "a source (non-empty text)", place)
+    if release is None:
+        return counts, source_codes, sources, np.zeros(len(df), dtype=np.intp), [core.Release()]
+    release_codes, releases = _factorise(
+        df[release], release, _undated_if_empty(_release), _RELEASE_EXPECTED, place, missing=core.Release(),
+    )  # fmt: skip
+    return counts, source_codes, sources, release_codes, releases
+
+
 def counts_from_frame(
     df: pd.DataFrame,
     *,
@@ -379,7 +393,6 @@ def counts_from_frame(
         origin,
     )  # fmt: skip
     place = _Place(df, origin)
-    n = len(df)
     period_codes, periods = _factorise(_months_column(df[period]), period, _count_period, _PERIOD_EXPECTED, place)
     category_codes, categories = _factorise(
         df[category], category, _enum_parser(core.Category, core.parse_category),
@@ -391,15 +404,7 @@ def counts_from_frame(
         df[nationality], nationality, _nationality,
         "a nationality (TOTAL, or a code or name in the nationality table)", place,
     )  # fmt: skip
-    counts = _counts_column(df, count, place)
-    source_codes, sources = _factorise(df[source], source, _source, "a source (non-empty text)", place)
-    if release is None:
-        release_codes: Codes = np.zeros(n, dtype=np.intp)
-        releases = [core.Release()]
-    else:
-        release_codes, releases = _factorise(
-            df[release], release, _undated_if_empty(_release), _RELEASE_EXPECTED, place, missing=core.Release(),
-        )  # fmt: skip
+    counts, source_codes, sources, release_codes, releases = _shared_columns(df, count, source, release, place)
     try:
         return core._counts_from_codes(
             period_codes, periods, category_codes, categories, nationality_codes, nationalities, counts,
@@ -433,7 +438,6 @@ def departures_from_frame(
         origin,
     )
     place = _Place(df, origin)
-    n = len(df)
     period_codes, periods = _factorise(df[period], period, _departure_period, _DEPARTURE_PERIOD_EXPECTED, place)
     group_codes, groups = _factorise(
         df[group], group, _enum_parser(core.DepartureGroup, core.parse_departure_group),
@@ -443,15 +447,7 @@ def departures_from_frame(
         df[mode], mode, _enum_parser(core.DepartureMode, core.parse_departure_mode),
         "a mode (independent, forced or unsupervised)", place,
     )  # fmt: skip
-    counts = _counts_column(df, count, place)
-    source_codes, sources = _factorise(df[source], source, _source, "a source (non-empty text)", place)
-    if release is None:
-        release_codes: Codes = np.zeros(n, dtype=np.intp)
-        releases = [core.Release()]
-    else:
-        release_codes, releases = _factorise(
-            df[release], release, _undated_if_empty(_release), _RELEASE_EXPECTED, place, missing=core.Release(),
-        )  # fmt: skip
+    counts, source_codes, sources, release_codes, releases = _shared_columns(df, count, source, release, place)
     try:
         return core._departures_from_codes(
             period_codes, periods, group_codes, groups, mode_codes, modes, counts, source_codes, sources,
