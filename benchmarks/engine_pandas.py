@@ -27,15 +27,7 @@ WINDOW_KEYS = ["country", "category", "month"]
 
 
 def frame(panel: Panel) -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "country": panel.country,
-            "category": panel.category,
-            "nationality": panel.nationality,
-            "month": panel.month,
-            "count": panel.count,
-        }
-    )
+    return pd.DataFrame(panel.named_columns())
 
 
 def rolling(panel: Panel) -> pd.DataFrame:

@@ -26,15 +26,7 @@ WINDOW_KEYS = ["country", "category", "month"]
 
 
 def frame(panel: Panel) -> pl.LazyFrame:
-    return pl.LazyFrame(
-        {
-            "country": panel.country,
-            "category": panel.category,
-            "nationality": panel.nationality,
-            "month": panel.month,
-            "count": panel.count,
-        }
-    )
+    return pl.LazyFrame(panel.named_columns())
 
 
 def window_sums(panel: Panel) -> pl.LazyFrame:

@@ -35,6 +35,7 @@ NATIONALITIES = 200
 MONTHS = 240
 WINDOW = 12
 TOP = 10
+COLUMN_NAMES = ("country", "category", "nationality", "month", "count")
 CATEGORY_NAMES = ("first application", "repeat application", "nareiziger")
 _CATEGORY_FACTOR = np.array([1.0, 0.3, 0.2])
 _MEAN_SCALE = 225.0  # gives about 2.9 million nonzero cells at full scale
@@ -89,6 +90,10 @@ class Panel:
 
     def columns(self) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray]:
         return (self.country, self.category, self.nationality, self.month, self.count)
+
+    def named_columns(self) -> dict[str, IntArray]:
+        """The five columns by name, as the data-frame engines take them."""
+        return dict(zip(COLUMN_NAMES, self.columns(), strict=True))
 
     def shape_kwargs(self) -> CubeShape:
         """The cube's extents as keyword arguments of kerncijfers.top_shares."""
