@@ -2,38 +2,109 @@
 
 With no arguments it renders the Dutch Markdown page for May 2021 from the real data that
 ships with the package (CBS 83102NED extract, CBS release totals, DT&V departures) and the
-Dutch list of safe countries of origin. Bad input gives a one-line error on stderr naming
-the file, line and value, exit status 2, and leaves no partial output file behind.
+Dutch list of safe countries of origin.
+
+**Input files.** ``--data``, ``--departures`` and ``--safe-countries`` must each name a
+regular file, or a stream that can be read (a FIFO, ``/dev/stdin``, a shell's ``<(...)``).
+A missing or unreadable file, a directory, a block device or a socket is refused by name,
+with its option, before anything is read.
+
+**Output.** Without ``--output``, or with ``--output -``, the page goes to standard output.
+It is UTF-8 wherever it goes, whatever the locale. ``--output FILE`` writes FILE
+atomically: the page goes to a temporary file in FILE's directory, is flushed to disk and
+renamed over FILE, so FILE holds the old page or the complete new one, never a part.
+Only a regular file is ever replaced:
+
+- a new FILE gets the mode ``0666 & ~umask`` (as any new file); an existing FILE keeps
+  its mode and, as far as the user may set them, its owner and group (root keeps both).
+  A FILE with other hard links becomes a file of its own; the other names keep the old page;
+- a symbolic link is written *through*: the file it points to is replaced atomically and
+  the link stays a link. A dangling link is refused (kerncijfers does not create the file
+  a link points to);
+- a directory, a device (``/dev/null`` included), a FIFO or a socket is refused, and so
+  is a FILE the user may not write, or one in a directory that does not exist or cannot be
+  written. To send the page to a device or a pipe, redirect standard output.
+
+**Errors and exit status.** Every message is one line on standard error. File names that
+are not UTF-8 and control characters in them are shown escaped (``\\xff``, ``\\n``).
+
+- ``0``: the page was written.
+- ``2``: bad input or a file that cannot be used: ``kerncijfers: error: ...`` naming the
+  option and path, or the file, line and value. Nothing is written: an existing
+  ``--output`` file is unchanged and no temporary file is left behind.
+- ``141`` (128 + SIGPIPE): standard output was closed before the page was written
+  (``kerncijfers report | head``). Nothing is printed, as for a Unix tool that SIGPIPE ends.
+- ``130``: interrupted (Ctrl-C); no temporary file is left behind.
+- ``1``: an internal error, a bug in kerncijfers rather than in the input:
+  ``kerncijfers: internal error: <exception>: <message> (...)`` asks for a report;
+  the environment variable ``KERNCIJFERS_TRACEBACK=1`` prints the traceback as well.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
-import tempfile
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NoReturn, TypeVar
 
 from . import _core as core
+from ._files import FileProblem, check_readable, output_target, reason, shown, write_atomically
+from ._progress import progress_bar
 from .data import bundled_counts_files, bundled_departures_files
-from .report import read_counts, read_departures
 
+EXIT_INTERNAL_ERROR = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
+
+#: The largest ``--top N``: more than there are nationalities, so it names them all.
+MAX_TOP = 1000
+
+_MESSAGE_LIMIT = 1000
+_Row = TypeVar("_Row")
+_Table = TypeVar("_Table")
+
+
+class CommandLineError(Exception):
+    """Input the command line cannot use; the message says what and where (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # One line through main() rather than argparse's usage block and its own exit.
+    def error(self, message: str) -> NoReturn:
+        raise CommandLineError(message)
+
+
+def _one_line(text: str, limit: int = _MESSAGE_LIMIT) -> str:
+    text = shown(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _month(text: str) -> core.Month:
     try:
         return core.Month.parse(text)
-    except core.ParseError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    except (ValueError, KeyError) as error:
+        raise argparse.ArgumentTypeError(_message_of(error) or str(error)) from None
+
+
+def _top(text: str) -> int:
+    try:
+        value: int | None = int(text, 10)
+    except ValueError:  # not a number, or more digits than Python converts
+        value = None
+    if value is None or not 1 <= value <= MAX_TOP:
+        given = shown(text if len(text) <= 40 else text[:40] + "...")
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to {MAX_TOP}, got '{given}'")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kerncijfers", description="Key figures on asylum and migration from raw counts."
-    )
+    parser = _Parser(prog="kerncijfers", description="Key figures on asylum and migration from raw counts.")
     commands = parser.add_subparsers(dest="command", required=True)
     report = commands.add_parser(
         "report",
@@ -41,17 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render the key-figures page for a month. Without --data it uses the bundled real data.",
     )
     report.add_argument("--month", type=_month, default=core.Month(2021, 5), help="the month, YYYY-MM (default 2021-05)")
+    report.add_argument("--data", action="append", default=None, metavar="FILE", help="counts CSV file (repeatable)")
     report.add_argument(
-        "--data", action="append", type=Path, default=None, metavar="FILE", help="counts CSV file (repeatable)"
+        "--departures", action="append", default=None, metavar="FILE", help="departures CSV file (repeatable)"
     )
-    report.add_argument(
-        "--departures", action="append", type=Path, default=None, metavar="FILE", help="departures CSV file (repeatable)"
-    )
-    report.add_argument("--safe-countries", type=Path, default=None, metavar="FILE", help="safe-country list CSV")
+    report.add_argument("--safe-countries", default=None, metavar="FILE", help="safe-country list CSV")
     report.add_argument("--lang", choices=["nl", "en"], default="nl")
     report.add_argument("--format", choices=["md", "html", "json"], default="md")
     report.add_argument("--rounding", choices=["published", "largest-remainder"], default="published")
-    report.add_argument("--top", type=int, default=None, metavar="N", help="named nationalities in every distribution")
+    report.add_argument(
+        "--top", type=_top, default=None, metavar="N", help=f"named nationalities in every distribution (1-{MAX_TOP})"
+    )
     report.add_argument(
         "--nareiziger-window-end",
         type=_month,
@@ -67,15 +138,123 @@ def build_parser() -> argparse.ArgumentParser:
         "or keep the tables (none; also without matplotlib)",
     )
     report.add_argument("--progress", action="store_true", help="show progress bars (tqdm when installed)")
-    report.add_argument("--output", type=Path, default=None, metavar="FILE", help="write here instead of stdout")
+    report.add_argument(
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="write the page to this regular file, atomically, instead of stdout ('-': stdout); "
+        "a symbolic link is written through to its file",
+    )
     return parser
 
 
+# ----------------------------------------------------------------------------------------
+# Errors
+
+
+def _message_of(error: BaseException) -> str | None:
+    """The one-line message of an error the input can cause (from the library, the file
+    system or the arguments); None for anything else, which is a bug."""
+    if isinstance(error, CommandLineError):
+        return shown(str(error))
+    if isinstance(error, (RecursionError, NotImplementedError)):
+        return None
+    if isinstance(error, UnicodeDecodeError) and isinstance(error.object, bytes):
+        # Bytes from C++ that are not UTF-8 (a message naming a file whose name is not
+        # UTF-8, say) reach Python as this error: show those bytes, escaped.
+        text = bytes(error.object[:_MESSAGE_LIMIT]).decode("utf-8", "backslashreplace")
+    elif isinstance(error, OSError):
+        text = f"{error.filename}: {reason(error)}" if isinstance(error.filename, str) else reason(error)
+    elif isinstance(error, MemoryError):
+        text = f"out of memory: {error}" if str(error) else "out of memory"
+    elif isinstance(error, KeyError):
+        text = str(error.args[0]) if error.args else "KeyError"
+    elif isinstance(error, (ValueError, RuntimeError, OverflowError)):
+        text = str(error) or type(error).__name__
+    else:
+        return None
+    return _one_line(text)
+
+
+@contextlib.contextmanager
+def _naming(option: str | None, path: str) -> Iterator[None]:
+    """Errors while reading ``path`` name it (and its option), unless they already do."""
+    try:
+        yield
+    except CommandLineError:
+        raise
+    except Exception as error:
+        message = _message_of(error)
+        if message is None:
+            raise
+        where = shown(path)
+        if where not in message:
+            message = f"{option} {where}: {message}" if option else f"{where}: {message}"
+        raise CommandLineError(message) from error
+
+
+def _file_checked(option: str, check: Callable[[str], object], path: str) -> None:
+    try:
+        check(path)
+    except FileProblem as problem:
+        raise CommandLineError(f"{option} {problem}") from None
+
+
+def _say(message: str) -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr closed or gone
+        print(f"kerncijfers: {message}", file=sys.stderr, flush=True)
+
+
+def _internal_error(error: BaseException) -> int:
+    if os.environ.get("KERNCIJFERS_TRACEBACK"):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            traceback.print_exception(error, file=sys.stderr)
+    detail = _one_line(f"{type(error).__name__}: {error}", limit=300)
+    _say(
+        f"internal error: {detail} (a bug in kerncijfers {core.__version__}, not in your input: please report it "
+        "with the command that caused it; KERNCIJFERS_TRACEBACK=1 shows the traceback)"
+    )
+    return EXIT_INTERNAL_ERROR
+
+
+# ----------------------------------------------------------------------------------------
+# Reading, rendering, writing
+
+
+def _read_table(
+    option: str,
+    given: list[str] | None,
+    bundled: list[Path],
+    read_rows: Callable[[str], list[_Row]],
+    from_rows: Callable[[list[_Row], str], _Table],
+    what: str,
+    progress: bool,
+) -> _Table:
+    paths = given if given else [os.fspath(p) for p in bundled]
+    rows: list[_Row] = []
+    for path in progress_bar(paths, desc=f"reading {what}", unit="file") if progress else paths:
+        with _naming(option if given else None, path):
+            rows.extend(read_rows(path))
+    # The origin names the files in messages; escaped, as a name that is not UTF-8 cannot cross into C++ as text.
+    return from_rows(rows, ", ".join(shown(p) for p in paths))
+
+
 def render(args: argparse.Namespace) -> str:
-    """The page as text, from parsed arguments."""
-    counts = read_counts(args.data or bundled_counts_files(), progress=args.progress)
-    departures = read_departures(args.departures or bundled_departures_files(), progress=args.progress)
-    safe = core.load_safe_countries(args.safe_countries) if args.safe_countries else core.nl_safe_countries()
+    """The page as text, from parsed arguments. Raises :class:`CommandLineError` for a file
+    that cannot be read (named with its option), the library's errors for bad data."""
+    counts = _read_table(
+        "--data", args.data, bundled_counts_files(), core.read_count_rows, core.CountsTable.from_rows,
+        "counts", args.progress,
+    )  # fmt: skip
+    departures = _read_table(
+        "--departures", args.departures, bundled_departures_files(), core.read_departure_rows,
+        core.DeparturesTable.from_rows, "departures", args.progress,
+    )  # fmt: skip
+    if args.safe_countries:
+        with _naming("--safe-countries", args.safe_countries):
+            safe = core.load_safe_countries(args.safe_countries)
+    else:
+        safe = core.nl_safe_countries()
     options = core.KeyFiguresOptions(rounding=core.parse_share_rounding(args.rounding))
     if args.top is not None:
         options.top_first_month = options.top_first_trailing = options.top_nareizigers = args.top
@@ -103,36 +282,83 @@ def _html(figures: core.KeyFigures, lang: Literal["nl", "en"], charts: str) -> s
     return render_html_with_charts(figures, lang, image_format="png" if charts == "png" else "svg")
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    # A temporary file beside the target, renamed into place only when complete: a failed
-    # run never leaves a partial page behind.
-    directory = path.resolve().parent
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+def _detach_stdout(stream: object) -> None:
+    # What is still buffered would fail again when Python flushes stdout on exit and print
+    # "Exception ignored ...": point the descriptor at /dev/null so that flush succeeds.
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        fd = stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return
+    if not isinstance(fd, int):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY | os.O_CLOEXEC)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _write_stdout(data: bytes) -> int:
+    stream = sys.stdout
+    if stream is None:
+        raise CommandLineError("standard output is closed; name a file with --output FILE")
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            buffer.write(data)
+            buffer.flush()
+        else:
+            stream.write(data.decode("utf-8"))
+            stream.flush()
+    except BrokenPipeError:
+        _detach_stdout(stream)
+        return EXIT_BROKEN_PIPE
+    except OSError as error:
+        _detach_stdout(stream)
+        raise CommandLineError(f"cannot write to standard output: {reason(error)}") from None
+    return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help
+        return done.code if isinstance(done.code, int) else 0
+    output = None if args.output in (None, "-") else args.output
+    # Every file is checked before any is read: a typo costs no rendering.
+    for option, paths in (
+        ("--data", args.data or []),
+        ("--departures", args.departures or []),
+        ("--safe-countries", [args.safe_countries] if args.safe_countries is not None else []),
+    ):
+        for path in paths:
+            _file_checked(option, check_readable, path)
+    if output is not None:
+        _file_checked("--output", output_target, output)
+    data = render(args).encode("utf-8")
+    if output is None:
+        return _write_stdout(data)
+    try:
+        write_atomically(output, data)
+    except FileProblem as problem:
+        raise CommandLineError(f"--output {problem}") from None
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.top is not None and args.top < 1:
-        parser.error(f"--top must be at least 1, got {args.top}")
+    """Run the command line on ``argv`` (default: ``sys.argv[1:]``); the exit status (see above)."""
     try:
-        text = render(args)
-    except (ValueError, KeyError, OSError) as error:
-        message = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
-        print(f"kerncijfers: error: {' '.join(str(message).split())}", file=sys.stderr)
+        return _run(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        message = _message_of(error)
+        if message is None:
+            return _internal_error(error)
+        _say(f"error: {message}")
         return EXIT_BAD_INPUT
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        _write_atomically(args.output, text)
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
