@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Incremental development build of the Python package, for working on the bindings:
 #   scripts/dev-python.sh BUILD_DIR [VENV]      (defaults: build/dev-python and .venv)
-# Builds kerncijfers._core with CMake + Ninja in BUILD_DIR (only what changed is rebuilt)
+# Builds kerncijfers._core with CMake + Ninja in BUILD_DIR (only what changed is rebuilt;
+# no link-time optimisation, whose link would use every core and take minutes)
 # and lays out an importable package in BUILD_DIR/site (the Python files copied, not
 # linked, so the tests see an installed package). Then, for example:
 #   (cd /tmp && PYTHONPATH=$PWD/BUILD_DIR/site $VENV/bin/python -m pytest -c .../pyproject.toml ...)
@@ -13,7 +14,7 @@ venv=${2:-.venv}
 python="$venv/bin/python"
 pybind11_dir=$("$python" -c 'import pybind11; print(pybind11.get_cmake_dir())')
 
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKERNCIJFERS_BUILD_TESTS=OFF \
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INTERPROCEDURAL_OPTIMIZATION=OFF -DKERNCIJFERS_BUILD_TESTS=OFF \
   -DKERNCIJFERS_INSTALL=OFF -DKERNCIJFERS_BUILD_PYTHON=ON -Dpybind11_DIR="$pybind11_dir" \
   -DPython_EXECUTABLE="$(realpath "$python")" >/dev/null
 cmake --build "$build" --target _core -j "${JOBS:-2}"
