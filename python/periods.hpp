@@ -4,6 +4,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -72,6 +73,28 @@ inline period_range<month> to_month_range(const py::handle& value) {
   }
   throw py::type_error("expected a Month or a PeriodRange of Month, not " +
                        std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// A Python integer given as an offset, a window length or an index: anything with
+/// `__index__` (int, bool, numpy integers). Python integers have no bound, so the value may
+/// not fit in `long long`; `text` keeps it exactly, for messages.
+struct python_integer {
+  long long value = 0;  ///< the value, when `overflow` is 0
+  int overflow = 0;     ///< +1 above LLONG_MAX, -1 below LLONG_MIN, else 0
+  std::string text;     ///< the value in decimal, as given
+};
+
+/// `value` as a `python_integer`; nothing when it is not an integer (an operator then
+/// returns NotImplemented). Never a wrapped number.
+inline std::optional<python_integer> to_python_integer(const py::handle& value) {
+  if (!PyIndex_Check(value.ptr())) return std::nullopt;
+  const auto number = py::reinterpret_steal<py::int_>(PyNumber_Index(value.ptr()));
+  if (!number) throw py::error_already_set();
+  python_integer out;
+  out.value = PyLong_AsLongLongAndOverflow(number.ptr(), &out.overflow);
+  if (out.value == -1 && PyErr_Occurred()) throw py::error_already_set();
+  out.text = py::str(number).cast<std::string>();
+  return out;
 }
 
 /// A C++ range as a Python PeriodRange.

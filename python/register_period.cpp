@@ -19,6 +19,17 @@ std::string repr(const P& p) {
   }
 }
 
+// p + n or p - n for any Python integer n; NotImplemented for anything else. An n beyond
+// int64 lies beyond years 1-9999 whichever period it is added to: the same message as C++,
+// naming n exactly as given.
+template <class P>
+py::object shift(const P& p, const py::handle& n, bool subtract) {
+  const auto offset = to_python_integer(n);
+  if (!offset) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+  if (offset->overflow != 0) detail::throw_offset_outside(p, subtract ? "-" : "+", offset->text, (offset->overflow > 0) != subtract);
+  return py::cast(subtract ? p - offset->value : p + offset->value);
+}
+
 template <class P>
 py::class_<P> bind_period(py::module_& m, const char* doc) {
   py::class_<P> cls(m, python_name<P>, doc);
@@ -37,7 +48,16 @@ py::class_<P> bind_period(py::module_& m, const char* doc) {
             py::arg("year"), py::arg("index"));
   }
   cls.def_static("parse", &P::parse, py::arg("text"), "Parses the ISO 8601 form (\"2021-05\", \"2021-W19\", \"2021-Q2\", \"2021\").")
-      .def_static("from_serial", &P::from_serial, py::arg("serial"), "The period with the given integer serial.")
+      .def_static(
+          "from_serial",
+          [](const py::handle& serial) {
+            const auto number = to_python_integer(serial);
+            if (!number) throw py::type_error(std::string(python_name<P>) + ".from_serial needs an integer serial, not " +
+                                              std::string(py::str(py::type::handle_of(serial).attr("__name__"))));
+            if (number->overflow != 0) detail::throw_serial_outside<typename P::unit>(number->text);
+            return P::from_serial(number->value);
+          },
+          py::arg("serial"), "The period with the given integer serial.")
       .def_static("containing", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
                   "The period that contains a datetime.date.")
       .def_static("from_date", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
@@ -54,10 +74,10 @@ py::class_<P> bind_period(py::module_& m, const char* doc) {
            "Label for text: 'mei 2021' / 'May 2021', 'week 19 2021', '2e kwartaal 2021' / 'Q2 2021'.")
       .def("__repr__", &repr<P>)
       .def("__str__", &P::iso)
-      .def("__add__", [](const P& p, long long n) { return p + n; }, py::is_operator())
-      .def("__radd__", [](const P& p, long long n) { return p + n; }, py::is_operator())
-      .def("__sub__", [](const P& p, long long n) { return p - n; }, py::is_operator())
-      .def("__sub__", [](const P& a, const P& b) { return a - b; }, py::is_operator());
+      .def("__add__", [](const P& p, const py::handle& n) { return shift(p, n, false); }, py::is_operator())
+      .def("__radd__", [](const P& p, const py::handle& n) { return shift(p, n, false); }, py::is_operator())
+      .def("__sub__", [](const P& a, const P& b) { return a - b; }, py::is_operator())
+      .def("__sub__", [](const P& p, const py::handle& n) { return shift(p, n, true); }, py::is_operator());
   def_equality<P>(cls);
   def_ordering<P>(cls);
   def_hash<P>(cls);

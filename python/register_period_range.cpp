@@ -77,11 +77,20 @@ void register_period_range(py::module_& m) {
           return py::object(py::make_iterator<py::return_value_policy::copy>(x.begin(), x.end()));
         });
       }, py::keep_alive<0, 1>())
-      .def("__getitem__", [](const any_range& r, long long i) {
-        return visit(r, [i](const auto& x) {
+      .def("__getitem__", [](const any_range& r, const py::handle& index) {
+        const auto i = to_python_integer(index);
+        if (!i) {
+          throw py::type_error("PeriodRange indices must be integers, not " +
+                               std::string(py::str(py::type::handle_of(index).attr("__name__"))));
+        }
+        return visit(r, [&i](const auto& x) {
           const long long n = static_cast<long long>(x.size());
-          const long long j = i < 0 ? i + n : i;
-          if (j < 0 || j >= n) throw py::index_error("PeriodRange index " + std::to_string(i) + " out of range for " + std::to_string(n) + " periods");
+          // n is at most a few million, so i + n cannot overflow for a negative i.
+          const long long j = i->value < 0 ? i->value + n : i->value;
+          if (i->overflow != 0 || j < 0 || j >= n) {
+            throw py::index_error("PeriodRange index " + i->text + " out of range for " + std::to_string(n) +
+                                  (n == 1 ? " period" : " periods"));
+          }
           return py::cast(x[static_cast<std::size_t>(j)]);
         });
       })
@@ -142,8 +151,21 @@ void register_period_range(py::module_& m) {
       cls, [](const any_range& r) { return py::make_tuple(py::cast(r).attr("first"), py::cast(r).attr("last")); },
       [](const py::tuple& state) { return make_range(state[0], state[1]); });
 
-  m.def("trailing", [](const py::object& last, std::size_t n) {
-    return std::visit([n](auto p) { return any_range{trailing(p, n)}; }, to_any_period(last));
+  m.def("trailing", [](const py::object& last, const py::handle& n) {
+    const auto length = to_python_integer(n);
+    if (!length) {
+      throw py::type_error("trailing: n must be an integer, not " +
+                           std::string(py::str(py::type::handle_of(n).attr("__name__"))));
+    }
+    return std::visit([&length](auto p) {
+      // A length below 1 or beyond int64 is refused in the words of C++ trailing(), naming
+      // n as given rather than wrapped to an unsigned size.
+      if (length->overflow < 0 || (length->overflow == 0 && length->value < 1)) {
+        detail::throw_bad_trailing(p, length->text, false);
+      }
+      if (length->overflow > 0) detail::throw_bad_trailing(p, length->text, true);
+      return any_range{trailing(p, static_cast<std::size_t>(length->value))};
+    }, to_any_period(last));
   }, py::arg("last"), py::arg("n"), "The n periods ending at `last`: trailing(Month(2021, 5), 12) is June 2020 to May 2021.");
   m.def("year_to_date", [](const py::object& p) {
     return std::visit([](auto x) { return any_range{year_to_date(x)}; }, to_any_period(p));

@@ -32,6 +32,7 @@ inline constexpr int max_year = 9999;
   return to_day_number(civil_date{date::year{y}, date::month{m}, date::day{d}});
 }
 
+/// The date of day number `days`; `days` must lie within years 1-9999 (`is_valid_day_number`).
 [[nodiscard]] constexpr civil_date to_civil(day_number days) noexcept {
   return civil_date{date::sys_days{date::days{days}}};
 }
@@ -64,12 +65,24 @@ inline constexpr int max_year = 9999;
   return static_cast<day_number>(date::sys_days(ywd).time_since_epoch().count());
 }
 
+/// Day numbers of the first and the last day kerncijfers supports: 0001-01-01 and 9999-12-31.
+inline constexpr day_number min_day_number = to_day_number(min_year, 1, 1);
+inline constexpr day_number max_day_number = to_day_number(max_year, 12, 31);
+
+/// True for a day number within years 1-9999, the days `to_civil` and `iso_week_of` are
+/// for: near the int32 limits date's own arithmetic overflows, so entry points that take
+/// a day number from outside check it with this first.
+[[nodiscard]] constexpr bool is_valid_day_number(long long days) noexcept {
+  return days >= min_day_number && days <= max_day_number;
+}
+
 /// ISO year and week of a day.
 struct iso_year_week {
   int year;
   unsigned week;
 };
 
+/// ISO year and week of day number `days`, which must lie within years 1-9999.
 [[nodiscard]] constexpr iso_year_week iso_week_of(day_number days) noexcept {
   const iso_week::year_weeknum_weekday ywd{date::sys_days{date::days{days}}};
   return {static_cast<int>(ywd.year()), static_cast<unsigned>(ywd.weeknum())};

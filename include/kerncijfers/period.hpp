@@ -9,6 +9,12 @@
 /// Serials: year = y; quarter = 4y + (q-1); month = 12y + (m-1); ISO week = the number
 /// of whole weeks from the ISO week that holds 1970-01-01 (1970-W01).
 ///
+/// Range: years 1-9999, from `period::min()` (0001-01, 0001-Q1, 0001-W01, 0001) to
+/// `period::max()` (9999-12, 9999-Q4, 9999-W52, 9999). All arithmetic is checked: an
+/// offset of any `long long` that leaves the range throws `range_error` naming the period,
+/// the operation and the offset ("2021-01 + 9223372036854775807 months is beyond the last
+/// supported month 9999-12"); nothing wraps around.
+///
 /// Conversion rule: an ISO week belongs to the month, quarter and year of its Thursday
 /// (the same rule that gives an ISO week its ISO year), so 2020-W53 (28 Dec 2020 to
 /// 3 Jan 2021) belongs to December 2020 and 2026-W01 (29 Dec 2025 to 4 Jan 2026) to
@@ -18,6 +24,7 @@
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -46,6 +53,9 @@ inline constexpr int unit_rank_v = std::is_same_v<Unit, week_unit>      ? 0
                                    : std::is_same_v<Unit, month_unit>   ? 1
                                    : std::is_same_v<Unit, quarter_unit> ? 2
                                                                         : 3;
+
+template <class Unit>
+class period;
 
 namespace detail {
 
@@ -87,6 +97,36 @@ inline constexpr std::array<std::string_view, 12> month_names_en = {
   return n < 10 ? "0" + std::to_string(n) : std::to_string(n);
 }
 
+// What one period of a unit is called in messages, and several.
+template <class Unit>
+inline constexpr std::string_view unit_noun = std::is_same_v<Unit, week_unit>      ? "ISO week"
+                                              : std::is_same_v<Unit, month_unit>   ? "month"
+                                              : std::is_same_v<Unit, quarter_unit> ? "quarter"
+                                                                                   : "year";
+template <class Unit>
+inline constexpr std::string_view unit_plural = std::is_same_v<Unit, week_unit>      ? "ISO weeks"
+                                                : std::is_same_v<Unit, month_unit>   ? "months"
+                                                : std::is_same_v<Unit, quarter_unit> ? "quarters"
+                                                                                     : "years";
+
+// "1 month", "-1 month", "12 months": `amount` is the decimal text of an integer.
+template <class Unit>
+[[nodiscard]] std::string amount_of_periods(std::string_view amount) {
+  const bool one = amount == "1" || amount == "-1";
+  return std::string(amount) + " " + std::string(one ? unit_noun<Unit> : unit_plural<Unit>);
+}
+
+/// Throws `range_error` for `p op amount` (op "+" or "-") leaving years 1-9999, past the
+/// last supported period when `after`, else before the first: "2021-01 + 9223372036854775807
+/// months is beyond the last supported month 9999-12". `amount` is decimal text, so that
+/// callers holding wider integers (Python's) give the same message.
+template <class Unit>
+[[noreturn]] void throw_offset_outside(period<Unit> p, std::string_view op, std::string_view amount, bool after);
+
+/// Throws `range_error` for a serial that names no period of years 1-9999 (decimal text).
+template <class Unit>
+[[noreturn]] void throw_serial_outside(std::string_view serial);
+
 }  // namespace detail
 
 /// A calendar period of one unit: `period<month_unit>` is a month, and so on.
@@ -119,21 +159,33 @@ class period {
     requires std::is_same_v<Unit, year_unit>
       : serial_(checked_serial(year, 1)) {}
 
-  /// The period with serial `serial` (see the file comment). Throws when out of range.
+  /// The first period of year 1: 0001-01, 0001-Q1, 0001-W01 (Monday 1 January 1), 0001.
+  [[nodiscard]] static constexpr period min() noexcept { return unchecked(min_serial()); }
+  /// The last period of year 9999: 9999-12, 9999-Q4, 9999-W52 (to Sunday 2 January 10000), 9999.
+  [[nodiscard]] static constexpr period max() noexcept { return unchecked(max_serial()); }
+
+  /// The period with serial `serial` (see the file comment). Throws `range_error` naming
+  /// the serial when it names no period of years 1-9999.
   [[nodiscard]] static constexpr period from_serial(long long serial) {
-    period p;
-    p.serial_ = checked_from_serial(serial);
-    return p;
+    if (serial < min_serial() || serial > max_serial()) detail::throw_serial_outside<Unit>(std::to_string(serial));
+    return unchecked(serial);
   }
 
-  /// The period that contains the given day.
+  /// The period that contains the given day. Throws `invalid_input` naming the date when
+  /// it does not exist, `range_error` when no supported period holds it (see `min`, `max`).
   [[nodiscard]] static constexpr period containing(calendar::civil_date day) {
-    if (!day.ok()) throw invalid_input("not a valid date");
-    return containing_day_number(calendar::to_day_number(day));
+    const std::string date = std::to_string(calendar::year_of(day)) + "-" + detail::two_digits(calendar::month_of(day)) +
+                             "-" + detail::two_digits(calendar::day_of(day));
+    if (!day.ok()) throw invalid_input("date " + date + " does not exist");
+    const calendar::day_number n = calendar::to_day_number(day);
+    if (!holds_day(n)) throw_day_outside("date " + date);
+    return containing_day_number(n);
   }
 
-  /// The period that contains day number `days` (days since 1970-01-01).
+  /// The period that contains day number `days` (days since 1970-01-01). Throws
+  /// `range_error` naming the day number when no supported period holds it.
   [[nodiscard]] static constexpr period containing_day_number(calendar::day_number days) {
+    if (!holds_day(days)) throw_day_outside("day number " + std::to_string(days) + " (days since 1970-01-01)");
     if constexpr (std::is_same_v<Unit, week_unit>) {
       return from_serial(detail::floor_div(static_cast<long long>(days) + 3, 7));
     } else {
@@ -195,12 +247,23 @@ class period {
   /// Number of days in the period.
   [[nodiscard]] constexpr int days() const noexcept { return last_day_number() - first_day_number() + 1; }
 
-  // Arithmetic: whole periods of the same unit. Leaving years 1-9999 throws range_error.
+  /// Arithmetic in whole periods of the same unit, exact for every `n`: a result outside
+  /// years 1-9999 throws `range_error` naming the period, the operation and `n`, and leaves
+  /// the period as it was.
   constexpr period& operator+=(long long n) {
-    serial_ = checked_from_serial(static_cast<long long>(serial_) + n);
+    // The room on either side is a difference of two small serials, so comparing `n`
+    // with it cannot overflow, whatever `n` is (LLONG_MIN included).
+    if (n > max_serial() - serial_) detail::throw_offset_outside(*this, "+", std::to_string(n), true);
+    if (n < min_serial() - serial_) detail::throw_offset_outside(*this, "+", std::to_string(n), false);
+    serial_ = static_cast<serial_type>(serial_ + n);
     return *this;
   }
-  constexpr period& operator-=(long long n) { return *this += -n; }
+  constexpr period& operator-=(long long n) {
+    if (n > serial_ - min_serial()) detail::throw_offset_outside(*this, "-", std::to_string(n), false);
+    if (n < serial_ - max_serial()) detail::throw_offset_outside(*this, "-", std::to_string(n), true);
+    serial_ = static_cast<serial_type>(serial_ - n);
+    return *this;
+  }
   constexpr period& operator++() { return *this += 1; }
   constexpr period& operator--() { return *this -= 1; }
   constexpr period operator++(int) { period old = *this; ++*this; return old; }
@@ -209,8 +272,12 @@ class period {
   [[nodiscard]] friend constexpr period operator+(period p, long long n) { return p += n; }
   [[nodiscard]] friend constexpr period operator+(long long n, period p) { return p += n; }
   [[nodiscard]] friend constexpr period operator-(period p, long long n) { return p -= n; }
-  /// Signed number of periods from `b` to `a`.
-  [[nodiscard]] friend constexpr int operator-(period a, period b) noexcept { return a.serial_ - b.serial_; }
+  /// Signed number of periods from `b` to `a`. Never overflows: both lie in years 1-9999.
+  [[nodiscard]] friend constexpr int operator-(period a, period b) noexcept {
+    static_assert(max_serial() - min_serial() <= std::numeric_limits<int>::max(),
+                  "the distance between any two periods fits in an int");
+    return static_cast<int>(static_cast<long long>(a.serial_) - b.serial_);
+  }
 
   [[nodiscard]] friend constexpr bool operator==(period, period) noexcept = default;
   [[nodiscard]] friend constexpr std::strong_ordering operator<=>(period, period) noexcept = default;
@@ -276,6 +343,30 @@ class period {
   friend std::ostream& operator<<(std::ostream& out, const period& p) { return out << p.iso(); }
 
  private:
+  // True when a supported period holds day number `days`: the days of years 1-9999, and
+  // for ISO weeks the two days of 10000 that belong to 9999-W52.
+  [[nodiscard]] static constexpr bool holds_day(long long days) noexcept {
+    return days >= min().first_day_number() && days <= max().last_day_number();
+  }
+
+  [[noreturn]] static void throw_day_outside(const std::string& what) {
+    const auto text = [](calendar::day_number n) {
+      const auto ymd = calendar::to_civil(n);
+      return detail::four_digit_year(calendar::year_of(ymd)) + "-" + detail::two_digits(calendar::month_of(ymd)) + "-" +
+             detail::two_digits(calendar::day_of(ymd));
+    };
+    throw range_error(what + " is outside the supported " + std::string(detail::unit_plural<Unit>) + " " + min().iso() +
+                      " to " + max().iso() + " (" + text(min().first_day_number()) + " to " +
+                      text(max().last_day_number()) + ")");
+  }
+
+  // The period with a serial known to be in range.
+  [[nodiscard]] static constexpr period unchecked(long long serial) noexcept {
+    period p;
+    p.serial_ = static_cast<serial_type>(serial);
+    return p;
+  }
+
   [[nodiscard]] constexpr calendar::day_number thursday() const noexcept {
     return static_cast<calendar::day_number>(static_cast<long long>(serial_) * 7);
   }
@@ -313,15 +404,28 @@ class period {
     else return raw_serial(calendar::max_year, per_year);
   }
 
-  [[nodiscard]] static constexpr serial_type checked_from_serial(long long serial) {
-    if (serial < min_serial() || serial > max_serial()) {
-      throw range_error("period serial " + std::to_string(serial) + " is outside years 1-9999");
-    }
-    return static_cast<serial_type>(serial);
-  }
-
   serial_type serial_;
 };
+
+namespace detail {
+
+template <class Unit>
+[[noreturn]] void throw_offset_outside(period<Unit> p, std::string_view op, std::string_view amount, bool after) {
+  const std::string noun(unit_noun<Unit>);
+  throw range_error(p.iso() + " " + std::string(op) + " " + amount_of_periods<Unit>(amount) + " is " +
+                    (after ? "beyond the last supported " + noun + " " + period<Unit>::max().iso()
+                           : "before the first supported " + noun + " " + period<Unit>::min().iso()));
+}
+
+template <class Unit>
+[[noreturn]] void throw_serial_outside(std::string_view serial) {
+  const std::string noun(unit_noun<Unit>);
+  throw range_error(noun + " serial " + std::string(serial) + " names no " + noun + " of years 1-9999 (serials " +
+                    std::to_string(period<Unit>::min().serial()) + " = " + period<Unit>::min().iso() + " to " +
+                    std::to_string(period<Unit>::max().serial()) + " = " + period<Unit>::max().iso() + ")");
+}
+
+}  // namespace detail
 
 using iso_week = period<week_unit>;
 using month = period<month_unit>;

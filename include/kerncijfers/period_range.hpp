@@ -5,9 +5,11 @@
 #include <cstddef>
 #include <functional>
 #include <iterator>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"
@@ -24,7 +26,9 @@ class period_range {
   using value_type = P;
   using size_type = std::size_t;
 
-  /// Random-access iterator over the periods of the range.
+  /// Random-access iterator over the periods of the range. It moves over the positions
+  /// `P::min()` through one past `P::max()`: moving it beyond them, or reading the position
+  /// past `P::max()`, throws `range_error` naming the position and the move.
   class iterator {
    public:
     using iterator_category = std::random_access_iterator_tag;
@@ -34,24 +38,53 @@ class period_range {
     using reference = P;
 
     constexpr iterator() noexcept = default;
-    constexpr explicit iterator(typename P::serial_type serial) noexcept : serial_(serial) {}
-    [[nodiscard]] constexpr P operator*() const { return P::from_serial(serial_); }
-    [[nodiscard]] constexpr P operator[](difference_type n) const { return P::from_serial(serial_ + n); }
-    constexpr iterator& operator++() noexcept { ++serial_; return *this; }
-    constexpr iterator& operator--() noexcept { --serial_; return *this; }
-    constexpr iterator operator++(int) noexcept { iterator old = *this; ++serial_; return old; }
-    constexpr iterator operator--(int) noexcept { iterator old = *this; --serial_; return old; }
-    constexpr iterator& operator+=(difference_type n) noexcept { serial_ += static_cast<typename P::serial_type>(n); return *this; }
-    constexpr iterator& operator-=(difference_type n) noexcept { serial_ -= static_cast<typename P::serial_type>(n); return *this; }
-    [[nodiscard]] friend constexpr iterator operator+(iterator it, difference_type n) noexcept { return it += n; }
-    [[nodiscard]] friend constexpr iterator operator+(difference_type n, iterator it) noexcept { return it += n; }
-    [[nodiscard]] friend constexpr iterator operator-(iterator it, difference_type n) noexcept { return it -= n; }
-    [[nodiscard]] friend constexpr difference_type operator-(iterator a, iterator b) noexcept { return a.serial_ - b.serial_; }
+    [[nodiscard]] constexpr P operator*() const {
+      if (serial_ > P::max().serial()) {
+        throw range_error("cannot read a period range iterator at its end, after " + P::max().iso());
+      }
+      return P::from_serial(serial_);
+    }
+    [[nodiscard]] constexpr P operator[](difference_type n) const { return *(*this + n); }
+    constexpr iterator& operator++() { return *this += 1; }
+    constexpr iterator& operator--() { return *this -= 1; }
+    constexpr iterator operator++(int) { iterator old = *this; ++*this; return old; }
+    constexpr iterator operator--(int) { iterator old = *this; --*this; return old; }
+    constexpr iterator& operator+=(difference_type n) {
+      // As in period::operator+=: the room on either side is small, so comparing `n` with
+      // it cannot overflow.
+      if (n > past_end() - serial_ || n < lowest() - serial_) throw_move_outside("+", n);
+      serial_ = static_cast<typename P::serial_type>(serial_ + n);
+      return *this;
+    }
+    constexpr iterator& operator-=(difference_type n) {
+      if (n > serial_ - lowest() || n < serial_ - past_end()) throw_move_outside("-", n);
+      serial_ = static_cast<typename P::serial_type>(serial_ - n);
+      return *this;
+    }
+    [[nodiscard]] friend constexpr iterator operator+(iterator it, difference_type n) { return it += n; }
+    [[nodiscard]] friend constexpr iterator operator+(difference_type n, iterator it) { return it += n; }
+    [[nodiscard]] friend constexpr iterator operator-(iterator it, difference_type n) { return it -= n; }
+    /// Never overflows: both positions lie between `P::min()` and one past `P::max()`.
+    [[nodiscard]] friend constexpr difference_type operator-(iterator a, iterator b) noexcept {
+      return static_cast<difference_type>(a.serial_) - b.serial_;
+    }
     [[nodiscard]] friend constexpr bool operator==(iterator, iterator) noexcept = default;
     [[nodiscard]] friend constexpr auto operator<=>(iterator, iterator) noexcept = default;
 
    private:
-    typename P::serial_type serial_ = 0;
+    friend class period_range;
+    constexpr explicit iterator(long long serial) noexcept : serial_(static_cast<typename P::serial_type>(serial)) {}
+
+    static constexpr long long lowest() noexcept { return P::min().serial(); }
+    static constexpr long long past_end() noexcept { return static_cast<long long>(P::max().serial()) + 1; }
+
+    [[noreturn]] void throw_move_outside(const char* op, difference_type n) const {
+      const std::string at = serial_ == past_end() ? "the end after " + P::max().iso() : P::from_serial(serial_).iso();
+      throw range_error("a period range iterator at " + at + " " + op + " " + detail::amount_of_periods<typename P::unit>(std::to_string(n)) + " leaves " +
+                        P::min().iso() + " to the end after " + P::max().iso());
+    }
+
+    typename P::serial_type serial_ = P::min().serial();
   };
 
   /// The single period `p`.
@@ -69,14 +102,18 @@ class period_range {
   [[nodiscard]] constexpr size_type size() const noexcept { return static_cast<size_type>(last_ - first_) + 1; }
 
   [[nodiscard]] constexpr iterator begin() const noexcept { return iterator(first_.serial()); }
-  [[nodiscard]] constexpr iterator end() const noexcept { return iterator(last_.serial() + 1); }
+  [[nodiscard]] constexpr iterator end() const noexcept { return iterator(static_cast<long long>(last_.serial()) + 1); }
 
-  /// The `i`-th period (0-based); throws `range_error` past the end.
+  /// The `i`-th period (0-based); throws `range_error` naming `i` and the size past the end.
   [[nodiscard]] constexpr P at(size_type i) const {
-    if (i >= size()) throw range_error("index " + std::to_string(i) + " is outside " + iso() + " (" + std::to_string(size()) + " periods)");
-    return first_ + static_cast<long long>(i);
+    if (i >= size()) {
+      throw range_error("index " + std::to_string(i) + " is outside " + iso() + " (" + std::to_string(size()) +
+                        (size() == 1 ? " period)" : " periods)"));
+    }
+    return P::from_serial(static_cast<long long>(first_.serial()) + static_cast<long long>(i));
   }
-  [[nodiscard]] constexpr P operator[](size_type i) const noexcept { return P::from_serial(first_.serial() + static_cast<long long>(i)); }
+  /// As `at`: checked too, since a period past the end would not even exist.
+  [[nodiscard]] constexpr P operator[](size_type i) const { return at(i); }
 
   /// Position of `p` in the range; throws `range_error` when it is outside.
   [[nodiscard]] constexpr size_type index_of(P p) const {
@@ -134,12 +171,34 @@ period_range(P) -> period_range<P>;
 template <class P>
 period_range(P, P) -> period_range<P>;
 
+namespace detail {
+
+/// Throws `range_error` for a trailing window of `n` periods ending at `last` that is
+/// empty (`n` 0 or negative) or would start before `P::min()`. `n` is decimal text, so that
+/// callers holding wider integers (Python's) give the same message.
+template <class P>
+[[noreturn]] void throw_bad_trailing(P last, std::string_view n, bool too_long) {
+  if (!too_long) {
+    throw range_error("a trailing window needs at least 1 period, got " + std::string(n) + " ending at " + last.iso());
+  }
+  const auto most = static_cast<std::size_t>(last - P::min()) + 1;
+  throw range_error("a trailing window of " + amount_of_periods<typename P::unit>(n) + " ending at " + last.iso() +
+                    " would start before the first supported " + std::string(unit_noun<typename P::unit>) + " " +
+                    P::min().iso() + " (at most " + amount_of_periods<typename P::unit>(std::to_string(most)) +
+                    " can end there)");
+}
+
+}  // namespace detail
+
 /// The `n` periods ending at `last` (inclusive): `trailing(month(2021, 5), 12)` is
-/// June 2020 through May 2021. Throws `range_error` when `n` is 0.
+/// June 2020 through May 2021. Throws `range_error` naming `n` and `last` when `n` is 0
+/// or the window would start before `P::min()` (year 1).
 template <class P>
   requires is_period_v<P>
 [[nodiscard]] constexpr period_range<P> trailing(P last, std::size_t n) {
-  if (n == 0) throw range_error("a trailing window needs at least one period, got 0 ending at " + last.iso());
+  if (n == 0) detail::throw_bad_trailing(last, "0", false);
+  // last - P::min() >= 0 is small: compare in size_t, where a huge n cannot wrap.
+  if (n - 1 > static_cast<std::size_t>(last - P::min())) detail::throw_bad_trailing(last, std::to_string(n), true);
   return period_range<P>(last - static_cast<long long>(n - 1), last);
 }
 

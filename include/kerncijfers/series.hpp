@@ -196,22 +196,6 @@ struct year_over_year_result {
 
 namespace detail {
 
-// ISO text of the period with `serial`, or a note when it lies outside years 1-9999.
-template <class P>
-[[nodiscard]] std::string serial_text(long long serial) {
-  try {
-    return P::from_serial(serial).iso();
-  } catch (const range_error&) {
-    return "(outside years 1-9999)";
-  }
-}
-
-// "2020-06" or "2020-06/2020-08" for the serials first..last.
-template <class P>
-[[nodiscard]] std::string serials_text(long long first, long long last) {
-  return first == last ? serial_text<P>(first) : serial_text<P>(first) + "/" + serial_text<P>(last);
-}
-
 // Throws `range_error` listing the missing periods among positions [from, to] of `s`.
 template <class P, class T>
 void reject_missing(const series<P, T>& s, std::size_t from, std::size_t to, const std::string& what) {
@@ -281,25 +265,28 @@ template <class P, class T>
 }
 
 /// The sum over the `n` periods ending at `last` (inclusive): `trailing_sum(s, month(2021, 5), 12)`
-/// sums June 2020 through May 2021. Throws `range_error` when `n` is 0, when the window
-/// leaves the series (naming the periods it lacks) and, under the default
+/// sums June 2020 through May 2021. Throws `range_error` when `n` is 0 or the window would
+/// start before year 1 (as `trailing`), when it leaves the series (naming the periods it
+/// lacks) and, under the default
 /// `missing_policy::reject`, when a value in it is missing (naming those periods). Under
 /// `as_zero` (or `skip`) missing values add nothing.
 template <class P, class T>
 [[nodiscard]] sum_value_t<T> trailing_sum(const series<P, T>& s, P last, std::size_t n,
                                           missing_policy missing = missing_policy::reject) {
-  if (n == 0) throw range_error("a trailing window needs at least 1 period, got 0 ending at " + last.iso());
-  const long long first_serial = static_cast<long long>(last.serial()) - static_cast<long long>(n - 1);
-  const long long start = s.first().serial();
-  const long long end = s.last().serial();
+  // The window itself first: an empty one, or one reaching before year 1, is refused by
+  // `trailing` in periods, whatever `n` is.
+  const period_range<P> window = trailing(last, n);
   const std::string what = "trailing sum of " + std::to_string(n) + " periods ending at " + last.iso();
-  if (first_serial < start) {
-    throw range_error(what + " needs " + detail::serials_text<P>(first_serial, std::min(start - 1, static_cast<long long>(last.serial()))) +
+  if (window.first() < s.first()) {
+    // s.first() - 1 exists: some period, window.first(), lies before it.
+    const P lacking_last = last < s.first() ? last : s.first() - 1;
+    throw range_error(what + " needs " + period_range<P>(window.first(), lacking_last).iso() +
                       ", before the series starts at " + s.first().iso());
   }
-  if (last.serial() > end) {
-    throw range_error(what + " needs " + detail::serials_text<P>(std::max(end + 1, first_serial), last.serial()) +
-                      ", after the series ends at " + s.last().iso());
+  if (last > s.last()) {
+    const P lacking_first = s.last() < window.first() ? window.first() : s.last() + 1;
+    throw range_error(what + " needs " + period_range<P>(lacking_first, last).iso() + ", after the series ends at " +
+                      s.last().iso());
   }
   const std::size_t last_index = s.range().index_of(last);
   if (missing == missing_policy::reject) detail::reject_missing(s, last_index + 1 - n, last_index, what);

@@ -1,12 +1,17 @@
 #define BOOST_TEST_MODULE period
 #include <boost/test/unit_test.hpp>
 
+#include <climits>
+#include <cstdint>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <type_traits>
 #include <unordered_set>
 
 #include <kerncijfers/period.hpp>
+
+#include "support/message_of.hpp"
 
 namespace kc = kerncijfers;
 namespace cal = kerncijfers::calendar;
@@ -48,6 +53,14 @@ static_assert(kc::to_month(kc::iso_week(2020, 53)) == kc::month(2020, 12));
 static_assert(kc::period_cast<kc::quarter>(kc::month(2021, 5)) == kc::quarter(2021, 2));
 static_assert(kc::month(2021, 5).serial() == 2021 * 12 + 4);
 static_assert(kc::iso_week(1970, 1).serial() == 0);
+// The supported range, at compile time too, and arithmetic up to its very ends.
+static_assert(kc::month::min() == kc::month(1, 1) && kc::month::max() == kc::month(9999, 12));
+static_assert(kc::iso_week::min() == kc::iso_week(1, 1) && kc::iso_week::max() == kc::iso_week(9999, 52));
+static_assert(kc::quarter::max() - kc::quarter::min() == 9999 * 4 - 1);
+static_assert(kc::month::min() + (kc::month::max() - kc::month::min()) == kc::month::max());
+static_assert(kc::year::max() - 9998 == kc::year::min());
+
+using kerncijfers_test::message_of;
 
 BOOST_AUTO_TEST_CASE(construct_and_fields) {
   const kc::month m(2021, 5);
@@ -236,4 +249,129 @@ BOOST_AUTO_TEST_CASE(every_period_from_1900_to_2199_round_trips) {
     BOOST_REQUIRE(kc::to_month(w) == kc::month(cal::year_of(thursday), cal::month_of(thursday)));
     BOOST_REQUIRE(kc::to_year(w).year() == w.year());
   }
+}
+
+// Issue 10: period arithmetic used to overflow a signed integer (undefined behaviour) and
+// report a wrapped serial. Every offset a long long can hold now gives the exact result or
+// a range_error in periods; these run under UBSan in the sanitizer build.
+BOOST_AUTO_TEST_CASE(offsets_of_any_size_are_checked_and_named) {
+  const kc::month m(2021, 1);
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)(m + LLONG_MAX); }) ==
+             "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12");
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)(LLONG_MAX + m); }) ==
+             "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12");
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)(m + LLONG_MIN); }) ==
+             "2021-01 + -9223372036854775808 months is before the first supported month 0001-01");
+  // -LLONG_MIN does not exist: subtraction must not negate its operand.
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)(m - LLONG_MIN); }) ==
+             "2021-01 - -9223372036854775808 months is beyond the last supported month 9999-12");
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)(m - LLONG_MAX); }) ==
+             "2021-01 - 9223372036854775807 months is before the first supported month 0001-01");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)(kc::month(1, 1) - 1); }) ==
+             "0001-01 - 1 month is before the first supported month 0001-01");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)(kc::month(9999, 12) + 1); }) ==
+             "9999-12 + 1 month is beyond the last supported month 9999-12");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)(kc::iso_week(9999, 52) + 1); }) ==
+             "9999-W52 + 1 ISO week is beyond the last supported ISO week 9999-W52");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)(kc::quarter(1, 2) + -2); }) ==
+             "0001-Q2 + -2 quarters is before the first supported quarter 0001-Q1");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)(kc::year(2021) - 2021); }) ==
+             "2021 - 2021 years is before the first supported year 0001");
+
+  // The compound forms and the increments: same checks, and a failure leaves the period as it was.
+  kc::month p(2021, 1);
+  BOOST_CHECK_THROW(p += LLONG_MAX, kc::range_error);
+  BOOST_CHECK_THROW(p -= LLONG_MIN, kc::range_error);
+  BOOST_CHECK_THROW(p -= LLONG_MAX, kc::range_error);
+  BOOST_CHECK_THROW(p += LLONG_MIN, kc::range_error);
+  BOOST_TEST(p == kc::month(2021, 1));
+  kc::month last = kc::month::max();
+  BOOST_CHECK_THROW(++last, kc::range_error);
+  BOOST_CHECK_THROW(last++, kc::range_error);
+  BOOST_TEST(last == kc::month::max());
+  kc::iso_week first = kc::iso_week::min();
+  BOOST_CHECK_THROW(--first, kc::range_error);
+  BOOST_CHECK_THROW(first--, kc::range_error);
+  BOOST_TEST(first == kc::iso_week::min());
+
+  // Right up to the ends is fine, from either end, with offsets of every size that fit.
+  BOOST_TEST((kc::month::min() + (kc::month::max() - kc::month::min())) == kc::month::max());
+  BOOST_TEST((kc::month::max() - 119987LL) == kc::month::min());
+  BOOST_TEST((kc::iso_week::max() - (kc::iso_week::max() - kc::iso_week::min())) == kc::iso_week::min());
+  for (const long long n : {LLONG_MIN, LLONG_MIN + 1, -(1LL << 40), -119988LL, 119988LL, 1LL << 40, LLONG_MAX - 1, LLONG_MAX}) {
+    for (const kc::month start : {kc::month::min(), kc::month(2021, 5), kc::month::max()}) {
+      BOOST_CHECK_THROW((void)(start + n), kc::range_error);
+      BOOST_CHECK_THROW((void)(start - n), kc::range_error);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(distance_spans_the_whole_supported_range) {
+  BOOST_TEST((kc::month::max() - kc::month::min()) == 119987);
+  BOOST_TEST((kc::month::min() - kc::month::max()) == -119987);
+  BOOST_TEST((kc::iso_week::max() - kc::iso_week::min()) == 521722);
+  BOOST_TEST((kc::year::max() - kc::year::min()) == 9998);
+}
+
+BOOST_AUTO_TEST_CASE(supported_range_ends) {
+  BOOST_TEST(kc::month::min().iso() == "0001-01");
+  BOOST_TEST(kc::month::max().iso() == "9999-12");
+  BOOST_TEST(kc::quarter::min().iso() == "0001-Q1");
+  BOOST_TEST(kc::quarter::max().iso() == "9999-Q4");
+  BOOST_TEST(kc::year::min().iso() == "0001");
+  BOOST_TEST(kc::year::max().iso() == "9999");
+  // 1 January of year 1 (proleptic Gregorian) is a Monday; 9999-W52 ends on 2 January 10000.
+  BOOST_TEST(kc::iso_week::min().iso() == "0001-W01");
+  BOOST_TEST(ymd(kc::iso_week::min().first_day()) == "1-01-01");
+  BOOST_TEST(kc::iso_week::max().iso() == "9999-W52");
+  BOOST_TEST(ymd(kc::iso_week::max().last_day()) == "10000-01-02");
+  BOOST_TEST(kc::iso_week::min().first_day_number() == cal::min_day_number);
+  BOOST_TEST(kc::month::max().last_day_number() == cal::max_day_number);
+}
+
+BOOST_AUTO_TEST_CASE(serials_outside_the_range_are_named) {
+  BOOST_TEST(message_of<kc::range_error>([] { (void)kc::month::from_serial(1); }) ==
+             "month serial 1 names no month of years 1-9999 (serials 12 = 0001-01 to 119999 = 9999-12)");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)kc::year::from_serial(LLONG_MIN); }) ==
+             "year serial -9223372036854775808 names no year of years 1-9999 (serials 1 = 0001 to 9999 = 9999)");
+  BOOST_CHECK_THROW((void)kc::iso_week::from_serial(LLONG_MAX), kc::range_error);
+  BOOST_TEST(kc::month::from_serial(12) == kc::month::min());
+  BOOST_TEST(kc::month::from_serial(119999) == kc::month::max());
+}
+
+BOOST_AUTO_TEST_CASE(days_outside_the_range_are_named) {
+  // Day numbers far outside years 1-9999 used to reach date's arithmetic, which overflows.
+  for (const cal::day_number day : {std::numeric_limits<cal::day_number>::min(), cal::min_day_number - 1,
+                                    cal::max_day_number + 1, std::numeric_limits<cal::day_number>::max()}) {
+    BOOST_CHECK_THROW((void)kc::month::containing_day_number(day), kc::range_error);
+    BOOST_CHECK_THROW((void)kc::quarter::containing_day_number(day), kc::range_error);
+    BOOST_CHECK_THROW((void)kc::year::containing_day_number(day), kc::range_error);
+  }
+  BOOST_TEST(message_of<kc::range_error>([] { (void)kc::month::containing_day_number(INT32_MAX); }) ==
+             "day number 2147483647 (days since 1970-01-01) is outside the supported months 0001-01 to 9999-12 "
+             "(0001-01-01 to 9999-12-31)");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)kc::iso_week::containing_day_number(INT32_MIN); }) ==
+             "day number -2147483648 (days since 1970-01-01) is outside the supported ISO weeks 0001-W01 to "
+             "9999-W52 (0001-01-01 to 10000-01-02)");
+  // The two days of 10000 in 9999-W52 belong to a supported week.
+  BOOST_TEST(kc::iso_week::containing_day_number(cal::max_day_number + 2) == kc::iso_week::max());
+  BOOST_CHECK_THROW((void)kc::iso_week::containing_day_number(cal::max_day_number + 3), kc::range_error);
+  BOOST_TEST(kc::month::containing_day_number(cal::min_day_number) == kc::month::min());
+  BOOST_TEST(kc::year::containing_day_number(cal::max_day_number) == kc::year::max());
+  const cal::civil_date year_10000{date::year{10000}, date::month{1}, date::day{1}};
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)kc::month::containing(year_10000); }) ==
+             "date 10000-01-01 is outside the supported months 0001-01 to 9999-12 (0001-01-01 to 9999-12-31)");
+  BOOST_TEST(kc::iso_week::containing(year_10000) == kc::iso_week::max());
+  const cal::civil_date february_30{date::year{2021}, date::month{2}, date::day{30}};
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::month::containing(february_30); }) ==
+             "date 2021-02-30 does not exist");
+}
+
+BOOST_AUTO_TEST_CASE(conversions_at_the_ends_of_the_range) {
+  BOOST_TEST(kc::to_month(kc::iso_week::min()) == kc::month::min());
+  BOOST_TEST(kc::to_month(kc::iso_week::max()) == kc::month::max());
+  BOOST_TEST(kc::to_quarter(kc::iso_week::max()) == kc::quarter::max());
+  BOOST_TEST(kc::to_year(kc::iso_week::min()) == kc::year::min());
+  BOOST_TEST(kc::to_year(kc::month::max()) == kc::year::max());
+  BOOST_TEST(kc::to_quarter(kc::month::min()) == kc::quarter::min());
 }

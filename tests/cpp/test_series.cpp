@@ -225,6 +225,23 @@ BOOST_AUTO_TEST_CASE(trailing_window_leaving_the_series_names_the_periods_it_lac
                                           {"got 0", "2021-05"}));
 }
 
+// Issue 10: a window length beyond the supported range wrapped (n - 1 as a signed offset)
+// and the message spoke of serials "outside years 1-9999".
+BOOST_AUTO_TEST_CASE(trailing_window_of_any_length_is_refused_in_periods) {
+  const monthly s = seventeen_months();
+  BOOST_TEST(throws_with<kc::range_error>(
+      [&] { (void)kc::trailing_sum(s, kc::month(2021, 5), std::numeric_limits<std::size_t>::max()); },
+      {"a trailing window of 18446744073709551615 months ending at 2021-05 would start before the first supported "
+       "month 0001-01"}));
+  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 5), 24246); },
+                                          {"at most 24245 months can end there"}));
+  // The longest window that exists is simply longer than the series.
+  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 5), 24245); },
+                                          {"needs 0001-01/2019-12, before the series starts at 2020-01"}));
+  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month::max(), 2); },
+                                          {"needs 9999-11/9999-12, after the series ends at 2021-05"}));
+}
+
 BOOST_AUTO_TEST_CASE(trailing_window_with_gaps) {
   monthly s = seventeen_months();
   s.set_missing(kc::month(2020, 7));  // value 7

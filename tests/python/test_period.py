@@ -124,3 +124,66 @@ def test_week_arithmetic_round_trips_through_strings(w: kc.IsoWeek, n: int) -> N
     assert shifted - w == n
     assert shifted.first_day() - w.first_day() == datetime.timedelta(weeks=n)
     assert kc.IsoWeek.from_date(shifted.last_day()) == shifted
+
+
+# Issue 10: Month(2021, 1) + (2**63 - 1) overflowed a signed integer in C++ and reported a
+# wrapped serial (-9223372036854751557). Every integer, of any size, now gives the exact
+# period or a RangeError naming the period, the operation and the offset as given.
+@pytest.mark.parametrize(
+    ("compute", "message"),
+    [
+        (lambda: kc.Month(2021, 1) + (2**63 - 1),
+         "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12"),
+        (lambda: (2**63 - 1) + kc.Month(2021, 1),
+         "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12"),
+        (lambda: kc.Month(2021, 1) - -(2**63),
+         "2021-01 - -9223372036854775808 months is beyond the last supported month 9999-12"),
+        (lambda: kc.Month(2021, 1) + 2**64,
+         "2021-01 + 18446744073709551616 months is beyond the last supported month 9999-12"),
+        (lambda: kc.Month(2021, 1) + 10**30,
+         "2021-01 + 1000000000000000000000000000000 months is beyond the last supported month 9999-12"),
+        (lambda: kc.Month(2021, 1) - 10**30,
+         "2021-01 - 1000000000000000000000000000000 months is before the first supported month 0001-01"),
+        (lambda: kc.Month(2021, 1) + -(10**30),
+         "2021-01 + -1000000000000000000000000000000 months is before the first supported month 0001-01"),
+        (lambda: kc.Month(2021, 1) - -(10**30),
+         "2021-01 - -1000000000000000000000000000000 months is beyond the last supported month 9999-12"),
+        (lambda: kc.Month(1, 1) - 1, "0001-01 - 1 month is before the first supported month 0001-01"),
+        (lambda: kc.IsoWeek(9999, 52) + 1, "9999-W52 + 1 ISO week is beyond the last supported ISO week 9999-W52"),
+        (lambda: kc.Quarter(2021, 2) - 2**70,
+         "2021-Q2 - 1180591620717411303424 quarters is before the first supported quarter 0001-Q1"),
+        (lambda: kc.Year(2021) + 2**63, "2021 + 9223372036854775808 years is beyond the last supported year 9999"),
+    ],
+)
+def test_offsets_of_any_size_are_checked_and_named(compute: object, message: str) -> None:
+    with pytest.raises(kc.RangeError) as info:
+        compute()  # type: ignore[operator]
+    assert str(info.value) == message
+
+
+def test_offsets_accept_any_integer_and_refuse_the_rest() -> None:
+    import numpy as np
+
+    m = kc.Month(2021, 5)
+    assert m + np.int64(7) == kc.Month(2021, 12)
+    assert m - np.uint8(4) == kc.Month(2021, 1)
+    assert np.int16(1) + m == kc.Month(2021, 6)
+    assert m + True == kc.Month(2021, 6)
+    assert kc.Month(1, 1) + (kc.Month(9999, 12) - kc.Month(1, 1)) == kc.Month(9999, 12)
+    for bad in (1.0, "1", None, kc.Year(2021)):
+        with pytest.raises(TypeError):
+            m + bad  # type: ignore[operator]
+        with pytest.raises(TypeError):
+            m - bad  # type: ignore[operator]
+    with pytest.raises(TypeError):
+        1.5 + m  # type: ignore[operator]
+
+
+def test_serials_beyond_int64_are_named() -> None:
+    assert kc.Month.from_serial(12) == kc.Month(1, 1)
+    with pytest.raises(kc.RangeError, match=r"^month serial 1 names no month of years 1-9999 \(serials 12 = 0001-01 to 119999 = 9999-12\)$"):
+        kc.Month.from_serial(1)
+    with pytest.raises(kc.RangeError, match=r"^year serial 100000000000000000000 names no year of years 1-9999 "):
+        kc.Year.from_serial(10**20)
+    with pytest.raises(TypeError, match="Month.from_serial needs an integer serial, not float"):
+        kc.Month.from_serial(1.0)  # type: ignore[arg-type]
