@@ -12,7 +12,10 @@ cd "$(dirname "$0")/.."
 build=${1:-build/dev-python}
 venv=${2:-.venv}
 python="$venv/bin/python"
-pybind11_dir=$("$python" -c 'import pybind11; print(pybind11.get_cmake_dir())')
+# pybind11 is a build requirement, not in the package's environment: take it from there if
+# it is installed, else from the system Python.
+pybind11_dir=$("$python" -c 'import pybind11; print(pybind11.get_cmake_dir())' 2>/dev/null ||
+  python3 -c 'import pybind11; print(pybind11.get_cmake_dir())')
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INTERPROCEDURAL_OPTIMIZATION=OFF -DKERNCIJFERS_BUILD_TESTS=OFF \
   -DKERNCIJFERS_INSTALL=OFF -DKERNCIJFERS_BUILD_PYTHON=ON -Dpybind11_DIR="$pybind11_dir" \
