@@ -1184,7 +1184,8 @@ namespace detail {
   std::string numbers;
   for (const compared& c : checks) {
     if (!exceeds(c.part, c.whole, tolerance)) continue;
-    numbers += (numbers.empty() ? "" : ", ") + std::string(c.what) + " " + count_text(c.part) + " > " + count_text(c.whole);
+    if (!numbers.empty()) numbers += ", ";
+    numbers.append(c.what).append(" ").append(count_text(c.part)).append(" > ").append(count_text(c.whole));
   }
   if (numbers.empty()) return {};
   return "the departures of group criminal for " + departure_period_iso(all.window) +

@@ -1230,7 +1230,8 @@ std::pair<std::string, std::string> render_all(const kc::key_figures& f) {
     const std::string html = kc::render_html(f, lang);
     BOOST_TEST(html_problem(html) == "");
   }
-  json_validator v(kc::render_json(f));
+  const std::string json = kc::render_json(f);  // the validator reads it in place
+  json_validator v(json);
   BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
   return {nl, en};
 }
