@@ -37,24 +37,36 @@ inline void field_from_state(std::optional<period_range<month>>& out, const py::
   else out = to_month_range(state);
 }
 
-// The protocol of a record: equality, copies, and pickling of every field (in the order
-// given; a field added later needs a new pickle format version and a loader for the old).
+// The protocol of a record: equality, copies, and pickling of every field, in the order
+// given. A record that grew keeps its first `first_version_fields` fields in front and
+// appends the new ones, so a state pickled before they existed (shorter) still loads and
+// leaves them at their defaults; any other change of the fields needs a new pickle format
+// version and a loader for the old.
 template <class T, class Class, class... Fields>
-void def_record(Class& cls, Fields T::*... fields) {
+void def_grown_record(Class& cls, std::size_t first_version_fields, Fields T::*... fields) {
   def_equality<T>(cls);
   def_copy<T>(cls);
   def_pickle<T>(
       cls, [fields...](const T& record) { return py::make_tuple(field_state(record.*fields)...); },
-      [fields...](const py::tuple& state) {
-        if (state.size() != sizeof...(Fields)) {
+      [first_version_fields, fields...](const py::tuple& state) {
+        if (state.size() < first_version_fields || state.size() > sizeof...(Fields)) {
           throw std::runtime_error("kerncijfers: invalid pickled state of " +
                                    std::string(py::str(py::type::of<T>().attr("__name__"))));
         }
         T record;
         std::size_t i = 0;
-        (field_from_state(record.*fields, state[i++]), ...);
+        const auto load = [&](auto& field) {
+          if (i < state.size()) field_from_state(field, state[i]);
+          ++i;
+        };
+        (load(record.*fields), ...);
         return record;
       });
+}
+
+template <class T, class Class, class... Fields>
+void def_record(Class& cls, Fields T::*... fields) {
+  def_grown_record<T>(cls, sizeof...(Fields), fields...);
 }
 
 }  // namespace
@@ -79,7 +91,8 @@ void register_key_figures(py::module_& m) {
       .value("inconsistent_data", figure_problem::inconsistent_data)
       .value("undetermined_designation", figure_problem::undetermined_designation)
       .value("missing_departures", figure_problem::missing_departures)
-      .value("overflow", figure_problem::overflow);
+      .value("overflow", figure_problem::overflow)
+      .value("inconsistent_departures", figure_problem::inconsistent_departures);
   py::enum_<row_kind>(m, "RowKind", "What a distribution row stands for.")
       .value("nationality", row_kind::nationality)
       .value("unknown", row_kind::unknown)
@@ -181,9 +194,13 @@ void register_key_figures(py::module_& m) {
       .def_readonly("by_category", &influx_figure::by_category)
       .def_readonly("total", &influx_figure::total)
       .def_readonly("source", &influx_figure::source)
-      .def_readonly("notes", &influx_figure::notes);
-  def_record<influx_figure>(influx_cls, &influx_figure::period, &influx_figure::by_category, &influx_figure::total,
-                  &influx_figure::source, &influx_figure::notes);
+      .def_readonly("notes", &influx_figure::notes)
+      .def_readonly("total_problem", &influx_figure::total_problem)
+      .def_readonly("total_reason", &influx_figure::total_reason);
+  // total_problem and total_reason were added after 0.1.0, whose pickles hold the first five.
+  def_grown_record<influx_figure>(influx_cls, 5, &influx_figure::period, &influx_figure::by_category,
+                                  &influx_figure::total, &influx_figure::source, &influx_figure::notes,
+                                  &influx_figure::total_problem, &influx_figure::total_reason);
 
   py::class_<departures_figure> dep(m, "DeparturesFigure",
                                     "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
@@ -294,6 +311,8 @@ void register_key_figures(py::module_& m) {
       .def_readonly("total_reason", &nationality_breakdown::total_reason)
       .def_readonly("listed", &nationality_breakdown::listed)
       .def_readonly("listed_sum", &nationality_breakdown::listed_sum)
+      .def_readonly("listed_problem", &nationality_breakdown::listed_problem)
+      .def_readonly("listed_reason", &nationality_breakdown::listed_reason)
       .def_readonly("unusable", &nationality_breakdown::unusable)
       .def_readonly("source", &nationality_breakdown::source)
       .def_readonly("notes", &nationality_breakdown::notes)

@@ -17,7 +17,28 @@
 /// they give `unavailable` or `partial` figures whose `problem` (a code the renderers put
 /// into words in either language) and `reason` (the details, in English) say what is missing. Invalid
 /// options do throw `invalid_input` naming the value (a top N of 0, decimals outside 0-16,
-/// a trailing window of 0 months); a sum that does not fit in 64 bits throws `overflow_error`.
+/// a trailing window of 0 months). Neither numbers too large for 64 bits nor numbers that
+/// contradict each other throw, nor are they printed as facts:
+///
+/// - **Overflow.** Every figure function computes its values inside one guard
+///   (`detail::unless_overflow`): when any of its arithmetic (a sum, a rounding to tens, a
+///   percentage) leaves 64 bits, the figure is `unavailable` with the problem `overflow`
+///   and the message as its reason, and every other figure is computed as usual. Table
+///   lookups report their own overflows (`window_lookup`, `departure_lookup`), the
+///   breakdown its listed sum (`nationality_breakdown::listed_problem`), the influx its sum
+///   over categories (`influx_figure::total_problem`).
+/// - **Contradictions.** Numbers that contradict each other are not printed as facts: the
+///   figure resting on them is `unavailable` with a problem saying which contradiction
+///   (`inconsistent_data`, `inconsistent_departures`) and a reason naming the numbers. The
+///   checks, each "a part larger than its whole": the listed nationalities against the
+///   TOTAL of the window and of each period (TOTAL row) in it, which makes the
+///   distributions, the safe-country share and the influx entry of that category
+///   inconsistent; the criminal aliens' departures against all departures of the same
+///   period, per mode, supervised and in total, which makes both departure figures
+///   inconsistent. (The counts schema has no aggregate category and the departures schema
+///   no total row, so no other sums can disagree.) Every check goes through one comparison,
+///   `detail::exceeds(part, whole, tolerance)`; the tolerance is 0 (exact) today, and is
+///   where a source that rounds to 5 (Eurostat, CBS) will be allowed its rounding.
 ///
 /// The rules, in one place:
 ///
@@ -30,8 +51,8 @@
 ///   unusable nationality): `partial`, with an `unlisted` row (total minus listed, when not
 ///   zero) and the reason "the data break down 535 of 955 first asylum applications by
 ///   nationality; the ranking is among the listed nationalities". Listed counts above the
-///   total: `unavailable` (the data are inconsistent; the reason gives both numbers). No
-///   TOTAL for the window, or a TOTAL of 0: `unavailable`.
+///   total, over the window or in one of its periods: `unavailable` (`inconsistent_data`;
+///   the reason gives both numbers). No TOTAL for the window, or a TOTAL of 0: `unavailable`.
 /// - **Ranking.** The top N *known* nationalities by count, largest first; ties by alpha-3
 ///   code ascending. Known means every code but unknown (XXX). Stateless (XXA) is a
 ///   nationality category that IND and CBS list as a row of its own ("Staatloos"), so it is
@@ -54,16 +75,23 @@
 ///   nationality with people in the window known (a count of 0 cannot change the share); otherwise it is `unavailable` with bounds: lower = the certainly safe people /
 ///   total, upper = (certainly safe + undetermined + unlisted) / total, each rounded half-up
 ///   on its own. Rounding is monotone, so the rounded share lies between the rounded bounds.
-/// - **Influx** is the TOTAL of each category for the month; the sum over categories only
-///   when every category has one.
+///   A nationality whose rows for the parts of the window where its designation differs
+///   do not add up to its count over the window (a quarter row and month rows that
+///   disagree) is undetermined: which of its rows is right decides its share.
+/// - **Influx** is the TOTAL of each category for the month, unless the month's
+///   nationality rows of the category sum to more (`inconsistent_data`); the sum over
+///   categories only when every category has one and the sum fits in 64 bits.
 /// - **Departures** of a group in a period (a year or a year to date, matched exactly):
 ///   total rounded half-up to tens; supervised = independent + forced; the two shares
-///   [supervised, unsupervised] rounded as the chosen `share_rounding`.
+///   [supervised, unsupervised] rounded as the chosen `share_rounding`. `unavailable` when
+///   a mode has no row, when the criminal aliens' departures exceed all departures
+///   (checked for either group), or when the total is 0.
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -138,18 +166,31 @@ enum class figure_problem : std::uint8_t {
   unsplittable_rows,
   /// The total is 0: there are no shares.
   zero_total,
-  /// The nationalities add up to more than the total.
+  /// The data contradict themselves: the nationalities add up to more than the TOTAL of
+  /// the same category, over the window or in one period of it (`reason` names the numbers).
   inconsistent_data,
   /// The safe-country list does not settle the status of some nationality in some month.
   undetermined_designation,
   /// The departures of a mode (independent, forced, unsupervised) have no row for the period.
   missing_departures,
-  /// The counts do not add up within 64 bits.
+  /// The counts do not add up within 64 bits (a sum, a rounding to tens).
   overflow,
+  /// The departures contradict themselves: those of the criminal aliens, a part of all
+  /// departures, exceed all departures in some mode, in supervised departures or in total
+  /// (`reason` names the numbers).
+  inconsistent_departures,
 };
 
+/// Every problem, in declaration order.
+inline constexpr std::array<figure_problem, 10> all_figure_problems = {
+    figure_problem::none,         figure_problem::incomplete_breakdown,     figure_problem::missing_months,
+    figure_problem::unsplittable_rows, figure_problem::zero_total,        figure_problem::inconsistent_data,
+    figure_problem::undetermined_designation, figure_problem::missing_departures, figure_problem::overflow,
+    figure_problem::inconsistent_departures};
+
 /// "none", "incomplete-breakdown", "missing-months", "unsplittable-rows", "zero-total",
-/// "inconsistent-data", "undetermined-designation", "missing-departures" or "overflow".
+/// "inconsistent-data", "undetermined-designation", "missing-departures", "overflow" or
+/// "inconsistent-departures".
 [[nodiscard]] constexpr std::string_view to_string(figure_problem p) noexcept {
   switch (p) {
     case figure_problem::none: return "none";
@@ -161,6 +202,7 @@ enum class figure_problem : std::uint8_t {
     case figure_problem::undetermined_designation: return "undetermined-designation";
     case figure_problem::missing_departures: return "missing-departures";
     case figure_problem::overflow: return "overflow";
+    case figure_problem::inconsistent_departures: return "inconsistent-departures";
   }
   return "?";
 }
@@ -351,12 +393,18 @@ struct influx_figure {
   month period;
   /// One entry per category, in the order of `all_categories`.
   std::vector<influx_entry> by_category;
-  /// The sum over all categories; empty when any category is missing.
+  /// The sum over all categories; empty when any category has no count, or when the sum
+  /// does not fit in 64 bits.
   std::optional<std::int64_t> total;
   /// The sources of the TOTAL rows found.
   figure_source source;
   /// Disagreements found in the rows used but not acted on (see `distribution_figure::notes`).
   std::vector<std::string> notes;
+  /// Why `total` is empty, as a code: the problem of the first category without a count,
+  /// or `overflow`; `none` when it is set.
+  figure_problem total_problem = figure_problem::none;
+  /// Why `total` is empty, in detail (English); empty when it is set.
+  std::string total_reason;
 
   [[nodiscard]] friend bool operator==(const influx_figure&, const influx_figure&) = default;
 };
@@ -490,8 +538,16 @@ struct nationality_breakdown {
   std::string total_reason;
   /// Every nationality whose rows tile the window, sorted by alpha-3 code.
   std::vector<breakdown_entry> listed;
-  /// The sum of the listed counts.
+  /// The sum of the listed counts (0 when it does not fit in 64 bits: see `listed_problem`).
   std::int64_t listed_sum = 0;
+  /// What is wrong with the listed counts beyond the TOTAL lookup, as a code: `overflow`
+  /// when they do not sum in 64 bits, `inconsistent_data` when in some period of the
+  /// window (a TOTAL row's period) the nationalities' rows sum to more than its TOTAL;
+  /// `none` otherwise. (Listed counts above the TOTAL of the whole window are seen from
+  /// `listed_sum` and `total` themselves.)
+  figure_problem listed_problem = figure_problem::none;
+  /// Why, in detail (English), naming the numbers; empty when `listed_problem` is `none`.
+  std::string listed_reason;
   /// The nationalities with rows in the window that do not tile it, sorted by alpha-3 code.
   std::vector<unusable_nationality> unusable;
   /// The sources of the TOTAL rows and of every listed nationality's rows.
@@ -499,8 +555,11 @@ struct nationality_breakdown {
   /// `window_total::notes` of the TOTAL and of every listed nationality.
   std::vector<std::string> notes;
 
-  /// True when there is a TOTAL, the listed counts sum to it and no nationality is unusable.
-  [[nodiscard]] bool complete() const noexcept { return total && listed_sum == *total && unusable.empty(); }
+  /// True when there is a TOTAL, the listed counts sum to it, no nationality is unusable
+  /// and the listed counts have no problem.
+  [[nodiscard]] bool complete() const noexcept {
+    return total && listed_problem == figure_problem::none && listed_sum == *total && unusable.empty();
+  }
 
   [[nodiscard]] friend bool operator==(const nationality_breakdown&, const nationality_breakdown&) = default;
 };
@@ -544,6 +603,61 @@ inline void check_figure_decimals(int decimals, std::string_view name = "decimal
   }
 }
 
+// The tolerance of every consistency check today: none, the data must agree exactly.
+inline constexpr std::int64_t exact_consistency = 0;
+
+// The one comparison behind every consistency check: `part` (a subset: some nationalities,
+// the criminal aliens) exceeds `whole` (its set: the TOTAL, all departures) by more than
+// `tolerance`. In 128 bits, so sums of many counts compare without overflow. A source that
+// rounds each count to a multiple of 5 will pass a tolerance here instead of 0.
+[[nodiscard]] constexpr bool exceeds(kc_int128 part, kc_int128 whole,
+                                     std::int64_t tolerance = exact_consistency) noexcept {
+  return part > whole + tolerance;
+}
+
+// A 128-bit count as decimal text, for messages about sums beyond 64 bits.
+[[nodiscard]] inline std::string count_text(kc_int128 value) {
+  if (value >= std::numeric_limits<std::int64_t>::min() && value <= std::numeric_limits<std::int64_t>::max()) {
+    return std::to_string(static_cast<std::int64_t>(value));
+  }
+  const bool negative = value < 0;
+  kc_uint128 magnitude = negative ? kc_uint128(0) - static_cast<kc_uint128>(value) : static_cast<kc_uint128>(value);
+  std::string digits;
+  while (magnitude > 0) {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  }
+  return (negative ? "-" : "") + digits;
+}
+
+// Runs `compute`; the message of the `overflow_error` it throws, or nothing. The one place
+// where an overflow of checked arithmetic stops being an exception and becomes a problem
+// of the figure (or breakdown, or sum) being computed.
+template <class Compute>
+[[nodiscard]] std::optional<std::string> overflow_in(Compute&& compute) {
+  try {
+    compute();
+  } catch (const overflow_error& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
+}
+
+// `head` (a figure with what it describes, its options and its sources set, and no values
+// yet) with its values computed by `compute(figure)`. When that arithmetic overflows, the
+// result is `head` itself, unavailable with problem `overflow` and a reason naming `what`
+// and the numbers: a figure either has all its values or none.
+template <class Figure, class Compute>
+[[nodiscard]] Figure unless_overflow(Figure head, std::string_view what, Compute&& compute) {
+  Figure fig = head;
+  std::optional<std::string> overflow = overflow_in([&] { compute(fig); });
+  if (!overflow) return fig;
+  head.status = figure_status::unavailable;
+  head.problem = figure_problem::overflow;
+  head.reason = "the numbers of " + std::string(what) + " do not fit in 64 bits: " + std::move(*overflow);
+  return head;
+}
+
 // The rounded percentages of `counts` (total > 0) and what the rounding did.
 struct rounded_set {
   std::vector<std::int64_t> percents;
@@ -570,10 +684,44 @@ struct rounded_set {
 
 }  // namespace detail
 
+namespace detail {
+
+// Marks `b` inconsistent when, in some period of its window that a TOTAL row covers (one of
+// `tiles`), the rows of the nationalities `present` sum to more than that TOTAL: a
+// contradiction the window's sums can hide when other periods make up for it. A
+// nationality whose rows cannot tile the period adds nothing, so the sum compared is a
+// lower bound of the people listed in it, and a lower bound above the TOTAL proves the
+// contradiction.
+inline void check_each_period(const counts_table& counts, nationality_breakdown& b, const std::vector<nationality>& present,
+                              const std::vector<count_period>& tiles, std::int64_t tolerance = exact_consistency) {
+  for (const count_period& tile : tiles) {
+    const period_range<month> months = months_of(tile);
+    const window_lookup whole = counts.try_total(b.cat, months);
+    if (!whole) continue;
+    kc_int128 part = 0;
+    for (const nationality n : present) {
+      const window_lookup found = counts.try_count(b.cat, n, months);
+      if (found) part += found.total->value;
+    }
+    if (exceeds(part, whole.total->value, tolerance)) {
+      b.listed_problem = figure_problem::inconsistent_data;
+      b.listed_reason = "in " + iso(tile) + " the nationalities sum to " + count_text(part) + ", more than the TOTAL of " +
+                        std::to_string(whole.total->value) + " " + what_in(b.cat, months) +
+                        ": the data are inconsistent";
+      return;
+    }
+  }
+}
+
+}  // namespace detail
+
 /// The breakdown of `cat` in `window` by nationality (see the file comment): the TOTAL
 /// tiled over the window, every nationality whose rows tile the window, and those whose
-/// rows do not (with the reason). Never throws for missing data; throws `overflow_error`
-/// when the listed counts do not sum in 64 bits.
+/// rows do not (with the reason). When the TOTAL is made of several rows (months of a
+/// trailing window), each row's period is checked too: nationalities summing to more than
+/// the TOTAL of one period make `listed_problem` `inconsistent_data`. Never throws for
+/// missing or contradicting data; listed counts that do not sum in 64 bits make
+/// `listed_problem` `overflow`.
 [[nodiscard]] inline nationality_breakdown breakdown_by_nationality(const counts_table& counts, category cat,
                                                                     period_range<month> window) {
   nationality_breakdown b;
@@ -587,16 +735,28 @@ struct rounded_set {
   }
   b.total = total.total->value;
   detail::add_source(b.source, b.notes, *total.total);
-  for (const nationality n : counts.nationalities(cat, window)) {
+  const std::vector<nationality> present = counts.nationalities(cat, window);
+  for (const nationality n : present) {
     window_lookup found = counts.try_count(cat, n, window);
     if (found) {
       b.listed.push_back(breakdown_entry{n, found.total->value});
-      b.listed_sum = checked_add(b.listed_sum, found.total->value);
       detail::add_source(b.source, b.notes, *found.total);
     } else {
       b.unusable.push_back(unusable_nationality{n, std::move(found.reason)});
     }
   }
+  std::int64_t sum = 0;
+  std::optional<std::string> overflow = detail::overflow_in([&] {
+    for (const breakdown_entry& e : b.listed) sum = checked_add(sum, e.count);
+  });
+  if (overflow) {
+    b.listed_problem = figure_problem::overflow;
+    b.listed_reason = "the listed nationalities of " + detail::what_in(cat, window) +
+                      " do not sum in 64 bits: " + std::move(*overflow);
+    return b;
+  }
+  b.listed_sum = sum;
+  if (total.total->tiles.size() > 1) detail::check_each_period(counts, b, present, total.total->tiles);
   return b;
 }
 
@@ -613,10 +773,12 @@ struct breakdown_issue {
   }
 };
 
-[[nodiscard]] inline breakdown_issue breakdown_problem(const nationality_breakdown& b) {
+[[nodiscard]] inline breakdown_issue breakdown_problem(const nationality_breakdown& b,
+                                                      std::int64_t tolerance = exact_consistency) {
   if (!b.total) return {b.total_problem, b.total_reason};
+  if (b.listed_problem != figure_problem::none) return {b.listed_problem, b.listed_reason};
   const std::string what = what_in(b.cat, b.window);
-  if (b.listed_sum > *b.total) {
+  if (exceeds(b.listed_sum, *b.total, tolerance)) {
     return {figure_problem::inconsistent_data, "the listed nationalities sum to " + std::to_string(b.listed_sum) +
                                                    ", more than the TOTAL of " + std::to_string(*b.total) + " " + what +
                                                    ": the data are inconsistent"};
@@ -639,6 +801,84 @@ struct breakdown_issue {
 
 // ---------------------------------------------------------------------------------------
 // Distribution
+
+namespace detail {
+
+// The values of a distribution whose breakdown `b` has a TOTAL above 0 and is complete or
+// partial (`issue`): ranking, rows, percentages and status. Its arithmetic is checked, so
+// an overflow throws (`distribution_of` makes the figure unavailable then).
+inline void fill_distribution(distribution_figure& f, const nationality_breakdown& b, breakdown_issue issue) {
+  const std::int64_t total = *b.total;
+  f.total = total;
+
+  // Ranking: known nationalities, count descending, then alpha-3 code ascending.
+  std::vector<breakdown_entry> known;
+  std::int64_t unknown_count = 0;
+  for (const breakdown_entry& e : b.listed) {
+    if (e.nat == nationality::unknown()) unknown_count = e.count;
+    else known.push_back(e);
+  }
+  std::stable_sort(known.begin(), known.end(), [](const breakdown_entry& x, const breakdown_entry& y) {
+    if (x.count != y.count) return x.count > y.count;
+    return x.nat < y.nat;
+  });
+  std::int64_t other = 0;
+  for (std::size_t i = 0; i < known.size(); ++i) {
+    if (i < f.top_n && known[i].count > 0) {
+      distribution_row row;
+      row.kind = row_kind::nationality;
+      row.nat = known[i].nat;
+      row.count = known[i].count;
+      f.rows.push_back(row);
+    } else {
+      other = checked_add(other, known[i].count);
+    }
+  }
+  if (f.unknown_separate && unknown_count > 0) {
+    distribution_row row;
+    row.kind = row_kind::unknown;
+    row.nat = nationality::unknown();
+    row.count = unknown_count;
+    f.rows.push_back(row);
+  } else {
+    other = checked_add(other, unknown_count);
+  }
+  if (other > 0) {
+    distribution_row row;
+    row.kind = row_kind::other;
+    row.count = other;
+    f.rows.push_back(row);
+  }
+  const std::int64_t unlisted = checked_sub(total, b.listed_sum);
+  if (unlisted > 0) {
+    distribution_row row;
+    row.kind = row_kind::unlisted;
+    row.count = unlisted;
+    f.rows.push_back(row);
+  }
+
+  std::vector<std::int64_t> counts;
+  counts.reserve(f.rows.size());
+  for (const distribution_row& row : f.rows) counts.push_back(row.count);
+  const rounded_set rounded = round_shares(counts, f.rounding, f.decimals);
+  for (std::size_t i = 0; i < f.rows.size(); ++i) {
+    f.rows[i].exact = share<std::int64_t>(f.rows[i].count, total);
+    f.rows[i].percent = rounded.percents[i];
+  }
+  f.percent_sum = rounded.sum;
+  f.sums_to_100 = rounded.sums_to_100;
+  f.rounding_note = rounded.note;
+
+  if (issue.code == figure_problem::none) {
+    f.status = figure_status::exact;
+  } else {
+    f.status = figure_status::partial;
+    f.problem = issue.code;
+    f.reason = std::move(issue.text) + "; the ranking is among the listed nationalities";
+  }
+}
+
+}  // namespace detail
 
 /// The distribution figure of an already computed breakdown (see `distribution`).
 /// Throws `invalid_input` naming the value for a `top_n` of 0 or decimals outside 0-16.
@@ -673,75 +913,8 @@ struct breakdown_issue {
     fig.reason = "the TOTAL of " + detail::what_in(b.cat, b.window) + " is 0: there are no shares";
     return fig;
   }
-  const std::int64_t total = *b.total;
-  fig.total = total;
-
-  // Ranking: known nationalities, count descending, then alpha-3 code ascending.
-  std::vector<breakdown_entry> known;
-  std::int64_t unknown_count = 0;
-  for (const breakdown_entry& e : b.listed) {
-    if (e.nat == nationality::unknown()) unknown_count = e.count;
-    else known.push_back(e);
-  }
-  std::stable_sort(known.begin(), known.end(), [](const breakdown_entry& x, const breakdown_entry& y) {
-    if (x.count != y.count) return x.count > y.count;
-    return x.nat < y.nat;
-  });
-  std::int64_t other = 0;
-  for (std::size_t i = 0; i < known.size(); ++i) {
-    if (i < top_n && known[i].count > 0) {
-      distribution_row row;
-      row.kind = row_kind::nationality;
-      row.nat = known[i].nat;
-      row.count = known[i].count;
-      fig.rows.push_back(row);
-    } else {
-      other += known[i].count;
-    }
-  }
-  if (unknown_separate && unknown_count > 0) {
-    distribution_row row;
-    row.kind = row_kind::unknown;
-    row.nat = nationality::unknown();
-    row.count = unknown_count;
-    fig.rows.push_back(row);
-  } else {
-    other += unknown_count;
-  }
-  if (other > 0) {
-    distribution_row row;
-    row.kind = row_kind::other;
-    row.count = other;
-    fig.rows.push_back(row);
-  }
-  const std::int64_t unlisted = total - b.listed_sum;
-  if (unlisted > 0) {
-    distribution_row row;
-    row.kind = row_kind::unlisted;
-    row.count = unlisted;
-    fig.rows.push_back(row);
-  }
-
-  std::vector<std::int64_t> counts;
-  counts.reserve(fig.rows.size());
-  for (const distribution_row& row : fig.rows) counts.push_back(row.count);
-  const detail::rounded_set rounded = detail::round_shares(counts, rounding, decimals);
-  for (std::size_t i = 0; i < fig.rows.size(); ++i) {
-    fig.rows[i].exact = share<std::int64_t>(fig.rows[i].count, total);
-    fig.rows[i].percent = rounded.percents[i];
-  }
-  fig.percent_sum = rounded.sum;
-  fig.sums_to_100 = rounded.sums_to_100;
-  fig.rounding_note = rounded.note;
-
-  if (issue.code == figure_problem::none) {
-    fig.status = figure_status::exact;
-  } else {
-    fig.status = figure_status::partial;
-    fig.problem = issue.code;
-    fig.reason = std::move(issue.text) + "; the ranking is among the listed nationalities";
-  }
-  return fig;
+  return detail::unless_overflow(std::move(fig), "the distribution of " + detail::what_in(b.cat, b.window),
+                                 [&](distribution_figure& f) { detail::fill_distribution(f, b, std::move(issue)); });
 }
 
 /// Shares of `cat` in `window` by nationality: the `top_n` largest known nationalities,
@@ -804,10 +977,12 @@ struct safe_split {
     if (runs[0].status == designation_status::unknown) out.undetermined = e.count;
     return out;
   }
-  std::int64_t safe = 0;
-  std::int64_t undetermined = 0;
+  // Every run is looked up, the not-safe ones too: the parts must add up to the count over
+  // the whole window, or the rows of the parts and of the whole disagree.
+  kc_int128 safe = 0;
+  kc_int128 undetermined = 0;
+  kc_int128 parts = 0;
   for (const run& r : runs) {
-    if (r.status == designation_status::not_safe) continue;
     const window_lookup part = counts.try_count(cat, e.nat, period_range<month>(r.first, r.last));
     if (!part) {
       // The rows cannot be cut where the designation changes: all of them are undetermined.
@@ -817,12 +992,70 @@ struct safe_split {
                      window.iso() + " and its count cannot be split there (" + part.reason + ")";
       return out;
     }
-    if (r.status == designation_status::safe) safe = checked_add(safe, part.total->value);
-    else undetermined = checked_add(undetermined, part.total->value);
+    parts += part.total->value;
+    if (r.status == designation_status::safe) safe += part.total->value;
+    if (r.status == designation_status::unknown) undetermined += part.total->value;
   }
-  out.safe = safe;
-  out.undetermined = undetermined;
+  if (parts != e.count) {
+    // Which rows are right decides the share: none of these people is certainly safe.
+    out.safe = 0;
+    out.undetermined = e.count;
+    out.problem += std::string(out.problem.empty() ? "" : "; ") + "the designation of " + who + " changes within " +
+                   window.iso() + " and its rows for the parts sum to " + count_text(parts) +
+                   ", not to its count of " + std::to_string(e.count) + " over the window";
+    return out;
+  }
+  out.safe = static_cast<std::int64_t>(safe);
+  out.undetermined = static_cast<std::int64_t>(undetermined);
   return out;
+}
+
+// The values of a safe share whose breakdown `b` has a usable TOTAL above 0 (complete or
+// partial: `issue`). Its arithmetic is checked, so an overflow throws (`safe_share_of`
+// makes the figure unavailable then).
+inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, const nationality_breakdown& b,
+                            const safe_country_list& list, const breakdown_issue& issue) {
+  const std::int64_t total = *b.total;
+  fig.total = total;
+  const int decimals = fig.decimals;
+
+  std::int64_t safe = 0;
+  std::int64_t undetermined = 0;
+  std::vector<std::string> problems;
+  for (const breakdown_entry& e : b.listed) {
+    // Nobody to count: the status cannot change the share.
+    if (e.count == 0) continue;
+    safe_split split = split_by_status(counts, list, b.cat, e, b.window);
+    if (split.any_safe_month) fig.safe_nationalities.push_back(e.nat);
+    if (!split.problem.empty()) {
+      fig.undetermined_nationalities.push_back(e.nat);
+      problems.push_back(std::move(split.problem));
+    }
+    safe = checked_add(safe, split.safe);
+    undetermined = checked_add(undetermined, split.undetermined);
+  }
+  const std::int64_t unlisted = checked_sub(total, b.listed_sum);
+
+  if (issue.code == figure_problem::none && problems.empty()) {
+    fig.status = figure_status::exact;
+    fig.safe_count = safe;
+    fig.percent = percent(share<std::int64_t>(safe, total), decimals);
+    return;
+  }
+  const std::int64_t upper = checked_add(checked_add(safe, undetermined), unlisted);
+  fig.lower_percent = percent(share<std::int64_t>(safe, total), decimals);
+  fig.upper_percent = percent(share<std::int64_t>(upper, total), decimals);
+  fig.problem = issue.code != figure_problem::none ? issue.code : figure_problem::undetermined_designation;
+  std::string reason;
+  if (issue.code != figure_problem::none) {
+    reason = issue.text + ": the " + std::to_string(unlisted) +
+             " unlisted may or may not come from safe countries of origin";
+  }
+  for (const std::string& p : problems) reason += (reason.empty() ? "" : "; ") + p;
+  const rounded_decimal lo(*fig.lower_percent, decimals);
+  const rounded_decimal hi(*fig.upper_percent, decimals);
+  reason += "; the share lies between " + lo.format() + "% and " + hi.format() + "% (bounds rounded half-up)";
+  fig.reason = std::move(reason);
 }
 
 [[nodiscard]] inline safe_share_figure safe_share_of(const counts_table& counts, const nationality_breakdown& b,
@@ -848,47 +1081,8 @@ struct safe_split {
     fig.reason = "the TOTAL of " + what_in(b.cat, b.window) + " is 0: there is no share";
     return fig;
   }
-  const std::int64_t total = *b.total;
-  fig.total = total;
-
-  std::int64_t safe = 0;
-  std::int64_t undetermined = 0;
-  std::vector<std::string> problems;
-  for (const breakdown_entry& e : b.listed) {
-    // Nobody to count: the status cannot change the share.
-    if (e.count == 0) continue;
-    safe_split split = split_by_status(counts, list, b.cat, e, b.window);
-    if (split.any_safe_month) fig.safe_nationalities.push_back(e.nat);
-    if (!split.problem.empty()) {
-      fig.undetermined_nationalities.push_back(e.nat);
-      problems.push_back(std::move(split.problem));
-    }
-    safe = checked_add(safe, split.safe);
-    undetermined = checked_add(undetermined, split.undetermined);
-  }
-  const std::int64_t unlisted = total - b.listed_sum;
-
-  if (issue.code == figure_problem::none && problems.empty()) {
-    fig.status = figure_status::exact;
-    fig.safe_count = safe;
-    fig.percent = percent(share<std::int64_t>(safe, total), decimals);
-    return fig;
-  }
-  const std::int64_t upper = checked_add(checked_add(safe, undetermined), unlisted);
-  fig.lower_percent = percent(share<std::int64_t>(safe, total), decimals);
-  fig.upper_percent = percent(share<std::int64_t>(upper, total), decimals);
-  fig.problem = issue.code != figure_problem::none ? issue.code : figure_problem::undetermined_designation;
-  std::string reason;
-  if (issue.code != figure_problem::none) {
-    reason = issue.text + ": the " + std::to_string(unlisted) +
-             " unlisted may or may not come from safe countries of origin";
-  }
-  for (const std::string& p : problems) reason += (reason.empty() ? "" : "; ") + p;
-  const rounded_decimal lo(*fig.lower_percent, decimals);
-  const rounded_decimal hi(*fig.upper_percent, decimals);
-  reason += "; the share lies between " + lo.format() + "% and " + hi.format() + "% (bounds rounded half-up)";
-  fig.reason = std::move(reason);
-  return fig;
+  return unless_overflow(std::move(fig), "the share from safe countries of origin of " + what_in(b.cat, b.window),
+                         [&](safe_share_figure& f) { fill_safe_share(f, counts, b, list, issue); });
 }
 
 }  // namespace detail
@@ -911,39 +1105,105 @@ struct safe_split {
 
 /// The TOTAL of every category in month `m` (in the order of `all_categories`), and their
 /// sum when every category has one. A category without a TOTAL has an empty count and the
-/// reason. Never throws for missing data.
+/// reason; so has a category whose nationality rows for the month sum to more than its
+/// TOTAL (`inconsistent_data`: the data contradict themselves, the reason gives both
+/// numbers). A sum that does not fit in 64 bits leaves `total` empty with the problem
+/// `overflow`. Never throws for missing or contradicting data.
 [[nodiscard]] inline influx_figure influx(const counts_table& counts, month m) {
   influx_figure fig;
   fig.period = m;
-  std::int64_t sum = 0;
-  bool all = true;
+  const period_range<month> window(m);
   for (const category c : all_categories) {
     influx_entry entry;
     entry.cat = c;
-    window_lookup found = counts.try_total(c, period_range<month>(m));
-    if (found) {
-      entry.count = found.total->value;
-      sum = checked_add(sum, found.total->value);
-      detail::add_source(fig.source, fig.notes, *found.total);
-    } else {
+    window_lookup found = counts.try_total(c, window);
+    if (!found) {
       entry.problem = problem_of(found);
       entry.reason = std::move(found.reason);
-      all = false;
+    } else if (const detail::breakdown_issue issue = detail::breakdown_problem(breakdown_by_nationality(counts, c, window));
+               issue.code == figure_problem::inconsistent_data) {
+      entry.problem = issue.code;
+      entry.reason = issue.text;
+      detail::add_source(fig.source, fig.notes, *found.total);
+    } else {
+      entry.count = found.total->value;
+      detail::add_source(fig.source, fig.notes, *found.total);
     }
     fig.by_category.push_back(std::move(entry));
   }
-  if (all) fig.total = sum;
+  std::vector<std::string> without;
+  for (const influx_entry& e : fig.by_category) {
+    if (e.count) continue;
+    if (without.empty()) fig.total_problem = e.problem;
+    without.emplace_back(to_string(e.cat));
+  }
+  if (!without.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < without.size(); ++i) names += (i == 0 ? "" : ", ") + without[i];
+    fig.total_reason = "the sum over the categories for " + m.iso() + " needs a count of every category, and " + names +
+                       (without.size() == 1 ? " has" : " have") + " none";
+    return fig;
+  }
+  std::int64_t sum = 0;
+  std::optional<std::string> overflow = detail::overflow_in([&] {
+    for (const influx_entry& e : fig.by_category) sum = checked_add(sum, *e.count);
+  });
+  if (overflow) {
+    fig.total_problem = figure_problem::overflow;
+    fig.total_reason = "the sum over the categories for " + m.iso() + " does not fit in 64 bits: " + std::move(*overflow);
+    return fig;
+  }
+  fig.total = sum;
   return fig;
 }
 
 // ---------------------------------------------------------------------------------------
 // Departures
 
+namespace detail {
+
+// Why the departures of the two groups in one period contradict each other, naming every
+// number that does; empty when they agree. The criminal aliens are a part of all foreign
+// nationals who left, so in every mode, in supervised departures and in total their
+// departures are at most those of all.
+[[nodiscard]] inline std::string departures_contradiction(const departure_totals& all, const departure_totals& criminal,
+                                                          std::int64_t tolerance = exact_consistency) {
+  struct compared {
+    std::string_view what;
+    kc_int128 part;
+    kc_int128 whole;
+  };
+  const auto supervised = [](const departure_totals& t) { return kc_int128(t.independent) + t.forced; };
+  const std::array<compared, 5> checks = {{
+      {"independent", criminal.independent, all.independent},
+      {"forced", criminal.forced, all.forced},
+      {"unsupervised", criminal.unsupervised, all.unsupervised},
+      {"supervised", supervised(criminal), supervised(all)},
+      {"total", supervised(criminal) + criminal.unsupervised, supervised(all) + all.unsupervised},
+  }};
+  std::string numbers;
+  for (const compared& c : checks) {
+    if (!exceeds(c.part, c.whole, tolerance)) continue;
+    if (!numbers.empty()) numbers += ", ";
+    numbers.append(c.what).append(" ").append(count_text(c.part)).append(" > ").append(count_text(c.whole));
+  }
+  if (numbers.empty()) return {};
+  return "the departures of group criminal for " + departure_period_iso(all.window) +
+         " exceed those of group all, of which they are a part (criminal > all: " + numbers +
+         "): the data are inconsistent";
+}
+
+}  // namespace detail
+
 /// The departures of `group` in exactly `period` (a year or a year to date): the total
 /// rounded half-up to tens, supervised (independent + forced) and unsupervised, and their
 /// shares by `rounding` at `decimals` decimals. `unavailable` with the reason when a mode
-/// has no row for the period, or when the total is 0. Never throws for missing data;
-/// throws `invalid_input` for decimals outside 0-16.
+/// has no row for the period; when the departures of the criminal aliens exceed those of
+/// all foreign nationals in that period (in a mode, in supervised departures or in total:
+/// `inconsistent_departures`, checked whichever group is asked for, since either number
+/// may be the wrong one); when the total is 0; or when the numbers do not fit in 64 bits
+/// (`overflow`). Never throws for missing or contradicting data; throws `invalid_input`
+/// for decimals outside 0-16.
 [[nodiscard]] inline departures_figure departures_figure_for(const departures_table& departures,
                                                              departure_group group, period_range<month> period,
                                                              share_rounding rounding = share_rounding::published,
@@ -964,25 +1224,38 @@ struct safe_split {
   const departure_totals& t = *found.totals;
   fig.source.sources = t.sources;
   fig.source.latest_release = t.latest_release;
-  const std::int64_t total = t.total();
-  if (total == 0) {
-    fig.problem = figure_problem::zero_total;
-    fig.reason = "no departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period) +
-                 " (the total is 0): there are no shares";
-    return fig;
+  const departure_group other_group = group == departure_group::all ? departure_group::criminal : departure_group::all;
+  if (const departure_lookup other = departures.try_figures(other_group, period); other) {
+    std::string contradiction = group == departure_group::all ? detail::departures_contradiction(t, *other.totals)
+                                                              : detail::departures_contradiction(*other.totals, t);
+    if (!contradiction.empty()) {
+      fig.problem = figure_problem::inconsistent_departures;
+      fig.reason = std::move(contradiction);
+      return fig;
+    }
   }
-  fig.status = figure_status::exact;
-  fig.total = total;
-  fig.total_rounded = round_to_multiple(total, 10, rounding_mode::half_up);
-  fig.supervised = t.supervised();
-  fig.unsupervised = t.unsupervised;
-  const std::array<std::int64_t, 2> counts = {fig.supervised, fig.unsupervised};
-  const detail::rounded_set rounded = detail::round_shares(counts, rounding, decimals);
-  fig.supervised_percent = rounded.percents[0];
-  fig.unsupervised_percent = rounded.percents[1];
-  fig.sums_to_100 = rounded.sums_to_100;
-  fig.rounding_note = rounded.note;
-  return fig;
+  const std::string what = "the departures of group " + std::string(to_string(group)) + " for " +
+                           departure_period_iso(period);
+  return detail::unless_overflow(std::move(fig), what, [&](departures_figure& f) {
+    const std::int64_t total = t.total();
+    if (total == 0) {
+      f.problem = figure_problem::zero_total;
+      f.reason = "no departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period) +
+                 " (the total is 0): there are no shares";
+      return;
+    }
+    f.total = total;
+    f.total_rounded = round_to_multiple(total, 10, rounding_mode::half_up);
+    f.supervised = t.supervised();
+    f.unsupervised = t.unsupervised;
+    const std::array<std::int64_t, 2> counts = {f.supervised, f.unsupervised};
+    const detail::rounded_set rounded = detail::round_shares(counts, rounding, decimals);
+    f.supervised_percent = rounded.percents[0];
+    f.unsupervised_percent = rounded.percents[1];
+    f.sums_to_100 = rounded.sums_to_100;
+    f.rounding_note = rounded.note;
+    f.status = figure_status::exact;
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1012,8 +1285,9 @@ inline void check_key_figures_options(const key_figures_options& options) {
 ///     `nareiziger_window_end` (default `m`), the same way;
 ///   - `departures_all`, `departures_criminal`: departures in `departures_period` (default:
 ///     the calendar year of `m`).
-/// Never throws for missing data (figures are `partial` or `unavailable` with a reason);
-/// throws `invalid_input` for invalid options (see `check_key_figures_options`).
+/// Never throws for missing or contradicting data, nor for numbers too large for 64 bits
+/// (those figures are `partial` or `unavailable` with a reason, the others are computed as
+/// usual); throws `invalid_input` for invalid options (see `check_key_figures_options`).
 [[nodiscard]] inline key_figures compute_key_figures(const counts_table& counts, const departures_table& departures,
                                                      const safe_country_list& safe, month m,
                                                      const key_figures_options& options = {}) {

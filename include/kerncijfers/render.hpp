@@ -222,8 +222,8 @@ namespace detail::rendering {
                   "the months";
     case figure_problem::zero_total: return nl ? "het totaal is 0" : "the total is 0";
     case figure_problem::inconsistent_data:
-      return nl ? "de aantallen per nationaliteit tellen op tot meer dan het totaal"
-                : "the counts by nationality add up to more than the total";
+      return nl ? "de gegevens spreken elkaar tegen: de aantallen per nationaliteit tellen op tot meer dan het totaal"
+                : "the data contradict each other: the counts by nationality add up to more than the total";
     case figure_problem::undetermined_designation:
       return nl ? "de bronnen zeggen niet voor elke nationaliteit en maand of het land als veilig land van herkomst "
                   "was aangewezen"
@@ -234,6 +234,11 @@ namespace detail::rendering {
                 : "the data do not hold every departure figure for this period";
     case figure_problem::overflow:
       return nl ? "de aantallen zijn te groot om op te tellen" : "the counts are too large to add up";
+    case figure_problem::inconsistent_departures:
+      return nl ? "de vertrekcijfers spreken elkaar tegen: criminele vreemdelingen zijn een deel van alle "
+                  "vreemdelingen, maar de gegevens geven hun meer vertrekken"
+                : "the departure figures contradict each other: criminal foreign nationals are a part of all foreign "
+                  "nationals, but the data give them more departures";
   }
   return {};
 }
@@ -288,14 +293,20 @@ struct html_options {
                                              const html_options& options = {});
 
 /// Every figure as JSON (UTF-8, two-space indentation, integers only): windows in ISO form
-/// with Dutch and English labels, status and reason, totals, rows (kind, nationality with
-/// alpha-3 code and names, count, exact share as part and whole, rounded percent in units
-/// of 10^-decimals and as text), rounding rule, decimals, percent sum, listed count,
-/// unusable nationalities and notes, sources and latest release (ISO, precision, labels;
-/// `null` ISO when undated); the safe share with its bounds (`null` when unset); departures
-/// with total and rounded total; influx per category (`null` counts when missing); the
+/// with Dutch and English labels, status, problem and reason, totals, rows (kind,
+/// nationality with alpha-3 code and names, count, exact share as part and whole, rounded
+/// percent in units of 10^-decimals and as text), rounding rule, decimals, percent sum,
+/// listed count, unusable nationalities and notes, sources and latest release (ISO,
+/// precision, labels; `null` ISO when undated); the safe share with its bounds; departures
+/// with total and rounded total; influx per category, their sum and why it is missing; the
 /// options. Window objects hold `iso` ("2020-06/2021-05", a single month "2021-05", as
 /// `period_range::iso`), `first`, `last`, `months` and `label` {nl, en}.
+///
+/// One convention for values that do not exist: `null`, in every figure. An `unavailable`
+/// figure has none of its counts, percentages, sums, yes/no values and their texts (all
+/// `null`; its rows are `[]`), except what it states in their place: the safe share's
+/// bounds and the TOTAL they are shares of. An influx count or sum that is missing is
+/// `null`. Texts that do not apply are empty strings (`reason` of an exact figure).
 [[nodiscard]] inline std::string render_json(const key_figures& figures);
 
 // ---------------------------------------------------------------------------------------
@@ -1272,14 +1283,35 @@ inline void json_status(json_writer& w, figure_status status, figure_problem pro
   w.string(reason);
 }
 
+// The one convention for values: a number (or yes/no, or number text) that a figure does
+// not have is null, never a 0 or false that reads like a figure. An unavailable figure has
+// none of its values, only what it states in their place (the safe share's bounds and
+// the TOTAL they are shares of).
+inline void json_integer_if(json_writer& w, bool has, std::int64_t value) {
+  if (has) {
+    w.integer(value);
+  } else {
+    w.null();
+  }
+}
+
+inline void json_boolean_if(json_writer& w, bool has, bool value) {
+  if (has) {
+    w.boolean(value);
+  } else {
+    w.null();
+  }
+}
+
 inline void json_distribution(json_writer& w, const distribution_figure& f) {
+  const bool has = f.status != figure_status::unavailable;
   w.begin_object();
   json_category(w, f.cat);
   w.key("window");
   json_window(w, f.window);
   json_status(w, f.status, f.problem, f.reason);
   w.key("total");
-  w.integer(f.total);
+  json_integer_if(w, has, f.total);
   w.key("top_n");
   w.integer(static_cast<std::int64_t>(f.top_n));
   w.key("unknown_separate");
@@ -1315,13 +1347,13 @@ inline void json_distribution(json_writer& w, const distribution_figure& f) {
   w.key("decimals");
   w.integer(f.decimals);
   w.key("percent_sum");
-  w.integer(f.percent_sum);
+  json_integer_if(w, has, f.percent_sum);
   w.key("sums_to_100");
-  w.boolean(f.sums_to_100);
+  json_boolean_if(w, has, f.sums_to_100);
   w.key("rounding_note");
   w.string(f.rounding_note);
   w.key("listed");
-  w.integer(f.listed);
+  json_integer_if(w, has, f.listed);
   w.key("unusable_nationalities");
   json_alpha3_list(w, f.unusable_nationalities);
   w.key("notes");
@@ -1340,19 +1372,25 @@ inline void json_optional_integer(json_writer& w, const std::optional<std::int64
 }
 
 inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
+  const bool has = s.status != figure_status::unavailable;
+  const bool has_bounds = s.lower_percent && s.upper_percent;
   w.begin_object();
   json_category(w, s.cat);
   w.key("window");
   json_window(w, s.window);
   json_status(w, s.status, s.problem, s.reason);
   w.key("total");
-  w.integer(s.total);
+  json_integer_if(w, has || has_bounds, s.total);
   w.key("safe_count");
-  w.integer(s.safe_count);
+  json_integer_if(w, has, s.safe_count);
   w.key("percent");
-  w.integer(s.percent);
+  json_integer_if(w, has, s.percent);
   w.key("percent_text");
-  json_percent_text(w, s.percent, s.decimals);
+  if (has) {
+    json_percent_text(w, s.percent, s.decimals);
+  } else {
+    w.null();
+  }
   w.key("decimals");
   w.integer(s.decimals);
   w.key("lower_percent");
@@ -1382,28 +1420,33 @@ inline void json_departures(json_writer& w, const departures_figure& d) {
   json_window(w, d.period, departures_period_label(d.period, language::nl),
               departures_period_label(d.period, language::en));
   json_status(w, d.status, d.problem, d.reason);
+  const bool has = d.status != figure_status::unavailable;
   w.key("total");
-  w.integer(d.total);
+  json_integer_if(w, has, d.total);
   w.key("total_rounded");
-  w.integer(d.total_rounded);
+  json_integer_if(w, has, d.total_rounded);
   w.key("total_rounded_text");
-  json_labels(w, format_count(d.total_rounded, language::nl), format_count(d.total_rounded, language::en));
+  if (has) {
+    json_labels(w, format_count(d.total_rounded, language::nl), format_count(d.total_rounded, language::en));
+  } else {
+    w.null();
+  }
   w.key("supervised");
-  w.integer(d.supervised);
+  json_integer_if(w, has, d.supervised);
   w.key("unsupervised");
-  w.integer(d.unsupervised);
+  json_integer_if(w, has, d.unsupervised);
   w.key("supervised_percent");
-  w.integer(d.supervised_percent);
+  json_integer_if(w, has, d.supervised_percent);
   w.key("unsupervised_percent");
-  w.integer(d.unsupervised_percent);
+  json_integer_if(w, has, d.unsupervised_percent);
   w.key("rounding");
   w.string(to_string(d.rounding));
   w.key("decimals");
   w.integer(d.decimals);
   w.key("percent_sum");
-  w.integer(d.supervised_percent + d.unsupervised_percent);
+  json_integer_if(w, has, d.supervised_percent + d.unsupervised_percent);
   w.key("sums_to_100");
-  w.boolean(d.sums_to_100);
+  json_boolean_if(w, has, d.sums_to_100);
   w.key("rounding_note");
   w.string(d.rounding_note);
   w.key("source");
@@ -1433,6 +1476,10 @@ inline void json_influx(json_writer& w, const influx_figure& in) {
   w.end_array();
   w.key("total");
   json_optional_integer(w, in.total);
+  w.key("total_problem");
+  w.string(to_string(in.total_problem));
+  w.key("total_reason");
+  w.string(in.total_reason);
   w.key("notes");
   json_string_list(w, in.notes);
   w.key("source");

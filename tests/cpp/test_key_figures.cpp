@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <optional>
 #include <string>
@@ -770,6 +771,294 @@ BOOST_AUTO_TEST_CASE(share_rounding_names) {
   check_throws_exactly<kc::parse_error>([] { (void)kc::parse_share_rounding("banker"); }, "\"banker\"");
   BOOST_TEST(kc::to_string(figure_status::partial) == "partial");
   BOOST_TEST(kc::to_string(row_kind::unlisted) == "unlisted");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------
+// Overflow and contradicting data (issue 10, items 8 and 9): the figure that cannot be
+// computed, or rests on numbers the data contradict, is unavailable and says why; every
+// other figure is computed as usual, and nothing throws.
+
+namespace {
+
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+// The three rows of one group's departures in `period`.
+std::vector<kc::departure_row> departure_rows(departure_group group, kc::period_range<kc::month> period,
+                                              std::int64_t independent, std::int64_t forced,
+                                              std::int64_t unsupervised) {
+  std::vector<kc::departure_row> rows;
+  const std::int64_t counts[] = {independent, forced, unsupervised};
+  for (std::size_t i = 0; i < 3; ++i) {
+    kc::departure_row r;
+    r.period = period;
+    r.group = group;
+    r.mode = kc::all_departure_modes[i];
+    r.count = counts[i];
+    r.source = "test";
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+kc::departures_table departures_of(std::vector<kc::departure_row> all, const std::vector<kc::departure_row>& criminal) {
+  all.insert(all.end(), criminal.begin(), criminal.end());
+  return kc::departures_table::from_rows(std::move(all), "test");
+}
+
+// Every category's TOTAL in May 2021, first applications `first` and repeat applications
+// `repeat`, the others 1; SYR the whole of the first applications.
+std::vector<kc::count_row> may_totals(std::int64_t first, std::int64_t repeat) {
+  return {row(may_2021(), std::nullopt, first), row(may_2021(), nat("SYR"), first),
+          row(may_2021(), std::nullopt, repeat, category::repeat_application),
+          row(may_2021(), std::nullopt, 1, category::family_reunification),
+          row(may_2021(), nat("ERI"), 1, category::family_reunification),
+          row(may_2021(), std::nullopt, 1, category::relocation),
+          row(may_2021(), std::nullopt, 1, category::resettlement)};
+}
+
+const kc::departures_table& consistent_departures() {
+  static const kc::departures_table table = departures_of(departure_rows(departure_group::all, whole_year(2021), 20, 30, 50),
+                                                          departure_rows(departure_group::criminal, whole_year(2021), 2, 3, 5));
+  return table;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(overflow_and_contradictions)
+
+BOOST_AUTO_TEST_CASE(influx_sum_overflow_leaves_the_sum_unavailable) {
+  // Reproducer: a TOTAL of 9223372036854775807 first applications plus 1 repeat application
+  // stopped the whole report with "integer overflow: 9223372036854775807 + 1 ...".
+  const auto t = table(may_totals(int64_max, 1));
+  const auto f = kc::influx(t, may_2021());
+  BOOST_TEST(!f.total.has_value());
+  BOOST_TEST(kc::to_string(f.total_problem) == "overflow");
+  BOOST_TEST(f.total_reason ==
+             "the sum over the categories for 2021-05 does not fit in 64 bits: integer overflow: "
+             "9223372036854775807 + 1 does not fit in int64");
+  // Each category keeps its count.
+  BOOST_TEST(f.by_category[0].count.value_or(-1) == int64_max);
+  BOOST_TEST(f.by_category[1].count.value_or(-1) == 1);
+  BOOST_TEST(kc::to_string(f.by_category[0].problem) == "none");
+
+  // The other figures of the page are computed as usual.
+  const auto k = kc::compute_key_figures(t, consistent_departures(), kc::nl_safe_countries(), may_2021());
+  BOOST_CHECK(k.influx == f);
+  BOOST_TEST(kc::to_string(k.first_month.status) == "exact");
+  BOOST_TEST(describe(k.first_month) == std::vector<std::string>{"SYR 9223372036854775807 100"});
+  BOOST_TEST(kc::to_string(k.safe_month.status) == "exact");
+  BOOST_TEST(k.safe_month.percent == 0);
+  BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "exact");
+  BOOST_TEST(kc::to_string(k.departures_all.status) == "exact");
+  BOOST_TEST(k.departures_all.total_rounded == 100);
+  BOOST_TEST(kc::to_string(k.departures_criminal.status) == "exact");
+}
+
+BOOST_AUTO_TEST_CASE(influx_sum_needs_every_category_and_says_which_lack_one) {
+  const auto t = table({row(may_2021(), std::nullopt, int64_max),
+                        row(may_2021(), std::nullopt, 1, category::repeat_application)});
+  const auto f = kc::influx(t, may_2021());
+  BOOST_TEST(!f.total.has_value());
+  BOOST_TEST(kc::to_string(f.total_problem) == "missing-months");
+  BOOST_TEST(f.total_reason ==
+             "the sum over the categories for 2021-05 needs a count of every category, and family_reunification, "
+             "relocation, resettlement have none");
+  // A complete influx has no problem.
+  const auto golden = kc::influx(golden_counts(), may_2021());
+  BOOST_TEST(kc::to_string(golden.total_problem) == "none");
+  BOOST_TEST(golden.total_reason.empty());
+}
+
+BOOST_AUTO_TEST_CASE(nationality_sum_overflow_makes_the_distribution_unavailable) {
+  // Reproducer: nationalities that do not sum in 64 bits stopped the whole report.
+  std::vector<kc::count_row> rows = may_totals(100, 1);
+  rows[1] = row(may_2021(), nat("SYR"), int64_max);
+  rows.push_back(row(may_2021(), nat("ERI"), 1));
+  const auto t = table(rows);
+
+  const auto b = kc::breakdown_by_nationality(t, category::first_application, single(2021, 5));
+  BOOST_TEST(kc::to_string(b.listed_problem) == "overflow");
+  BOOST_TEST(b.listed_reason ==
+             "the listed nationalities of first asylum applications for 2021-05 do not sum in 64 bits: integer "
+             "overflow: 1 + 9223372036854775807 does not fit in int64");
+  BOOST_TEST(b.listed.size() == 2u);
+  BOOST_TEST(!b.complete());
+
+  const auto k = kc::compute_key_figures(t, consistent_departures(), kc::nl_safe_countries(), may_2021());
+  BOOST_TEST(kc::to_string(k.first_month.status) == "unavailable");
+  BOOST_TEST(kc::to_string(k.first_month.problem) == "overflow");
+  BOOST_TEST(k.first_month.reason == b.listed_reason);
+  BOOST_TEST(k.first_month.rows.empty());
+  BOOST_CHECK(k.first_month.source.sources == std::vector<std::string>{"test"});
+  BOOST_TEST(kc::to_string(k.safe_month.status) == "unavailable");
+  BOOST_TEST(kc::to_string(k.safe_month.problem) == "overflow");
+  BOOST_TEST(!k.safe_month.lower_percent.has_value());
+  // The rest of the page.
+  BOOST_TEST(k.influx.total.value_or(-1) == 104);
+  BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "exact");
+  BOOST_TEST(kc::to_string(k.departures_all.status) == "exact");
+  BOOST_TEST(kc::to_string(k.departures_criminal.status) == "exact");
+}
+
+BOOST_AUTO_TEST_CASE(departures_at_int64_max_cannot_be_rounded_to_tens) {
+  // Reproducer: a departure total of 9223372036854775807 rounded to tens stopped the report.
+  const auto d = departures_of(departure_rows(departure_group::all, whole_year(2021), int64_max, 0, 0),
+                               departure_rows(departure_group::criminal, whole_year(2021), 5, 0, 0));
+  const auto all = kc::departures_figure_for(d, departure_group::all, whole_year(2021));
+  BOOST_TEST(kc::to_string(all.status) == "unavailable");
+  BOOST_TEST(kc::to_string(all.problem) == "overflow");
+  BOOST_TEST(contains(all.reason, "the numbers of the departures of group all for 2021 do not fit in 64 bits: "));
+  BOOST_TEST(contains(all.reason, "9223372036854775807"));
+  BOOST_TEST(all.total == 0);
+  BOOST_TEST(all.total_rounded == 0);
+  BOOST_TEST(all.supervised_percent == 0);
+  BOOST_CHECK(all.source.sources == std::vector<std::string>{"test"});
+  BOOST_CHECK(all.period == whole_year(2021));
+
+  const auto k = kc::compute_key_figures(golden_counts(), d, kc::nl_safe_countries(), may_2021());
+  BOOST_CHECK(k.departures_all == all);
+  BOOST_TEST(kc::to_string(k.departures_criminal.status) == "exact");
+  BOOST_TEST(k.departures_criminal.total_rounded == 10);
+  BOOST_TEST(kc::to_string(k.first_month.status) == "exact");
+  BOOST_TEST(k.influx.total.value_or(-1) == 2457);
+
+  // One below the limit that rounds up, and the largest that rounds down, still compute.
+  const std::int64_t rounds_down = int64_max - 7;  // ...800, ends in 0
+  const auto ok = kc::departures_figure_for(
+      departures_of(departure_rows(departure_group::all, whole_year(2021), rounds_down, 2, 0), {}),
+      departure_group::all, whole_year(2021));
+  BOOST_TEST(kc::to_string(ok.status) == "exact");
+  BOOST_TEST(ok.total_rounded == rounds_down);
+  BOOST_TEST(ok.supervised_percent == 100);
+}
+
+BOOST_AUTO_TEST_CASE(criminal_departures_above_all_departures_are_inconsistent) {
+  // Reproducer: all = 3 and criminal = 300 rendered "about 0 ... left" and "about 300
+  // criminal foreign nationals ... left" without a word.
+  const auto d = departures_of(departure_rows(departure_group::all, whole_year(2021), 1, 1, 1),
+                               departure_rows(departure_group::criminal, whole_year(2021), 100, 100, 100));
+  const std::string reason =
+      "the departures of group criminal for 2021 exceed those of group all, of which they are a part (criminal > "
+      "all: independent 100 > 1, forced 100 > 1, unsupervised 100 > 1, supervised 200 > 2, total 300 > 3): the data "
+      "are inconsistent";
+  for (const auto group : {departure_group::all, departure_group::criminal}) {
+    const auto f = kc::departures_figure_for(d, group, whole_year(2021));
+    BOOST_TEST_CONTEXT(kc::to_string(group)) {
+      BOOST_TEST(kc::to_string(f.status) == "unavailable");
+      BOOST_TEST(kc::to_string(f.problem) == "inconsistent-departures");
+      BOOST_TEST(f.reason == reason);
+      BOOST_TEST(f.total == 0);
+      BOOST_TEST(f.total_rounded == 0);
+      BOOST_CHECK(f.source.sources == std::vector<std::string>{"test"});
+    }
+  }
+  const auto k = kc::compute_key_figures(golden_counts(), d, kc::nl_safe_countries(), may_2021());
+  BOOST_TEST(kc::to_string(k.departures_all.problem) == "inconsistent-departures");
+  BOOST_TEST(kc::to_string(k.departures_criminal.problem) == "inconsistent-departures");
+  BOOST_TEST(kc::to_string(k.first_month.status) == "exact");
+}
+
+BOOST_AUTO_TEST_CASE(one_mode_above_is_enough_and_names_only_that_mode) {
+  // In total the criminal aliens are fewer (5 of 21), but their forced departures are not.
+  const auto d = departures_of(departure_rows(departure_group::all, whole_year(2021), 10, 1, 10),
+                               departure_rows(departure_group::criminal, whole_year(2021), 0, 5, 0));
+  const auto f = kc::departures_figure_for(d, departure_group::criminal, whole_year(2021));
+  BOOST_TEST(kc::to_string(f.problem) == "inconsistent-departures");
+  BOOST_TEST(contains(f.reason, "(criminal > all: forced 5 > 1)"));
+
+  // Equal is consistent (every criminal alien's departure is one of all departures).
+  const auto equal = departures_of(departure_rows(departure_group::all, whole_year(2021), 1, 2, 3),
+                                   departure_rows(departure_group::criminal, whole_year(2021), 1, 2, 3));
+  BOOST_TEST(kc::to_string(kc::departures_figure_for(equal, departure_group::criminal, whole_year(2021)).status) ==
+             "exact");
+  BOOST_TEST(kc::to_string(kc::departures_figure_for(equal, departure_group::all, whole_year(2021)).status) == "exact");
+
+  // Another period's departures are not compared.
+  const auto other_year = departures_of(departure_rows(departure_group::all, whole_year(2020), 1, 1, 1),
+                                        departure_rows(departure_group::criminal, whole_year(2021), 100, 100, 100));
+  BOOST_TEST(kc::to_string(kc::departures_figure_for(other_year, departure_group::criminal, whole_year(2021)).status) ==
+             "exact");
+
+  // A contradiction outranks a total of 0: all = 0 while criminal aliens left.
+  const auto zero = departures_of(departure_rows(departure_group::all, whole_year(2021), 0, 0, 0),
+                                  departure_rows(departure_group::criminal, whole_year(2021), 0, 0, 4));
+  BOOST_TEST(kc::to_string(kc::departures_figure_for(zero, departure_group::all, whole_year(2021)).problem) ==
+             "inconsistent-departures");
+}
+
+BOOST_AUTO_TEST_CASE(nationalities_above_the_total_of_one_month_are_inconsistent) {
+  // Over April-May the nationalities (70) stay below the TOTAL (110), but April alone has
+  // 50 Syrians in a TOTAL of 10: the window's sums hide the contradiction.
+  const auto t = table({row(kc::month(2021, 4), std::nullopt, 10), row(kc::month(2021, 4), nat("SYR"), 50),
+                        row(may_2021(), std::nullopt, 100), row(may_2021(), nat("SYR"), 20)});
+  const auto b = kc::breakdown_by_nationality(t, category::first_application, months(2021, 4, 2021, 5));
+  BOOST_TEST(b.listed_sum == 70);
+  BOOST_TEST(kc::to_string(b.listed_problem) == "inconsistent-data");
+  BOOST_TEST(b.listed_reason ==
+             "in 2021-04 the nationalities sum to 50, more than the TOTAL of 10 first asylum applications for 2021-04: "
+             "the data are inconsistent");
+  const auto f = kc::distribution(t, category::first_application, months(2021, 4, 2021, 5), 4);
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(kc::to_string(f.problem) == "inconsistent-data");
+  BOOST_TEST(f.reason == b.listed_reason);
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, months(2021, 4, 2021, 5));
+  BOOST_TEST(kc::to_string(s.problem) == "inconsistent-data");
+  // May alone is consistent.
+  BOOST_TEST(kc::to_string(kc::distribution(t, category::first_application, single(2021, 5), 4).status) == "partial");
+
+  // A nationality that cannot tile the window still counts in the month it has a row for.
+  const auto u = table({row(kc::month(2021, 4), std::nullopt, 10), row(kc::month(2021, 4), nat("SYR"), 50),
+                        row(may_2021(), std::nullopt, 100)});
+  const auto g = kc::distribution(u, category::first_application, months(2021, 4, 2021, 5), 4);
+  BOOST_TEST(kc::to_string(g.problem) == "inconsistent-data");
+  BOOST_TEST(contains(g.reason, "in 2021-04 the nationalities sum to 50, more than the TOTAL of 10"));
+}
+
+BOOST_AUTO_TEST_CASE(influx_entry_with_nationalities_above_its_total_is_inconsistent) {
+  const auto t = table({row(may_2021(), std::nullopt, 100), row(may_2021(), nat("SYR"), 80),
+                        row(may_2021(), nat("ERI"), 50),
+                        row(may_2021(), std::nullopt, 7, category::repeat_application)});
+  const auto f = kc::influx(t, may_2021());
+  BOOST_TEST(!f.by_category[0].count.has_value());
+  BOOST_TEST(kc::to_string(f.by_category[0].problem) == "inconsistent-data");
+  BOOST_TEST(f.by_category[0].reason ==
+             "the listed nationalities sum to 130, more than the TOTAL of 100 first asylum applications for 2021-05: "
+             "the data are inconsistent");
+  BOOST_TEST(f.by_category[1].count.value_or(-1) == 7);
+  BOOST_TEST(!f.total.has_value());
+  BOOST_TEST(kc::to_string(f.total_problem) == "inconsistent-data");
+  BOOST_TEST(contains(f.total_reason, "first_application, family_reunification, relocation, resettlement have none"));
+}
+
+BOOST_AUTO_TEST_CASE(safe_share_parts_that_disagree_with_the_whole_are_undetermined) {
+  // Ukraine is safe on 31 January 2022 and unknown from February. Its quarter row says 10,
+  // its month rows 150: the share cannot say how many were from a safe country. (This
+  // threw count_error "share 150/100" before.)
+  const auto t = table({row(kc::quarter(2022, 1), std::nullopt, 100), row(kc::quarter(2022, 1), nat("SYR"), 90),
+                        row(kc::quarter(2022, 1), nat("UKR"), 10), row(kc::month(2022, 1), nat("UKR"), 50),
+                        row(kc::month(2022, 2), nat("UKR"), 50), row(kc::month(2022, 3), nat("UKR"), 50)});
+  const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, months(2022, 1, 2022, 3));
+  BOOST_TEST(kc::to_string(s.status) == "unavailable");
+  BOOST_TEST(kc::to_string(s.problem) == "undetermined-designation");
+  BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"UKR"});
+  BOOST_TEST(contains(s.reason, "the designation of UKR (Ukraine) changes within 2022-01/2022-03 and its rows for the "
+                                "parts sum to 150, not to its count of 10 over the window"));
+  BOOST_TEST(s.lower_percent.value_or(-1) == 0);
+  BOOST_TEST(s.upper_percent.value_or(-1) == 10);
+}
+
+BOOST_AUTO_TEST_CASE(consistency_checks_compare_exactly_today) {
+  BOOST_TEST(!kc::detail::exceeds(100, 100));
+  BOOST_TEST(kc::detail::exceeds(101, 100));
+  // The tolerance a rounding source will need: within it, no contradiction.
+  BOOST_TEST(!kc::detail::exceeds(105, 100, 5));
+  BOOST_TEST(kc::detail::exceeds(106, 100, 5));
+  // Sums beyond 64 bits compare exactly.
+  BOOST_TEST(kc::detail::exceeds(kc::detail::kc_int128(int64_max) + 1, int64_max));
+  BOOST_TEST(kc::detail::count_text(kc::detail::kc_int128(int64_max) * 2) == "18446744073709551614");
+  BOOST_TEST(kc::detail::count_text(-5) == "-5");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -934,8 +934,10 @@ BOOST_AUTO_TEST_CASE(reasons_are_written_in_the_language_of_the_page) {
 }
 
 BOOST_AUTO_TEST_CASE(every_problem_has_words_in_both_languages) {
-  for (int i = 1; i <= static_cast<int>(kc::figure_problem::overflow); ++i) {
-    const auto p = static_cast<kc::figure_problem>(i);
+  BOOST_CHECK(kc::all_figure_problems.front() == kc::figure_problem::none);
+  for (std::size_t i = 1; i < kc::all_figure_problems.size(); ++i) {
+    const auto p = kc::all_figure_problems[i];
+    BOOST_TEST(static_cast<std::size_t>(p) == i);
     BOOST_TEST_CONTEXT(kc::to_string(p)) {
       BOOST_TEST(!kc::problem_text(p, kc::language::nl).empty());
       BOOST_TEST(!kc::problem_text(p, kc::language::en).empty());
@@ -1157,3 +1159,242 @@ BOOST_AUTO_TEST_CASE(computed_golden_table_renders_every_sentence_of_the_page) {
   // The computed figures render exactly as the hand-built ones.
   check_golden(md, "render_mei_2021_nl.md");
 }
+
+// ---------------------------------------------------------------------------------------
+// Overflow and contradicting data (issue 10, items 8, 9 and 11): the page renders, in both
+// languages and every format, with the one figure unavailable and saying why; the JSON has
+// null where a figure has no value.
+
+namespace {
+
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+const kc::period_range<kc::month> year_2021 = kc::subperiods<kc::month>(kc::year(2021));
+
+kc::count_row count(kc::count_period p, std::optional<std::string_view> code, std::int64_t n,
+                    kc::category cat = kc::category::first_application) {
+  kc::count_row r;
+  r.period = p;
+  r.cat = cat;
+  if (code) r.nat = kc::nationality::from_alpha3(*code);
+  r.count = n;
+  r.source = "test";
+  return r;
+}
+
+void add_departures(std::vector<kc::departure_row>& rows, kc::departure_group group, std::int64_t independent,
+                    std::int64_t forced, std::int64_t unsupervised) {
+  const std::int64_t counts[] = {independent, forced, unsupervised};
+  for (std::size_t i = 0; i < 3; ++i) {
+    kc::departure_row r;
+    r.period = year_2021;
+    r.group = group;
+    r.mode = kc::all_departure_modes[i];
+    r.count = counts[i];
+    r.source = "test";
+    rows.push_back(r);
+  }
+}
+
+kc::departures_table departures_table(std::int64_t all_independent, std::int64_t all_forced,
+                                      std::int64_t all_unsupervised, std::int64_t criminal_independent,
+                                      std::int64_t criminal_forced, std::int64_t criminal_unsupervised) {
+  std::vector<kc::departure_row> rows;
+  add_departures(rows, kc::departure_group::all, all_independent, all_forced, all_unsupervised);
+  add_departures(rows, kc::departure_group::criminal, criminal_independent, criminal_forced, criminal_unsupervised);
+  return kc::departures_table::from_rows(std::move(rows), "test");
+}
+
+const kc::counts_table& golden_counts() {
+  static const kc::counts_table table = kc::read_counts_csv(
+      std::filesystem::path(std::string(KERNCIJFERS_TEST_DATA_DIR) + "/golden_mei_2021_counts.csv"));
+  return table;
+}
+
+kc::key_figures figures_of(const kc::counts_table& counts, const kc::departures_table& departures) {
+  kc::key_figures_options options;
+  options.nareiziger_window_end = kc::month(2021, 4);
+  return kc::compute_key_figures(counts, departures, kc::nl_safe_countries(), kc::month(2021, 5), options);
+}
+
+// Every format in both languages: Markdown and HTML well formed and free of English
+// diagnostics on the Dutch page, JSON valid. Returns the Dutch and English Markdown.
+std::pair<std::string, std::string> render_all(const kc::key_figures& f) {
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  for (const char* english : {"does not fit", "exceed those of group", "integer overflow", "inconsistent"}) {
+    check_lacks(nl, english);
+    check_lacks(en, english);
+  }
+  for (const auto lang : {kc::language::nl, kc::language::en}) {
+    const std::string html = kc::render_html(f, lang);
+    BOOST_TEST(html_problem(html) == "");
+  }
+  const std::string json = kc::render_json(f);  // the validator reads it in place
+  json_validator v(json);
+  BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
+  return {nl, en};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(overflow_and_contradictions)
+
+BOOST_AUTO_TEST_CASE(influx_sum_overflow_page) {
+  // A TOTAL of 9223372036854775807 first applications plus 1 repeat application.
+  const auto counts = kc::counts_table::from_rows(
+      {count(kc::month(2021, 5), std::nullopt, int64_max), count(kc::month(2021, 5), "SYR", int64_max),
+       count(kc::month(2021, 5), std::nullopt, 1, kc::category::repeat_application),
+       count(kc::month(2021, 5), std::nullopt, 0, kc::category::family_reunification),
+       count(kc::month(2021, 5), std::nullopt, 0, kc::category::relocation),
+       count(kc::month(2021, 5), std::nullopt, 0, kc::category::resettlement)},
+      "test");
+  const auto f = figures_of(counts, departures_table(20, 30, 50, 2, 3, 5));
+  const auto [nl, en] = render_all(f);
+  check_sentence(nl, "In mei 2021 kwam 100% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
+  check_contains(nl, "In 2021 zijn ongeveer 100 vreemdelingen die niet in Nederland mochten blijven, vertrokken.");
+  check_contains(en, "In 2021, about 10 criminal foreign nationals left during or directly after their prison sentence.");
+  const std::string json = kc::render_json(f);
+  check_contains(json, "\"count\": 9223372036854775807,");
+  check_contains(json, "\"total\": null,\n    \"total_problem\": \"overflow\",\n    \"total_reason\": \"the sum over "
+                       "the categories for 2021-05 does not fit in 64 bits: integer overflow: 9223372036854775807 + 1 "
+                       "does not fit in int64\",");
+}
+
+BOOST_AUTO_TEST_CASE(nationality_sum_overflow_page) {
+  const auto counts = kc::counts_table::from_rows(
+      {count(kc::month(2021, 5), std::nullopt, 100), count(kc::month(2021, 5), "SYR", int64_max),
+       count(kc::month(2021, 5), "ERI", 1)},
+      "test");
+  const auto f = figures_of(counts, departures_table(20, 30, 50, 2, 3, 5));
+  const auto [nl, en] = render_all(f);
+  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei "
+                     "2021 is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
+  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                     "van herkomst](#) kwam, is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
+  check_sentence(en, "The breakdown by nationality of first-time asylum applicants in May 2021 is not available (reason: "
+                     "the counts are too large to add up).");
+  check_contains(nl, "In 2021 zijn ongeveer 100 vreemdelingen die niet in Nederland mochten blijven, vertrokken.");
+  check_contains(kc::render_html(f, kc::language::nl),
+                 "<p class=\"unavailable\">Niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).</p>");
+  check_contains(kc::render_html(f, kc::language::en),
+                 "<p class=\"unavailable\">Not available (reason: the counts are too large to add up).</p>");
+  const std::string json = kc::render_json(f);
+  check_contains(json, "\"status\": \"unavailable\",\n    \"problem\": \"overflow\",\n    \"reason\": \"the listed "
+                       "nationalities of first asylum applications for 2021-05 do not sum in 64 bits: integer overflow: "
+                       "1 + 9223372036854775807 does not fit in int64\",\n    \"total\": null,\n    \"top_n\": 6,");
+  check_contains(json, "\"rows\": [],\n    \"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": null,"
+                       "\n    \"sums_to_100\": null,\n    \"rounding_note\": \"\",\n    \"listed\": null,");
+  check_contains(json, "\"total\": null,\n    \"safe_count\": null,\n    \"percent\": null,\n    \"percent_text\": null,");
+}
+
+BOOST_AUTO_TEST_CASE(departures_rounded_to_tens_overflow_page) {
+  const auto f = figures_of(golden_counts(), departures_table(int64_max, 0, 0, 5, 0, 0));
+  const auto [nl, en] = render_all(f);
+  check_sentence(nl, "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
+                     "beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
+  check_sentence(en, "The number of foreign nationals who were not allowed to stay in the Netherlands and left in 2021 is "
+                     "not available (reason: the counts are too large to add up).");
+  check_contains(nl, "In 2021 zijn ongeveer 10 criminele vreemdelingen vertrokken tijdens of aansluitend aan hun "
+                     "gevangenisstraf.");
+  check_sentence(nl, "In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
+  check_lacks(nl, "9.223.372");
+  check_lacks(en, "9,223,372");
+}
+
+BOOST_AUTO_TEST_CASE(criminal_departures_above_all_page) {
+  // all = 3, criminal = 300: neither "about 0" nor "about 300" is printed as a fact.
+  const auto f = figures_of(golden_counts(), departures_table(1, 1, 1, 100, 100, 100));
+  const auto [nl, en] = render_all(f);
+  check_sentence(nl, "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
+                     "beschikbaar (reden: de vertrekcijfers spreken elkaar tegen: criminele vreemdelingen zijn een deel "
+                     "van alle vreemdelingen, maar de gegevens geven hun meer vertrekken).");
+  check_sentence(nl, "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
+                     "gevangenisstraf, is niet beschikbaar (reden: de vertrekcijfers spreken elkaar tegen: criminele "
+                     "vreemdelingen zijn een deel van alle vreemdelingen, maar de gegevens geven hun meer vertrekken).");
+  check_sentence(en, "The number of foreign nationals who were not allowed to stay in the Netherlands and left in 2021 is "
+                     "not available (reason: the departure figures contradict each other: criminal foreign nationals are "
+                     "a part of all foreign nationals, but the data give them more departures).");
+  check_sentence(en, "The number of criminal foreign nationals who left during or directly after their prison sentence in "
+                     "2021 is not available (reason: the departure figures contradict each other: criminal foreign "
+                     "nationals are a part of all foreign nationals, but the data give them more departures).");
+  for (const char* fact : {"ongeveer 0", "ongeveer 300", "onder toezicht van de overheid Nederland heeft verlaten, is"}) {
+    check_lacks(nl, fact);
+  }
+  check_lacks(en, "about 300");
+  // The rest of the page stands.
+  check_sentence(nl, "In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
+
+  const std::string json = kc::render_json(f);
+  const std::string reason =
+      "the departures of group criminal for 2021 exceed those of group all, of which they are a part (criminal > all: "
+      "independent 100 > 1, forced 100 > 1, unsupervised 100 > 1, supervised 200 > 2, total 300 > 3): the data are "
+      "inconsistent";
+  const std::string nulls =
+      "\",\n    \"total\": null,\n    \"total_rounded\": null,\n    \"total_rounded_text\": null,\n    \"supervised\": "
+      "null,\n    \"unsupervised\": null,\n    \"supervised_percent\": null,\n    \"unsupervised_percent\": null,\n    "
+      "\"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": null,\n    \"sums_to_100\": null,";
+  const std::string expected = "\"status\": \"unavailable\",\n    \"problem\": \"inconsistent-departures\",\n    "
+                               "\"reason\": \"" + reason + nulls;
+  const std::size_t first = json.find(expected);
+  BOOST_TEST(first != std::string::npos, "missing: " << expected);
+  BOOST_TEST(json.find(expected, first + 1) != std::string::npos, "only one departures figure is inconsistent");
+}
+
+BOOST_AUTO_TEST_CASE(nationalities_above_the_total_page) {
+  auto rows = std::vector<kc::count_row>(golden_counts().rows().begin(), golden_counts().rows().end());
+  // 400 more Syrians in May 2021 than the TOTAL of 1200 allows.
+  for (auto& r : rows) {
+    if (r.cat == kc::category::first_application && r.nat == kc::nationality::from_alpha3("SYR") &&
+        r.period == kc::count_period(kc::month(2021, 5))) {
+      r.count += 400;
+    }
+  }
+  const auto f = figures_of(kc::counts_table::from_rows(rows, "test"), departures_table(20, 30, 50, 2, 3, 5));
+  BOOST_TEST(kc::to_string(f.first_month.problem) == "inconsistent-data");
+  BOOST_TEST(kc::to_string(f.first_trailing.problem) == "inconsistent-data");
+  BOOST_TEST(f.first_trailing.reason ==
+             "in 2021-05 the nationalities sum to 1600, more than the TOTAL of 1200 first asylum applications for "
+             "2021-05: the data are inconsistent");
+  const auto [nl, en] = render_all(f);
+  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei "
+                     "2021 is niet beschikbaar (reden: de gegevens spreken elkaar tegen: de aantallen per nationaliteit "
+                     "tellen op tot meer dan het totaal).");
+  check_sentence(en, "The breakdown by nationality of first-time asylum applicants over the past twelve months (June 2020 "
+                     "to May 2021) is not available (reason: the data contradict each other: the counts by nationality "
+                     "add up to more than the total).");
+  check_contains(kc::render_html(f, kc::language::nl),
+                 "<p class=\"unavailable\">Niet beschikbaar (reden: de gegevens spreken elkaar tegen: de aantallen per "
+                 "nationaliteit tellen op tot meer dan het totaal).</p>");
+  // The nareizigers are consistent and stay on the page.
+  check_sentence(nl, "In mei 2021 kwam 60% van de nareizigers uit Syrië, 12% kwam uit Eritrea en 6% kwam uit Jemen.");
+  const std::string json = kc::render_json(f);
+  check_contains(json, "\"problem\": \"inconsistent-data\",\n        \"reason\": \"the listed nationalities sum to 1600, "
+                       "more than the TOTAL of 1200 first asylum applications for 2021-05: the data are inconsistent\"");
+  check_contains(json, "\"total\": null,\n    \"total_problem\": \"inconsistent-data\",");
+}
+
+BOOST_AUTO_TEST_CASE(json_nulls_follow_the_status_not_the_stored_zeros) {
+  // The safe share with bounds keeps its TOTAL (the bounds are shares of it); every other
+  // value of an unavailable figure is null, and an exact figure's zeros stay zeros.
+  auto f = mei_2021();
+  f.safe_month.status = kc::figure_status::unavailable;
+  f.safe_month.problem = kc::figure_problem::incomplete_breakdown;
+  f.safe_month.percent = 0;
+  f.safe_month.safe_count = 0;
+  f.safe_month.lower_percent = 10;
+  f.safe_month.upper_percent = 30;
+  const std::string json = kc::render_json(f);
+  check_contains(json, "\"total\": 1200,\n    \"safe_count\": null,\n    \"percent\": null,\n    \"percent_text\": null,"
+                       "\n    \"decimals\": 0,\n    \"lower_percent\": 10,\n    \"upper_percent\": 30,");
+  f.safe_month.lower_percent.reset();
+  f.safe_month.upper_percent.reset();
+  check_contains(kc::render_json(f), "\"total\": null,\n    \"safe_count\": null,");
+
+  auto g = mei_2021();
+  g.safe_month.percent = 0;
+  g.safe_month.safe_count = 0;
+  check_contains(kc::render_json(g), "\"safe_count\": 0,\n    \"percent\": 0,\n    \"percent_text\": {");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

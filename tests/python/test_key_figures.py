@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -125,3 +127,188 @@ def test_options_are_checked() -> None:
     options = kc.KeyFiguresOptions()
     options.departures_period = kc.parse_departure_period("2021")
     assert options.departures_period == kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12))
+
+
+# --- overflow and contradicting data (issue 10, items 8 and 9) ------------------------------
+# The figure that cannot be computed, or rests on numbers the data contradict, is unavailable
+# and says why; the other figures are computed and the page renders in every format.
+
+INT64_MAX = 2**63 - 1
+YEAR_2021 = kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12))
+
+
+def _counts(*rows: tuple[kc.Month, kc.Category, str | None, int]) -> kc.CountsTable:
+    return kc.CountsTable.from_rows([kc.CountRow(p, c, n, count, "test") for p, c, n, count in rows], "test")
+
+
+def _departures(all_modes: tuple[int, int, int], criminal: tuple[int, int, int]) -> kc.DeparturesTable:
+    rows = []
+    for group, counts in ((kc.DepartureGroup.all, all_modes), (kc.DepartureGroup.criminal, criminal)):
+        for mode, count in zip(
+            (kc.DepartureMode.independent, kc.DepartureMode.forced, kc.DepartureMode.unsupervised), counts, strict=True
+        ):
+            rows.append(kc.DepartureRow(YEAR_2021, group, mode, count, "test"))
+    return kc.DeparturesTable.from_rows(rows, "test")
+
+
+CONSISTENT_DEPARTURES = ((20, 30, 50), (2, 3, 5))
+FIRST = kc.Category.first_application
+
+
+def _page(k: kc.KeyFigures) -> tuple[str, str, dict[str, Any]]:
+    """The page in every format and language (they must all render); the Dutch and English
+    Markdown and the parsed JSON."""
+    for lang in ("nl", "en"):
+        assert kc.render_html(k, lang).startswith("<!DOCTYPE html>")
+    return kc.render_markdown(k, "nl"), kc.render_markdown(k, "en"), json.loads(kc.render_json(k))
+
+
+def test_influx_sum_overflow_leaves_only_the_sum_unavailable() -> None:
+    # Reproducer: TOTAL 9223372036854775807 first applications + 1 repeat application
+    # stopped the report ("integer overflow: 9223372036854775807 + 1 does not fit in int64").
+    counts = _counts(
+        (MAY, FIRST, None, INT64_MAX),
+        (MAY, FIRST, "SYR", INT64_MAX),
+        (MAY, kc.Category.repeat_application, None, 1),
+        (MAY, kc.Category.family_reunification, None, 0),
+        (MAY, kc.Category.relocation, None, 0),
+        (MAY, kc.Category.resettlement, None, 0),
+    )
+    k = kc.compute_key_figures(counts, _departures(*CONSISTENT_DEPARTURES), kc.nl_safe_countries(), MAY)
+    assert k.influx.total is None
+    assert k.influx.total_problem == kc.FigureProblem.overflow
+    assert k.influx.total_reason == (
+        "the sum over the categories for 2021-05 does not fit in 64 bits: "
+        "integer overflow: 9223372036854775807 + 1 does not fit in int64"
+    )
+    assert [e.count for e in k.influx.by_category] == [INT64_MAX, 1, 0, 0, 0]
+    assert k.first_month.status == kc.FigureStatus.exact and shares(k.first_month) == [("SYR", 100)]
+    assert k.departures_all.total_rounded == 100 and k.departures_criminal.total_rounded == 10
+    nl, en, data = _page(k)
+    assert "In mei 2021 kwam 100% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië." in nl
+    assert "about 100 foreign nationals" in en
+    influx = data["influx"]
+    assert (influx["total"], influx["total_problem"]) == (None, "overflow")
+    assert influx["by_category"][0]["count"] == INT64_MAX
+
+
+def test_nationality_sum_overflow_makes_the_distribution_unavailable() -> None:
+    counts = _counts((MAY, FIRST, None, 100), (MAY, FIRST, "SYR", INT64_MAX), (MAY, FIRST, "ERI", 1))
+    b = kc.breakdown_by_nationality(counts, FIRST, MAY)
+    assert b.listed_problem == kc.FigureProblem.overflow
+    assert "1 + 9223372036854775807 does not fit in int64" in b.listed_reason
+    assert not b.complete()
+    k = kc.compute_key_figures(counts, _departures(*CONSISTENT_DEPARTURES), kc.nl_safe_countries(), MAY)
+    for figure in (k.first_month, k.safe_month):
+        assert (figure.status, figure.problem, figure.reason) == (
+            kc.FigureStatus.unavailable, kc.FigureProblem.overflow, b.listed_reason
+        )  # fmt: skip
+    assert k.first_month.rows == [] and k.first_month.source.sources == ["test"]
+    assert k.departures_all.status == kc.FigureStatus.exact
+    nl, en, data = _page(k)
+    assert (
+        "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei 2021 "
+        "is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen)." in nl
+    )
+    assert "(reason: the counts are too large to add up)." in en
+    assert "In 2021 zijn ongeveer 100 vreemdelingen" in nl
+    first = data["first_month"]
+    assert first["problem"] == "overflow" and first["rows"] == []
+    assert [first[key] for key in ("total", "percent_sum", "sums_to_100", "listed")] == [None] * 4
+    safe = data["safe_month"]
+    assert [safe[key] for key in ("total", "safe_count", "percent", "percent_text")] == [None] * 4
+
+
+def test_departures_at_int64_max_cannot_be_rounded_to_tens(golden_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+    counts, _ = golden_tables
+    k = kc.compute_key_figures(counts, _departures((INT64_MAX, 0, 0), (5, 0, 0)), kc.nl_safe_countries(), MAY)
+    d = k.departures_all
+    assert (d.status, d.problem) == (kc.FigureStatus.unavailable, kc.FigureProblem.overflow)
+    assert d.reason.startswith("the numbers of the departures of group all for 2021 do not fit in 64 bits: ")
+    assert str(INT64_MAX) in d.reason
+    assert k.departures_criminal.status == kc.FigureStatus.exact and k.departures_criminal.total_rounded == 10
+    assert k.first_month.status == kc.FigureStatus.exact
+    nl, en, data = _page(k)
+    assert "in 2021 is vertrokken, is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen)." in nl
+    assert "ongeveer 10 criminele vreemdelingen" in nl
+    dep = data["departures_all"]
+    assert dep["problem"] == "overflow"
+    assert [dep[key] for key in ("total", "total_rounded", "total_rounded_text", "supervised_percent", "sums_to_100")] == [
+        None
+    ] * 5
+
+
+def test_criminal_departures_above_all_departures_are_inconsistent(
+    golden_tables: tuple[kc.CountsTable, kc.DeparturesTable],
+) -> None:
+    # Reproducer: all = 3 and criminal = 300 rendered "about 0 ... left" and "about 300
+    # criminal foreign nationals ... left" without a word.
+    counts, _ = golden_tables
+    k = kc.compute_key_figures(counts, _departures((1, 1, 1), (100, 100, 100)), kc.nl_safe_countries(), MAY)
+    reason = (
+        "the departures of group criminal for 2021 exceed those of group all, of which they are a part (criminal > "
+        "all: independent 100 > 1, forced 100 > 1, unsupervised 100 > 1, supervised 200 > 2, total 300 > 3): the "
+        "data are inconsistent"
+    )
+    for figure in (k.departures_all, k.departures_criminal):
+        assert (figure.status, figure.problem, figure.reason) == (
+            kc.FigureStatus.unavailable, kc.FigureProblem.inconsistent_departures, reason
+        )  # fmt: skip
+    assert k.first_month.status == kc.FigureStatus.exact
+    nl, en, data = _page(k)
+    words_nl = kc.problem_text(kc.FigureProblem.inconsistent_departures, "nl")
+    words_en = kc.problem_text(kc.FigureProblem.inconsistent_departures, "en")
+    assert words_nl.startswith("de vertrekcijfers spreken elkaar tegen") and words_en.startswith("the departure figures")
+    assert nl.count(f"is niet beschikbaar (reden: {words_nl}).") == 2
+    assert en.count(f"is not available (reason: {words_en}).") == 2
+    for fact in ("ongeveer 0 ", "ongeveer 300", "about 300"):
+        assert fact not in nl and fact not in en
+    for name in ("departures_all", "departures_criminal"):
+        dep = data[name]
+        assert (dep["status"], dep["problem"], dep["reason"]) == ("unavailable", "inconsistent-departures", reason)
+        assert dep["total"] is None and dep["supervised"] is None and dep["total_rounded_text"] is None
+
+
+def test_nationalities_above_the_total_of_one_month_are_inconsistent() -> None:
+    # April alone has 50 Syrians in a TOTAL of 10; over April-May the sums hide it.
+    counts = _counts(
+        (kc.Month(2021, 4), FIRST, None, 10),
+        (kc.Month(2021, 4), FIRST, "SYR", 50),
+        (MAY, FIRST, None, 100),
+        (MAY, FIRST, "SYR", 20),
+    )
+    window = kc.PeriodRange(kc.Month(2021, 4), MAY)
+    f = kc.distribution(counts, FIRST, window, 4)
+    assert (f.status, f.problem) == (kc.FigureStatus.unavailable, kc.FigureProblem.inconsistent_data)
+    assert f.reason == (
+        "in 2021-04 the nationalities sum to 50, more than the TOTAL of 10 first asylum applications for 2021-04: "
+        "the data are inconsistent"
+    )
+    assert kc.distribution(counts, FIRST, MAY, 4).status == kc.FigureStatus.partial
+    options = kc.KeyFiguresOptions(trailing_months=2)
+    k = kc.compute_key_figures(counts, _departures(*CONSISTENT_DEPARTURES), kc.nl_safe_countries(), MAY, options)
+    assert k.first_trailing == f
+    nl, en, data = _page(k)
+    assert "(reden: de gegevens spreken elkaar tegen: de aantallen per nationaliteit tellen op tot meer dan het totaal)" in nl
+    assert "(reason: the data contradict each other: the counts by nationality add up to more than the total)" in en
+    assert data["first_trailing"]["problem"] == "inconsistent-data" and data["first_trailing"]["total"] is None
+
+
+def test_influx_entry_with_nationalities_above_its_total_is_inconsistent() -> None:
+    counts = _counts((MAY, FIRST, None, 100), (MAY, FIRST, "SYR", 80), (MAY, FIRST, "ERI", 50))
+    entry = kc.influx(counts, MAY).by_category[0]
+    assert entry.count is None and entry.problem == kc.FigureProblem.inconsistent_data
+    assert "sum to 130, more than the TOTAL of 100" in entry.reason
+
+
+def test_influx_pickled_before_it_had_total_problem_still_loads() -> None:
+    # 0.1.0 pickled an InfluxFigure as five fields; the two added since take their defaults.
+    old = kc.InfluxFigure.__new__(kc.InfluxFigure)
+    figure = kc.influx(_counts((MAY, FIRST, None, 7)), MAY)
+    state = figure.__getstate__()  # type: ignore[attr-defined]
+    assert len(state[1]) == 7
+    old.__setstate__((state[0], tuple(state[1][:5])))  # type: ignore[attr-defined]
+    assert old.total_problem == kc.FigureProblem.none and old.total_reason == ""
+    assert old.by_category == figure.by_category
+    with pytest.raises(RuntimeError, match="invalid pickled state of InfluxFigure"):
+        kc.InfluxFigure.__new__(kc.InfluxFigure).__setstate__((1, tuple(state[1][:4])))  # type: ignore[attr-defined]

@@ -28,3 +28,33 @@ def test_html_is_standalone_and_takes_figures(golden_figures: kc.KeyFigures) -> 
     assert "7,690" in page
     assert kc.format_count(7690, "nl") == "7.690"
     assert kc.format_percent(188, 1, "nl") == "18,8%"
+
+
+def test_json_has_one_convention_for_missing_values(bundled_figures: kc.KeyFigures) -> None:
+    # The bundled data leave some figures unavailable: every value such a figure does not
+    # have is null (never a 0 that reads like a figure), as the influx always did.
+    data = json.loads(kc.render_json(bundled_figures))
+    values = {
+        "distribution": ("total", "percent_sum", "sums_to_100", "listed"),
+        "safe": ("safe_count", "percent", "percent_text"),
+        "departures": ("total", "total_rounded", "total_rounded_text", "supervised", "unsupervised",
+                       "supervised_percent", "unsupervised_percent", "percent_sum", "sums_to_100"),
+    }  # fmt: skip
+    kinds = {
+        "first_month": "distribution", "first_trailing": "distribution", "nareizigers_month": "distribution",
+        "nareizigers_trailing": "distribution", "safe_month": "safe", "departures_all": "departures",
+        "departures_criminal": "departures",
+    }  # fmt: skip
+    unavailable = [name for name in kinds if data[name]["status"] == "unavailable"]
+    assert {"nareizigers_month", "safe_month", "departures_criminal"} <= set(unavailable)
+    for name in unavailable:
+        figure = data[name]
+        assert [figure[key] for key in values[kinds[name]]] == [None] * len(values[kinds[name]]), name
+    for name in kinds.keys() - set(unavailable):
+        assert all(data[name][key] is not None for key in values[kinds[name]]), name
+    # The safe share states bounds in place of its share, and the TOTAL they are shares of.
+    safe = data["safe_month"]
+    assert safe["total"] == 955 and safe["lower_percent"] is not None and safe["upper_percent"] is not None
+    influx = data["influx"]
+    assert influx["by_category"][1]["count"] is None and influx["total"] is None
+    assert influx["total_problem"] == "missing-months"
