@@ -200,7 +200,9 @@ def test_a_path_that_is_not_utf8_is_escaped_in_messages(tmp_path: Path) -> None:
     missing = tmp_path / os.fsdecode(b"\xffmissing.csv")
     with pytest.raises(kc.InvalidInput) as missing_info:
         kc.read_counts_csv(missing)
-    assert str(missing_info.value) == f'cannot open "{tmp_path}/\\xFFmissing.csv" for reading (No such file or directory)'
+    assert str(missing_info.value) == (
+        f'cannot open "{tmp_path}/\\xFFmissing.csv" for reading (No such file or directory)'
+    )
 
 
 def test_a_path_that_is_not_utf8_is_escaped_beyond_the_csv_layer(tmp_path: Path) -> None:
