@@ -1,6 +1,15 @@
 // The exception hierarchy of errors.hpp, as Python classes: bad values are ValueError
 // subclasses, unknown codes KeyError subclasses, and the messages are the C++ ones.
-#include <pybind11/stl.h>
+//
+// Any bytes a C++ message or value holds must reach Python: a translator that fails to
+// build its exception would replace the error with a UnicodeDecodeError (the issue-10 bug).
+// Messages are decoded with "backslashreplace" (they are UTF-8 already when built with
+// `quote`; this guards the rest); the raw values `.input` and `.code` with
+// "surrogateescape", so they keep every byte, as os.fsdecode does for file names:
+// `e.input.encode("utf-8", "surrogateescape")` gives the bytes back.
+
+#include <cstring>
+#include <string_view>
 
 #include "bindings.hpp"
 
@@ -19,9 +28,21 @@ py::object make_exception_class(py::module_& m, const char* name, const py::hand
   return cls;
 }
 
-void raise(const py::object& cls, const char* message) {
-  PyErr_SetObject(cls.ptr(), py::str(message).ptr());
+py::str decode(std::string_view text, const char* errors) {
+  PyObject* decoded = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), errors);
+  if (decoded == nullptr) throw py::error_already_set();  // only out of memory: both handlers accept any byte
+  return py::reinterpret_steal<py::str>(decoded);
 }
+
+// A message as Python text, whatever bytes it holds.
+py::str message_text(const std::exception& e) {
+  return decode(std::string_view(e.what(), std::strlen(e.what())), "backslashreplace");
+}
+
+// A value from the input (a field, a code) as Python text that keeps every byte.
+py::str raw_text(std::string_view value) { return decode(value, "surrogateescape"); }
+
+void raise(const py::object& cls, const std::exception& e) { PyErr_SetObject(cls.ptr(), message_text(e).ptr()); }
 
 }  // namespace
 
@@ -30,7 +51,9 @@ void register_errors(py::module_& m) {
   static py::object invalid_input_cls = make_exception_class(
       m, "InvalidInput", PyExc_ValueError, "A value that is not acceptable input (C++ kerncijfers::invalid_input).");
   static py::object parse_error_cls = make_exception_class(
-      m, "ParseError", invalid_input_cls, "Text that does not parse (C++ kerncijfers::parse_error); .input holds it.");
+      m, "ParseError", invalid_input_cls,
+      "Text that does not parse (C++ kerncijfers::parse_error); .input holds it as given (bytes that are not UTF-8 "
+      "as surrogate escapes: .input.encode('utf-8', 'surrogateescape') gives them back).");
   static py::object range_error_cls = make_exception_class(
       m, "RangeError", invalid_input_cls, "An empty, reversed or gapped range (C++ kerncijfers::range_error).");
   static py::object count_error_cls = make_exception_class(
@@ -44,7 +67,8 @@ void register_errors(py::module_& m) {
       "A safe-country question the sources cannot answer (C++ kerncijfers::unknown_designation).");
   static py::object unknown_code_cls = make_exception_class(
       m, "UnknownCode", PyExc_KeyError,
-      "A code or name that is not in its table (C++ kerncijfers::unknown_code); .code and .suggestions.");
+      "A code or name that is not in its table (C++ kerncijfers::unknown_code); .code (as given, bytes that are not "
+      "UTF-8 as surrogate escapes) and .suggestions.");
   // KeyError's str() is the repr of its argument; ours shows the message as written.
   unknown_code_cls.attr("__str__") = py::reinterpret_steal<py::object>(PyObject_GetAttrString(PyExc_Exception, "__str__"));
 
@@ -52,23 +76,25 @@ void register_errors(py::module_& m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const parse_error& e) {
-      py::object error = parse_error_cls(py::str(e.what()));
-      error.attr("input") = e.input();
+      py::object error = parse_error_cls(message_text(e));
+      error.attr("input") = raw_text(e.input());
       PyErr_SetObject(parse_error_cls.ptr(), error.ptr());
     } catch (const range_error& e) {
-      raise(range_error_cls, e.what());
+      raise(range_error_cls, e);
     } catch (const count_error& e) {
-      raise(count_error_cls, e.what());
+      raise(count_error_cls, e);
     } catch (const overflow_error& e) {
-      raise(overflow_error_cls, e.what());
+      raise(overflow_error_cls, e);
     } catch (const unknown_designation& e) {
-      raise(unknown_designation_cls, e.what());
+      raise(unknown_designation_cls, e);
     } catch (const invalid_input& e) {
-      raise(invalid_input_cls, e.what());
+      raise(invalid_input_cls, e);
     } catch (const unknown_code& e) {
-      py::object error = unknown_code_cls(py::str(e.what()));
-      error.attr("code") = e.code();
-      error.attr("suggestions") = py::cast(e.suggestions());
+      py::object error = unknown_code_cls(message_text(e));
+      error.attr("code") = raw_text(e.code());
+      py::list suggestions;
+      for (const std::string& name : e.suggestions()) suggestions.append(raw_text(name));
+      error.attr("suggestions") = suggestions;
       PyErr_SetObject(unknown_code_cls.ptr(), error.ptr());
     }
   });

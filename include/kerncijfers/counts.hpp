@@ -436,7 +436,7 @@ enum class count_text { ok, not_plain_digits, too_large };
 // table's origin (a table may hold the rows of several files).
 [[nodiscard]] inline std::string row_place(const std::string& origin, const std::string& file, std::size_t line,
                                            std::size_t input_index) {
-  const std::string& where = file.empty() ? origin : file;
+  const std::string where = escaped(file.empty() ? origin : file);  // a file name may be any bytes
   if (line > 0) return (where.empty() ? std::string() : where + ", ") + "line " + std::to_string(line);
   return (where.empty() ? std::string() : where + ": ") + "rows[" + std::to_string(input_index) + "]";
 }
@@ -446,7 +446,7 @@ enum class count_text { ok, not_plain_digits, too_large };
 [[nodiscard]] inline std::string row_short_place(const std::string& origin, const std::string& file, std::size_t line,
                                                  std::size_t input_index) {
   const std::string place = line > 0 ? "line " + std::to_string(line) : "rows[" + std::to_string(input_index) + "]";
-  return file.empty() || file == origin ? place : file + ", " + place;
+  return file.empty() || file == origin ? place : escaped(file) + ", " + place;
 }
 
 // The vintage rule, shared by counts and departures. `rows` are in input order; returns the
@@ -488,7 +488,7 @@ template <class Row, class SortKey, class DescribeKey>
         const Row& other = rows[order[k]];
         if (other.count != first.count) {
           const std::string rel = first.rel.is_dated() ? "release " + first.rel.iso() : "the undated release";
-          throw invalid_input((origin.empty() ? std::string() : origin + ": ") + "conflicting counts for " +
+          throw invalid_input((origin.empty() ? std::string() : escaped(origin) + ": ") + "conflicting counts for " +
                               describe_key(first) + " in " + rel + ": " + std::to_string(first.count) + " (" +
                               row_short_place(origin, first.file, first.line, order[r]) + ") and " + std::to_string(other.count) + " (" +
                               row_short_place(origin, other.file, other.line, order[k]) + ")");
@@ -519,12 +519,12 @@ inline void require_exact_header(const csv::reader& reader, std::span<const std:
   for (const auto name : expected) want += (want.empty() ? "" : ",") + std::string(name);
   std::string missing;
   for (const auto name : expected) {
-    if (!reader.find_column(name)) missing += (missing.empty() ? "\"" : ", \"") + std::string(name) + "\"";
+    if (!reader.find_column(name)) missing += (missing.empty() ? "" : ", ") + quote(name);
   }
   std::string extra;
   for (const auto& name : header) {
     if (std::find(expected.begin(), expected.end(), std::string_view(name)) == expected.end()) {
-      extra += (extra.empty() ? "\"" : ", \"") + name + "\"";
+      extra += (extra.empty() ? "" : ", ") + quote(name);
     }
   }
   std::string problem;
@@ -532,7 +532,7 @@ inline void require_exact_header(const csv::reader& reader, std::span<const std:
   if (!extra.empty()) problem += (problem.empty() ? "" : "; ") + ("extra " + extra);
   if (problem.empty()) problem = "columns in the wrong order";
   throw csv::format_error(csv::position{reader.source(), 0, 0, {}},
-                          "wrong header \"" + got + "\" (" + problem + "); expected exactly \"" + want + "\"");
+                          "wrong header " + quote(got) + " (" + problem + "); expected exactly " + quote(want));
 }
 
 // Reads a count field, a source and a release; shared by both readers.

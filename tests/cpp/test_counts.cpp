@@ -668,7 +668,10 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
       (void)kc::read_counts_csv(std::filesystem::path(path));
       BOOST_ERROR("no error for " << c.name);
     } catch (const kc::csv::value_error& e) {
-      BOOST_TEST(std::string(e.what()) == "cannot parse \"" + c.value + "\" as " + c.expected + " in " + path +
+      // An empty field is a missing value (csv::is_missing_marker), worded as such.
+      const std::string problem = c.value.empty() ? "missing value \"\" where " + c.expected + " was expected"
+                                                  : "cannot parse \"" + c.value + "\" as " + c.expected;
+      BOOST_TEST(std::string(e.what()) == problem + " in " + path +
                                               ", line 3, column " + std::to_string(c.column) + " (\"" + c.column_name +
                                               "\")");
       BOOST_TEST(e.input() == c.value);

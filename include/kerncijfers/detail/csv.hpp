@@ -21,18 +21,38 @@
 ///   - Lines with no characters at all are skipped (a trailing newline adds no record).
 ///   - Nothing is trimmed: spaces are part of a field, as RFC 4180 says.
 ///
+/// Text: the input must be UTF-8 (RFC 3629: no overlong forms, no surrogates). Every
+/// field, the header's included, is checked, and a field that is not UTF-8 is an error
+/// naming the line, the column and the offending bytes (a spreadsheet's "CSV" export in
+/// Windows-1252 is refused rather than read as garbage: export "CSV UTF-8"). A NUL byte
+/// anywhere is an error too ("NUL byte (the file is binary, not CSV text)"): no text file
+/// holds one, and a value cut short at a NUL would be silently wrong.
+///
+/// Limits: a field may hold at most `options::max_field_bytes` bytes (64 KiB), a record
+/// `options::max_record_bytes` (1 MiB, delimiters and quotes included) and
+/// `options::max_columns` fields (10,000). Real files stay far below them; they make an
+/// endless input (a device, a pipe that never closes, a binary file) end with an error
+/// soon after the limit instead of growing without bound.
+///
 /// Rejected input throws `csv::format_error` naming the source, the line and the column:
 /// a quote inside an unquoted field, text after a closing quote, a quoted field that is
 /// never closed, a record with too few or too many fields, an empty or duplicate column
-/// name, an input without a header. Values that are well-formed CSV but wrong for the
-/// caller (a date that does not parse, an unknown code) are reported by the caller with
-/// `reader::fail_value`, which throws `csv::value_error` (a `parse_error`) with the same
-/// position.
+/// name, an input without a header, bytes that are not UTF-8, a NUL byte, a limit passed.
+/// A stream that fails while it is read (an I/O error, a directory opened as a file)
+/// throws `csv::read_error` naming the source. Values that are well-formed CSV but wrong
+/// for the caller (a date that does not parse, an unknown code) are reported by the caller
+/// with `reader::fail_value`, which throws `csv::value_error` (a `parse_error`) with the
+/// same position; a missing-value marker (`is_missing_marker`: "N/A", "-", empty, ...) is
+/// called a missing value there, not a value that does not parse.
+///
+/// Messages show values with `quote` and the source with `escaped` (errors.hpp), so they
+/// are printable UTF-8 whatever the input holds.
 ///
 /// Positions: lines are physical lines, numbered from 1, so the line of a field after a
 /// multi-line quoted field is the line an editor shows; columns are field numbers within
 /// the record, numbered from 1, together with the header name of the column.
 
+#include <cerrno>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
@@ -42,6 +62,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <system_error>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -60,12 +82,14 @@ struct position {
   /// Header name of the column; empty when not known (or in the header itself).
   std::string column_name;
 
-  /// "counts.csv, line 12, column 3 (\"count\")", leaving out what is not known.
+  /// "counts.csv, line 12, column 3 (\"count\")", leaving out what is not known. The
+  /// source is shown with `escaped` and the column name with `quote`, so a path or a
+  /// header that is not printable UTF-8 cannot garble the message.
   [[nodiscard]] std::string str() const {
-    std::string text = source.empty() ? std::string("<input>") : source;
+    std::string text = source.empty() ? std::string("<input>") : escaped(source);
     if (line > 0) text += ", line " + std::to_string(line);
     if (column > 0) text += ", column " + std::to_string(column);
-    if (!column_name.empty()) text += " (\"" + column_name + "\")";
+    if (!column_name.empty()) text += " (" + quote(column_name) + ")";
     return text;
   }
 
@@ -86,25 +110,76 @@ class format_error : public invalid_input {
   position where_;
 };
 
-/// A well-formed field whose value the caller cannot use. The message names the value,
-/// what was expected and where: `cannot parse "2021-13" as a month (YYYY-MM) in
-/// counts.csv, line 4, column 1 ("period")`.
-class value_error : public parse_error {
+/// A stream that failed while it was read (an I/O error; a directory opened as a file).
+/// The message starts with the position: "counts.csv, line 1: read error (Is a directory)".
+class read_error : public invalid_input {
  public:
-  value_error(position where, std::string value, const std::string& what_was_expected)
-      : parse_error(std::move(value), what_was_expected + " in " + where.str()), where_(std::move(where)) {}
-  /// Where the value is.
+  read_error(position where, const std::string& problem)
+      : invalid_input(where.str() + ": " + problem), where_(std::move(where)) {}
+  /// Where the input was when it failed.
   [[nodiscard]] const position& where() const noexcept { return where_; }
 
  private:
   position where_;
 };
 
-/// How the input is laid out.
+/// True when `value`, without leading and trailing spaces and tabs and ignoring the case
+/// of ASCII letters, is a marker that spreadsheets and statistical tables put where a
+/// value is missing: empty, `#N/A`, `N/A`, `n.a.`, `n.v.t.` (Dutch: not applicable), `-`,
+/// `..`, `:` (Eurostat) or `?`. `NA` is *not* a marker: it is Namibia's ISO and Eurostat
+/// code.
+[[nodiscard]] constexpr bool is_missing_marker(std::string_view value) noexcept {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
+  while (!value.empty() && is_space(value.back())) value.remove_suffix(1);
+  constexpr std::string_view markers[] = {"", "#n/a", "n/a", "n.a.", "n.v.t.", "-", "..", ":", "?"};
+  for (const std::string_view marker : markers) {
+    if (marker.size() != value.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; same && i < value.size(); ++i) {
+      const char c = value[i];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == marker[i];
+    }
+    if (same) return true;
+  }
+  return false;
+}
+
+/// A well-formed field whose value the caller cannot use. The message names the value,
+/// what was expected and where: `cannot parse "2021-13" as a month (YYYY-MM) in
+/// counts.csv, line 4, column 1 ("period")`; for a missing-value marker
+/// (`is_missing_marker`) it says so: `missing value "N/A" where a nationality (code or
+/// name) was expected in counts.csv, line 3, column 3 ("nationality")`. `input()` is the
+/// field as it is in the file.
+class value_error : public parse_error {
+ public:
+  value_error(position where, std::string value, const std::string& what_was_expected)
+      : parse_error(worded{}, value, make_message(where, value, what_was_expected)), where_(std::move(where)) {}
+  /// Where the value is.
+  [[nodiscard]] const position& where() const noexcept { return where_; }
+
+ private:
+  static std::string make_message(const position& where, const std::string& value, const std::string& expected) {
+    if (is_missing_marker(value)) {
+      return "missing value " + quote(value) + " where " + expected + " was expected in " + where.str();
+    }
+    return "cannot parse " + quote(value) + " as " + expected + " in " + where.str();
+  }
+  position where_;
+};
+
+/// How the input is laid out, and how much of it the reader takes.
 struct options {
   /// Field separator: ',' by default; ';' for files from Dutch spreadsheets. Must not be
-  /// a quote or a line break.
+  /// a quote, a line break or NUL.
   char delimiter = ',';
+  /// Most bytes one field may hold (after quotes are removed): 64 KiB.
+  std::size_t max_field_bytes = std::size_t{64} * 1024;
+  /// Most bytes one record may take in the input, delimiters, quotes and line breaks
+  /// inside quoted fields included: 1 MiB.
+  std::size_t max_record_bytes = std::size_t{1024} * 1024;
+  /// Most fields one record (the header included) may have: 10,000.
+  std::size_t max_columns = 10'000;
 };
 
 /// One record (a row after the header): its fields and where each one starts.
@@ -140,11 +215,12 @@ class reader {
  public:
   /// Reads the header from `in`. `source` names the input in error messages (a file
   /// path, or a description like "<stdin>"). Throws `format_error` when the input is
-  /// empty or the header is malformed, and `invalid_input` for an unusable delimiter.
+  /// empty or the header is malformed, `read_error` when the stream fails, and
+  /// `invalid_input` for an unusable delimiter.
   reader(std::istream& in, std::string source, options opts = {})
       : in_(&in), source_(std::move(source)), opts_(opts), delimiter_(std::char_traits<char>::to_int_type(opts.delimiter)) {
-    if (opts_.delimiter == '"' || opts_.delimiter == '\n' || opts_.delimiter == '\r') {
-      throw invalid_input("CSV delimiter must not be a quote or a line break (got code " +
+    if (opts_.delimiter == '"' || opts_.delimiter == '\n' || opts_.delimiter == '\r' || opts_.delimiter == '\0') {
+      throw invalid_input("CSV delimiter must not be a quote, a line break or NUL (got code " +
                           std::to_string(static_cast<int>(opts_.delimiter)) + ")");
     }
     skip_byte_order_mark();
@@ -152,16 +228,18 @@ class reader {
     if (!read_record(head)) {
       throw format_error(position{source_, 1, 0, {}}, "no header row (the input is empty)");
     }
+    // A map, not a pairwise comparison: a header may have up to max_columns names.
+    std::unordered_map<std::string_view, std::size_t> first_column;
     for (std::size_t i = 0; i < head.fields.size(); ++i) {
       const std::string& name = head.fields[i];
       if (name.empty()) {
         throw format_error(position{source_, head.field_lines[i], i + 1, {}}, "empty column name in the header");
       }
-      for (std::size_t j = 0; j < i; ++j) {
-        if (head.fields[j] == name) {
-          throw format_error(position{source_, head.field_lines[i], i + 1, {}},
-                             "duplicate column name \"" + name + "\" (also column " + std::to_string(j + 1) + ")");
-        }
+      const auto [seen, is_new] = first_column.emplace(name, i);
+      if (!is_new) {
+        throw format_error(position{source_, head.field_lines[i], i + 1, {}},
+                           "duplicate column name " + quote(name) + " (also column " +
+                               std::to_string(seen->second + 1) + ")");
       }
     }
     header_ = std::move(head.fields);
@@ -187,7 +265,7 @@ class reader {
   [[nodiscard]] std::size_t column(std::string_view name) const {
     if (const auto index = find_column(name)) return *index;
     throw format_error(position{source_, header_line_, 0, {}},
-                       "missing column \"" + std::string(name) + "\" (the header has " + header_text() + ")");
+                       "missing column " + quote(name) + " (the header has " + header_text() + ")");
   }
 
   /// 0-based indices of the columns `names`, in the order asked; throws `format_error`
@@ -200,7 +278,7 @@ class reader {
       if (const auto index = find_column(name)) {
         indices.push_back(*index);
       } else {
-        missing += (missing.empty() ? "" : ", ") + ("\"" + std::string(name) + "\"");
+        missing += (missing.empty() ? "" : ", ") + quote(name);
         ++missing_count;
       }
     }
@@ -230,7 +308,7 @@ class reader {
     if (out.fields.size() > header_.size()) {
       const std::size_t extra = header_.size();
       throw format_error(position{source_, out.field_lines[extra], extra + 1, {}},
-                         "extra field \"" + out.fields[extra] + "\": the record has " +
+                         "extra field " + quote(out.fields[extra]) + ": the record has " +
                              std::to_string(out.fields.size()) + " fields, the header has " +
                              std::to_string(header_.size()));
     }
@@ -252,7 +330,8 @@ class reader {
   }
 
   /// Throws `value_error` for field `column` (0-based) of record `r`: the message names
-  /// the value, `what_was_expected` ("a month (YYYY-MM)") and the position.
+  /// the value, `what_was_expected` ("a month (YYYY-MM)") and the position, and calls a
+  /// missing-value marker (`is_missing_marker`) a missing value.
   [[noreturn]] void fail_value(const record& r, std::size_t column, const std::string& what_was_expected) const {
     throw value_error(where(r, column), column < r.fields.size() ? r.fields[column] : std::string(),
                       what_was_expected);
@@ -260,21 +339,46 @@ class reader {
 
  private:
   static constexpr int eof = std::char_traits<char>::eof();
+  // How many header names a message lists before it stops.
+  static constexpr std::size_t header_names_shown = 20;
 
   [[nodiscard]] std::string header_text() const {
     std::string text;
-    for (const auto& name : header_) text += (text.empty() ? "\"" : ", \"") + name + "\"";
+    for (std::size_t i = 0; i < header_.size() && i < header_names_shown; ++i) {
+      text += (text.empty() ? "" : ", ") + quote(header_[i]);
+    }
+    if (header_.size() > header_names_shown) text += ", ... (" + std::to_string(header_.size()) + " columns)";
     return text.empty() ? "no columns" : text;
   }
 
-  // Characters pushed back after looking for a byte order mark.
+  // Characters pushed back after looking for a byte order mark. The stream buffer is used
+  // directly (no sentry, no formatting); its failures (a filebuf throws on EIO or EISDIR)
+  // become a read_error naming the source instead of a bare std::ios_base::failure.
   [[nodiscard]] int peek() {
     if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_]);
-    return in_->rdbuf() == nullptr ? eof : in_->rdbuf()->sgetc();
+    if (in_->rdbuf() == nullptr) return eof;
+    try {
+      return in_->rdbuf()->sgetc();
+    } catch (const std::ios_base::failure& e) {
+      fail_read(e);
+    }
   }
   int get() {
+    ++consumed_;
     if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_++]);
-    return in_->rdbuf() == nullptr ? eof : in_->rdbuf()->sbumpc();
+    if (in_->rdbuf() == nullptr) return eof;
+    try {
+      return in_->rdbuf()->sbumpc();
+    } catch (const std::ios_base::failure& e) {
+      fail_read(e);
+    }
+  }
+
+  [[noreturn]] void fail_read(const std::ios_base::failure& e) const {
+    // libstdc++ puts errno in the code; the iostream category says nothing more than "failure".
+    const std::error_code code = e.code();
+    const std::string reason = code && code.category() != std::iostream_category() ? code.message() : e.what();
+    throw read_error(position{source_, line_, 0, {}}, "read error (" + reason + ")");
   }
 
   void skip_byte_order_mark() {
@@ -285,7 +389,10 @@ class reader {
       if (c == eof || std::char_traits<char>::to_char_type(c) != bom[seen.size()]) break;
       seen += std::char_traits<char>::to_char_type(get());
     }
-    if (seen.size() != bom.size()) pending_ = seen;  // not a BOM after all: read it as data
+    if (seen.size() != bom.size()) {  // not a BOM after all: read it as data
+      pending_ = seen;
+      consumed_ -= seen.size();
+    }
   }
 
   [[nodiscard]] static bool is_line_break(int c) noexcept { return c == '\n' || c == '\r'; }
@@ -294,6 +401,37 @@ class reader {
   void consume_line_break() {
     if (get() == '\r' && peek() == '\n') get();
     ++line_;
+  }
+
+  [[nodiscard]] position here(std::size_t column) const { return position{source_, line_, column, column_name(column)}; }
+
+  // Appends `c` (just taken from the input, or what it stands for) to field `column`,
+  // enforcing the limits and refusing NUL.
+  void append(std::string& field, int c, std::size_t column) {
+    if (c == '\0') throw format_error(here(column), "NUL byte (the file is binary, not CSV text)");
+    if (field.size() >= opts_.max_field_bytes) {
+      throw format_error(here(column), "field longer than " + std::to_string(opts_.max_field_bytes) +
+                                           " bytes, the limit for one field (is this a CSV file?)");
+    }
+    if (consumed_ - record_start_ > opts_.max_record_bytes) {
+      throw format_error(here(column), "record longer than " + std::to_string(opts_.max_record_bytes) +
+                                           " bytes, the limit for one record (is this a CSV file?)");
+    }
+    field += std::char_traits<char>::to_char_type(c);
+  }
+
+  // Refuses a field that is not UTF-8, at the line of the offending bytes.
+  void check_utf8(const std::string& field, std::size_t column, std::size_t first_line) const {
+    const auto fault = find_invalid_utf8(field);
+    if (!fault) return;
+    std::size_t line = first_line;
+    for (std::size_t i = 0; i < fault->offset; ++i) line += field[i] == '\n' ? 1 : 0;
+    std::string bytes;
+    for (std::size_t i = 0; i < fault->length; ++i) bytes += escaped(field.substr(fault->offset + i, 1));
+    throw format_error(position{source_, line, column, column_name(column)},
+                       std::string(fault->length == 1 ? "invalid UTF-8 byte " : "invalid UTF-8 bytes ") + bytes + " (" +
+                           std::string(fault->problem) + ") in " + quote(field) +
+                           "; the file must be UTF-8 text (in a spreadsheet: save as CSV UTF-8)");
   }
 
   // Reads one record, skipping empty lines; false at the end of the input.
@@ -306,8 +444,13 @@ class reader {
       return false;
     }
     out.line = line_;
+    record_start_ = consumed_;
     for (;;) {
       const std::size_t column = out.fields.size() + 1;
+      if (column > opts_.max_columns) {
+        throw format_error(here(column), "more than " + std::to_string(opts_.max_columns) +
+                                             " fields in one record, the limit (is this a CSV file?)");
+      }
       out.field_lines.push_back(line_);
       std::string field;
       if (peek() == '"') {
@@ -315,6 +458,7 @@ class reader {
       } else {
         read_unquoted(field, column);
       }
+      check_utf8(field, column, out.field_lines.back());
       out.fields.push_back(std::move(field));
       const int c = peek();
       if (c == delimiter_) {
@@ -329,11 +473,10 @@ class reader {
   void read_unquoted(std::string& field, std::size_t column) {
     for (int c = peek(); c != eof && c != delimiter_ && !is_line_break(c); c = peek()) {
       if (c == '"') {
-        throw format_error(position{source_, line_, column, column_name(column)},
-                           "quote inside an unquoted field \"" + field +
-                               "\"; quote the whole field and double the quote (\"\")");
+        throw format_error(here(column), "quote inside an unquoted field " + quote(field) +
+                                             "; quote the whole field and double the quote (\"\")");
       }
-      field += std::char_traits<char>::to_char_type(get());
+      append(field, get(), column);
     }
   }
 
@@ -350,19 +493,25 @@ class reader {
         get();
         if (peek() != '"') break;  // closing quote
         get();
-        field += '"';
+        append(field, '"', column);
       } else if (is_line_break(c)) {
         consume_line_break();
-        field += '\n';
+        append(field, '\n', column);
       } else {
-        field += std::char_traits<char>::to_char_type(get());
+        append(field, get(), column);
       }
     }
     const int after = peek();
     if (after != eof && after != delimiter_ && !is_line_break(after)) {
-      throw format_error(position{source_, line_, column, column_name(column)},
-                         "unexpected character '" + std::string(1, std::char_traits<char>::to_char_type(after)) +
-                             "' after the closing quote of \"" + field + "\"");
+      if (after == '\0') throw format_error(here(column), "NUL byte (the file is binary, not CSV text)");
+      // The whole character, so that the message never shows half of one.
+      std::string character(1, std::char_traits<char>::to_char_type(get()));
+      const auto is_continuation = [](int b) { return b >= 0x80 && b <= 0xBF; };
+      while (character.size() < 4 && static_cast<unsigned char>(character[0]) >= 0xC0 && is_continuation(peek())) {
+        character += std::char_traits<char>::to_char_type(get());
+      }
+      throw format_error(here(column), "unexpected character " + quote(character) + " after the closing quote of " +
+                                           quote(field));
     }
   }
 
@@ -379,13 +528,28 @@ class reader {
   std::size_t line_ = 1;
   std::string pending_;
   std::size_t pending_pos_ = 0;
+  std::size_t consumed_ = 0;      // bytes taken from the input
+  std::size_t record_start_ = 0;  // consumed_ when the current record began
 };
 
 /// Opens `path` for reading as a CSV file (binary mode: line breaks are the reader's
-/// business). Throws `invalid_input` naming the path when it cannot be opened.
+/// business). Throws `invalid_input` naming the path (with `quote`) when it is a
+/// directory ("... is a directory, not a file") or cannot be opened (with the system's
+/// reason). Anything else that can be read is accepted: a pipe or a character device
+/// such as /dev/stdin works, and the reader's limits stop one that never ends.
 [[nodiscard]] inline std::ifstream open_file(const std::filesystem::path& path) {
+  constexpr std::size_t no_limit = static_cast<std::size_t>(-1);  // a path is shown whole
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    throw invalid_input("cannot read " + quote(path.string(), no_limit) + ": it is a directory, not a file");
+  }
+  errno = 0;
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw invalid_input("cannot open \"" + path.string() + "\" for reading");
+  if (!file) {
+    const int error = errno;
+    throw invalid_input("cannot open " + quote(path.string(), no_limit) + " for reading" +
+                        (error != 0 ? " (" + std::generic_category().message(error) + ")" : std::string()));
+  }
   return file;
 }
 
