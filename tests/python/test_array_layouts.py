@@ -68,6 +68,14 @@ def reversed_view(values: Array) -> Array:
     return values[::-1].copy()[::-1]
 
 
+def record_field(values: Array) -> Array:
+    """The values as a field of a packed record array: a view both strided and unaligned."""
+    records = np.zeros(values.shape, dtype=[("flag", np.uint8), ("value", values.dtype)])
+    records["value"] = values
+    field: Array = records["value"]
+    return field
+
+
 def read_only(values: Array) -> Array:
     """A read-only view (the caller's array stays writeable)."""
     out = values.view()
@@ -87,6 +95,7 @@ def layouts_1d(values: Array) -> Iterator[tuple[str, object]]:
     yield "byte-swapped unaligned", unaligned(values, values.dtype.newbyteorder("S"))
     yield "strided", strided(values)
     yield "reversed view", reversed_view(values)
+    yield "field of a packed record", record_field(values)
     yield "read-only", read_only(values)
     yield "read-only strided", read_only(strided(values))
     if values.size:  # an empty list has no dtype (numpy makes it float64): see test_empty_input
@@ -382,6 +391,15 @@ def test_unaligned_counts_keep_their_high_bits() -> None:
 def test_unaligned_counts_give_the_right_window_sums() -> None:
     sums = kc.trailing_sums_by_nationality(*three_rows(unaligned_int64([5, 3, 2])), **ONE_CELL, window=1)
     assert sums.tolist() == [[[[5, 3, 2]]]]
+
+
+def test_broadcast_values_are_read_as_the_values_they_show() -> None:
+    constant = np.broadcast_to(np.int64(7), (3,))  # stride 0: one element shown three times
+    assert kc.largest_remainder(constant).tolist() == kc.largest_remainder(np.array([7, 7, 7])).tolist()
+    assert api.rolling_sum(constant, 2).values.tolist() == [0, 14, 14]
+    # A broadcast panel repeats one row: it is not stored row by row and is refused, not copied.
+    with pytest.raises(kc.InvalidInput, match=r"^values \(2 x 3 int64, strides \(0, 8\) bytes\) is not stored row by row"):
+        api.column_sums(np.broadcast_to(np.arange(3), (2, 3)))
 
 
 def test_unaligned_int32_codes_are_read_as_int32() -> None:
