@@ -15,10 +15,12 @@
 
 #include <cstdint>
 #include <optional>
-#include <tuple>
 #include <span>
+#include <stdexcept>
 #include <string>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -297,7 +299,8 @@ std::variant<typed_array<Ts>...> read_array(const py::handle& value, const std::
     if (!out && same_kind_and_width<T>(a)) out.emplace(typed_array<T>(readable_as<T>(a, what)));
   };
   (as_listed(static_cast<Ts*>(nullptr)), ...);
-  return std::move(*out);  // `listed` says one of Ts matched
+  if (!out) throw std::logic_error("read_array: no element type for " + what);  // `listed` says one matched
+  return std::move(*out);
 }
 
 /// Integer counts or codes as int64 (see read_array): no copy for an aligned, contiguous
