@@ -51,12 +51,12 @@ std::int64_t pandas_ordinal(month m) { return static_cast<std::int64_t>(m.serial
 
 /// A code column: integers, one per row, each an index into `size` distinct values.
 struct code_column {
-  carray<std::int64_t> array;
+  typed_array<std::int64_t> array;
   std::span<const std::int64_t> codes;
   const char* what;
 
   code_column(const py::handle& value, const char* name, std::size_t rows, std::size_t size)
-      : array(to_int64_array(value, name)), codes(as_span_1d(array, name)), what(name) {
+      : array(to_int64_array(value, name)), codes(array.span()), what(name) {
     if (codes.size() != rows) {
       throw invalid_input(std::string(name) + " has " + std::to_string(codes.size()) + " entries for " +
                           std::to_string(rows) + " rows");
@@ -216,7 +216,7 @@ void register_frames(py::module_& m) {
          const py::handle& counts, const py::handle& source_codes, const std::vector<std::string>& sources,
          const py::handle& release_codes, const std::vector<release>& releases, std::string origin) {
         const auto count_array = to_int64_array(counts, "count");
-        const auto count_values = as_span_1d(count_array, "count");
+        const auto count_values = count_array.span();
         const std::size_t n = count_values.size();
         const code_column p(period_codes, "period codes", n, periods.size());
         const code_column c(category_codes, "category codes", n, categories.size());
@@ -257,7 +257,7 @@ void register_frames(py::module_& m) {
          const std::vector<std::string>& sources, const py::handle& release_codes, const std::vector<release>& releases,
          std::string origin) {
         const auto count_array = to_int64_array(counts, "count");
-        const auto count_values = as_span_1d(count_array, "count");
+        const auto count_values = count_array.span();
         const std::size_t n = count_values.size();
         const code_column p(period_codes, "period codes", n, periods.size());
         const code_column g(group_codes, "group codes", n, groups.size());

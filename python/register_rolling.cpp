@@ -2,16 +2,18 @@
 // (kerncijfers/rolling.hpp for 1-D values, kerncijfers/panel.hpp for 2-D panels).
 //
 // Python conventions, documented in the stubs and the docstrings:
-//   - The dtype decides the kernel. float64/float32 values mark a missing value with NaN
-//     and give float64 results. Integer values (int8-int64, uint8-uint64) may come with a
+//   - The dtype decides the kernel. float64/float32 values (float16 widens to float64)
+//     mark a missing value with NaN and give float64 results. Integer values (int8-int64, uint8-uint64) may come with a
 //     `valid` mask (bool or uint8, same shape; False = missing) and give exact integer
 //     results as MaskedInt64(values: int64 array, valid: bool array), 0 under False; means
 //     and relative changes are float64. bool, object and other dtypes are refused.
-//   - Inputs are read where they lie: a contiguous 1-D array of a supported dtype, or a
-//     2-D array whose columns are contiguous (C order, or row slices like a[::2] and
-//     a[:, 12:]), is never copied. A strided 1-D view is copied once into contiguous
-//     memory (as numpy functions do); a Fortran-ordered or column-strided 2-D array is
-//     refused, because silently copying a large panel is what out= is there to avoid.
+//   - Inputs go through read_array (arrays.hpp) and are read where they lie: an aligned,
+//     native-byte-order array of a supported dtype that is contiguous (1-D) or has
+//     contiguous columns (2-D: C order, or row slices like a[::2] and a[:, 12:]) is never
+//     copied. A strided, unaligned or byte-swapped 1-D array is copied once into contiguous
+//     memory (as numpy functions do), and so is an unaligned or byte-swapped 2-D array
+//     (into C order). A Fortran-ordered or column-strided 2-D array is refused, because
+//     silently copying a large panel is what out= is there to avoid.
 //   - `out=` puts the result into the caller's array (exact dtype, writeable, same
 //     layout rules as the input) and returns it; integer results take a pair of arrays.
 //   - The loops run without the GIL.
@@ -23,9 +25,11 @@
 
 #include <bit>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <type_traits>
+#include <variant>
 
 #include <kerncijfers/panel.hpp>
 #include <kerncijfers/rolling.hpp>
@@ -33,11 +37,6 @@
 namespace kerncijfers::python {
 
 namespace {
-
-template <class T>
-struct tag {
-  using type = T;
-};
 
 std::string type_name(const py::handle& value) {
   return py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>();
@@ -71,57 +70,16 @@ py::object& masked_int64_type() {
 // ---------------------------------------------------------------------------------------
 // Inputs
 
-// Any array-like as a numpy array of numbers in native byte order (no copy for an array).
-py::array numeric_array(const py::handle& value, const char* what) {
-  py::array a = py::array::ensure(value);
-  if (!a) throw invalid_input(std::string(what) + " must be an array of numbers, got " + type_name(value));
-  const char kind = a.dtype().kind();
-  if (kind != 'f' && kind != 'i' && kind != 'u') {
-    throw invalid_input(std::string(what) +
-                        " must hold numbers (float64 with NaN for missing, or integers with a valid mask), got dtype " +
-                        dtype_text(a));
-  }
-  const char swapped = std::endian::native == std::endian::little ? '>' : '<';
-  if (a.dtype().byteorder() == swapped) {
-    // The kernels read native numbers; a byte-swapped array can only be read through a copy.
-    a = a.attr("astype")(a.dtype().attr("newbyteorder")("="));
-  }
-  return a;
-}
+// The element types the kernels are instantiated for, each read in place (read_array:
+// float16 widens to float64; a byte-swapped, unaligned or strided 1-D array is copied once).
+using values_array =
+    std::variant<typed_array<double>, typed_array<float>, typed_array<std::int64_t>, typed_array<std::int32_t>,
+                 typed_array<std::int16_t>, typed_array<std::int8_t>, typed_array<std::uint64_t>,
+                 typed_array<std::uint32_t>, typed_array<std::uint16_t>, typed_array<std::uint8_t>>;
 
-// Calls f(tag<T>{}) with the C++ type of the array's elements.
-template <class F>
-py::object with_value_type(const py::array& a, const char* what, F&& f) {
-  if (py::array_t<double>::check_(a)) return f(tag<double>{});
-  if (py::array_t<float>::check_(a)) return f(tag<float>{});
-  if (py::array_t<std::int64_t>::check_(a)) return f(tag<std::int64_t>{});
-  if (py::array_t<std::int32_t>::check_(a)) return f(tag<std::int32_t>{});
-  if (py::array_t<std::int16_t>::check_(a)) return f(tag<std::int16_t>{});
-  if (py::array_t<std::int8_t>::check_(a)) return f(tag<std::int8_t>{});
-  if (py::array_t<std::uint64_t>::check_(a)) return f(tag<std::uint64_t>{});
-  if (py::array_t<std::uint32_t>::check_(a)) return f(tag<std::uint32_t>{});
-  if (py::array_t<std::uint16_t>::check_(a)) return f(tag<std::uint16_t>{});
-  if (py::array_t<std::uint8_t>::check_(a)) return f(tag<std::uint8_t>{});
-  throw invalid_input(std::string(what) + " must be float64, float32 or an integer dtype, got dtype " + dtype_text(a));
-}
-
-void check_ndim(const py::array& a, const char* what, bool one, bool two) {
-  const auto n = a.ndim();
-  if ((n == 1 && one) || (n == 2 && two)) return;
-  const std::string got = ", got " + std::to_string(n) + " dimensions";
-  if (one && two) throw invalid_input(std::string(what) + " must be 1-dimensional (a series) or 2-dimensional (a panel)" + got);
-  if (one) throw invalid_input(std::string(what) + " must be 1-dimensional" + got);
-  throw invalid_input(std::string(what) + " must be 2-dimensional (rows = series, columns = periods)" + got);
-}
-
-// A 1-D array as contiguous, aligned memory: the array itself when it already is.
-py::array contiguous_1d(const py::array& a) {
-  return py::array::ensure(a, static_cast<int>(py::array::c_style) | static_cast<int>(py::detail::npy_api::NPY_ARRAY_ALIGNED_));
-}
-
-template <class T>
-std::span<const T> span_of(const py::array& a) {
-  return {static_cast<const T*>(a.data()), static_cast<std::size_t>(a.size())};
+values_array read_values(const py::handle& values, dims d) {
+  return read_array<double, float, std::int64_t, std::int32_t, std::int16_t, std::int8_t, std::uint64_t, std::uint32_t,
+                    std::uint16_t, std::uint8_t>(values, "values", d);
 }
 
 template <class T>
@@ -129,33 +87,28 @@ std::span<T> mutable_span_of(py::array& a) {
   return {static_cast<T*>(a.mutable_data()), static_cast<std::size_t>(a.size())};
 }
 
-// A 2-D array as a panel view of its own memory. Rows may lie any whole number of elements
-// apart; columns must be adjacent. Anything else is refused rather than copied.
+// A 2-D argument as a panel view (read_array has checked its layout).
 template <class T>
-panel_view<T> as_panel(const py::array& a, const char* what) {
+panel_view<const T> as_panel(const typed_array<T>& a) {
+  return panel_view<const T>(a.data(), a.shape(0), a.shape(1), a.row_stride());
+}
+
+// A 2-D out= array as a panel view of its own memory. Rows may lie any whole number of
+// elements apart; columns must be adjacent. Anything else is refused: results go where asked.
+template <class T>
+panel_view<T> as_panel(py::array& a, const char* what) {
   const auto rows = static_cast<std::size_t>(a.shape(0));
   const auto cols = static_cast<std::size_t>(a.shape(1));
-  using element = std::remove_const_t<T>;
-  T* data = nullptr;
-  if constexpr (std::is_const_v<T>) data = static_cast<T*>(a.data());
-  else data = static_cast<T*>(const_cast<void*>(a.data()));  // writeable checked by the caller
-  if (rows == 0 || cols == 0) return panel_view<T>(data, rows, cols);
-  const auto item = static_cast<py::ssize_t>(sizeof(element));
-  const py::ssize_t s0 = a.strides(0);
-  const py::ssize_t s1 = a.strides(1);
-  bool ok = aligned(a) && (cols == 1 || s1 == item);
-  std::size_t row_stride = cols;
-  if (ok && rows > 1) {
-    ok = s0 > 0 && s0 % item == 0 && static_cast<std::size_t>(s0 / item) >= cols;
-    if (ok) row_stride = static_cast<std::size_t>(s0 / item);
-  }
-  if (!ok) {
+  T* data = static_cast<T*>(a.mutable_data());
+  if (!aligned(a) || !array_detail::panel_layout(a)) {
     throw invalid_input(std::string(what) + " (" + std::to_string(rows) + " x " + std::to_string(cols) + " " +
-                        dtype_text(a) + ", strides (" + std::to_string(s0) + ", " + std::to_string(s1) +
+                        dtype_text(a) + ", strides (" + std::to_string(a.strides(0)) + ", " +
+                        std::to_string(a.strides(1)) +
                         ") bytes) is not stored row by row with adjacent columns (a Fortran-ordered, "
                         "column-strided or unaligned array); it is not copied behind your back: pass "
                         "numpy.ascontiguousarray(" + what + ")");
   }
+  const std::size_t row_stride = rows <= 1 ? cols : static_cast<std::size_t>(a.strides(0)) / sizeof(T);
   return panel_view<T>(data, rows, cols, row_stride);
 }
 
@@ -163,10 +116,12 @@ bool is_mask_dtype(const py::array& a) {
   return a.dtype().itemsize() == 1 && (a.dtype().kind() == 'b' || a.dtype().kind() == 'u');
 }
 
+using mask = std::optional<typed_array<std::uint8_t>>;
+
 // The `valid` argument: None (every value present) or a bool/uint8 array of the values'
-// shape. numpy bools are bytes holding 0 or 1, so either dtype is read in place.
-py::object mask_array(const py::handle& valid, const py::array& values) {
-  if (valid.is_none()) return py::none();
+// shape. numpy bools are bytes holding 0 or 1, so either dtype is read as uint8.
+mask read_mask(const py::handle& valid, const py::array& values) {
+  if (valid.is_none()) return std::nullopt;
   py::array m = py::array::ensure(valid);
   if (!m) throw invalid_input("valid must be an array of bools, got " + type_name(valid));
   if (!is_mask_dtype(m)) throw invalid_input("valid must be a bool or uint8 array (False = missing), got dtype " + dtype_text(m));
@@ -180,14 +135,12 @@ py::object mask_array(const py::handle& valid, const py::array& values) {
       throw invalid_input("the validity mask has " + std::to_string(m.size()) + " entries but the input has " +
                           std::to_string(values.size()) + " values (pass valid=None when every value is present)");
     }
-    return contiguous_1d(m);
-  }
-  if (m.shape(0) != values.shape(0) || m.shape(1) != values.shape(1)) {
+  } else if (m.shape(0) != values.shape(0) || m.shape(1) != values.shape(1)) {
     throw invalid_input("the validity mask is " + std::to_string(m.shape(0)) + " x " + std::to_string(m.shape(1)) +
                         " but the input panel is " + std::to_string(values.shape(0)) + " x " +
                         std::to_string(values.shape(1)));
   }
-  return m;
+  return std::get<0>(read_array<std::uint8_t>(m.view("uint8"), "valid", values.ndim() == 1 ? dims::one : dims::two));
 }
 
 void refuse_mask(const py::handle& valid, const py::array& values) {
@@ -197,14 +150,14 @@ void refuse_mask(const py::handle& valid, const py::array& values) {
   }
 }
 
-std::span<const std::uint8_t> mask_span(const py::object& m) {
-  if (m.is_none()) return {};
-  return span_of<std::uint8_t>(py::reinterpret_borrow<py::array>(m));
+std::span<const std::uint8_t> mask_span(const mask& m) {
+  if (!m) return {};
+  return m->span();
 }
 
-panel_view<const std::uint8_t> mask_panel(const py::object& m) {
-  if (m.is_none()) return {};
-  return as_panel<const std::uint8_t>(py::reinterpret_borrow<py::array>(m), "valid");
+panel_view<const std::uint8_t> mask_panel(const mask& m) {
+  if (!m) return {};
+  return as_panel(*m);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -268,81 +221,83 @@ void refuse_out(const py::handle& out, const char* why) {
 py::object rolling(const py::object& values, long long window, const py::object& min_periods,
                    const py::object& missing, const py::object& valid, const py::object& out, bool mean) {
   const rolling_options options = to_rolling_options(window, min_periods, missing);
-  const py::array a = numeric_array(values, "values");
-  check_ndim(a, "values", true, true);
-  return with_value_type(a, "values", [&](auto t) -> py::object {
-    using T = typename decltype(t)::type;
-    if constexpr (std::is_floating_point_v<T>) {
-      refuse_mask(valid, a);
-      if (a.ndim() == 1) {
-        const py::array in = contiguous_1d(a);
-        py::array result = out.is_none() ? new_array<double>({a.size()}) : out_array<double>(out, "out", 1);
-        const auto x = span_of<T>(in);
-        const auto o = mutable_span_of<double>(result);
-        {
-          py::gil_scoped_release nogil;
-          if (mean) rolling_mean(x, o, options);
-          else rolling_sum(x, o, options);
-        }
-        return result;
-      }
-      const auto x = as_panel<const T>(a, "values");
-      py::array result = out.is_none() ? new_array<double>({a.shape(0), a.shape(1)}) : out_array<double>(out, "out", 2);
-      const auto o = as_panel<double>(result, "out");
-      {
-        py::gil_scoped_release nogil;
-        if (mean) rolling_mean(x, o, options);
-        else rolling_sum(x, o, options);
-      }
-      return result;
-    } else {
-      const py::object m = mask_array(valid, a);
-      if (a.ndim() == 1) {
-        const py::array in = contiguous_1d(a);
-        const auto x = span_of<T>(in);
-        const auto v = mask_span(m);
-        if (mean) {
-          py::array result = out.is_none() ? new_array<double>({a.size()}) : out_array<double>(out, "out", 1);
-          const auto o = mutable_span_of<double>(result);
+  return std::visit(
+      [&](const auto& in) -> py::object {
+        using T = typename std::decay_t<decltype(in)>::value_type;
+        const py::array& a = in.array();
+        if constexpr (std::is_floating_point_v<T>) {
+          refuse_mask(valid, a);
+          if (in.ndim() == 1) {
+            py::array result = out.is_none() ? new_array<double>({a.size()}) : out_array<double>(out, "out", 1);
+            const auto x = in.span();
+            const auto o = mutable_span_of<double>(result);
+            {
+              py::gil_scoped_release nogil;
+              if (mean) rolling_mean(x, o, options);
+              else rolling_sum(x, o, options);
+            }
+            return result;
+          }
+          const auto x = as_panel(in);
+          py::array result =
+              out.is_none() ? new_array<double>({a.shape(0), a.shape(1)}) : out_array<double>(out, "out", 2);
+          const auto o = as_panel<double>(result, "out");
           {
             py::gil_scoped_release nogil;
-            rolling_mean(x, v, o, options);
+            if (mean) rolling_mean(x, o, options);
+            else rolling_sum(x, o, options);
           }
           return result;
+        } else {
+          const mask m = read_mask(valid, a);
+          if (in.ndim() == 1) {
+            const auto x = in.span();
+            const auto v = mask_span(m);
+            if (mean) {
+              py::array result = out.is_none() ? new_array<double>({a.size()}) : out_array<double>(out, "out", 1);
+              const auto o = mutable_span_of<double>(result);
+              {
+                py::gil_scoped_release nogil;
+                rolling_mean(x, v, o, options);
+              }
+              return result;
+            }
+            auto [sums, ok] = out.is_none()
+                                  ? std::pair{new_array<std::int64_t>({a.size()}), new_array<bool>({a.size()})}
+                                  : out_pair(out, 1);
+            const auto o = mutable_span_of<std::int64_t>(sums);
+            const auto ov = mutable_span_of<std::uint8_t>(ok);
+            {
+              py::gil_scoped_release nogil;
+              rolling_sum(x, v, o, ov, options);
+            }
+            return masked(sums, ok);
+          }
+          const auto x = as_panel(in);
+          const auto v = mask_panel(m);
+          if (mean) {
+            py::array result =
+                out.is_none() ? new_array<double>({a.shape(0), a.shape(1)}) : out_array<double>(out, "out", 2);
+            const auto o = as_panel<double>(result, "out");
+            {
+              py::gil_scoped_release nogil;
+              rolling_mean(x, v, o, options);
+            }
+            return result;
+          }
+          auto [sums, ok] = out.is_none() ? std::pair{new_array<std::int64_t>({a.shape(0), a.shape(1)}),
+                                                      new_array<bool>({a.shape(0), a.shape(1)})}
+                                          : out_pair(out, 2);
+          const auto o = as_panel<std::int64_t>(sums, "out[0]");
+          const auto ov = as_panel<std::uint8_t>(ok, "out[1]");
+          {
+            py::gil_scoped_release nogil;
+            rolling_sum(x, v, o, ov, options);
+          }
+          return masked(sums, ok);
         }
-        auto [sums, ok] = out.is_none() ? std::pair{new_array<std::int64_t>({a.size()}), new_array<bool>({a.size()})}
-                                        : out_pair(out, 1);
-        const auto o = mutable_span_of<std::int64_t>(sums);
-        const auto ov = mutable_span_of<std::uint8_t>(ok);
-        {
-          py::gil_scoped_release nogil;
-          rolling_sum(x, v, o, ov, options);
-        }
-        return masked(sums, ok);
-      }
-      const auto x = as_panel<const T>(a, "values");
-      const auto v = mask_panel(m);
-      if (mean) {
-        py::array result = out.is_none() ? new_array<double>({a.shape(0), a.shape(1)}) : out_array<double>(out, "out", 2);
-        const auto o = as_panel<double>(result, "out");
-        {
-          py::gil_scoped_release nogil;
-          rolling_mean(x, v, o, options);
-        }
-        return result;
-      }
-      auto [sums, ok] = out.is_none() ? std::pair{new_array<std::int64_t>({a.shape(0), a.shape(1)}),
-                                                  new_array<bool>({a.shape(0), a.shape(1)})}
-                                      : out_pair(out, 2);
-      const auto o = as_panel<std::int64_t>(sums, "out[0]");
-      const auto ov = as_panel<std::uint8_t>(ok, "out[1]");
-      {
-        py::gil_scoped_release nogil;
-        rolling_sum(x, v, o, ov, options);
-      }
-      return masked(sums, ok);
-    }
-  });
+      },
+      read_values(values, dims::one_or_two));
 }
 
 std::size_t non_negative(long long value, const std::string& message) {
@@ -355,53 +310,55 @@ py::object trailing(const py::object& values, long long last_position, long long
   const missing_policy policy = to_missing_policy(missing);
   const std::size_t count = non_negative(n, "a trailing window needs at least 1 period");
   const std::size_t last = non_negative(last_position, "a trailing window must end at a position of 0 or more");
-  const py::array a = numeric_array(values, "values");
-  check_ndim(a, "values", true, true);
-  return with_value_type(a, "values", [&](auto t) -> py::object {
-    using T = typename decltype(t)::type;
-    const py::object m = std::is_floating_point_v<T> ? py::none() : mask_array(valid, a);
-    if constexpr (std::is_floating_point_v<T>) refuse_mask(valid, a);
-    if (a.ndim() == 1) {
-      refuse_out(out, "a trailing sum of 1-D values is one number");
-      const py::array in = contiguous_1d(a);
-      const auto x = span_of<T>(in);
-      if constexpr (std::is_floating_point_v<T>) {
-        double sum = 0;
-        {
-          py::gil_scoped_release nogil;
-          sum = trailing_sum(x, last, count, policy);
+  return std::visit(
+      [&](const auto& in) -> py::object {
+        using T = typename std::decay_t<decltype(in)>::value_type;
+        const py::array& a = in.array();
+        mask m;
+        if constexpr (std::is_floating_point_v<T>) refuse_mask(valid, a);
+        else m = read_mask(valid, a);
+        if (in.ndim() == 1) {
+          refuse_out(out, "a trailing sum of 1-D values is one number");
+          const auto x = in.span();
+          if constexpr (std::is_floating_point_v<T>) {
+            double sum = 0;
+            {
+              py::gil_scoped_release nogil;
+              sum = trailing_sum(x, last, count, policy);
+            }
+            return py::float_(sum);
+          } else {
+            const auto v = mask_span(m);
+            std::int64_t sum = 0;
+            {
+              py::gil_scoped_release nogil;
+              sum = trailing_sum(x, v, last, count, policy);
+            }
+            return py::int_(sum);
+          }
         }
-        return py::float_(sum);
-      } else {
-        const auto v = mask_span(m);
-        std::int64_t sum = 0;
-        {
-          py::gil_scoped_release nogil;
-          sum = trailing_sum(x, v, last, count, policy);
+        const auto x = as_panel(in);
+        if constexpr (std::is_floating_point_v<T>) {
+          py::array result = out.is_none() ? new_array<double>({a.shape(0)}) : out_array<double>(out, "out", 1);
+          const auto o = mutable_span_of<double>(result);
+          {
+            py::gil_scoped_release nogil;
+            trailing_sum(x, last, count, o, policy);
+          }
+          return result;
+        } else {
+          const auto v = mask_panel(m);
+          py::array result =
+              out.is_none() ? new_array<std::int64_t>({a.shape(0)}) : out_array<std::int64_t>(out, "out", 1);
+          const auto o = mutable_span_of<std::int64_t>(result);
+          {
+            py::gil_scoped_release nogil;
+            trailing_sum(x, v, last, count, o, policy);
+          }
+          return result;
         }
-        return py::int_(sum);
-      }
-    }
-    const auto x = as_panel<const T>(a, "values");
-    if constexpr (std::is_floating_point_v<T>) {
-      py::array result = out.is_none() ? new_array<double>({a.shape(0)}) : out_array<double>(out, "out", 1);
-      const auto o = mutable_span_of<double>(result);
-      {
-        py::gil_scoped_release nogil;
-        trailing_sum(x, last, count, o, policy);
-      }
-      return result;
-    } else {
-      const auto v = mask_panel(m);
-      py::array result = out.is_none() ? new_array<std::int64_t>({a.shape(0)}) : out_array<std::int64_t>(out, "out", 1);
-      const auto o = mutable_span_of<std::int64_t>(result);
-      {
-        py::gil_scoped_release nogil;
-        trailing_sum(x, v, last, count, o, policy);
-      }
-      return result;
-    }
-  });
+      },
+      read_values(values, dims::one_or_two));
 }
 
 py::object year_over_year(const py::object& values, long long periods_per_year, const py::object& missing,
@@ -412,78 +369,81 @@ py::object year_over_year(const py::object& values, long long periods_per_year, 
                         std::to_string(periods_per_year));
   }
   const auto lag = static_cast<std::size_t>(periods_per_year);
-  const py::array a = numeric_array(values, "values");
-  check_ndim(a, "values", true, false);
-  const py::array in = contiguous_1d(a);
-  return with_value_type(in, "values", [&](auto t) -> py::object {
-    using T = typename decltype(t)::type;
-    const auto x = span_of<T>(in);
-    if constexpr (std::is_floating_point_v<T>) {
-      refuse_mask(valid, in);
-      py::array result = out.is_none() ? new_array<double>({in.size()}) : out_array<double>(out, "out", 1);
-      const auto o = mutable_span_of<double>(result);
-      {
-        py::gil_scoped_release nogil;
-        if (relative) year_over_year_relative(x, lag, o, policy);
-        else year_over_year_change(x, lag, o, policy);
-      }
-      return result;
-    } else {
-      const py::object m = mask_array(valid, in);
-      const auto v = mask_span(m);
-      if (relative) {
-        py::array result = out.is_none() ? new_array<double>({in.size()}) : out_array<double>(out, "out", 1);
-        const auto o = mutable_span_of<double>(result);
-        {
-          py::gil_scoped_release nogil;
-          year_over_year_relative(x, v, lag, o, policy);
+  return std::visit(
+      [&](const auto& in) -> py::object {
+        using T = typename std::decay_t<decltype(in)>::value_type;
+        const py::array& a = in.array();
+        const auto x = in.span();
+        if constexpr (std::is_floating_point_v<T>) {
+          refuse_mask(valid, a);
+          py::array result = out.is_none() ? new_array<double>({a.size()}) : out_array<double>(out, "out", 1);
+          const auto o = mutable_span_of<double>(result);
+          {
+            py::gil_scoped_release nogil;
+            if (relative) year_over_year_relative(x, lag, o, policy);
+            else year_over_year_change(x, lag, o, policy);
+          }
+          return result;
+        } else {
+          const mask m = read_mask(valid, a);
+          const auto v = mask_span(m);
+          if (relative) {
+            py::array result = out.is_none() ? new_array<double>({a.size()}) : out_array<double>(out, "out", 1);
+            const auto o = mutable_span_of<double>(result);
+            {
+              py::gil_scoped_release nogil;
+              year_over_year_relative(x, v, lag, o, policy);
+            }
+            return result;
+          }
+          auto [change, ok] = out.is_none()
+                                  ? std::pair{new_array<std::int64_t>({a.size()}), new_array<bool>({a.size()})}
+                                  : out_pair(out, 1);
+          const auto o = mutable_span_of<std::int64_t>(change);
+          const auto ov = mutable_span_of<std::uint8_t>(ok);
+          {
+            py::gil_scoped_release nogil;
+            year_over_year_change(x, v, lag, o, ov, policy);
+          }
+          return masked(change, ok);
         }
-        return result;
-      }
-      auto [change, ok] = out.is_none() ? std::pair{new_array<std::int64_t>({in.size()}), new_array<bool>({in.size()})}
-                                        : out_pair(out, 1);
-      const auto o = mutable_span_of<std::int64_t>(change);
-      const auto ov = mutable_span_of<std::uint8_t>(ok);
-      {
-        py::gil_scoped_release nogil;
-        year_over_year_change(x, v, lag, o, ov, policy);
-      }
-      return masked(change, ok);
-    }
-  });
+      },
+      read_values(values, dims::one));
 }
 
 py::object column_totals(const py::object& values, const py::object& missing, const py::object& valid,
                          const py::object& out) {
   const missing_policy policy = to_missing_policy(missing);
-  const py::array a = numeric_array(values, "values");
-  check_ndim(a, "values", false, true);
-  return with_value_type(a, "values", [&](auto t) -> py::object {
-    using T = typename decltype(t)::type;
-    const auto x = as_panel<const T>(a, "values");
-    if constexpr (std::is_floating_point_v<T>) {
-      refuse_mask(valid, a);
-      py::array result = out.is_none() ? new_array<double>({a.shape(1)}) : out_array<double>(out, "out", 1);
-      const auto o = mutable_span_of<double>(result);
-      {
-        py::gil_scoped_release nogil;
-        column_sums(x, o, policy);
-      }
-      return result;
-    } else {
-      const py::object m = mask_array(valid, a);
-      const auto v = mask_panel(m);
-      auto [sums, ok] = out.is_none() ? std::pair{new_array<std::int64_t>({a.shape(1)}), new_array<bool>({a.shape(1)})}
-                                      : out_pair(out, 1);
-      const auto o = mutable_span_of<std::int64_t>(sums);
-      const auto ov = mutable_span_of<std::uint8_t>(ok);
-      {
-        py::gil_scoped_release nogil;
-        column_sums(x, v, o, ov, policy);
-      }
-      return masked(sums, ok);
-    }
-  });
+  return std::visit(
+      [&](const auto& in) -> py::object {
+        using T = typename std::decay_t<decltype(in)>::value_type;
+        const py::array& a = in.array();
+        const auto x = as_panel(in);
+        if constexpr (std::is_floating_point_v<T>) {
+          refuse_mask(valid, a);
+          py::array result = out.is_none() ? new_array<double>({a.shape(1)}) : out_array<double>(out, "out", 1);
+          const auto o = mutable_span_of<double>(result);
+          {
+            py::gil_scoped_release nogil;
+            column_sums(x, o, policy);
+          }
+          return result;
+        } else {
+          const mask m = read_mask(valid, a);
+          const auto v = mask_panel(m);
+          auto [sums, ok] = out.is_none()
+                                ? std::pair{new_array<std::int64_t>({a.shape(1)}), new_array<bool>({a.shape(1)})}
+                                : out_pair(out, 1);
+          const auto o = mutable_span_of<std::int64_t>(sums);
+          const auto ov = mutable_span_of<std::uint8_t>(ok);
+          {
+            py::gil_scoped_release nogil;
+            column_sums(x, v, o, ov, policy);
+          }
+          return masked(sums, ok);
+        }
+      },
+      read_values(values, dims::two));
 }
 
 constexpr const char* values_doc =

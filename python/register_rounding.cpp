@@ -73,7 +73,7 @@ void register_rounding(py::module_& m) {
 
   m.def("largest_remainder", [](const py::object& values, std::int64_t target, int decimals) {
     const auto counts = to_int64_array(values, "counts");
-    const auto in = as_span_1d(counts, "counts");
+    const auto in = counts.span();
     auto out = new_int64_array(in.size());
     auto parts = as_mutable_span(out);
     {
@@ -86,7 +86,7 @@ void register_rounding(py::module_& m) {
      "10**-decimals). Ties: larger remainder, then larger count, then earlier position.");
   m.def("independent_percentages", [](const py::object& values, int decimals, const py::object& mode) {
     const auto counts = to_int64_array(values, "counts");
-    const auto in = as_span_1d(counts, "counts");
+    const auto in = counts.span();
     auto out = new_int64_array(in.size());
     auto parts = as_mutable_span(out);
     const rounding_mode chosen = to_mode(mode);
@@ -107,7 +107,7 @@ void register_rounding(py::module_& m) {
       .def("__repr__", [](const published_shares_check& c) { return "<PublishedSharesCheck: " + c.message + ">"; });
   m.def("check_published_shares", [](const py::object& values, std::int64_t target) {
     const auto shares = to_int64_array(values, "shares");
-    return check_published_shares(as_span_1d(shares, "shares"), target);
+    return check_published_shares(shares.span(), target);
   }, py::arg("shares"), py::arg("target") = 100,
      "Whether published whole-unit shares sum to target and whether they can come from independent rounding.");
 }

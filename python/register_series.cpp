@@ -138,8 +138,8 @@ std::vector<std::uint8_t> mask_vector(const py::handle& valid) {
   if (m.dtype().itemsize() != 1 || (m.dtype().kind() != 'b' && m.dtype().kind() != 'u')) {
     throw invalid_input("valid must be a bool or uint8 array (False = missing), got dtype " + dtype_text(m));
   }
-  const auto bytes = carray<std::uint8_t>::ensure(m.attr("view")("uint8"));
-  const auto span = as_span_1d(bytes, "valid");
+  const auto bytes = std::get<0>(read_array<std::uint8_t>(m.view("uint8"), "valid"));
+  const auto span = bytes.span();
   return {span.begin(), span.end()};
 }
 
@@ -174,8 +174,8 @@ any_series make_series(const any_range& r, const py::object& values, const py::o
     if (!valid.is_none()) {
       throw invalid_input("valid is only for integer values; " + dtype_text(a) + " values mark a missing value with NaN");
     }
-    const auto converted = carray<double>::ensure(a);  // float32 widens exactly
-    const auto span = as_span_1d(converted, "values");
+    const auto converted = std::get<0>(read_array<double>(values, "values"));  // float16/32 widen exactly
+    const auto span = converted.span();
     std::vector<double> data(span.begin(), span.end());
     return std::visit(
         [&data](const auto& range) -> any_series {
@@ -184,8 +184,8 @@ any_series make_series(const any_range& r, const py::object& values, const py::o
         },
         r.value);
   }
-  const auto ints = to_int64_array(a, "values");
-  const auto span = as_span_1d(ints, "values");
+  const auto ints = to_int64_array(values, "values");
+  const auto span = ints.span();
   std::vector<std::int64_t> data(span.begin(), span.end());
   std::vector<std::uint8_t> mask;
   if (!valid.is_none()) {

@@ -3,11 +3,13 @@
 //
 // Python conventions, documented in the stubs and the docstrings:
 //   - The five columns are 1-D integer arrays (numpy arrays, pandas Series, anything with
-//     __array__) of one length. They are read where they lie, without a copy, when the four
-//     code columns are all C-contiguous int64 or all C-contiguous int32 and the counts are
-//     C-contiguous int64 or int32. Any other integer dtype, a mix of the two for the codes,
-//     a strided view or a byte-swapped array is converted once to int64 (a copy), as numpy
+//     __array__) of one length, read through read_array (arrays.hpp). They are read where
+//     they lie, without a copy, when the four code columns are all int64 or all int32 and
+//     the counts int64 or int32, each aligned, C-contiguous and in native byte order. A
+//     strided, unaligned or byte-swapped column is copied once into that layout; any other
+//     integer dtype, or a mix of int64 and int32 codes, is converted once to int64, as numpy
 //     functions do. Floats, bools and objects are refused: a count of 59.6 has no meaning.
+//     Empty columns are empty input, whatever their dtype.
 //   - The cube's extents are keyword arguments: codes are 0-based indices into them.
 //   - Results are new int64 arrays shaped (countries, categories, windows, ...), so that
 //     result.shares[c, k, w] is the window of country c, category k ending at month
@@ -19,11 +21,13 @@
 #include "arrays.hpp"
 #include "bindings.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <utility>
+#include <variant>
 
 #include <kerncijfers/top_shares.hpp>
 
@@ -31,79 +35,66 @@ namespace kerncijfers::python {
 
 namespace {
 
-bool aligned_array(const py::array& a) { return (a.flags() & py::detail::npy_api::NPY_ARRAY_ALIGNED_) != 0; }
+// A code or count column: int64 and int32 are read in place, any other integer dtype or
+// layout is converted once to int64 (read_array).
+using column = std::variant<typed_array<std::int64_t>, typed_array<std::int32_t>>;
 
-std::string dtype_of(const py::array& a) { return py::str(a.dtype()).cast<std::string>(); }
-
-// An argument as a 1-D numpy array of integers (no copy for an array).
-py::array integer_column(const py::handle& value, const char* what) {
-  py::array a = py::array::ensure(value);
-  if (!a) {
-    PyErr_Clear();
-    throw invalid_input(std::string("the ") + what + " column must be an array of integers");
-  }
-  const char kind = a.dtype().kind();
-  if (kind != 'i' && kind != 'u') {
-    throw invalid_input(std::string("the ") + what + " column must hold integers, got dtype " + dtype_of(a));
-  }
-  if (a.ndim() != 1) {
-    throw invalid_input(std::string("the ") + what + " column must be 1-dimensional, got " +
-                        std::to_string(a.ndim()) + " dimensions");
-  }
-  return a;
+column read_column(const py::handle& value, const char* name) {
+  return read_array<std::int64_t, std::int32_t>(value, std::string("the ") + name + " column");
 }
 
-// Readable in place as T: the dtype exactly, native byte order, contiguous, aligned.
-template <class T>
-bool readable_as(const py::array& a) {
-  return carray<T>::check_(a) && aligned_array(a);
+// The four code columns, of one element type.
+template <class Key>
+struct key_columns {
+  typed_array<Key> country, category, nationality, month;
+};
+
+using keys = std::variant<key_columns<std::int64_t>, key_columns<std::int32_t>>;
+
+// The code columns as one element type: their own when they share it, else all int64.
+keys read_keys(const py::handle& country, const py::handle& category, const py::handle& nationality,
+               const py::handle& month) {
+  std::array<column, 4> c{read_column(country, "country"), read_column(category, "category"),
+                          read_column(nationality, "nationality"), read_column(month, "month")};
+  const auto all = [&c]<class Key>(Key*) -> std::optional<key_columns<Key>> {
+    for (const column& x : c) {
+      if (!std::holds_alternative<typed_array<Key>>(x)) return std::nullopt;
+    }
+    return key_columns<Key>{std::get<typed_array<Key>>(c[0]), std::get<typed_array<Key>>(c[1]),
+                            std::get<typed_array<Key>>(c[2]), std::get<typed_array<Key>>(c[3])};
+  };
+  if (auto k = all(static_cast<std::int64_t*>(nullptr))) return *k;
+  if (auto k = all(static_cast<std::int32_t*>(nullptr))) return *k;
+  // A mix of int64 and int32: the int32 ones are widened (a copy) so the kernel reads one type.
+  const auto widened = [](const column& x, const char* name) {
+    return std::visit([name](const auto& a) { return to_int64_array(a.array(), std::string("the ") + name + " column"); }, x);
+  };
+  return key_columns<std::int64_t>{widened(c[0], "country"), widened(c[1], "category"), widened(c[2], "nationality"),
+                                   widened(c[3], "month")};
 }
 
-template <class T>
-std::span<const T> column_span(const py::array& a) {
-  return {static_cast<const T*>(a.data()), static_cast<std::size_t>(a.size())};
-}
-
-// The five columns, each either read in place or converted once to int64.
+// The five columns as read.
 struct columns {
-  py::array country, category, nationality, month, count;
+  keys key;
+  column count;
 };
 
 columns read_columns(const py::handle& country, const py::handle& category, const py::handle& nationality,
                      const py::handle& month, const py::handle& count) {
-  columns c{integer_column(country, "country"), integer_column(category, "category"),
-            integer_column(nationality, "nationality"), integer_column(month, "month"),
-            integer_column(count, "count")};
-  const auto keys_are = [&]<class T>(T*) {
-    return readable_as<T>(c.country) && readable_as<T>(c.category) && readable_as<T>(c.nationality) &&
-           readable_as<T>(c.month);
-  };
-  if (!keys_are(static_cast<std::int64_t*>(nullptr)) && !keys_are(static_cast<std::int32_t*>(nullptr))) {
-    c.country = to_int64_array(c.country, "the country column");
-    c.category = to_int64_array(c.category, "the category column");
-    c.nationality = to_int64_array(c.nationality, "the nationality column");
-    c.month = to_int64_array(c.month, "the month column");
-  }
-  if (!readable_as<std::int64_t>(c.count) && !readable_as<std::int32_t>(c.count)) {
-    c.count = to_int64_array(c.count, "the count column");
-  }
-  return c;
+  return {read_keys(country, category, nationality, month), read_column(count, "count")};
 }
 
-// Calls f(long_counts<Key, Count>) with the columns' element types.
+// Calls f(long_counts<Key, Count>) with the element types the columns really have.
 template <class F>
 void with_long_counts(const columns& c, F&& f) {
-  const auto with_count = [&]<class Key>(Key*) {
-    const auto keys = [&]<class Count>(Count*) {
-      f(long_counts<Key, Count>{column_span<Key>(c.country), column_span<Key>(c.category),
-                                column_span<Key>(c.nationality), column_span<Key>(c.month),
-                                column_span<Count>(c.count)});
-    };
-    if (readable_as<std::int64_t>(c.count)) keys(static_cast<std::int64_t*>(nullptr));
-    else keys(static_cast<std::int32_t*>(nullptr));
-  };
-  if (readable_as<std::int64_t>(c.country)) with_count(static_cast<std::int64_t*>(nullptr));
-  else with_count(static_cast<std::int32_t*>(nullptr));
+  std::visit(
+      [&f](const auto& k, const auto& count) {
+        using Key = typename std::decay_t<decltype(k.country)>::value_type;
+        using Count = typename std::decay_t<decltype(count)>::value_type;
+        f(long_counts<Key, Count>{k.country.span(), k.category.span(), k.nationality.span(), k.month.span(),
+                                  count.span()});
+      },
+      c.key, c.count);
 }
 
 std::size_t extent(long long value, const char* what) {
