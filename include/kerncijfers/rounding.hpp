@@ -300,8 +300,8 @@ template <class T>
 namespace detail {
 
 // Checks that every count is non-negative and that they do not all vanish; returns the total.
+// The callers answer an empty list before they get here (an empty result).
 [[nodiscard]] inline std::int64_t checked_count_total(std::span<const std::int64_t> counts) {
-  if (counts.empty()) throw count_error("no counts to share out (the list of counts is empty)");
   for (std::size_t i = 0; i < counts.size(); ++i) {
     if (counts[i] < 0) {
       throw count_error("count at position " + std::to_string(i) + " is negative: " + std::to_string(counts[i]));
@@ -463,15 +463,19 @@ void apportion_largest_remainder(std::span<const std::int64_t> counts, std::span
 /// Example: 596/116/56/232 (total 1000) is 59.6/11.6/5.6/23.2%; floors 59/11/5/23 leave 2;
 /// three remainders tie at .6, the two largest counts win: 60/12/5/23.
 ///
+/// No counts give no parts: an empty input is an empty result (there is nothing to share,
+/// and nothing to be wrong about).
+///
 /// Throws `count_error` naming the position and value of a negative count, and when the
-/// counts are empty or all zero; `invalid_input` for a negative target, decimals outside
-/// 0-18 or a wrong output size; `overflow_error` when the counts or `target * 10^decimals`
-/// do not fit in `std::int64_t`.
+/// counts are all zero; `invalid_input` for a negative target, decimals outside 0-18 or a
+/// wrong output size; `overflow_error` when the counts or `target * 10^decimals` do not fit
+/// in `std::int64_t`.
 inline void largest_remainder(std::span<const std::int64_t> counts, std::span<std::int64_t> out,
                               std::int64_t target = 100, int decimals = 0) {
   detail::check_parts_size(counts.size(), out.size());
   detail::check_parts_do_not_overlap(counts, out);
   const std::int64_t unit_total = detail::scaled_target(target, decimals);
+  if (counts.empty()) return;
   const std::int64_t total = detail::checked_count_total(counts);
   detail::apportion_largest_remainder<64>(counts, out, unit_total, total);
 }
@@ -489,12 +493,13 @@ inline void largest_remainder(std::span<const std::int64_t> counts, std::span<st
 /// decimals (0-16), in units of 10^-decimals, written to `out` (same size as `counts`).
 /// This is what a page that rounds every figure separately publishes: 596/116/56/232 give
 /// 60/12/6/23, which sums to 101. Use `largest_remainder` for parts that sum to 100.
-/// Throws as `largest_remainder`.
+/// An empty input is an empty result; throws as `largest_remainder`.
 inline void independent_percentages(std::span<const std::int64_t> counts, std::span<std::int64_t> out,
                                     int decimals = 0, rounding_mode mode = rounding_mode::half_up) {
   detail::check_parts_size(counts.size(), out.size());
   detail::check_parts_do_not_overlap(counts, out);
   detail::check_decimal_places(decimals, max_percent_decimals);
+  if (counts.empty()) return;
   const std::int64_t total = detail::checked_count_total(counts);
   const std::int64_t scale = 100 * detail::decimal_scale(decimals);
   for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -553,11 +558,13 @@ namespace detail {
 /// ones are not. The page's 60 + 12 + 6 + 23 = 101 is consistent (59.6 + 11.6 + 5.6 + 23.2
 /// = 100); 49 + 50 = 99 is not (both would need to be exactly x.5 below, which rounds up).
 ///
-/// Throws `count_error` for an empty set or a negative share (naming position and value),
-/// `invalid_input` for a negative target, `overflow_error` when the shares' sum does not fit.
+/// An empty set of shares is a result, not an error: it sums to 0, which is not `target`
+/// (unless that is 0) and which no rounding explains; the message says the list is empty.
+///
+/// Throws `count_error` for a negative share (naming position and value), `invalid_input`
+/// for a negative target, `overflow_error` when the shares' sum does not fit.
 [[nodiscard]] inline published_shares_check check_published_shares(std::span<const std::int64_t> shares,
                                                                     std::int64_t target = 100) {
-  if (shares.empty()) throw count_error("no published shares to check (the list is empty)");
   if (target < 0) throw invalid_input("target " + std::to_string(target) + " is negative");
   for (std::size_t i = 0; i < shares.size(); ++i) {
     if (shares[i] < 0) {
@@ -576,7 +583,12 @@ namespace detail {
   const detail::kc_int128 high = 2 * static_cast<detail::kc_int128>(result.sum) +
                                  static_cast<detail::kc_int128>(shares.size());
   const detail::kc_int128 wanted = 2 * static_cast<detail::kc_int128>(target);
-  result.consistent_with_rounding = low <= wanted && wanted < high;
+  result.consistent_with_rounding = result.sums_to_target || (low <= wanted && wanted < high);
+  if (shares.empty()) {
+    result.message = "no shares (the list is empty) sum to 0";
+    if (!result.sums_to_target) result.message += ", not " + std::to_string(target);
+    return result;
+  }
 
   result.message = "shares sum to " + std::to_string(result.sum);
   if (!result.sums_to_target) {

@@ -434,8 +434,13 @@ BOOST_AUTO_TEST_CASE(edge_cases) {
 BOOST_AUTO_TEST_CASE(bad_input) {
   BOOST_TEST(message_of<kc::count_error>([] { (void)kc::largest_remainder(counts_t{0, 0, 0}); }) ==
              "all 3 counts are 0: there is no whole to share out");
-  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::largest_remainder(counts_t{}); }) ==
-             "no counts to share out (the list of counts is empty)");
+  // An empty input is an empty result, but bad arguments are still refused.
+  BOOST_TEST(kc::largest_remainder(counts_t{}).empty());
+  BOOST_TEST(kc::largest_remainder(counts_t{}, 1000, 1).empty());
+  BOOST_TEST(kc::independent_percentages(counts_t{}).empty());
+  BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::largest_remainder(counts_t{}, -100); }) ==
+             "target -100 is negative");
+  BOOST_CHECK_THROW((void)kc::independent_percentages(counts_t{}, 17), kc::invalid_input);
   BOOST_TEST(message_of<kc::count_error>([] { (void)kc::largest_remainder(counts_t{4, 5, -7, 2}); }) ==
              "count at position 2 is negative: -7");
   BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::largest_remainder(counts_t{1, 2}, -100); }) ==
@@ -607,8 +612,15 @@ BOOST_AUTO_TEST_CASE(published_shares_boundaries) {
              "shares sum to 101, not 103: not consistent with independent rounding (exact shares that round half-up "
              "to these sum to at least 99 and less than 103)");
 
-  BOOST_TEST(message_of<kc::count_error>([&] { (void)check({}); }) ==
-             "no published shares to check (the list is empty)");
+  // An empty list is a result: it sums to 0, not 100, and only a target of 0 is met.
+  BOOST_TEST(check({}).sum == 0);
+  BOOST_TEST(!check({}).sums_to_target);
+  BOOST_TEST(!check({}).consistent_with_rounding);
+  BOOST_TEST(check({}).message == "no shares (the list is empty) sum to 0, not 100");
+  BOOST_TEST(check({}, 0).sums_to_target);
+  BOOST_TEST(check({}, 0).consistent_with_rounding);
+  BOOST_TEST(check({}, 0).message == "no shares (the list is empty) sum to 0");
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)check({}, -1); }) == "target -1 is negative");
   BOOST_TEST(message_of<kc::count_error>([&] { (void)check({5, -3}); }) ==
              "published share at position 1 is negative: -3");
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)check({5}, -1); }) == "target -1 is negative");
