@@ -251,6 +251,25 @@ BOOST_AUTO_TEST_CASE(bytes_that_only_start_like_a_bom_are_data) {
   BOOST_CHECK_THROW(csv::reader(only_bom, "empty.csv"), csv::format_error);
 }
 
+BOOST_AUTO_TEST_CASE(a_utf16_file_is_named_as_such) {
+  const std::string expected =
+      "test.csv, line 1, column 1: the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it "
+      "as UTF-8 text (in a spreadsheet: save as CSV UTF-8)";
+  BOOST_TEST(format_error_message("\xFF\xFE" "a\0,\0b\0\n\0"s) == expected);  // little-endian
+  BOOST_TEST(format_error_message("\xFE\xFF" "\0a\0,\0b\0\n"s) == expected);  // big-endian
+  // A first byte that only starts like one is data (and not UTF-8).
+  BOOST_TEST(contains(format_error_message("\xFFx,y\n1,2\n"), "line 1, column 1: invalid UTF-8 byte \\xFF"));
+  BOOST_TEST(contains(format_error_message("\xFE\n"), "line 1, column 1: invalid UTF-8 byte \\xFE"));
+}
+
+BOOST_AUTO_TEST_CASE(empty_lines_up_to_the_limit_are_skipped) {
+  csv::options opts;
+  opts.max_empty_lines = 3;
+  BOOST_TEST(read("a\n\n\n\nx\n\r\n\r\r\ny\n", opts).size() == 2u);
+  BOOST_TEST(format_error_message("a\n\n\n\n\nx\n", opts) ==
+             "test.csv, line 5: more than 3 empty lines in a row, the limit (is this a CSV file?)");
+}
+
 BOOST_AUTO_TEST_CASE(a_bom_later_in_the_file_is_data) {
   const rows got = read("a\n\xEF\xBB\xBFx\n");
   BOOST_TEST_REQUIRE(got.size() == 1u);
@@ -517,6 +536,15 @@ BOOST_AUTO_TEST_CASE(endless_inputs_end_soon_after_a_limit) {
       {"", std::string(60000, 'a') + ",",
        "<endless>, line 1, column 18: record longer than 1048576 bytes, the limit for one record (is this a CSV file?)",
        defaults.max_record_bytes},
+      // endless empty lines after the header (`yes ""`), in every line-break form
+      {"a\n", "\n", "<endless>, line 1000002: more than 1000000 empty lines in a row, the limit (is this a CSV file?)",
+       defaults.max_empty_lines},
+      {"a\r\n", "\r\n",
+       "<endless>, line 1000002: more than 1000000 empty lines in a row, the limit (is this a CSV file?)",
+       2 * defaults.max_empty_lines},
+      // ... and before the header
+      {"", "\r", "<endless>, line 1000001: more than 1000000 empty lines in a row, the limit (is this a CSV file?)",
+       defaults.max_empty_lines},
   };
   for (const auto& c : cases) {
     endless_input source(c.prefix, c.pattern);

@@ -26,13 +26,15 @@
 /// naming the line, the column and the offending bytes (a spreadsheet's "CSV" export in
 /// Windows-1252 is refused rather than read as garbage: export "CSV UTF-8"). A NUL byte
 /// anywhere is an error too ("NUL byte (the file is binary, not CSV text)"): no text file
-/// holds one, and a value cut short at a NUL would be silently wrong.
+/// holds one, and a value cut short at a NUL would be silently wrong. A file that starts
+/// with a UTF-16 byte order mark (a spreadsheet's "Unicode text") is refused as UTF-16.
 ///
 /// Limits: a field may hold at most `options::max_field_bytes` bytes (64 KiB), a record
 /// `options::max_record_bytes` (1 MiB, delimiters and quotes included) and
-/// `options::max_columns` fields (10,000). Real files stay far below them; they make an
-/// endless input (a device, a pipe that never closes, a binary file) end with an error
-/// soon after the limit instead of growing without bound.
+/// `options::max_columns` fields (10,000), and at most `options::max_empty_lines` empty
+/// lines may follow each other (1,000,000). Real files stay far below them; they make an
+/// endless input (a device, a pipe that never closes, a binary file, endless line breaks)
+/// end with an error soon after the limit instead of growing or reading without bound.
 ///
 /// Rejected input throws `csv::format_error` naming the source, the line and the column:
 /// a quote inside an unquoted field, text after a closing quote, a quoted field that is
@@ -180,6 +182,8 @@ struct options {
   std::size_t max_record_bytes = std::size_t{1024} * 1024;
   /// Most fields one record (the header included) may have: 10,000.
   std::size_t max_columns = 10'000;
+  /// Most empty lines that may follow each other (they are skipped): 1,000,000.
+  std::size_t max_empty_lines = 1'000'000;
 };
 
 /// One record (a row after the header): its fields and where each one starts.
@@ -382,6 +386,21 @@ class reader {
   }
 
   void skip_byte_order_mark() {
+    // A UTF-16 byte order mark (FF FE or FE FF): name the encoding instead of failing on
+    // its first NUL or invalid byte.
+    const int first = peek();
+    if (first == 0xFF || first == 0xFE) {
+      get();
+      const int second = peek();
+      if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+        throw format_error(position{source_, 1, 1, {}},
+                           "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as "
+                           "UTF-8 text (in a spreadsheet: save as CSV UTF-8)");
+      }
+      pending_ = std::string(1, std::char_traits<char>::to_char_type(first));
+      consumed_ -= 1;
+      return;
+    }
     static constexpr std::string_view bom = "\xEF\xBB\xBF";
     std::string seen;
     while (seen.size() < bom.size()) {
@@ -438,7 +457,13 @@ class reader {
   bool read_record(record& out) {
     out.fields.clear();
     out.field_lines.clear();
-    while (is_line_break(peek())) consume_line_break();
+    for (std::size_t empty_lines = 0; is_line_break(peek()); ++empty_lines) {
+      if (empty_lines == opts_.max_empty_lines) {
+        throw format_error(here(0), "more than " + std::to_string(opts_.max_empty_lines) +
+                                        " empty lines in a row, the limit (is this a CSV file?)");
+      }
+      consume_line_break();
+    }
     if (peek() == eof) {
       out.line = 0;
       return false;
