@@ -430,7 +430,10 @@ def main() -> int:
     ok = True
     csv_text = None
     if args.step in ("all", "csv"):
-        csv_text = render_csv(build_rows())
+        try:
+            csv_text = render_csv(build_rows())
+        except ValueError as error:  # a name from iso-codes or an override that lookup would refuse
+            raise SystemExit(str(error)) from None
         ok &= write(CSV_OUT, csv_text, args.check)
     if args.step in ("all", "header"):
         source = csv_text if csv_text is not None else CSV_OUT.read_text(encoding="utf-8")

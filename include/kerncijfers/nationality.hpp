@@ -209,8 +209,12 @@ struct name_char {
 
 [[nodiscard]] constexpr name_char classify_name_char(std::string_view text, std::size_t i) noexcept {
   const char c = text[i];
-  if (is_ascii_letter(c)) return {name_char_kind::letter, ascii_key_chars.substr(static_cast<std::size_t>(ascii_lower(c) - 'a'), 1), 1};
-  if (is_ascii_digit(c)) return {name_char_kind::digit, ascii_key_chars.substr(26 + static_cast<std::size_t>(c - '0'), 1), 1};
+  if (is_ascii_letter(c)) {
+    return {name_char_kind::letter, ascii_key_chars.substr(static_cast<std::size_t>(ascii_lower(c) - 'a'), 1), 1};
+  }
+  if (is_ascii_digit(c)) {
+    return {name_char_kind::digit, ascii_key_chars.substr(26 + static_cast<std::size_t>(c - '0'), 1), 1};
+  }
   if (is_ascii_space(c)) return {name_char_kind::separator, {}, 1};
   switch (c) {
     case '-': case ',': case '\'': case '(': case ')': case '.': case '&': return {name_char_kind::separator, {}, 1};
@@ -555,11 +559,12 @@ inline std::vector<std::string> nationality_suggestions(std::string_view text) {
   const std::string_view trimmed = trim_nationality_text(text);
   if (has_code_form(trimmed)) {
     for (const auto& ambiguous : nationality_ambiguous_keys) {
-      const bool same = all_of(trimmed, is_ascii_digit)
-                            ? all_of(ambiguous.key, is_ascii_digit) && digits_value(trimmed) == digits_value(ambiguous.key)
-                            : trimmed.size() == ambiguous.key.size() &&
-                                  std::equal(trimmed.begin(), trimmed.end(), ambiguous.key.begin(),
-                                             [](char a, char b) { return ascii_lower(a) == b; });
+      const bool same =
+          all_of(trimmed, is_ascii_digit)
+              ? all_of(ambiguous.key, is_ascii_digit) && digits_value(trimmed) == digits_value(ambiguous.key)
+              : trimmed.size() == ambiguous.key.size() &&
+                    std::equal(trimmed.begin(), trimmed.end(), ambiguous.key.begin(),
+                               [](char a, char b) { return ascii_lower(a) == b; });
       if (same) {
         return {std::string(nationality_rows[ambiguous.rows[0]].name_en),
                 std::string(nationality_rows[ambiguous.rows[1]].name_en)};
