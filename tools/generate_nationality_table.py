@@ -15,9 +15,10 @@ Step 2 needs nothing but the CSV, so the header can be rebuilt on a machine with
 iso-codes (``--step header``). ``--check`` writes nothing and fails when a committed file
 differs from what the script would write.
 
-The key normalisation here must match ``detail::normalise_nationality_key`` in
+The key normalisation here (``normalise`` for names, ``code_key`` for codes) must match
+``detail::normalise_nationality_key`` and ``detail::find_row`` in
 ``include/kerncijfers/nationality.hpp``; the C++ tests check that every name and alias in
-the table normalises to the key written here.
+the table normalises to the key written here, and that every code and name finds its row.
 """
 
 from __future__ import annotations
@@ -71,8 +72,22 @@ def fold_latin(ch: str) -> str:
     return base.lower()
 
 
+# Punctuation real names carry between words: ASCII - , ' ( ) . & and the typographic
+# apostrophes and dashes. Any other character (a digit, #, /, ?, other symbols, control
+# characters, letters outside U+00C0..U+017F) is in no name: lookup refuses a text with one.
+NAME_PUNCTUATION = frozenset("-,'().&\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019")
+# ASCII white space and the Unicode spaces (U+00A0, U+1680, U+2000..U+200A, U+2028,
+# U+2029, U+202F, U+205F, U+3000).
+SPACES = frozenset(" \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"
+                   + "".join(chr(c) for c in range(0x2000, 0x200B)))
+
+
 def normalise(text: str) -> str:
-    """The lookup key of a code or name: lower-case ASCII letters and digits only."""
+    """The lookup key of a name: its words folded to lower-case ASCII letters and joined.
+
+    Raises ValueError for a character that lookup refuses in a name (see
+    ``nationality.hpp``): a name the lookup could never find must not enter the table.
+    """
     tokens: list[str] = []
     current: list[str] = []
 
@@ -83,27 +98,27 @@ def normalise(text: str) -> str:
 
     for ch in text:
         cp = ord(ch)
-        if cp < 0x80:
-            if ch.isalnum():
-                current.append(ch.lower())
-            else:
-                flush()
-        elif 0xC0 <= cp <= 0x17F:
-            folded = fold_latin(ch)
-            if folded:
-                current.append(folded)
-            else:
-                flush()
+        if ch.isascii() and ch.isalpha():
+            current.append(ch.lower())
+        elif 0xC0 <= cp <= 0x17F and SPECIAL_FOLDS.get(ch) != "":
+            current.append(fold_latin(ch))
         elif 0x300 <= cp <= 0x36F:
             pass  # combining marks (decomposed diacritics) are dropped
-        elif cp <= 0xBF or 0x2000 <= cp <= 0x206F:
-            flush()  # Latin-1 punctuation and spaces, general punctuation
+        elif ch in SPACES or ch in NAME_PUNCTUATION:
+            flush()
         else:
-            current.append(ch)  # other scripts are kept as they are: they match nothing
+            raise ValueError(f"{text!r}: lookup refuses the character {ch!r} (U+{cp:04X}) in a name")
     flush()
     if len(tokens) > 1:
         tokens = [t for t in tokens if t not in STOPWORDS]
     return "".join(tokens)
+
+
+def code_key(code: str) -> str:
+    """The lookup key of a code: lookup takes a code only as itself, in any case."""
+    if code.isascii() and (code.isalpha() or (code.isdigit() and len(code) <= 3)):
+        return code.lower()
+    raise ValueError(f"{code!r} is not a code: ASCII letters, or at most three digits")
 
 
 def split_list(text: str) -> list[str]:
@@ -247,10 +262,12 @@ def build_keys(rows: list[dict[str, str]]):
     """
     claims: dict[str, dict[int, int]] = defaultdict(dict)  # key -> row -> origin
     code_claims: dict[str, set[int]] = defaultdict(set)
+    name_keys: set[str] = set()
 
     def claim(key: str, index: int, origin: int, text: str) -> None:
-        if not key:
-            raise SystemExit(f"{rows[index]['alpha3']}: {text!r} has an empty lookup key")
+        if len(key) < 2:
+            raise SystemExit(f"{rows[index]['alpha3']}: {text!r} has the lookup key {key!r}; "
+                             f"lookup never matches fewer than two letters")
         if not all(c.isascii() and (c.islower() or c.isdigit()) for c in key):
             raise SystemExit(f"{rows[index]['alpha3']}: key {key!r} of {text!r} is not ASCII a-z0-9")
         claims[key].setdefault(index, origin)
@@ -258,18 +275,30 @@ def build_keys(rows: list[dict[str, str]]):
     for index, row in enumerate(rows):
         codes = [row["alpha3"], row["alpha2"], row["numeric"]] + split_list(row["other_codes"])
         for code in filter(None, codes):
-            claim(normalise(code), index, 0, code)
-            code_claims[normalise(code)].add(index)
-        for name in [row["name_en"]] + split_list(row["aliases_en"]):
-            claim(normalise(name), index, 1, name)
-        for name in [row["name_nl"]] + split_list(row["aliases_nl"]):
-            claim(normalise(name), index, 2, name)
+            try:
+                key = code_key(code)
+            except ValueError as error:
+                raise SystemExit(f"{row['alpha3']}: {error}") from None
+            claim(key, index, 0, code)
+            code_claims[key].add(index)
+        for origin, column, aliases in ((1, "name_en", "aliases_en"), (2, "name_nl", "aliases_nl")):
+            for name in [row[column]] + split_list(row[aliases]):
+                try:
+                    key = normalise(name)
+                except ValueError as error:
+                    raise SystemExit(f"{row['alpha3']}: {error}") from None
+                claim(key, index, origin, name)
+                name_keys.add(key)
 
     keys = []
     ambiguous = []
     errors = []
     for key in sorted(claims):
         owners = claims[key]
+        # A name is found only as a name key: one whose key is also a code would be lost.
+        if key in code_claims and key in name_keys:
+            errors.append(f"key {key!r} is both a code and a name")
+            continue
         if len(owners) == 1:
             (index, origin), = owners.items()
             keys.append((key, index, origin))
@@ -401,7 +430,10 @@ def main() -> int:
     ok = True
     csv_text = None
     if args.step in ("all", "csv"):
-        csv_text = render_csv(build_rows())
+        try:
+            csv_text = render_csv(build_rows())
+        except ValueError as error:  # a name from iso-codes or an override that lookup would refuse
+            raise SystemExit(str(error)) from None
         ok &= write(CSV_OUT, csv_text, args.check)
     if args.step in ("all", "header"):
         source = csv_text if csv_text is not None else CSV_OUT.read_text(encoding="utf-8")

@@ -901,7 +901,10 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
 /// `counts_table::from_rows`. `file_name` names the input in messages. Throws
 /// `csv::format_error` for malformed CSV or a wrong header (naming the file and the header)
 /// and `csv::value_error` naming file, line, column and value for a bad period, category,
-/// nationality (with the closest known names), count, source or release.
+/// nationality (with the closest known names), count, source or release. The nationality
+/// column takes TOTAL or what `nationality::lookup` takes (codes only as themselves: "n.a."
+/// or "4.0" are no codes); a missing-value marker there ("#N/A", "n.a.", "-", empty) is
+/// reported as a missing value.
 [[nodiscard]] inline std::vector<count_row> read_count_rows(std::istream& in, std::string file_name) {
   return detail::read_rows<count_row>(
       in, std::move(file_name), counts_csv_columns, [](const csv::reader& reader, const csv::record& r, count_row& row) {
@@ -918,18 +921,14 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
                             "resettlement, or a Dutch alias)");
         }
         if (r[2] != "TOTAL") {
-          try {
-            row.nat = nationality::lookup(r[2]);
-          } catch (const unknown_code& e) {
-            std::string expected = "a nationality (neither TOTAL nor a code or name in the nationality table";
-            const auto& suggestions = e.suggestions();
-            for (std::size_t i = 0; i < suggestions.size(); ++i) {
-              expected += i == 0 ? "; did you mean " : i + 1 == suggestions.size() ? " or " : ", ";
-              expected += "\"" + suggestions[i] + "\"";
-            }
-            expected += suggestions.empty() ? ")" : "?)";
-            reader.fail_value(r, 2, expected);
+          // Every text that is no nationality goes to fail_value, which knows the
+          // missing-value markers ("#N/A", "n.a.", "-", empty) and says so.
+          const std::optional<nationality> found = nationality::find(r[2]);
+          if (!found) {
+            reader.fail_value(r, 2, detail::nationality_expected(
+                                        "a nationality (neither TOTAL nor a code or name in the nationality table", r[2]));
           }
+          row.nat = *found;
         }
       });
 }

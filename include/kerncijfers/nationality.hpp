@@ -10,17 +10,48 @@
 /// IND, CBS and Eurostat write (Syrië/Syria, Turkije/Turkey); see `data/nationalities.md`
 /// for where each name comes from. The table is generated from `data/nationalities.csv`.
 ///
-/// `nationality::lookup` forgives case, diacritics, spacing and punctuation: "SYR", "SY",
-/// "760", "syrie", "Syrië", " syria " and "Syrian Arab Republic" all give Syria. It also
-/// takes Eurostat's codes (EL, UK, XK, STLS, UNK). The rule: both the text and every
-/// known code and name are reduced to a key of lower-case ASCII letters and digits
-/// (letters with diacritics become their base letters, everything else separates words),
-/// and the words "and", "en", "the", "de" and "het" are dropped from a text of more than
-/// one word. No key names two nationalities; the alpha-2 code CS and the numeric code 891,
-/// each held by two former states, are therefore not keys.
+/// **Lookup.** `nationality::lookup` and `nationality::find` take any code or any Dutch or
+/// English name or alias of the table, and forgive case, diacritics and spacing of those
+/// codes and names, nothing more: "SYR", "syr", " Syr ", "SY", "760", "Syrië", "syrie",
+/// "SYRIË" and "Syrian Arab Republic" all give Syria. The rule, applied after trimming
+/// spaces from both ends of the text:
 ///
-/// Codes (alpha-3, alpha-2, numeric) are found in O(1) through direct tables and names
-/// by binary search, without allocating.
+///   - *Spaces* are the ASCII white space (space, tab, line feed, vertical tab, form feed,
+///     carriage return) and the Unicode spaces U+00A0 (no-break space), U+1680,
+///     U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+///   - *Codes* match only when the trimmed text is the code itself: ASCII letters in any
+///     case, as many as the code has (alpha-2 "SY", alpha-3 "SYR", Eurostat's "EL", "UK",
+///     "XK", "UNK", "STLS"), or one to three ASCII digits for an ISO numeric code, with or
+///     without ISO's leading zeros ("760", "4", "004"). Nothing that folding or punctuation
+///     produces becomes a code: not "S Y R", "SYR.", "n.a." or "#N/A" (which would spell
+///     NA), not "4.0" or "0004", not "Æ" (AE).
+///   - *Names* match when the text spells a name of the table up to: case; diacritics (a
+///     precomposed letter of U+00C0-U+017F such as ë, ç, ø, ß for its base letters, and
+///     combining marks U+0300-U+036F dropped, so "Syrie" + U+0308 is "Syrië"); and what
+///     separates the words: runs of spaces or the punctuation real names carry, ASCII
+///     `- , ' ( ) . &` and the typographic apostrophes and dashes U+2018, U+2019,
+///     U+2010-U+2015. Words are compared without their separators ("Bahama's" finds
+///     "Bahamas", "Guinee Bissau" finds "Guinee-Bissau"), and the words "and", "en", "the",
+///     "de" and "het" are dropped from a text of more than one word ("Bosnia & Herzegovina"
+///     finds "Bosnia and Herzegovina"; a text of one word keeps them: "DE" is Germany,
+///     "AND" Andorra). Any other character means no match: a digit, `#`, `/`, `?`, `:`,
+///     quotes and other symbols, control characters (NUL anywhere), letters of other
+///     scripts, bytes that are not UTF-8. A name never matches a code: "S-Y-R" is nothing.
+///   - A single letter matches nothing.
+///
+/// "NA" is Namibia, as in ISO 3166-1 and at Eurostat: the NA of R and pandas is not a
+/// missing value here. The file readers (counts, safe countries) report a field holding a
+/// missing-value marker ("#N/A", "N/A", "n.a.", "n.v.t.", "-", "..", ":", "?", empty) as a
+/// missing value with its file, line and column.
+///
+/// Internally every code and name of the table has a key of lower-case ASCII letters and
+/// digits (its words, folded as above, joined; `detail::nationality_keys`, written by
+/// `tools/generate_nationality_table.py`), marked as a code key or a name key. No key
+/// names two nationalities; the alpha-2 code CS and the numeric code 891, each held by two
+/// former states, are therefore not keys, and looking them up names both states.
+///
+/// Codes are found in O(1) through direct tables and names by binary search, without
+/// allocating.
 
 #include <algorithm>
 #include <array>
@@ -63,7 +94,7 @@ namespace detail {
 inline constexpr std::uint16_t no_nationality_row = 0xFFFF;
 
 // Base letters (lower case) of U+00C0..U+017F; "" for the signs x and / (U+00D7, U+00F7),
-// which separate words. Must agree with fold_latin() in tools/generate_nationality_table.py.
+// which no name carries. Must agree with fold_latin() in tools/generate_nationality_table.py.
 inline constexpr std::array<std::string_view, 192> latin_fold = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C0
     "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",  // U+00D0
@@ -79,6 +110,9 @@ inline constexpr std::array<std::string_view, 192> latin_fold = {
     "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",   // U+0170
 };
 
+// Lower-case ASCII letters and digits as views of static storage.
+inline constexpr std::string_view ascii_key_chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+
 [[nodiscard]] constexpr bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 [[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 [[nodiscard]] constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -93,6 +127,112 @@ inline constexpr std::array<std::string_view, 192> latin_fold = {
   return true;
 }
 
+// One character of UTF-8 text: its code point and length in bytes; `valid` is false for a
+// byte that does not start a well-formed, shortest-form sequence (length 1 then).
+struct utf8_char {
+  char32_t cp = 0;
+  std::size_t length = 1;
+  bool valid = false;
+};
+
+[[nodiscard]] constexpr utf8_char decode_utf8(std::string_view text, std::size_t i) noexcept {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) return {lead, 1, true};
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+  if (length == 0 || lead > 0xF4 || i + length > text.size()) return {};
+  char32_t cp = static_cast<char32_t>(lead & (0x7F >> length));
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto next = static_cast<unsigned char>(text[i + k]);
+    if ((next & 0xC0) != 0x80) return {};
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  constexpr std::array<char32_t, 5> shortest = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < shortest[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
+  return {cp, length, true};
+}
+
+// The Unicode spaces lookup trims and treats as separators, besides ASCII white space.
+[[nodiscard]] constexpr bool is_unicode_space(char32_t cp) noexcept {
+  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// `text` without the spaces (ASCII white space and Unicode spaces) at either end.
+[[nodiscard]] constexpr std::string_view trim_nationality_text(std::string_view text) noexcept {
+  for (;;) {
+    if (!text.empty() && is_ascii_space(text.front())) {
+      text.remove_prefix(1);
+      continue;
+    }
+    if (!text.empty() && static_cast<unsigned char>(text.front()) >= 0x80) {
+      const utf8_char c = decode_utf8(text, 0);
+      if (c.valid && is_unicode_space(c.cp)) {
+        text.remove_prefix(c.length);
+        continue;
+      }
+    }
+    break;
+  }
+  for (;;) {
+    if (!text.empty() && is_ascii_space(text.back())) {
+      text.remove_suffix(1);
+      continue;
+    }
+    // Every Unicode space is two or three bytes long.
+    bool trimmed = false;
+    for (std::size_t length = 2; length <= 3 && !trimmed && text.size() >= length; ++length) {
+      const utf8_char c = decode_utf8(text, text.size() - length);
+      if (c.valid && c.length == length && is_unicode_space(c.cp)) {
+        text.remove_suffix(length);
+        trimmed = true;
+      }
+    }
+    if (!trimmed) break;
+  }
+  return text;
+}
+
+// What one character of a text is to the name folding (see the file comment).
+enum class name_char_kind : std::uint8_t {
+  letter,     // an ASCII letter or a Latin letter of U+00C0..U+017F: `letters` holds its key letters
+  digit,      // an ASCII digit: `letters` holds it; no name has one
+  separator,  // a space, or punctuation that names carry between words
+  mark,       // a combining mark (a decomposed diacritic): dropped
+  other,      // anything else: no name has it
+};
+
+struct name_char {
+  name_char_kind kind = name_char_kind::other;
+  std::string_view letters;
+  std::size_t length = 1;
+};
+
+[[nodiscard]] constexpr name_char classify_name_char(std::string_view text, std::size_t i) noexcept {
+  const char c = text[i];
+  if (is_ascii_letter(c)) {
+    return {name_char_kind::letter, ascii_key_chars.substr(static_cast<std::size_t>(ascii_lower(c) - 'a'), 1), 1};
+  }
+  if (is_ascii_digit(c)) {
+    return {name_char_kind::digit, ascii_key_chars.substr(26 + static_cast<std::size_t>(c - '0'), 1), 1};
+  }
+  if (is_ascii_space(c)) return {name_char_kind::separator, {}, 1};
+  switch (c) {
+    case '-': case ',': case '\'': case '(': case ')': case '.': case '&': return {name_char_kind::separator, {}, 1};
+    default: break;
+  }
+  if (static_cast<unsigned char>(c) < 0x80) return {name_char_kind::other, {}, 1};
+  const utf8_char u = decode_utf8(text, i);
+  if (!u.valid) return {name_char_kind::other, {}, 1};
+  if (u.cp >= 0xC0 && u.cp <= 0x17F && !latin_fold[u.cp - 0xC0].empty()) {
+    return {name_char_kind::letter, latin_fold[u.cp - 0xC0], u.length};
+  }
+  if (u.cp >= 0x300 && u.cp <= 0x36F) return {name_char_kind::mark, {}, u.length};
+  if (is_unicode_space(u.cp) || (u.cp >= 0x2010 && u.cp <= 0x2015) || u.cp == 0x2018 || u.cp == 0x2019) {
+    return {name_char_kind::separator, {}, u.length};
+  }
+  return {name_char_kind::other, {}, u.length};
+}
+
 // Longest key a text can normalise to and still match; longer texts match nothing.
 inline constexpr std::size_t nationality_key_capacity = 128;
 static_assert(std::all_of(nationality_keys.begin(), nationality_keys.end(),
@@ -101,67 +241,47 @@ static_assert(std::is_sorted(nationality_keys.begin(), nationality_keys.end(),
                              [](const nationality_key& a, const nationality_key& b) { return a.key < b.key; }),
               "nationality_table.hpp: keys must be sorted");
 
-// Calls sink(word) for every word of `text` after folding: a word is a run of ASCII
-// letters and digits (lower-cased), folded Latin letters and letters of other scripts
-// (kept as they are, so they match nothing); combining marks are dropped; anything else
-// (ASCII punctuation, Latin-1 signs, general punctuation) separates words. Returns false
-// when a word did not fit.
+/// How `normalise_nationality_key` treats characters no name has.
+enum class key_folding : std::uint8_t {
+  strict,   ///< the lookup rule: a digit or any other character makes the text no name
+  lenient,  ///< for suggestions only: digits are kept, other characters separate words
+};
+
+/// Why a text has no key.
+enum class key_status : std::uint8_t { ok, not_a_name, too_long };
+
+// Calls sink(word) for every word of `text` folded as the file comment says.
 template <class Sink>
-constexpr bool for_each_key_word(std::string_view text, Sink&& sink) {
+constexpr key_status for_each_key_word(std::string_view text, key_folding folding, Sink&& sink) {
   std::array<char, nationality_key_capacity> word{};
   std::size_t size = 0;
-  bool fits = true;
   const auto flush = [&] {
     if (size > 0) sink(std::string_view(word.data(), size));
     size = 0;
   };
-  const auto append = [&](std::string_view part) {
-    for (char c : part) {
-      if (size < word.size()) word[size++] = c;
-      else fits = false;
-    }
-  };
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      if (is_ascii_letter(text[i]) || is_ascii_digit(text[i])) {
-        const char lower = ascii_lower(text[i]);
-        append(std::string_view(&lower, 1));
-      } else {
+  for (std::size_t i = 0; i < text.size();) {
+    const name_char c = classify_name_char(text, i);
+    i += c.length;
+    switch (c.kind) {
+      case name_char_kind::digit:
+        if (folding == key_folding::strict) return key_status::not_a_name;
+        [[fallthrough]];
+      case name_char_kind::letter:
+        for (const char letter : c.letters) {
+          if (size == word.size()) return key_status::too_long;
+          word[size++] = letter;
+        }
+        break;
+      case name_char_kind::mark: break;
+      case name_char_kind::other:
+        if (folding == key_folding::strict) return key_status::not_a_name;
         flush();
-      }
-      ++i;
-      continue;
+        break;
+      case name_char_kind::separator: flush(); break;
     }
-    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    bool valid = length > 1 && i + length <= text.size();
-    char32_t cp = valid ? static_cast<char32_t>(lead & (0x7F >> length)) : 0;
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) valid = false;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (!valid) {  // not UTF-8: keep the byte, it matches nothing
-      append(text.substr(i, 1));
-      ++i;
-      continue;
-    }
-    if (cp >= 0xC0 && cp <= 0x17F) {
-      const std::string_view folded = latin_fold[cp - 0xC0];
-      if (folded.empty()) flush();
-      else append(folded);
-    } else if (cp >= 0x300 && cp <= 0x36F) {
-      // combining marks (decomposed diacritics: "Syrie" + U+0308) are dropped
-    } else if (cp < 0xC0 || (cp >= 0x2000 && cp <= 0x206F)) {
-      flush();  // Latin-1 signs and spaces, general punctuation (dashes, quotes, spaces)
-    } else {
-      append(text.substr(i, length));
-    }
-    i += length;
   }
   flush();
-  return fits;
+  return key_status::ok;
 }
 
 [[nodiscard]] constexpr bool is_key_stopword(std::string_view word) noexcept {
@@ -172,23 +292,29 @@ constexpr bool for_each_key_word(std::string_view text, Sink&& sink) {
 struct nationality_key_buffer {
   std::array<char, nationality_key_capacity> chars{};
   std::size_t size = 0;
-  bool fits = true;
+  key_status status = key_status::ok;
   [[nodiscard]] constexpr std::string_view view() const noexcept { return {chars.data(), size}; }
+  /// True when the text has a key (it may still match nothing).
+  [[nodiscard]] constexpr bool ok() const noexcept { return status == key_status::ok; }
 };
 
-/// The lookup key of a code or name (see the file comment). Must agree with normalise()
-/// in tools/generate_nationality_table.py.
-[[nodiscard]] constexpr nationality_key_buffer normalise_nationality_key(std::string_view text) {
+/// The lookup key of a name (see the file comment): its words folded and joined, the
+/// stopwords dropped from a text of more than one word. Must agree with normalise() in
+/// tools/generate_nationality_table.py.
+[[nodiscard]] constexpr nationality_key_buffer normalise_nationality_key(std::string_view text,
+                                                                         key_folding folding = key_folding::strict) {
   std::size_t words = 0;
-  for_each_key_word(text, [&](std::string_view) { ++words; });
   nationality_key_buffer out;
-  out.fits = for_each_key_word(text, [&](std::string_view word) {
+  out.status = for_each_key_word(text, folding, [&](std::string_view) { ++words; });
+  if (!out.ok()) return out;
+  out.status = for_each_key_word(text, folding, [&](std::string_view word) {
     if (words > 1 && is_key_stopword(word)) return;
     for (char c : word) {
       if (out.size < out.chars.size()) out.chars[out.size++] = c;
-      else out.fits = false;
+      else out.status = key_status::too_long;
     }
   });
+  if (!out.ok()) out.size = 0;
   return out;
 }
 
@@ -198,13 +324,14 @@ struct nationality_key_buffer {
   return slot;
 }
 
-// Direct tables: row of every two- and three-letter key and of every numeric code.
+// Direct tables: row of every two- and three-letter code and of every numeric code (code
+// keys only: a name key never makes a code).
 template <std::size_t Letters>
 [[nodiscard]] constexpr auto make_letters_index() {
   std::array<std::uint16_t, Letters == 2 ? 26 * 26 : 26 * 26 * 26> index{};
   index.fill(no_nationality_row);
   for (const auto& k : nationality_keys) {
-    if (k.key.size() == Letters && all_of(k.key, is_ascii_letter)) index[letters_slot(k.key)] = k.row;
+    if (k.origin == 0 && k.key.size() == Letters && all_of(k.key, is_ascii_letter)) index[letters_slot(k.key)] = k.row;
   }
   return index;
 }
@@ -212,51 +339,51 @@ template <std::size_t Letters>
 inline constexpr auto alpha2_index = make_letters_index<2>();
 inline constexpr auto alpha3_index = make_letters_index<3>();
 
+[[nodiscard]] constexpr std::size_t digits_value(std::string_view digits) noexcept {
+  std::size_t value = 0;
+  for (char c : digits) value = value * 10 + static_cast<std::size_t>(c - '0');
+  return value;
+}
+
 inline constexpr auto numeric_index = [] {
   std::array<std::uint16_t, 1000> index{};
   index.fill(no_nationality_row);
   for (const auto& k : nationality_keys) {
-    if (all_of(k.key, is_ascii_digit)) {
-      std::size_t value = 0;
-      for (char c : k.key) value = value * 10 + static_cast<std::size_t>(c - '0');
-      index[value] = k.row;
+    if (k.origin == 0 && !k.key.empty() && k.key.size() <= 3 && all_of(k.key, is_ascii_digit)) {
+      index[digits_value(k.key)] = k.row;
     }
   }
   return index;
 }();
 
-// Row of a key that is known to be all letters (2 or 3) or all digits; no_nationality_row otherwise.
-[[nodiscard]] constexpr std::uint16_t find_code_row(std::string_view key) noexcept {
-  if (key.empty()) return no_nationality_row;
-  if (all_of(key, is_ascii_digit)) {
-    if (key.size() > 6) return no_nationality_row;
-    std::size_t value = 0;
-    for (char c : key) value = value * 10 + static_cast<std::size_t>(c - '0');
-    return value < numeric_index.size() ? numeric_index[value] : no_nationality_row;
-  }
-  if (all_of(key, is_ascii_letter)) {
-    if (key.size() == 2) return alpha2_index[letters_slot(key)];
-    if (key.size() == 3) return alpha3_index[letters_slot(key)];
-  }
-  return no_nationality_row;
+// True when `text` (trimmed) has the form of a code: ASCII letters only, or 1 to 3 digits.
+[[nodiscard]] constexpr bool has_code_form(std::string_view text) noexcept {
+  if (text.empty()) return false;
+  if (all_of(text, is_ascii_digit)) return text.size() <= 3;
+  return all_of(text, is_ascii_letter);
 }
 
 [[nodiscard]] constexpr std::uint16_t find_row(std::string_view text) noexcept {
-  while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-  // Fast path for the codes in large files: no normalisation needed.
-  if ((text.size() == 2 || text.size() == 3) && all_of(text, is_ascii_letter)) return find_code_row(text);
-  if (!text.empty() && all_of(text, is_ascii_digit)) return find_code_row(text);
-
+  text = trim_nationality_text(text);
+  if (text.empty()) return no_nationality_row;
+  if (all_of(text, is_ascii_digit)) {
+    return text.size() <= 3 ? numeric_index[digits_value(text)] : no_nationality_row;
+  }
+  // Only a text of ASCII letters alone can be a code; it may also be a name ("Chad").
+  const bool code_form = all_of(text, is_ascii_letter);
+  if (code_form && text.size() == 2) {
+    if (const std::uint16_t row = alpha2_index[letters_slot(text)]; row != no_nationality_row) return row;
+  } else if (code_form && text.size() == 3) {
+    if (const std::uint16_t row = alpha3_index[letters_slot(text)]; row != no_nationality_row) return row;
+  }
   const nationality_key_buffer buffer = normalise_nationality_key(text);
   const std::string_view key = buffer.view();
-  if (!buffer.fits || key.empty()) return no_nationality_row;
-  if (all_of(key, is_ascii_digit) || ((key.size() == 2 || key.size() == 3) && all_of(key, is_ascii_letter))) {
-    return find_code_row(key);
-  }
+  if (!buffer.ok() || key.size() < 2) return no_nationality_row;
   const auto it = std::lower_bound(nationality_keys.begin(), nationality_keys.end(), key,
                                    [](const nationality_key& k, std::string_view v) { return k.key < v; });
-  return it != nationality_keys.end() && it->key == key ? it->row : no_nationality_row;
+  if (it == nationality_keys.end() || it->key != key) return no_nationality_row;
+  if (it->origin == 0 && !code_form) return no_nationality_row;  // folding made a code: "S Y R", "n.a."
+  return it->row;
 }
 
 inline std::vector<std::string> nationality_suggestions(std::string_view text);
@@ -289,7 +416,8 @@ class nationality {
   }
 
   /// The nationality named by any code (alpha-3, alpha-2, numeric, Eurostat) or any Dutch
-  /// or English name or alias, forgiving case, diacritics, spacing and punctuation.
+  /// or English name or alias, forgiving case, diacritics and spacing of those codes and
+  /// names, nothing more (the rule is in the file comment: "n.a.", "4.0" or "Æ" are no codes).
   /// Throws `unknown_code` naming the text, with the closest names in `suggestions()`.
   [[nodiscard]] static constexpr nationality lookup(std::string_view text) {
     const std::uint16_t row = detail::find_row(text);
@@ -419,17 +547,41 @@ inline constexpr auto nationality_entries = [] {
 }
 
 // The closest names to `text`, best first: names within a few edits of it (1 for up to 4
-// letters, 2 for up to 8, else 3), then names that contain it (4 letters or more). Codes
-// are never suggested; each nationality appears once, in the language of the name that
-// came closest.
+// letters, 2 for up to 8, else 3), then names that contain it (4 letters or more). The
+// text is folded leniently (other characters separate words, digits stay), so "Syria?"
+// and "Syrië 2" suggest Syria. Suggestions are names, never codes. A text that folds to
+// an alpha-3 or longer code ("SYR.", "S Y R") suggests that code's name first; one that
+// folds to a two-letter or numeric code ("n.a.", "N/A", "Æ", "4.0") does not, as a
+// missing-value marker must not be answered with Namibia. A code that two former states
+// shared (CS, 891) suggests both. Each nationality appears once, in the language of the
+// name that came closest.
 inline std::vector<std::string> nationality_suggestions(std::string_view text) {
-  const nationality_key_buffer buffer = normalise_nationality_key(text);
+  const std::string_view trimmed = trim_nationality_text(text);
+  if (has_code_form(trimmed)) {
+    for (const auto& ambiguous : nationality_ambiguous_keys) {
+      const bool same =
+          all_of(trimmed, is_ascii_digit)
+              ? all_of(ambiguous.key, is_ascii_digit) && digits_value(trimmed) == digits_value(ambiguous.key)
+              : trimmed.size() == ambiguous.key.size() &&
+                    std::equal(trimmed.begin(), trimmed.end(), ambiguous.key.begin(),
+                               [](char a, char b) { return ascii_lower(a) == b; });
+      if (same) {
+        return {std::string(nationality_rows[ambiguous.rows[0]].name_en),
+                std::string(nationality_rows[ambiguous.rows[1]].name_en)};
+      }
+    }
+  }
+  const nationality_key_buffer buffer = normalise_nationality_key(trimmed, key_folding::lenient);
   const std::string_view key = buffer.view();
-  if (!buffer.fits || key.empty()) return {};
-  for (const auto& ambiguous : nationality_ambiguous_keys) {
-    if (ambiguous.key == key) {
-      return {std::string(nationality_rows[ambiguous.rows[0]].name_en),
-              std::string(nationality_rows[ambiguous.rows[1]].name_en)};
+  if (!buffer.ok() || key.size() < 2) return {};
+  std::vector<std::string> out;
+  std::uint16_t code_row = no_nationality_row;
+  if (key.size() >= 3 && all_of(key, is_ascii_letter)) {
+    const auto it = std::lower_bound(nationality_keys.begin(), nationality_keys.end(), key,
+                                     [](const nationality_key& k, std::string_view v) { return k.key < v; });
+    if (it != nationality_keys.end() && it->key == key && it->origin == 0) {
+      code_row = it->row;
+      out.emplace_back(nationality_rows[code_row].name_en);
     }
   }
   const std::size_t limit = key.size() <= 4 ? 1 : key.size() <= 8 ? 2 : 3;
@@ -460,8 +612,9 @@ inline std::vector<std::string> nationality_suggestions(std::string_view text) {
   std::sort(found.begin(), found.end(), [&](const candidate& a, const candidate& b) {
     return a.score != b.score ? a.score < b.score : display(a) < display(b);
   });
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < found.size() && i < 5; ++i) out.emplace_back(display(found[i]));
+  for (std::size_t i = 0; i < found.size() && out.size() < 5; ++i) {
+    if (found[i].row != code_row) out.emplace_back(display(found[i]));
+  }
   return out;
 }
 
@@ -470,6 +623,19 @@ inline std::vector<std::string> alpha3_suggestions(std::string_view code) {
   const std::uint16_t row = find_row(code);
   if (row == no_nationality_row) return {};
   return {std::string(nationality_rows[row].alpha3)};
+}
+
+// What a file reader expected where `text` stood, for csv::reader::fail_value:
+// `description` (an open parenthesis, "a nationality (a code or name in the nationality
+// table") closed with the closest names, `; did you mean "Algerije"?)`, or with ")".
+inline std::string nationality_expected(std::string description, std::string_view text) {
+  const std::vector<std::string> suggestions = nationality_suggestions(text);
+  for (std::size_t i = 0; i < suggestions.size(); ++i) {
+    description += i == 0 ? "; did you mean " : i + 1 == suggestions.size() ? " or " : ", ";
+    description += "\"" + suggestions[i] + "\"";
+  }
+  description += suggestions.empty() ? ")" : "?)";
+  return description;
 }
 
 [[noreturn]] inline void throw_unknown_nationality(std::string_view text) {

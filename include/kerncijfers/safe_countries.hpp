@@ -512,19 +512,18 @@ inline constexpr std::array<std::string_view, 7> designation_columns = {"country
                                                                         "to_known", "note", "source"};
 
 // Builds a designation from the seven fields of one row (in `designation_columns` order);
-// `where(i)` gives the position of field i for messages. Parse errors throw
-// `csv::value_error`, unknown countries `unknown_code`, inconsistent rows
-// `invalid_input`/`range_error`, all naming the position.
-template <class Where>
-[[nodiscard]] designation designation_from_row(const std::array<std::string_view, 7>& fields, const Where& where) {
-  const auto fail = [&](std::size_t column, const std::string& expected) -> void {
-    throw csv::value_error(where(column), std::string(fields[column]), expected);
-  };
+// `where(i)` gives the position of field i for messages, `fail(i, expected)` throws
+// `csv::value_error` for field i (a file reader passes its `fail_value`, which reports
+// missing-value markers as such). Bad values, an unknown country included, throw through
+// `fail`; inconsistent rows throw `invalid_input`/`range_error` naming the position.
+template <class Where, class Fail>
+[[nodiscard]] designation designation_from_row(const std::array<std::string_view, 7>& fields, const Where& where,
+                                               const Fail& fail) {
   designation d;
-  try {
-    d.country = nationality::lookup(fields[0]);
-  } catch (const unknown_code& e) {
-    throw unknown_code(std::string(fields[0]), "nationality at " + where(0).str(), e.suggestions());
+  if (const std::optional<nationality> country = nationality::find(fields[0])) {
+    d.country = *country;
+  } else {
+    fail(0, nationality_expected("a country (a code or name in the nationality table", fields[0]));
   }
   const auto read_date = [&](std::size_t column, std::optional<calendar::day_number>& day, date_precision& precision) {
     if (fields[column].empty()) return;
@@ -574,9 +573,12 @@ template <class Where>
 /// `to` (empty, YYYY-MM or YYYY-MM-DD), `from_known` and `to_known` (true or false),
 /// `note`, `source`, in any order; other columns are ignored. `source_name` names the
 /// input in messages. Throws `csv::format_error` for malformed CSV or a missing column,
-/// `csv::value_error` for a bad date or flag, `unknown_code` for an unknown country,
-/// `invalid_input`/`range_error` for an inconsistent row, a reversed interval or two
-/// overlapping ones; every message names the file, line, column and value.
+/// `csv::value_error` for a bad date or flag and for a country that is not in the
+/// nationality table (with the closest names; as in a counts file, the file is what is
+/// wrong, so this is no `unknown_code`; a missing-value marker such as "#N/A" or "n.a." is
+/// reported as a missing value), `invalid_input`/`range_error` for an inconsistent row, a
+/// reversed interval or two overlapping ones; every message names the file, line, column
+/// and value.
 [[nodiscard]] inline safe_country_list load_safe_countries(std::istream& in, std::string source_name) {
   csv::reader reader(in, std::move(source_name));
   const std::vector<std::size_t> columns =
@@ -587,8 +589,9 @@ template <class Where>
   while (reader.next(r)) {
     std::array<std::string_view, 7> fields;
     for (std::size_t i = 0; i < fields.size(); ++i) fields[i] = r[columns[i]];
-    designations.push_back(
-        detail::designation_from_row(fields, [&](std::size_t i) { return reader.where(r, columns[i]); }));
+    designations.push_back(detail::designation_from_row(
+        fields, [&](std::size_t i) { return reader.where(r, columns[i]); },
+        [&](std::size_t i, const std::string& expected) { reader.fail_value(r, columns[i], expected); }));
     lines.push_back(r.line);
   }
   return detail::list_from_rows(std::move(designations), lines, reader.source());
@@ -616,7 +619,10 @@ template <class Where>
         return csv::position{std::string(table::source_name), static_cast<std::size_t>(row.line), i + 1,
                              std::string(detail::designation_columns[i])};
       };
-      designations.push_back(detail::designation_from_row(fields, where));
+      const auto fail = [&](std::size_t i, const std::string& expected) {
+        throw csv::value_error(where(i), std::string(fields[i]), expected);
+      };
+      designations.push_back(detail::designation_from_row(fields, where, fail));
       lines.push_back(static_cast<std::size_t>(row.line));
     }
     return detail::list_from_rows(std::move(designations), lines, std::string(table::source_name));

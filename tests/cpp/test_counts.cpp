@@ -702,6 +702,113 @@ BOOST_AUTO_TEST_CASE(unknown_nationality_without_suggestions) {
   BOOST_CHECK_THROW((void)kc::read_counts_csv(lower, "counts.csv"), kc::csv::value_error);
 }
 
+// Issue 10: "30% came from Austria, 20% from Namibia". Texts that folding used to turn into
+// codes ("4.0" Austria, "#N/A" Namibia) are bad values with file, line, column and value.
+namespace {
+
+std::string counts_csv_with_nationality(const std::string& value) {
+  return "period,category,nationality,count,source,release\n"
+         "2021-05,first_application,TOTAL,10,x,\n"
+         "2021-05,first_application,SYR,5,x,\n"
+         "2021-05,first_application,\"" + value + "\",3,x,\n";
+}
+
+// The markers of a missing value that spreadsheets and statistics offices write.
+const std::vector<std::string> missing_markers = {"#N/A", "N/A", "n.a.", "n.v.t.", "-", "..", ":", "?", ""};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(non_codes_in_the_nationality_column_name_file_line_column_and_value) {
+  std::vector<std::string> values = missing_markers;
+  for (const std::string extra : {"4.0", "Æ", "S Y R", "SYR.", "N.A.", "760.0", "Syria?"}) values.push_back(extra);
+  for (const auto& value : values) {
+    BOOST_TEST_CONTEXT('"' << value << '"') {
+      std::istringstream in(counts_csv_with_nationality(value));
+      try {
+        (void)kc::read_counts_csv(in, "counts.csv");
+        BOOST_ERROR("no error");
+      } catch (const kc::csv::value_error& e) {
+        BOOST_TEST(e.input() == value);
+        BOOST_TEST(e.where().source == "counts.csv");
+        BOOST_TEST(e.where().line == 4u);
+        BOOST_TEST(e.where().column == 3u);
+        BOOST_TEST(e.where().column_name == "nationality");
+        BOOST_TEST(std::string(e.what()).ends_with(" in counts.csv, line 4, column 3 (\"nationality\")"), e.what());
+      }
+    }
+  }
+  // The texts that are no missing-value marker keep the wording of every bad value.
+  const auto message = [](const std::string& value) {
+    std::istringstream in(counts_csv_with_nationality(value));
+    return message_of<kc::csv::value_error>([&] { (void)kc::read_counts_csv(in, "counts.csv"); });
+  };
+  BOOST_TEST(message("4.0") == "cannot parse \"4.0\" as a nationality (neither TOTAL nor a code or name in the "
+                               "nationality table) in counts.csv, line 4, column 3 (\"nationality\")");
+  BOOST_TEST(message("Æ") == "cannot parse \"Æ\" as a nationality (neither TOTAL nor a code or name in the "
+                             "nationality table) in counts.csv, line 4, column 3 (\"nationality\")");
+  BOOST_TEST(message("SYR.") == "cannot parse \"SYR.\" as a nationality (neither TOTAL nor a code or name in the "
+                                "nationality table; did you mean \"Syria\"?) in counts.csv, line 4, column 3 "
+                                "(\"nationality\")");
+  // A NUL inside a code is no code either (the message itself is issue 10, item 7).
+  std::istringstream nul(counts_csv_with_nationality(std::string("S\0YR", 4)));
+  BOOST_CHECK_THROW((void)kc::read_counts_csv(nul, "counts.csv"), kc::invalid_input);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_with_non_codes_stops_at_the_first_with_its_position) {
+  // tests/data/counts_non_code_nationality.csv: TOTAL 10, "4.0" 3, "#N/A" 2, SYR 5 (the
+  // issue's file: it used to give Austria 30% and Namibia 20%).
+  const std::string path = test_file("counts_non_code_nationality.csv");
+  try {
+    (void)kc::read_counts_csv(std::filesystem::path(path));
+    BOOST_ERROR("no error");
+  } catch (const kc::csv::value_error& e) {
+    BOOST_TEST(e.input() == "4.0");
+    BOOST_TEST(e.where().source == path);
+    BOOST_TEST(e.where().line == 3u);
+    BOOST_TEST(e.where().column == 3u);
+    BOOST_TEST(e.where().column_name == "nationality");
+  }
+}
+
+// Needs the csv branch of issue 10 (csv::is_missing_marker in reader::fail_value): a
+// marker is reported as a missing value, with file, line, column and the marker.
+BOOST_AUTO_TEST_CASE(missing_value_markers_in_the_nationality_column_are_reported_as_missing) {
+  for (const auto& value : missing_markers) {
+    BOOST_TEST_CONTEXT('"' << value << '"') {
+      std::istringstream in(counts_csv_with_nationality(value));
+      try {
+        (void)kc::read_counts_csv(in, "counts.csv");
+        BOOST_ERROR("no error");
+      } catch (const kc::csv::value_error& e) {
+        const std::string message = e.what();
+        BOOST_TEST(message.starts_with("missing value"), message);
+        BOOST_TEST(message.ends_with(" in counts.csv, line 4, column 3 (\"nationality\")"), message);
+        BOOST_TEST(e.input() == value);
+        BOOST_TEST(e.where().line == 4u);
+        BOOST_TEST(e.where().column == 3u);
+      }
+    }
+  }
+  const std::string path = test_file("counts_missing_nationality.csv");
+  try {
+    (void)kc::read_counts_csv(std::filesystem::path(path));
+    BOOST_ERROR("no error");
+  } catch (const kc::csv::value_error& e) {
+    const std::string message = e.what();
+    BOOST_TEST(message.starts_with("missing value"), message);
+    BOOST_TEST(message.find("n.a.") != std::string::npos, message);
+    BOOST_TEST(message.ends_with(" in " + path + ", line 4, column 3 (\"nationality\")"), message);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(na_in_the_nationality_column_is_namibia) {
+  // NA is an ISO and Eurostat code (Namibia), not R's missing value.
+  std::istringstream in(counts_csv_with_nationality("NA"));
+  const auto rows = kc::read_count_rows(in, "counts.csv");
+  BOOST_REQUIRE_EQUAL(rows.size(), 3u);
+  BOOST_TEST(rows[2].nat.value().alpha3() == "NAM");
+}
+
 BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
   const std::string expected = "; expected exactly \"period,category,nationality,count,source,release\"";
   std::string path = test_file("counts_missing_column.csv");

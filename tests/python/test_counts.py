@@ -63,6 +63,47 @@ def test_bad_rows_name_file_line_and_value(tmp_path: Path, body: str, needle: st
     assert "line 3" in message
 
 
+MISSING_MARKERS = ["#N/A", "N/A", "n.a.", "n.v.t.", "-", "..", ":", "?", ""]
+
+
+@pytest.mark.parametrize("value", [*MISSING_MARKERS, "4.0", "Æ", "S Y R", "SYR."])
+def test_non_codes_in_the_nationality_column_name_file_line_column_and_value(tmp_path: Path, value: str) -> None:
+    # Issue 10: "4.0" was Austria and "#N/A" Namibia; now each is a bad value at its place.
+    path = write(tmp_path, f'2021-05,first_application,TOTAL,10,test,\n2021-05,first_application,"{value}",3,test,\n')
+    with pytest.raises(kc.ParseError) as info:
+        kc.read_counts_csv(path)
+    assert info.value.input == value
+    assert str(info.value).endswith(f'in {path}, line 3, column 3 ("nationality")')
+
+
+def test_the_issue_file_with_non_codes_stops_at_the_first(test_data: Path) -> None:
+    path = test_data / "counts_non_code_nationality.csv"
+    with pytest.raises(kc.ParseError) as info:
+        kc.read_counts_csv(path)
+    assert info.value.input == "4.0"
+    assert str(info.value) == (
+        'cannot parse "4.0" as a nationality (neither TOTAL nor a code or name in the nationality table) '
+        f'in {path}, line 3, column 3 ("nationality")'
+    )
+
+
+@pytest.mark.parametrize("value", MISSING_MARKERS)
+def test_missing_value_markers_in_the_nationality_column_are_reported_as_missing(tmp_path: Path, value: str) -> None:
+    # Needs the csv branch of issue 10 (csv::is_missing_marker in reader::fail_value).
+    path = write(tmp_path, f'2021-05,first_application,TOTAL,10,test,\n2021-05,first_application,"{value}",3,test,\n')
+    with pytest.raises(kc.ParseError) as info:
+        kc.read_counts_csv(path)
+    assert str(info.value).startswith("missing value")
+    assert str(info.value).endswith(f'in {path}, line 3, column 3 ("nationality")')
+    assert info.value.input == value
+
+
+def test_na_in_the_nationality_column_is_namibia(tmp_path: Path) -> None:
+    path = write(tmp_path, "2021-05,first_application,TOTAL,10,test,\n2021-05,first_application,NA,3,test,\n")
+    rows = kc.read_count_rows(path)
+    assert rows[1].nationality == kc.Nationality("NAM")
+
+
 def test_conflicting_duplicate_in_one_release(tmp_path: Path) -> None:
     path = write(
         tmp_path,

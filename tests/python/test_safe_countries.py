@@ -59,8 +59,26 @@ def test_user_list_from_csv(tmp_path: Path) -> None:
     bad.write_text(
         "country,from,from_known,to,to_known,note,source\nAtlantis,2030-01-01,true,,true,x,y\n", encoding="utf-8"
     )
-    with pytest.raises(kc.UnknownCode, match="bad.csv"):
+    # As in a counts file, an unknown country in a file is a ParseError (a ValueError) at its place.
+    with pytest.raises(kc.ParseError) as info:
         kc.load_safe_countries(bad)
+    assert info.value.input == "Atlantis"
+    assert str(info.value).endswith(f'in {bad}, line 2, column 1 ("country")')
+
+
+@pytest.mark.parametrize("value", ["#N/A", "N/A", "n.a.", "n.v.t.", "-", "..", ":", "?", "", "4.0", "Æ", "MAR."])
+def test_non_codes_in_the_country_column_name_file_line_column_and_value(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "country,from,from_known,to,to_known,note,source\n"
+        "DZA,2016-10,true,2021-06-11,true,x,y\n"
+        f'"{value}",2016-10,true,,true,x,y\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(kc.ParseError) as info:
+        kc.load_safe_countries(path)
+    assert info.value.input == value
+    assert str(info.value).endswith(f'in {path}, line 3, column 1 ("country")')
 
 
 def test_designations_are_values() -> None:
