@@ -27,6 +27,34 @@ inline language to_language(const py::handle& value) {
                        std::string(py::str(py::type::handle_of(value).attr("__name__"))));
 }
 
+/// A file name as Python text, decoded as `os.fsdecode` does: on POSIX a name is any bytes,
+/// and bytes that are not UTF-8 become lone surrogates (`surrogateescape`), so the name
+/// round-trips through `os.fsencode` and `file_name_from_python` instead of raising
+/// UnicodeDecodeError.
+inline py::str file_name_to_python(const std::string& name) {
+  return py::reinterpret_steal<py::str>(
+      PyUnicode_DecodeFSDefaultAndSize(name.data(), static_cast<py::ssize_t>(name.size())));
+}
+
+/// The bytes of a file name given as `str` (encoded as `os.fsencode` does), `bytes` or an
+/// `os.PathLike`; TypeError naming `what` for anything else.
+inline std::string file_name_from_python(const py::handle& value, const char* what) {
+  py::object path = py::reinterpret_borrow<py::object>(value);
+  if (!py::isinstance<py::str>(path) && !py::isinstance<py::bytes>(path)) {
+    PyObject* fspath = PyOS_FSPath(value.ptr());
+    if (fspath == nullptr) {
+      PyErr_Clear();
+      throw py::type_error(std::string(what) + " must be a str, bytes or os.PathLike, not " +
+                           py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>());
+    }
+    path = py::reinterpret_steal<py::object>(fspath);
+  }
+  if (py::isinstance<py::bytes>(path)) return path.cast<std::string>();
+  const py::object encoded = py::reinterpret_steal<py::object>(PyUnicode_EncodeFSDefault(path.ptr()));
+  if (!encoded) throw py::error_already_set();
+  return encoded.cast<std::string>();
+}
+
 /// `==` and `!=` with the same type; other types compare unequal instead of raising.
 template <class T, class Class>
 void def_equality(Class& cls) {

@@ -96,7 +96,7 @@ void register_counts(py::module_& m) {
       .def_readonly("source", &count_row::source)
       .def_readonly("release", &count_row::rel)
       .def_readonly("line", &count_row::line)
-      .def_readonly("file", &count_row::file)
+      .def_property_readonly("file", [](const count_row& r) { return file_name_to_python(r.file); })
       .def("is_total", [](const count_row& r) { return !r.nat.has_value(); });
   def_str_from_stream<count_row>(row);
   row.def("__repr__", [](const count_row& r) {
@@ -111,7 +111,7 @@ void register_counts(py::module_& m) {
       [](const count_row& r) {
         return py::make_tuple(iso(r.period), std::string(to_string(r.cat)),
                               r.nat ? std::string(r.nat->alpha3()) : std::string("TOTAL"), r.count, r.source, r.rel.iso(),
-                              r.line, r.file);
+                              r.line, file_name_to_python(r.file));
       },
       [](const py::tuple& s) {
         const auto nat_text = s[2].cast<std::string>();
@@ -119,7 +119,7 @@ void register_counts(py::module_& m) {
         if (nat_text != "TOTAL") n = nationality::from_alpha3(nat_text);
         return count_row{parse_count_period(s[0].cast<std::string>()), parse_category(s[1].cast<std::string>()), n,
                          s[3].cast<std::int64_t>(), s[4].cast<std::string>(), release::parse(s[5].cast<std::string>()),
-                         s[6].cast<std::size_t>(), s.size() > 7 ? s[7].cast<std::string>() : std::string()};
+                         s[6].cast<std::size_t>(), s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
       });
 
   py::class_<window_total>(m, "WindowTotal", "A count over a window of months and the rows that tile it.")
@@ -153,7 +153,9 @@ void register_counts(py::module_& m) {
                                  "Count rows, validated, with the latest release of every number; answers "
                                  "'how many in this window?' by tiling the window with rows of mixed granularity.");
   table.def(py::init<>())
-      .def_static("from_rows", &counts_table::from_rows, py::arg("rows"), py::arg("origin") = "")
+      .def_static("from_rows", [](std::vector<count_row> rows, const py::object& origin) {
+        return counts_table::from_rows(std::move(rows), file_name_from_python(origin, "origin"));
+      }, py::arg("rows"), py::arg("origin") = "")
       .def("total", [](const counts_table& t, category c, const py::object& window) {
         return t.total(c, to_month_range(window));
       }, py::arg("category"), py::arg("window"), "TOTAL count of a category over a window; raises RangeError on gaps.")
@@ -173,10 +175,10 @@ void register_counts(py::module_& m) {
       .def("superseded", [](const counts_table& t) {
         return std::vector<count_row>(t.superseded().begin(), t.superseded().end());
       }, "Rows replaced by a later release (or repeated identically).")
-      .def_property_readonly("origin", &counts_table::origin)
+      .def_property_readonly("origin", [](const counts_table& t) { return file_name_to_python(t.origin()); })
       .def("__len__", &counts_table::size)
       .def("__repr__", [](const counts_table& t) {
-        return "<CountsTable of " + std::to_string(t.size()) + " rows" + (t.origin().empty() ? "" : " from " + t.origin()) + ">";
+        return "<CountsTable of " + std::to_string(t.size()) + " rows" + (t.origin().empty() ? "" : " from " + escaped(t.origin())) + ">";
       });
   def_equality<counts_table>(table);
   def_copy<counts_table>(table);
@@ -185,16 +187,16 @@ void register_counts(py::module_& m) {
       [](const counts_table& t) {
         std::vector<count_row> all(t.rows().begin(), t.rows().end());
         all.insert(all.end(), t.superseded().begin(), t.superseded().end());
-        return py::make_tuple(py::cast(all), t.origin());
+        return py::make_tuple(py::cast(all), file_name_to_python(t.origin()));
       },
-      [](const py::tuple& s) { return counts_table::from_rows(s[0].cast<std::vector<count_row>>(), s[1].cast<std::string>()); });
+      [](const py::tuple& s) { return counts_table::from_rows(s[0].cast<std::vector<count_row>>(), file_name_from_python(s[1], "origin")); });
 
   m.def("read_count_rows", [](const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw invalid_input("cannot open counts file " + path.string());
+    auto in = csv::open_file(path);
     return read_count_rows(in, path.string());
-  }, py::arg("path"), "The rows of a counts CSV file (to combine several files in one table).");
+  }, py::arg("path"), py::call_guard<py::gil_scoped_release>(), "The rows of a counts CSV file (to combine several files in one table).");
   m.def("read_counts_csv", [](const std::filesystem::path& path) { return read_counts_csv(path); }, py::arg("path"),
+        py::call_guard<py::gil_scoped_release>(),
         "A counts CSV file (schema: period,category,nationality,count,source,release) as a CountsTable.");
 }
 

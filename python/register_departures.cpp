@@ -51,7 +51,7 @@ void register_departures(py::module_& m) {
       .def_readonly("source", &departure_row::source)
       .def_readonly("release", &departure_row::rel)
       .def_readonly("line", &departure_row::line)
-      .def_readonly("file", &departure_row::file);
+      .def_property_readonly("file", [](const departure_row& r) { return file_name_to_python(r.file); });
   def_str_from_stream<departure_row>(row);
   row.def("__repr__", [](const departure_row& r) {
     std::ostringstream out;
@@ -64,12 +64,12 @@ void register_departures(py::module_& m) {
       row,
       [](const departure_row& r) {
         return py::make_tuple(r.period.iso(), std::string(to_string(r.group)), std::string(to_string(r.mode)), r.count,
-                              r.source, r.rel.iso(), r.line, r.file);
+                              r.source, r.rel.iso(), r.line, file_name_to_python(r.file));
       },
       [](const py::tuple& s) {
         return departure_row{period_range<month>::parse(s[0].cast<std::string>()), parse_departure_group(s[1].cast<std::string>()),
                              parse_departure_mode(s[2].cast<std::string>()), s[3].cast<std::int64_t>(), s[4].cast<std::string>(),
-                             release::parse(s[5].cast<std::string>()), s[6].cast<std::size_t>(), s.size() > 7 ? s[7].cast<std::string>() : std::string()};
+                             release::parse(s[5].cast<std::string>()), s[6].cast<std::size_t>(), s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
       });
 
   py::class_<departure_totals>(m, "DepartureTotals", "Departures of one group in one period, by mode.")
@@ -98,7 +98,9 @@ void register_departures(py::module_& m) {
 
   py::class_<departures_table> table(m, "DeparturesTable", "Departure rows with the latest release of every number.");
   table.def(py::init<>())
-      .def_static("from_rows", &departures_table::from_rows, py::arg("rows"), py::arg("origin") = "")
+      .def_static("from_rows", [](std::vector<departure_row> rows, const py::object& origin) {
+        return departures_table::from_rows(std::move(rows), file_name_from_python(origin, "origin"));
+      }, py::arg("rows"), py::arg("origin") = "")
       .def("figures", [](const departures_table& t, departure_group g, const py::object& period) {
         return t.figures(g, to_departure_period(period));
       }, py::arg("group"), py::arg("period"))
@@ -114,7 +116,7 @@ void register_departures(py::module_& m) {
       .def("superseded", [](const departures_table& t) {
         return std::vector<departure_row>(t.superseded().begin(), t.superseded().end());
       })
-      .def_property_readonly("origin", &departures_table::origin)
+      .def_property_readonly("origin", [](const departures_table& t) { return file_name_to_python(t.origin()); })
       .def("__len__", &departures_table::size)
       .def("__repr__", [](const departures_table& t) { return "<DeparturesTable of " + std::to_string(t.size()) + " rows>"; });
   def_equality<departures_table>(table);
@@ -124,18 +126,18 @@ void register_departures(py::module_& m) {
       [](const departures_table& t) {
         std::vector<departure_row> all(t.rows().begin(), t.rows().end());
         all.insert(all.end(), t.superseded().begin(), t.superseded().end());
-        return py::make_tuple(py::cast(all), t.origin());
+        return py::make_tuple(py::cast(all), file_name_to_python(t.origin()));
       },
       [](const py::tuple& s) {
-        return departures_table::from_rows(s[0].cast<std::vector<departure_row>>(), s[1].cast<std::string>());
+        return departures_table::from_rows(s[0].cast<std::vector<departure_row>>(), file_name_from_python(s[1], "origin"));
       });
 
   m.def("read_departure_rows", [](const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw invalid_input("cannot open departures file " + path.string());
+    auto in = csv::open_file(path);
     return read_departure_rows(in, path.string());
-  }, py::arg("path"));
+  }, py::arg("path"), py::call_guard<py::gil_scoped_release>());
   m.def("read_departures_csv", [](const std::filesystem::path& path) { return read_departures_csv(path); }, py::arg("path"),
+        py::call_guard<py::gil_scoped_release>(),
         "A departures CSV file (schema: period,group,mode,count,source,release) as a DeparturesTable.");
 }
 

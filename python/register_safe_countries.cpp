@@ -135,7 +135,7 @@ void register_safe_countries(py::module_& m) {
   m.def("nl_safe_countries", &nl_safe_countries, py::return_value_policy::copy,
         "The Dutch list of safe countries of origin (data/nl_safe_countries.csv).");
   m.def("load_safe_countries", [](const std::filesystem::path& path) { return load_safe_countries(path); },
-        py::arg("path"), "Reads a list in the format of data/nl_safe_countries.csv.");
+        py::arg("path"), py::call_guard<py::gil_scoped_release>(), "Reads a list in the format of data/nl_safe_countries.csv.");
 }
 
 }  // namespace kerncijfers::python

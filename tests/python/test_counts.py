@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,40 @@ def test_rows_of_several_files_keep_their_file(tmp_path: Path) -> None:
     with pytest.raises(kc.InvalidInput) as info:
         kc.CountsTable.from_rows(rows, "a.csv + b.csv")
     assert "a.csv, line 2" in str(info.value) and "b.csv, line 2" in str(info.value)
+
+
+# --- File names that are not UTF-8, and reading without the GIL ------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_round_trips(tmp_path: Path) -> None:
+    """POSIX file names are bytes: Python decodes them with surrogateescape (os.fsdecode),
+    and so do the table's origin and the rows' file, in repr and pickles too."""
+    raw = os.fsencode(tmp_path) + b"/counts-\xff.csv"
+    with open(raw, "wb") as f:
+        f.write((HEADER + "2021-05,first_application,TOTAL,955,CBS,\n").encode())
+    name = os.fsdecode(raw)
+    for table in (kc.read_counts_csv(name), kc.CountsTable.from_rows(kc.read_count_rows(raw), raw)):
+        assert table.origin == name and os.fsencode(table.origin) == raw
+        assert table.rows()[0].file == name
+        assert repr(table).endswith("counts-\\xFF.csv>")
+        restored = pickle.loads(pickle.dumps(table))
+        assert restored == table and restored.origin == name and restored.rows()[0].file == name
+    with pytest.raises(kc.ParseError, match=r"counts-\\xFF\.csv, line 3, column 4"):
+        with open(raw, "ab") as f:
+            f.write(b"2021-06,first_application,TOTAL,x,CBS,\n")
+        kc.read_counts_csv(raw.decode("utf-8", "surrogateescape"))
+
+
+def test_reading_releases_the_gil_so_a_fifo_can_be_fed_by_a_thread(tmp_path: Path) -> None:
+    fifo = tmp_path / "counts.fifo"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write(HEADER + "2021-05,first_application,TOTAL,955,CBS,\n")
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    table = kc.read_counts_csv(fifo)  # would deadlock while holding the GIL
+    writer.join(timeout=10)
+    assert len(table) == 1 and not writer.is_alive()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,15 @@ def test_bad_mode_names_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(kc.ParseError, match=r'departures\.csv.*line 2.*"teleported"|"teleported".*departures\.csv.*line 2'):
         kc.read_departures_csv(path)
+
+
+def test_a_file_name_that_is_not_utf8_round_trips(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/departures-\xe9.csv"
+    with open(raw, "wb") as f:
+        f.write(b"period,group,mode,count,source,release\n2021,all,forced,1630,DT&V,2022-02\n")
+    name = os.fsdecode(raw)
+    table = kc.read_departures_csv(name)
+    assert table.origin == name and table.rows()[0].file == name
+    restored = pickle.loads(pickle.dumps(table))
+    assert restored == table and restored.origin == name
+    assert kc.DeparturesTable.from_rows(kc.read_departure_rows(raw), raw).origin == name
