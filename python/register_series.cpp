@@ -293,13 +293,24 @@ any_series do_rolling(const any_series& s, long long window, const py::object& m
   });
 }
 
-py::object do_trailing(const any_series& s, const py::object& last, long long n, const py::object& missing) {
+py::object do_trailing(const any_series& s, const py::object& last, const py::handle& n_arg, const py::object& missing) {
   const missing_policy policy = to_missing_policy(missing);
+  // Any Python integer: one beyond int64 is refused in periods, never wrapped or refused
+  // as an "incompatible argument".
+  const auto length = to_python_integer(n_arg);
+  if (!length) {
+    throw py::type_error("trailing_sum: n must be an integer, not " +
+                         std::string(py::str(py::type::handle_of(n_arg).attr("__name__"))));
+  }
   return visit(s, [&](const auto& x) -> py::object {
     using P = period_of<decltype(x)>;
     using T = value_of<decltype(x)>;
     const P end = period_arg<P>(last);
-    if (n < 0) throw range_error("a trailing window needs at least 1 period, got " + std::to_string(n) + " ending at " + end.iso());
+    if (length->overflow < 0 || (length->overflow == 0 && length->value < 0)) {
+      throw range_error("a trailing window needs at least 1 period, got " + length->text + " ending at " + end.iso());
+    }
+    if (length->overflow > 0) detail::throw_bad_trailing(end, length->text, true);
+    const long long n = length->value;
     sum_value_t<T> sum{};
     {
       py::gil_scoped_release nogil;

@@ -199,8 +199,12 @@ class release {
   /// An undated release.
   constexpr release() noexcept = default;
 
-  /// The release on day number `day` (days since 1970-01-01).
-  [[nodiscard]] static constexpr release from_day(calendar::day_number day) noexcept {
+  /// The release on day number `day` (days since 1970-01-01); throws `range_error` naming
+  /// the day number when it lies outside years 1-9999.
+  [[nodiscard]] static constexpr release from_day(calendar::day_number day) {
+    if (!calendar::is_valid_day_number(day)) {
+      throw range_error("release day number " + std::to_string(day) + " is outside the supported years 0001-9999");
+    }
     return release(day, release_precision::day);
   }
   /// The release on `y`-`m`-`d`; throws `invalid_input` naming the date when it does not exist.

@@ -588,7 +588,12 @@ inline void add_source(figure_source& source, std::vector<std::string>& notes, c
   return text;
 }
 
-[[nodiscard]] inline std::int64_t percent_target(int decimals) noexcept { return 100 * decimal_scale(decimals); }
+// 100% in units of 10^-decimals; `invalid_input` for decimals outside 0-16 (beyond, the
+// product does not fit in 64 bits).
+[[nodiscard]] inline std::int64_t percent_target(int decimals) {
+  check_decimal_places(decimals, max_percent_decimals);
+  return 100 * decimal_scale(decimals);
+}
 
 inline void check_top_n(std::size_t top_n, std::string_view name) {
   if (top_n == 0) {

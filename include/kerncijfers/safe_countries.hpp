@@ -129,8 +129,18 @@ namespace detail {
                    text.size() == 10 ? date_precision::day : date_precision::month};
 }
 
+// Throws `range_error` naming `what` when `day` lies outside years 1-9999, where the
+// calendar cannot convert it (the designation's fields are public: any number can arrive).
+inline void check_designation_day(calendar::day_number day, std::string_view what) {
+  if (!calendar::is_valid_day_number(day)) {
+    throw range_error(std::string(what) + " day number " + std::to_string(day) +
+                      " is outside the supported years 0001-9999");
+  }
+}
+
 // Last day of the month that holds `day`.
-[[nodiscard]] inline calendar::day_number last_day_of_month(calendar::day_number day) noexcept {
+[[nodiscard]] inline calendar::day_number last_day_of_month(calendar::day_number day) {
+  check_designation_day(day, "designation");
   const auto ymd = calendar::to_civil(day);
   const int y = calendar::year_of(ymd);
   const unsigned m = calendar::month_of(ymd);
@@ -235,7 +245,8 @@ struct designation {
 
   /// The ranges of this designation on its own (without the clipping to the country's
   /// previous designation that `safe_country_list` applies).
-  [[nodiscard]] day_bounds bounds() const noexcept {
+  /// Throws `range_error` for a date outside years 1-9999.
+  [[nodiscard]] day_bounds bounds() const {
     constexpr std::int64_t never_before = std::numeric_limits<std::int64_t>::min();
     constexpr std::int64_t never_after = std::numeric_limits<std::int64_t>::max();
     day_bounds b{never_after, never_after, never_before, never_after};
@@ -267,6 +278,14 @@ struct designation_problem {
 
 [[nodiscard]] inline std::optional<designation_problem> check_designation(const designation& d) {
   const std::string who = "designation of " + std::string(d.country.alpha3());
+  if (d.from && !calendar::is_valid_day_number(*d.from)) {
+    return designation_problem{"from", false, who + ": from day number " + std::to_string(*d.from) +
+                                                  " is outside the supported years 0001-9999"};
+  }
+  if (d.to && !calendar::is_valid_day_number(*d.to)) {
+    return designation_problem{"to", false, who + ": to day number " + std::to_string(*d.to) +
+                                                " is outside the supported years 0001-9999"};
+  }
   if (d.from && d.from_precision == date_precision::month && calendar::day_of(calendar::to_civil(*d.from)) != 1) {
     return designation_problem{"from", false, who + ": a month-precision from must be the first day of its month, not " +
                                                   format_designation_date(*d.from, date_precision::day)};

@@ -921,3 +921,10 @@ BOOST_AUTO_TEST_CASE(rows_of_several_files_are_named_by_their_own_file) {
     BOOST_TEST(message.find("11 (b.csv, line 2)") != std::string::npos, message);
   }
 }
+
+BOOST_AUTO_TEST_CASE(release_day_numbers_outside_the_calendar_are_refused) {
+  BOOST_TEST(message_of<kc::range_error>([] { (void)kc::release::from_day(2'147'483'000); }) ==
+             "release day number 2147483000 is outside the supported years 0001-9999");
+  BOOST_CHECK_THROW((void)kc::release::from_day(kc::calendar::min_day_number - 1), kc::range_error);
+  BOOST_TEST(kc::release::from_day(kc::calendar::max_day_number).iso() == "9999-12-31");
+}

@@ -534,3 +534,20 @@ BOOST_AUTO_TEST_CASE(malformed_files_are_format_errors) {
   BOOST_CHECK_THROW((void)kc::load_safe_countries(test_data_dir + "/safe_countries_no_such_file.csv"),
                     kc::invalid_input);
 }
+
+// Designations are plain structs: any day number can arrive, and the calendar can only
+// convert years 1-9999 (beyond, the date library overflows: undefined behaviour).
+BOOST_AUTO_TEST_CASE(day_numbers_outside_the_calendar_are_refused_by_name) {
+  kc::designation d;
+  d.country = kc::nationality::from_alpha3("DZA");
+  d.from = 2'147'483'000;
+  d.from_precision = kc::date_precision::month;
+  BOOST_TEST(message_of<kc::invalid_input>([&] { kc::safe_country_list({d}); }) ==
+             "designation of DZA: from day number 2147483000 is outside the supported years 0001-9999");
+  BOOST_TEST(message_of<kc::range_error>([&] { (void)d.bounds(); }) ==
+             "designation day number 2147483000 is outside the supported years 0001-9999");
+  d.from = 0;
+  d.to = -2'147'483'000;
+  BOOST_TEST(message_of<kc::invalid_input>([&] { kc::safe_country_list({d}); }) ==
+             "designation of DZA: to day number -2147483000 is outside the supported years 0001-9999");
+}

@@ -156,6 +156,16 @@ def test_rolling_and_trailing_sums() -> None:
         s.trailing_sum(may, 12)
     with pytest.raises(kc.RangeError, match=r"^a trailing window needs at least 1 period, got 0 ending at 2021-05$"):
         s.trailing_sum(may, 0)
+    # Window lengths of any size are answered in periods, never wrapped (issue 10).
+    with pytest.raises(kc.RangeError, match=r"^a trailing window needs at least 1 period, got -1 ending at 2021-05$"):
+        s.trailing_sum(may, -1)
+    with pytest.raises(kc.RangeError, match=r"^a trailing window of 18446744073709551616 months ending at 2021-05"):
+        s.trailing_sum(may, 2**64)
+    with pytest.raises(kc.RangeError, match=r"^a trailing window needs at least 1 period, got -18446744073709551616"):
+        kc.trailing_sum(s, may, -(2**64))
+    assert s.trailing_sum(may, np.int16(2)) == 90
+    with pytest.raises(TypeError, match="n must be an integer, not float"):
+        s.trailing_sum(may, 2.0)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="takes a Month, not Year"):
         s.trailing_sum(kc.Year(2021), 1)  # type: ignore[arg-type]
     floats = kc.Series(JAN_MAY, [1.0, 2.0, math.nan, 4.0, 5.0])
