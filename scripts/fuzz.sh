@@ -70,6 +70,10 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$jobs" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 bin=build/fuzz/tests/fuzz
+# The lines of a libFuzzer log that say what went wrong (not the stack frames).
+what_went_wrong='invariant violated|^    (at|[^# ])|runtime error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)'
+what_went_wrong+='|SUMMARY|terminate called|what\(\)'
+
 runs=build/fuzz-runs
 common=(-rss_limit_mb=2048 -timeout=10)
 failed=()
@@ -85,8 +89,7 @@ for t in "${targets[@]}"; do
       echo "  ok    $file"
     else
       echo "  FAIL  $file"
-      grep -E -m 6 'invariant violated|^    (at|[^#])|runtime error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|SUMMARY|terminate called|what\(\)' "$log" |
-        sed 's/^/        /' || true
+      grep -E -m 6 "$what_went_wrong" "$log" | sed 's/^/        /' || true
       failed+=("$t: $bin/fuzz_$t $file")
     fi
   done < <(find "$dir" -type f -print0 | sort -z)
@@ -121,10 +124,10 @@ report() {
     return 0
   fi
   printf '  FAIL  %-15s (exit %s), log %s\n' "$t" "$status" "$out/fuzz.log"
-  grep -E -m 8 'invariant violated|^    (at|[^#])|runtime error|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|SUMMARY|terminate called|what\(\)' \
-    "$out/fuzz.log" | sed 's/^/        /' || true
+  grep -E -m 8 "$what_went_wrong" "$out/fuzz.log" | sed 's/^/        /' || true
   local artifact
-  artifact=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | head -1)
+  artifact=$(find "$out" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) |
+    head -1)
   if [[ -n "$artifact" ]]; then
     failed+=("$t: $bin/fuzz_$t $artifact")
   else

@@ -29,7 +29,8 @@ void check_found(kc::nationality n, std::string_view text) {
   KC_FUZZ_CHECK(row != all.end(), shown + ": not a row of the table");
   KC_FUZZ_CHECK(kc::nationality::lookup(n.alpha3()) == n, shown + ": its alpha-3 code looks up elsewhere");
   KC_FUZZ_CHECK(kc::nationality::from_alpha3(n.alpha3()) == n, shown + ": from_alpha3 of its code differs");
-  KC_FUZZ_CHECK(kc::nationality::lookup(n.name(kc::language::en)) == n, shown + ": its English name looks up elsewhere");
+  KC_FUZZ_CHECK(kc::nationality::lookup(n.name(kc::language::en)) == n,
+                shown + ": its English name looks up elsewhere");
   KC_FUZZ_CHECK(kc::nationality::lookup(n.name(kc::language::nl)) == n, shown + ": its Dutch name looks up elsewhere");
   const std::string why = kc_fuzz::why_not_a_nationality(text);
   KC_FUZZ_CHECK(why.empty(), shown + ", but " + why);
@@ -59,11 +60,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     const kc::nationality n = kc::nationality::from_alpha3(text);
-    KC_FUZZ_CHECK(n.alpha3() == text, "from_alpha3(\"" + kc_fuzz::escaped(text) + "\") gave " + std::string(n.alpha3()));
+    KC_FUZZ_CHECK(n.alpha3() == text,
+                  "from_alpha3(\"" + kc_fuzz::escaped(text) + "\") gave " + std::string(n.alpha3()));
   } catch (const kc::unknown_code& e) {
     kc_fuzz::check_message(e);
     const auto all = kc::nationality::all();
-    KC_FUZZ_CHECK(std::none_of(all.begin(), all.end(), [&](const kc::nationality_entry& r) { return r.alpha3() == text; }),
+    const auto is_text = [&](const kc::nationality_entry& r) { return r.alpha3() == text; };
+    KC_FUZZ_CHECK(std::none_of(all.begin(), all.end(), is_text),
                   "from_alpha3 refused a code of the table: \"" + kc_fuzz::escaped(text) + "\"");
   }
   return 0;

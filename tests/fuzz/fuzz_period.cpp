@@ -62,7 +62,9 @@ void check_period(P p, std::string_view text) {
   KC_FUZZ_CHECK(kc::subperiods<P>(y).contains(p), iso + ": not among the subperiods of its year " + y.iso());
   if constexpr (!std::is_same_v<typename P::unit, kc::week_unit>) {
     const auto weeks = kc::subperiods<kc::iso_week>(p);
-    for (const kc::iso_week w : weeks) KC_FUZZ_CHECK(kc::period_cast<P>(w) == p, iso + ": a week of it belongs elsewhere");
+    for (const kc::iso_week w : weeks) {
+      KC_FUZZ_CHECK(kc::period_cast<P>(w) == p, iso + ": a week of it belongs elsewhere");
+    }
   }
   (void)kc::year_to_date(p);
 }
@@ -164,7 +166,8 @@ void check_range_positions(const kc::period_range<P>& r, long long n) {
   const std::string what = r.iso() + " and " + std::to_string(n);
   try {
     const P p = r.at(static_cast<std::size_t>(static_cast<unsigned long long>(n)));
-    KC_FUZZ_CHECK(n >= 0 && r.contains(p) && r.index_of(p) == static_cast<std::size_t>(n), what + ": at() gave " + p.iso());
+    KC_FUZZ_CHECK(n >= 0 && r.contains(p) && r.index_of(p) == static_cast<std::size_t>(n),
+                  what + ": at() gave " + p.iso());
   } catch (const kc::invalid_input& e) {
     check_range_message(e, what + " (at)");
     KC_FUZZ_CHECK(n < 0 || static_cast<unsigned long long>(n) >= r.size(), what + ": at() refused an index inside");

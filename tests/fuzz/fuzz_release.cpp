@@ -2,9 +2,10 @@
 // departures files) on any bytes.
 //
 // Documented outcome: a release, or a `parse_error` whose message is valid UTF-8, quotes the
-// text and says what was expected (a NUL in the text must not cut it short). A release formats back to exactly the text it was parsed from ("" for undated;
-// only the canonical YYYY-MM-DD, YYYY-Www and YYYY-MM forms parse), re-parses to itself, has
-// the precision its form says, and orders consistently with its first day.
+// text and says what was expected (a NUL in the text must not cut it short). A release
+// formats back to exactly the text it was parsed from ("" for undated; only the canonical
+// YYYY-MM-DD, YYYY-Www and YYYY-MM forms parse), re-parses to itself, has the precision its
+// form says, and orders consistently with its first day.
 #include <cstddef>
 #include <cstdint>
 #include <string>

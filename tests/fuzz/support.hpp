@@ -132,10 +132,10 @@ inline std::string ascii_lower(std::string_view text) {
 // Why `text` must not name a nationality; empty when it may. Issue 10 class 2: forgiving
 // lookup forgives case, diacritics and spacing of real names and codes, nothing more. So
 // these never name a nationality: text with control characters other than spacing (NUL:
-// "S\0YR"); a single character ("Æ", "A"); a decimal number ("4.0", "4,0"); a missing-value
-// marker (#N/A, N/A, n.a., n.v.t., -, .., :, ?, empty); punctuation folded into a code
-// (ASCII text with punctuation and at most three letters or digits: "N/A", "S.Y.R").
-// "NA" stays Namibia.
+// "S\0YR"); a single character other than a digit ("Æ", "A"; "4" is Afghanistan, 004); a
+// decimal number ("4.0", "4,0"); a missing-value marker (#N/A, N/A, n.a., n.v.t., -, .., :,
+// ?, empty); punctuation folded into a code (ASCII text with punctuation and at most three
+// letters or digits: "N/A", "S.Y.R"). "NA" stays Namibia.
 inline std::string why_not_a_nationality(std::string_view text) {
   for (const char c : text) {
     const auto b = static_cast<unsigned char>(c);
@@ -144,7 +144,7 @@ inline std::string why_not_a_nationality(std::string_view text) {
   const std::string_view t = trimmed(text);
   const auto lead = t.empty() ? 0u : static_cast<unsigned char>(t[0]);
   const std::size_t first_length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  if (t.size() == first_length) return "it is a single character";
+  if (t.size() == first_length && !(t[0] >= '0' && t[0] <= '9')) return "it is a single character (not a digit)";
   const std::string lower = ascii_lower(t);
   for (const std::string_view marker : {"#n/a", "n/a", "n.a.", "n.v.t.", "-", "..", ":", "?", ""}) {
     if (lower == marker) return "it is a missing-value marker";
