@@ -9,6 +9,10 @@ packages=(g++ libhowardhinnant-date-dev libboost-test-dev)
 if [[ "${KERNCIJFERS_WITH_PYTHON_DEPS:-0}" == 1 ]]; then
   packages+=(python3-venv)
 fi
+# The fuzz run (scripts/fuzz.sh) needs clang with libFuzzer and the sanitizer runtimes.
+if [[ "${KERNCIJFERS_WITH_FUZZ:-0}" == 1 ]]; then
+  packages+=(clang libfuzzer-14-dev libclang-rt-14-dev)
+fi
 # The browser test of the HTML page (tests/python/test_report_html.py) runs headless Chromium.
 if [[ "${KERNCIJFERS_WITH_BROWSER:-0}" == 1 ]] && ! command -v chromium >/dev/null; then
   packages+=(chromium)
