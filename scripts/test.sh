@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite of kerncijfers, from a fresh clone on a fresh Debian 12 machine.
 # Installs what is missing, then: C++ build + CTest (Boost.Test suites, compile-fail
-# tests, a consumer project against an installed copy), and the same suites again under
-# AddressSanitizer + UndefinedBehaviorSanitizer. Exits non-zero on any failure.
+# tests, a consumer project against an installed copy), the same suites again under
+# AddressSanitizer + UndefinedBehaviorSanitizer, a short libFuzzer run of every fuzz target
+# (tests/fuzz), then the Python suites and the docs. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,10 @@ echo "== C++: the same suites under AddressSanitizer + UndefinedBehaviorSanitize
 cmake --preset sanitize
 cmake --build --preset sanitize -j "$jobs"
 ctest --preset sanitize -j "$jobs" -E '^(consumer_|compile_)'
+
+echo "== C++: fuzz smoke run (libFuzzer + ASan + UBSan): the regression inputs, then 20 s a target =="
+KERNCIJFERS_WITH_FUZZ=1 scripts/install-system-deps.sh
+scripts/fuzz.sh --seconds 20
 
 echo "== Python: install into a fresh virtual environment, test the installed package =="
 # Headless Chromium checks the HTML report; the notebook and browser tests must not skip here.
