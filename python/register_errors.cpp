@@ -13,6 +13,7 @@
 
 #include "bindings.hpp"
 
+#include <kerncijfers/detail/csv.hpp>
 #include <kerncijfers/errors.hpp>
 
 namespace kerncijfers::python {
@@ -71,6 +72,12 @@ void register_errors(py::module_& m) {
       "UTF-8 as surrogate escapes) and .suggestions.");
   // KeyError's str() is the repr of its argument; ours shows the message as written.
   unknown_code_cls.attr("__str__") = py::reinterpret_steal<py::object>(PyObject_GetAttrString(PyExc_Exception, "__str__"));
+
+  // The vocabulary of "missing value" in messages: kerncijfers.pandas words a missing value
+  // in a DataFrame as the CSV readers word one in a file.
+  m.def("is_missing_marker", [](std::string_view value) { return csv::is_missing_marker(value); }, py::arg("value"),
+        "Whether a text says that a value is missing: empty, #N/A, N/A, n.a., n.v.t., -, .., : or ? (any case, "
+        "surrounding spaces ignored). NA is not one: it is Namibia's code.");
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

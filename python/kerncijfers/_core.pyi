@@ -42,6 +42,8 @@ class UnknownCode(KeyError):
     code: str
     suggestions: list[str]
 
+def is_missing_marker(value: str) -> bool: ...
+
 # --- language.hpp -------------------------------------------------------------
 class Language(_Enum):
     nl: ClassVar[Language]

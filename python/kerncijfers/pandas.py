@@ -152,6 +152,13 @@ def _parse_error(value: object, expected: str, where: str) -> core.ParseError:
     return error
 
 
+def _marker_error(text: str, expected: str, where: str) -> core.ParseError:
+    # In the words of the C++ readers (csv::value_error) for the same marker in a file.
+    error = core.ParseError(f'missing value "{text}" where {expected} was expected in {where}')
+    error.input = text
+    return error
+
+
 def _missing_error(expected: str, where: str) -> core.InvalidInput:
     return core.InvalidInput(f"missing value (expected {expected}) in {where}")
 
@@ -184,6 +191,8 @@ def _factorise(
             values.append(convert(unique))
         except (ValueError, KeyError, TypeError) as error:
             position = int(np.flatnonzero(codes == j)[0])
+            if isinstance(unique, str) and core.is_missing_marker(unique):
+                raise _marker_error(unique, expected, place(position, column)) from None
             if isinstance(error, core.UnknownCode) and error.suggestions:
                 hint = " or ".join(f'"{s}"' for s in error.suggestions)
                 expected = f"{expected}; did you mean {hint}?"

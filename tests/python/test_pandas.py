@@ -198,6 +198,18 @@ def test_an_unknown_nationality_names_the_row_and_suggests_names() -> None:
     assert message.startswith('cannot parse "Syrai" as a nationality') and 'did you mean "Syria"?' in message
 
 
+@pytest.mark.parametrize("marker", ["n.a.", "#N/A", "N/A", "n.v.t.", "-", "", " ? "])
+def test_missing_value_markers_in_a_frame_are_missing_values_as_in_a_file(marker: str) -> None:
+    """Worded as the CSV reader words them, never read as a code ("n.a." was once Namibia)."""
+    assert kc.is_missing_marker(marker)
+    with pytest.raises(kc.ParseError) as error:
+        counts_from_frame(small_frame(["2021-04", "2021-05"], nationality=["SYR", marker]))
+    message = str(error.value)
+    assert message.startswith(f'missing value "{marker}" where a nationality'), message
+    assert message.endswith('index 1 (row 1), column "nationality"') and error.value.input == marker
+    assert not kc.is_missing_marker("NA") and not kc.is_missing_marker("SYR")
+
+
 def test_missing_values_negative_counts_empty_sources_and_missing_columns() -> None:
     with pytest.raises(kc.InvalidInput, match=r'missing value .* index 1 \(row 1\), column "nationality"'):
         counts_from_frame(small_frame(["2021-04", "2021-05"], nationality=["SYR", None]))
