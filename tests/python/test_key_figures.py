@@ -305,7 +305,7 @@ def test_influx_pickled_before_it_had_total_problem_still_loads() -> None:
     # 0.1.0 pickled an InfluxFigure as five fields; the two added since take their defaults.
     old = kc.InfluxFigure.__new__(kc.InfluxFigure)
     figure = kc.influx(_counts((MAY, FIRST, None, 7)), MAY)
-    state = figure.__getstate__()  # type: ignore[attr-defined]
+    state: Any = figure.__getstate__()
     assert len(state[1]) == 7
     old.__setstate__((state[0], tuple(state[1][:5])))  # type: ignore[attr-defined]
     assert old.total_problem == kc.FigureProblem.none and old.total_reason == ""
