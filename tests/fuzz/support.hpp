@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include <kerncijfers/errors.hpp>
+
 namespace kc_fuzz {
 
 // The input as C escapes ("\x00", "\n", "\\"), so that a report shows every byte.
@@ -88,8 +90,9 @@ namespace kc_fuzz {
 }
 
 // True when a message may quote `value` exactly as it is: printable ASCII without quotes or
-// backslashes, which no escaping rule changes.
+// backslashes, which no escaping rule changes, and short enough for kc::quote not to shorten it.
 [[nodiscard]] inline bool quotes_verbatim(std::string_view value) noexcept {
+  if (value.size() > kerncijfers::quote_max_characters) return false;
   for (const char c : value) {
     if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
   }
