@@ -770,7 +770,7 @@ BOOST_AUTO_TEST_CASE(a_file_with_non_codes_stops_at_the_first_with_its_position)
   }
 }
 
-// Needs the csv branch of issue 10 (csv::is_missing_marker in reader::fail_value): a
+// reader::fail_value words a marker (csv::is_missing_marker) as a missing value: a
 // marker is reported as a missing value, with file, line, column and the marker.
 BOOST_AUTO_TEST_CASE(missing_value_markers_in_the_nationality_column_are_reported_as_missing) {
   for (const auto& value : missing_markers) {

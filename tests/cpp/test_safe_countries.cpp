@@ -464,7 +464,7 @@ BOOST_AUTO_TEST_CASE(non_codes_in_the_country_column_name_file_line_column_and_v
   BOOST_TEST(list.designations_of(kc::nationality::from_alpha3("NAM")).size() == 1u);
 }
 
-// Needs the csv branch of issue 10 (csv::is_missing_marker in reader::fail_value): a
+// reader::fail_value words a marker (csv::is_missing_marker) as a missing value: a
 // marker is reported as a missing value, with file, line, column and the marker.
 BOOST_AUTO_TEST_CASE(missing_value_markers_in_the_country_column_are_reported_as_missing) {
   for (const auto& value : missing_markers) {

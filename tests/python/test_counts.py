@@ -91,7 +91,7 @@ def test_the_issue_file_with_non_codes_stops_at_the_first(test_data: Path) -> No
 
 @pytest.mark.parametrize("value", MISSING_MARKERS)
 def test_missing_value_markers_in_the_nationality_column_are_reported_as_missing(tmp_path: Path, value: str) -> None:
-    # Needs the csv branch of issue 10 (csv::is_missing_marker in reader::fail_value).
+    # reader::fail_value words a marker (csv::is_missing_marker) as a missing value.
     path = write(tmp_path, f'2021-05,first_application,TOTAL,10,test,\n2021-05,first_application,"{value}",3,test,\n')
     with pytest.raises(kc.ParseError) as info:
         kc.read_counts_csv(path)
