@@ -268,8 +268,7 @@ class release {
       case release_precision::undated: return "";
       case release_precision::day: {
         const auto ymd = calendar::to_civil(day_);
-        return detail::four_digit_year(calendar::year_of(ymd)) + "-" + detail::two_digits(calendar::month_of(ymd)) +
-               "-" + detail::two_digits(calendar::day_of(ymd));
+        return detail::iso_date(calendar::year_of(ymd), calendar::month_of(ymd), calendar::day_of(ymd));
       }
       case release_precision::week: return iso_week::containing_day_number(day_).iso();
       case release_precision::month: return kerncijfers::month::containing_day_number(day_).iso();
@@ -418,7 +417,7 @@ enum class count_text { ok, not_plain_digits, too_large };
 [[nodiscard]] constexpr count_text parse_plain_count(std::string_view text, std::int64_t& value) noexcept {
   if (text.empty()) return count_text::not_plain_digits;
   for (const char c : text) {
-    if (!is_digit(c)) return count_text::not_plain_digits;
+    if (!is_ascii_digit(c)) return count_text::not_plain_digits;
   }
   std::int64_t v = 0;
   for (const char c : text) {

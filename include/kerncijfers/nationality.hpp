@@ -69,6 +69,7 @@
 #include "kerncijfers/detail/nationality_table.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"
+#include "kerncijfers/text.hpp"
 
 namespace kerncijfers {
 
@@ -112,13 +113,6 @@ inline constexpr std::array<std::string_view, 192> latin_fold = {
 
 // Lower-case ASCII letters and digits as views of static storage.
 inline constexpr std::string_view ascii_key_chars = "abcdefghijklmnopqrstuvwxyz0123456789";
-
-[[nodiscard]] constexpr bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-[[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 [[nodiscard]] constexpr bool all_of(std::string_view text, bool (*pred)(char) noexcept) noexcept {
   for (char c : text) {

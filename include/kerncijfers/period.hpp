@@ -33,6 +33,7 @@
 #include "kerncijfers/calendar.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"
+#include "kerncijfers/text.hpp"
 
 namespace kerncijfers {
 
@@ -66,35 +67,6 @@ namespace detail {
 
 [[nodiscard]] constexpr long long floor_mod(long long a, long long b) noexcept {
   return a - floor_div(a, b) * b;
-}
-
-inline constexpr std::array<std::string_view, 12> month_names_nl = {
-    "januari", "februari", "maart",     "april",   "mei",      "juni",
-    "juli",    "augustus", "september", "oktober", "november", "december"};
-inline constexpr std::array<std::string_view, 12> month_names_en = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
-[[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-// Reads exactly `text.size()` decimal digits; -1 when any character is not a digit.
-[[nodiscard]] constexpr long long read_digits(std::string_view text) noexcept {
-  if (text.empty()) return -1;
-  long long value = 0;
-  for (char c : text) {
-    if (!is_digit(c)) return -1;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-[[nodiscard]] inline std::string four_digit_year(int y) {
-  std::string s = std::to_string(y);
-  return std::string(s.size() < 4 ? 4 - s.size() : 0, '0') + s;
-}
-
-[[nodiscard]] inline std::string two_digits(unsigned n) {
-  return n < 10 ? "0" + std::to_string(n) : std::to_string(n);
 }
 
 // What one period of a unit is called in messages, and several.
@@ -352,8 +324,7 @@ class period {
   [[noreturn]] static void throw_day_outside(const std::string& what) {
     const auto text = [](calendar::day_number n) {
       const auto ymd = calendar::to_civil(n);
-      return detail::four_digit_year(calendar::year_of(ymd)) + "-" + detail::two_digits(calendar::month_of(ymd)) + "-" +
-             detail::two_digits(calendar::day_of(ymd));
+      return detail::iso_date(calendar::year_of(ymd), calendar::month_of(ymd), calendar::day_of(ymd));
     };
     throw range_error(what + " is outside the supported " + std::string(detail::unit_plural<Unit>) + " " + min().iso() +
                       " to " + max().iso() + " (" + text(min().first_day_number()) + " to " +

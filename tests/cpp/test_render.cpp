@@ -292,9 +292,9 @@ class json_validator {
           return false;
         }
       } else if (c >= 0x80) {
-        const std::size_t n = kc::detail::rendering::utf8_sequence_length(text_, pos_);
-        if (n == 0) return false;
-        pos_ += n - 1;
+        const kc::utf8_char decoded = kc::decode_utf8(text_, pos_);
+        if (!decoded.problem.empty()) return false;
+        pos_ += decoded.length - 1;
       }
       ++pos_;
     }
