@@ -66,8 +66,10 @@ template <class T>
 bool same_kind_and_width(const py::array& a) {
   const char kind = a.dtype().kind();
   const auto width = static_cast<std::size_t>(a.dtype().itemsize());
-  if constexpr (std::is_floating_point_v<T>) return kind == 'f' && width == sizeof(T);
-  else return kind == (std::is_signed_v<T> ? 'i' : 'u') && width == sizeof(T);
+  if constexpr (std::is_floating_point_v<T>)
+    return kind == 'f' && width == sizeof(T);
+  else
+    return kind == (std::is_signed_v<T> ? 'i' : 'u') && width == sizeof(T);
 }
 
 /// A 2-D array whose rows start a whole, positive number of elements apart, at least a row's
@@ -108,8 +110,7 @@ inline void check_dims(const py::array& a, const std::string& what, dims d) {
 /// numpy.ma.MaskedArray, or null when numpy.ma cannot be imported.
 inline const py::object& masked_array_type() {
   PYBIND11_CONSTINIT static py::gil_safe_call_once_and_store<py::object> storage;
-  return storage
-      .call_once_and_store_result([] { return py::module_::import("numpy.ma").attr("MaskedArray"); })
+  return storage.call_once_and_store_result([] { return py::module_::import("numpy.ma").attr("MaskedArray"); })
       .get_stored();
 }
 
@@ -119,7 +120,8 @@ inline void refuse_masked_array(const py::handle& value, const std::string& what
   if (!npy().PyArray_Check_(value.ptr()) || Py_TYPE(value.ptr()) == npy().PyArray_Type_) return;
   if (!py::isinstance(value, masked_array_type())) return;
   throw invalid_input(what + " is a numpy masked array; the values under its mask would be read as present: pass " +
-                      what + ".filled(...) or " + what + ".compressed(), or its data with valid=~mask where valid= "
+                      what + ".filled(...) or " + what +
+                      ".compressed(), or its data with valid=~mask where valid= "
                       "is taken");
 }
 
@@ -166,9 +168,12 @@ template <class... Ts>
 std::string expected_elements() {
   constexpr bool integers = one_of<std::int64_t, Ts...>;
   constexpr bool floats = one_of<double, Ts...>;
-  if constexpr (integers && floats) return "numbers (floats, NaN = missing, or integers)";
-  else if constexpr (integers) return "integers";
-  else if constexpr (floats) return "floating-point numbers";
+  if constexpr (integers && floats)
+    return "numbers (floats, NaN = missing, or integers)";
+  else if constexpr (integers)
+    return "integers";
+  else if constexpr (floats)
+    return "floating-point numbers";
   else {
     std::string names;
     ((names += (names.empty() ? "" : " or ") + py::str(py::dtype::of<Ts>()).template cast<std::string>()), ...);

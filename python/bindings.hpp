@@ -93,24 +93,24 @@ void def_hash(Class& cls) {
 template <class T, class Class>
 void def_copy(Class& cls) {
   cls.def("__copy__", [](const T& self) { return T(self); });
-  cls.def("__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, py::arg("memo"));
+  cls.def(
+      "__deepcopy__", [](const T& self, const py::dict&) { return T(self); }, py::arg("memo"));
 }
 
 /// Pickling as `(format_version, state)`. `get_state` returns a tuple of plain Python
 /// values; `set_state` rebuilds the value from it.
 template <class T, class Class, class GetState, class SetState>
 void def_pickle(Class& cls, GetState get_state, SetState set_state) {
-  cls.def(py::pickle(
-      [get_state](const T& self) { return py::make_tuple(pickle_format_version, get_state(self)); },
-      [set_state](const py::tuple& pickled) {
-        if (pickled.size() != 2) throw std::runtime_error("kerncijfers: invalid pickled state");
-        const int format = pickled[0].cast<int>();
-        if (format < 1 || format > pickle_format_version) {
-          throw std::runtime_error("kerncijfers: pickle format " + std::to_string(format) +
-                                   " is newer than this version of kerncijfers understands");
-        }
-        return set_state(pickled[1].cast<py::tuple>());
-      }));
+  cls.def(py::pickle([get_state](const T& self) { return py::make_tuple(pickle_format_version, get_state(self)); },
+                     [set_state](const py::tuple& pickled) {
+                       if (pickled.size() != 2) throw std::runtime_error("kerncijfers: invalid pickled state");
+                       const int format = pickled[0].cast<int>();
+                       if (format < 1 || format > pickle_format_version) {
+                         throw std::runtime_error("kerncijfers: pickle format " + std::to_string(format) +
+                                                  " is newer than this version of kerncijfers understands");
+                       }
+                       return set_state(pickled[1].cast<py::tuple>());
+                     }));
 }
 
 /// `__str__` from `operator<<`.
@@ -132,8 +132,8 @@ void register_nationality(py::module_& m);
 void register_safe_countries(py::module_& m);
 void register_share(py::module_& m);
 void register_rounding(py::module_& m);
-void register_series(py::module_& m);   // before register_rolling: its Series overloads come first
-void register_rolling(py::module_& m);  // rolling.hpp and panel.hpp
+void register_series(py::module_& m);      // before register_rolling: its Series overloads come first
+void register_rolling(py::module_& m);     // rolling.hpp and panel.hpp
 void register_top_shares(py::module_& m);  // top_shares.hpp
 void register_counts(py::module_& m);
 void register_departures(py::module_& m);

@@ -124,7 +124,8 @@ PYBIND11_MODULE(_core, m) {
   for (const auto& item : m.attr("__dict__").cast<py::dict>()) {
     if (py::isinstance<py::type>(item.second)) {
       const py::object cls = py::reinterpret_borrow<py::object>(item.second);
-      if (py::str(cls.attr("__module__")).cast<std::string>() == "kerncijfers._core") cls.attr("__module__") = "kerncijfers";
+      if (py::str(cls.attr("__module__")).cast<std::string>() == "kerncijfers._core")
+        cls.attr("__module__") = "kerncijfers";
     }
   }
 

@@ -15,7 +15,8 @@ namespace kerncijfers::python {
 namespace py = pybind11;
 
 using any_period = std::variant<iso_week, month, quarter, year>;
-using any_period_range = std::variant<period_range<iso_week>, period_range<month>, period_range<quarter>, period_range<year>>;
+using any_period_range =
+    std::variant<period_range<iso_week>, period_range<month>, period_range<quarter>, period_range<year>>;
 
 /// What Python's PeriodRange holds: a range of any unit. (A struct rather than the bare
 /// variant, so that pybind11's variant caster does not claim it.)
@@ -44,7 +45,8 @@ inline calendar::civil_date to_civil_date(const py::handle& value) {
   const int y = value.attr("year").cast<int>();
   const unsigned m = value.attr("month").cast<unsigned>();
   const unsigned d = value.attr("day").cast<unsigned>();
-  if (!calendar::is_valid_date(y, m, d)) throw invalid_input("not a valid date: " + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d));
+  if (!calendar::is_valid_date(y, m, d))
+    throw invalid_input("not a valid date: " + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d));
   return calendar::to_civil(calendar::to_day_number(y, m, d));
 }
 

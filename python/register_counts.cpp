@@ -33,15 +33,19 @@ py::object count_period_to_python(const count_period& p) {
 }  // namespace
 
 void register_counts(py::module_& m) {
-  py::enum_<category> cat(m, "Category", "What is counted: first and repeat applications, nareizigers, relocation, resettlement.");
+  py::enum_<category> cat(m, "Category",
+                          "What is counted: first and repeat applications, nareizigers, relocation, resettlement.");
   for (const category c : all_categories) cat.value(std::string(to_string(c)).c_str(), c);
-  cat.def("label", [](category c, const py::object& lang) { return std::string(label(c, to_language(lang))); },
-          py::arg("lang") = "nl", "'eerste asielaanvragen' / 'first asylum applications', ...");
+  cat.def(
+      "label", [](category c, const py::object& lang) { return std::string(label(c, to_language(lang))); },
+      py::arg("lang") = "nl", "'eerste asielaanvragen' / 'first asylum applications', ...");
   m.def("parse_category", &parse_category, py::arg("text"), "Schema name or Dutch alias ('nareiziger').");
-  m.def("parse_count_period", [](const std::string& text) { return count_period_to_python(parse_count_period(text)); },
-        py::arg("text"), "'2021-05', '2021-Q2' or '2021' as Month, Quarter or Year.");
-  m.def("months_of", [](const py::object& p) { return to_python_range(months_of(to_count_period(p))); }, py::arg("period"),
-        "The months of a Month, Quarter or Year, as a PeriodRange.");
+  m.def(
+      "parse_count_period", [](const std::string& text) { return count_period_to_python(parse_count_period(text)); },
+      py::arg("text"), "'2021-05', '2021-Q2' or '2021' as Month, Quarter or Year.");
+  m.def(
+      "months_of", [](const py::object& p) { return to_python_range(months_of(to_count_period(p))); },
+      py::arg("period"), "The months of a Month, Quarter or Year, as a PeriodRange.");
 
   py::enum_<release_precision>(m, "ReleasePrecision", "How precisely a release is dated.")
       .value("undated", release_precision::undated)
@@ -54,22 +58,29 @@ void register_counts(py::module_& m) {
                           "Undated sorts before every dated release.");
   rel.def(py::init<>())
       .def_static("parse", &release::parse, py::arg("text"), "'2021-07-30', '2021-W30', '2021-07' or '' (undated).")
-      .def_static("from_date", [](const py::object& day) {
-        const auto d = to_civil_date(day);
-        return release::from_date(calendar::year_of(d), calendar::month_of(d), calendar::day_of(d));
-      }, py::arg("day"))
+      .def_static(
+          "from_date",
+          [](const py::object& day) {
+            const auto d = to_civil_date(day);
+            return release::from_date(calendar::year_of(d), calendar::month_of(d), calendar::day_of(d));
+          },
+          py::arg("day"))
       .def_static("from_week", &release::from_week, py::arg("week"))
       .def_static("from_month", &release::from_month, py::arg("month"))
       .def_property_readonly("precision", &release::precision)
       .def("is_dated", &release::is_dated)
-      .def("first_day", [](const release& r) -> py::object {
-        const auto day = r.first_day_number();
-        if (!day) return py::none();
-        return to_python_date(calendar::to_civil(*day));
-      }, "The first day of the release's date (None when undated).")
+      .def(
+          "first_day",
+          [](const release& r) -> py::object {
+            const auto day = r.first_day_number();
+            if (!day) return py::none();
+            return to_python_date(calendar::to_civil(*day));
+          },
+          "The first day of the release's date (None when undated).")
       .def("iso", &release::iso)
-      .def("label", [](const release& r, const py::object& lang) { return r.label(to_language(lang)); },
-           py::arg("lang") = "nl")
+      .def(
+          "label", [](const release& r, const py::object& lang) { return r.label(to_language(lang)); },
+          py::arg("lang") = "nl")
       .def("__repr__", [](const release& r) { return "Release.parse('" + r.iso() + "')"; })
       .def("__str__", &release::iso);
   def_equality<release>(rel);
@@ -80,11 +91,14 @@ void register_counts(py::module_& m) {
       rel, [](const release& r) { return py::make_tuple(r.iso()); },
       [](const py::tuple& s) { return release::parse(s[0].cast<std::string>()); });
 
-  py::class_<count_row> row(m, "CountRow", "One published number: period, category, nationality (None = TOTAL), count, source, release.");
-  row.def(py::init([](const py::object& period, category c, const py::object& nat, std::int64_t count, std::string source,
-                      release r, std::size_t line) {
+  py::class_<count_row> row(
+      m, "CountRow", "One published number: period, category, nationality (None = TOTAL), count, source, release.");
+  row.def(py::init([](const py::object& period, category c, const py::object& nat, std::int64_t count,
+                      std::string source, release r, std::size_t line) {
             std::optional<nationality> n;
-            if (!nat.is_none()) n = py::isinstance<nationality>(nat) ? nat.cast<nationality>() : nationality::lookup(nat.cast<std::string>());
+            if (!nat.is_none())
+              n = py::isinstance<nationality>(nat) ? nat.cast<nationality>()
+                                                   : nationality::lookup(nat.cast<std::string>());
             return count_row{to_count_period(period), c, n, count, std::move(source), r, line, std::string()};
           }),
           py::arg("period"), py::arg("category"), py::arg("nationality"), py::arg("count"), py::arg("source"),
@@ -110,16 +124,21 @@ void register_counts(py::module_& m) {
       row,
       [](const count_row& r) {
         return py::make_tuple(iso(r.period), std::string(to_string(r.cat)),
-                              r.nat ? std::string(r.nat->alpha3()) : std::string("TOTAL"), r.count, r.source, r.rel.iso(),
-                              r.line, file_name_to_python(r.file));
+                              r.nat ? std::string(r.nat->alpha3()) : std::string("TOTAL"), r.count, r.source,
+                              r.rel.iso(), r.line, file_name_to_python(r.file));
       },
       [](const py::tuple& s) {
         const auto nat_text = s[2].cast<std::string>();
         std::optional<nationality> n;
         if (nat_text != "TOTAL") n = nationality::from_alpha3(nat_text);
-        return count_row{parse_count_period(s[0].cast<std::string>()), parse_category(s[1].cast<std::string>()), n,
-                         s[3].cast<std::int64_t>(), s[4].cast<std::string>(), release::parse(s[5].cast<std::string>()),
-                         s[6].cast<std::size_t>(), s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
+        return count_row{parse_count_period(s[0].cast<std::string>()),
+                         parse_category(s[1].cast<std::string>()),
+                         n,
+                         s[3].cast<std::int64_t>(),
+                         s[4].cast<std::string>(),
+                         release::parse(s[5].cast<std::string>()),
+                         s[6].cast<std::size_t>(),
+                         s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
       });
 
   py::class_<window_total>(m, "WindowTotal", "A count over a window of months and the rows that tile it.")
@@ -130,9 +149,10 @@ void register_counts(py::module_& m) {
       .def_readonly("latest_release", &window_total::latest_release)
       .def_readonly("notes", &window_total::notes)
       .def("__int__", [](const window_total& t) { return t.value; })
-      .def("__repr__", [](const window_total& t) {
-        return "<WindowTotal " + std::to_string(t.value) + " over " + t.window.iso() + ">";
-      })
+      .def("__repr__",
+           [](const window_total& t) {
+             return "<WindowTotal " + std::to_string(t.value) + " over " + t.window.iso() + ">";
+           })
       .def("__eq__", [](const window_total& a, const py::object& b) -> py::object {
         if (!py::isinstance<window_total>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
         return py::bool_(a == b.cast<const window_total&>());
@@ -146,39 +166,60 @@ void register_counts(py::module_& m) {
       .def("ok", &window_lookup::ok)
       .def("__bool__", &window_lookup::ok)
       .def("__repr__", [](const window_lookup& l) {
-        return l.ok() ? "<WindowLookup " + std::to_string(l.total->value) + ">" : "<WindowLookup missing: " + l.reason + ">";
+        return l.ok() ? "<WindowLookup " + std::to_string(l.total->value) + ">"
+                      : "<WindowLookup missing: " + l.reason + ">";
       });
 
   py::class_<counts_table> table(m, "CountsTable",
                                  "Count rows, validated, with the latest release of every number; answers "
                                  "'how many in this window?' by tiling the window with rows of mixed granularity.");
   table.def(py::init<>())
-      .def_static("from_rows", [](std::vector<count_row> rows, const py::object& origin) {
-        return counts_table::from_rows(std::move(rows), file_name_from_python(origin, "origin"));
-      }, py::arg("rows"), py::arg("origin") = "")
-      .def("total", [](const counts_table& t, category c, const py::object& window) {
-        return t.total(c, to_month_range(window));
-      }, py::arg("category"), py::arg("window"), "TOTAL count of a category over a window; raises RangeError on gaps.")
-      .def("count", [](const counts_table& t, category c, nationality n, const py::object& window) {
-        return t.count(c, n, to_month_range(window));
-      }, py::arg("category"), py::arg("nationality"), py::arg("window"))
-      .def("try_total", [](const counts_table& t, category c, const py::object& window) {
-        return t.try_total(c, to_month_range(window));
-      }, py::arg("category"), py::arg("window"))
-      .def("try_count", [](const counts_table& t, category c, nationality n, const py::object& window) {
-        return t.try_count(c, n, to_month_range(window));
-      }, py::arg("category"), py::arg("nationality"), py::arg("window"))
-      .def("nationalities", [](const counts_table& t, category c, const py::object& window) {
-        return t.nationalities(c, to_month_range(window));
-      }, py::arg("category"), py::arg("window"), "Nationalities with rows overlapping the window.")
+      .def_static(
+          "from_rows",
+          [](std::vector<count_row> rows, const py::object& origin) {
+            return counts_table::from_rows(std::move(rows), file_name_from_python(origin, "origin"));
+          },
+          py::arg("rows"), py::arg("origin") = "")
+      .def(
+          "total",
+          [](const counts_table& t, category c, const py::object& window) {
+            return t.total(c, to_month_range(window));
+          },
+          py::arg("category"), py::arg("window"), "TOTAL count of a category over a window; raises RangeError on gaps.")
+      .def(
+          "count",
+          [](const counts_table& t, category c, nationality n, const py::object& window) {
+            return t.count(c, n, to_month_range(window));
+          },
+          py::arg("category"), py::arg("nationality"), py::arg("window"))
+      .def(
+          "try_total",
+          [](const counts_table& t, category c, const py::object& window) {
+            return t.try_total(c, to_month_range(window));
+          },
+          py::arg("category"), py::arg("window"))
+      .def(
+          "try_count",
+          [](const counts_table& t, category c, nationality n, const py::object& window) {
+            return t.try_count(c, n, to_month_range(window));
+          },
+          py::arg("category"), py::arg("nationality"), py::arg("window"))
+      .def(
+          "nationalities",
+          [](const counts_table& t, category c, const py::object& window) {
+            return t.nationalities(c, to_month_range(window));
+          },
+          py::arg("category"), py::arg("window"), "Nationalities with rows overlapping the window.")
       .def("rows", [](const counts_table& t) { return std::vector<count_row>(t.rows().begin(), t.rows().end()); })
-      .def("superseded", [](const counts_table& t) {
-        return std::vector<count_row>(t.superseded().begin(), t.superseded().end());
-      }, "Rows replaced by a later release (or repeated identically).")
+      .def(
+          "superseded",
+          [](const counts_table& t) { return std::vector<count_row>(t.superseded().begin(), t.superseded().end()); },
+          "Rows replaced by a later release (or repeated identically).")
       .def_property_readonly("origin", [](const counts_table& t) { return file_name_to_python(t.origin()); })
       .def("__len__", &counts_table::size)
       .def("__repr__", [](const counts_table& t) {
-        return "<CountsTable of " + std::to_string(t.size()) + " rows" + (t.origin().empty() ? "" : " from " + escaped(t.origin())) + ">";
+        return "<CountsTable of " + std::to_string(t.size()) + " rows" +
+               (t.origin().empty() ? "" : " from " + escaped(t.origin())) + ">";
       });
   def_equality<counts_table>(table);
   def_copy<counts_table>(table);
@@ -189,15 +230,22 @@ void register_counts(py::module_& m) {
         all.insert(all.end(), t.superseded().begin(), t.superseded().end());
         return py::make_tuple(py::cast(all), file_name_to_python(t.origin()));
       },
-      [](const py::tuple& s) { return counts_table::from_rows(s[0].cast<std::vector<count_row>>(), file_name_from_python(s[1], "origin")); });
+      [](const py::tuple& s) {
+        return counts_table::from_rows(s[0].cast<std::vector<count_row>>(), file_name_from_python(s[1], "origin"));
+      });
 
-  m.def("read_count_rows", [](const std::filesystem::path& path) {
-    auto in = csv::open_file(path);
-    return read_count_rows(in, path.string());
-  }, py::arg("path"), py::call_guard<py::gil_scoped_release>(), "The rows of a counts CSV file (to combine several files in one table).");
-  m.def("read_counts_csv", [](const std::filesystem::path& path) { return read_counts_csv(path); }, py::arg("path"),
-        py::call_guard<py::gil_scoped_release>(),
-        "A counts CSV file (schema: period,category,nationality,count,source,release) as a CountsTable.");
+  m.def(
+      "read_count_rows",
+      [](const std::filesystem::path& path) {
+        auto in = csv::open_file(path);
+        return read_count_rows(in, path.string());
+      },
+      py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+      "The rows of a counts CSV file (to combine several files in one table).");
+  m.def(
+      "read_counts_csv", [](const std::filesystem::path& path) { return read_counts_csv(path); }, py::arg("path"),
+      py::call_guard<py::gil_scoped_release>(),
+      "A counts CSV file (schema: period,category,nationality,count,source,release) as a CountsTable.");
 }
 
 }  // namespace kerncijfers::python

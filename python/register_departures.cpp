@@ -23,23 +23,26 @@ period_range<month> to_departure_period(const py::handle& value) {
 void register_departures(py::module_& m) {
   py::enum_<departure_group> group(m, "DepartureGroup", "Whose departures: all, or criminal aliens (a subset).");
   group.value("all", departure_group::all).value("criminal", departure_group::criminal);
-  group.def("label", [](departure_group g, const py::object& lang) { return std::string(label(g, to_language(lang))); },
-            py::arg("lang") = "nl");
+  group.def(
+      "label", [](departure_group g, const py::object& lang) { return std::string(label(g, to_language(lang))); },
+      py::arg("lang") = "nl");
   py::enum_<departure_mode> mode(m, "DepartureMode",
                                  "How they left: independent or forced (both under supervision), or unsupervised.");
   mode.value("independent", departure_mode::independent)
       .value("forced", departure_mode::forced)
       .value("unsupervised", departure_mode::unsupervised);
-  mode.def("label", [](departure_mode d, const py::object& lang) { return std::string(label(d, to_language(lang))); },
-           py::arg("lang") = "nl");
+  mode.def(
+      "label", [](departure_mode d, const py::object& lang) { return std::string(label(d, to_language(lang))); },
+      py::arg("lang") = "nl");
   m.def("parse_departure_group", &parse_departure_group, py::arg("text"));
   m.def("parse_departure_mode", &parse_departure_mode, py::arg("text"));
-  m.def("parse_departure_period", [](const std::string& text) { return to_python_range(parse_departure_period(text)); },
-        py::arg("text"), "'2021' (a year) or '2023-01/2023-10' (a year to date) as a PeriodRange of Month.");
+  m.def(
+      "parse_departure_period", [](const std::string& text) { return to_python_range(parse_departure_period(text)); },
+      py::arg("text"), "'2021' (a year) or '2023-01/2023-10' (a year to date) as a PeriodRange of Month.");
 
   py::class_<departure_row> row(m, "DepartureRow", "One published departure number.");
-  row.def(py::init([](const py::object& period, departure_group g, departure_mode d, std::int64_t count, std::string source,
-                      release r, std::size_t line) {
+  row.def(py::init([](const py::object& period, departure_group g, departure_mode d, std::int64_t count,
+                      std::string source, release r, std::size_t line) {
             return departure_row{to_departure_period(period), g, d, count, std::move(source), r, line, std::string()};
           }),
           py::arg("period"), py::arg("group"), py::arg("mode"), py::arg("count"), py::arg("source"),
@@ -67,9 +70,14 @@ void register_departures(py::module_& m) {
                               r.source, r.rel.iso(), r.line, file_name_to_python(r.file));
       },
       [](const py::tuple& s) {
-        return departure_row{period_range<month>::parse(s[0].cast<std::string>()), parse_departure_group(s[1].cast<std::string>()),
-                             parse_departure_mode(s[2].cast<std::string>()), s[3].cast<std::int64_t>(), s[4].cast<std::string>(),
-                             release::parse(s[5].cast<std::string>()), s[6].cast<std::size_t>(), s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
+        return departure_row{period_range<month>::parse(s[0].cast<std::string>()),
+                             parse_departure_group(s[1].cast<std::string>()),
+                             parse_departure_mode(s[2].cast<std::string>()),
+                             s[3].cast<std::int64_t>(),
+                             s[4].cast<std::string>(),
+                             release::parse(s[5].cast<std::string>()),
+                             s[6].cast<std::size_t>(),
+                             s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
       });
 
   py::class_<departure_totals>(m, "DepartureTotals", "Departures of one group in one period, by mode.")
@@ -98,27 +106,42 @@ void register_departures(py::module_& m) {
 
   py::class_<departures_table> table(m, "DeparturesTable", "Departure rows with the latest release of every number.");
   table.def(py::init<>())
-      .def_static("from_rows", [](std::vector<departure_row> rows, const py::object& origin) {
-        return departures_table::from_rows(std::move(rows), file_name_from_python(origin, "origin"));
-      }, py::arg("rows"), py::arg("origin") = "")
-      .def("figures", [](const departures_table& t, departure_group g, const py::object& period) {
-        return t.figures(g, to_departure_period(period));
-      }, py::arg("group"), py::arg("period"))
-      .def("try_figures", [](const departures_table& t, departure_group g, const py::object& period) {
-        return t.try_figures(g, to_departure_period(period));
-      }, py::arg("group"), py::arg("period"))
-      .def("periods", [](const departures_table& t, departure_group g) {
-        py::list out;
-        for (const auto& p : t.periods(g)) out.append(to_python_range(p));
-        return out;
-      }, py::arg("group"))
-      .def("rows", [](const departures_table& t) { return std::vector<departure_row>(t.rows().begin(), t.rows().end()); })
-      .def("superseded", [](const departures_table& t) {
-        return std::vector<departure_row>(t.superseded().begin(), t.superseded().end());
-      })
+      .def_static(
+          "from_rows",
+          [](std::vector<departure_row> rows, const py::object& origin) {
+            return departures_table::from_rows(std::move(rows), file_name_from_python(origin, "origin"));
+          },
+          py::arg("rows"), py::arg("origin") = "")
+      .def(
+          "figures",
+          [](const departures_table& t, departure_group g, const py::object& period) {
+            return t.figures(g, to_departure_period(period));
+          },
+          py::arg("group"), py::arg("period"))
+      .def(
+          "try_figures",
+          [](const departures_table& t, departure_group g, const py::object& period) {
+            return t.try_figures(g, to_departure_period(period));
+          },
+          py::arg("group"), py::arg("period"))
+      .def(
+          "periods",
+          [](const departures_table& t, departure_group g) {
+            py::list out;
+            for (const auto& p : t.periods(g)) out.append(to_python_range(p));
+            return out;
+          },
+          py::arg("group"))
+      .def("rows",
+           [](const departures_table& t) { return std::vector<departure_row>(t.rows().begin(), t.rows().end()); })
+      .def("superseded",
+           [](const departures_table& t) {
+             return std::vector<departure_row>(t.superseded().begin(), t.superseded().end());
+           })
       .def_property_readonly("origin", [](const departures_table& t) { return file_name_to_python(t.origin()); })
       .def("__len__", &departures_table::size)
-      .def("__repr__", [](const departures_table& t) { return "<DeparturesTable of " + std::to_string(t.size()) + " rows>"; });
+      .def("__repr__",
+           [](const departures_table& t) { return "<DeparturesTable of " + std::to_string(t.size()) + " rows>"; });
   def_equality<departures_table>(table);
   def_copy<departures_table>(table);
   def_pickle<departures_table>(
@@ -129,16 +152,21 @@ void register_departures(py::module_& m) {
         return py::make_tuple(py::cast(all), file_name_to_python(t.origin()));
       },
       [](const py::tuple& s) {
-        return departures_table::from_rows(s[0].cast<std::vector<departure_row>>(), file_name_from_python(s[1], "origin"));
+        return departures_table::from_rows(s[0].cast<std::vector<departure_row>>(),
+                                           file_name_from_python(s[1], "origin"));
       });
 
-  m.def("read_departure_rows", [](const std::filesystem::path& path) {
-    auto in = csv::open_file(path);
-    return read_departure_rows(in, path.string());
-  }, py::arg("path"), py::call_guard<py::gil_scoped_release>());
-  m.def("read_departures_csv", [](const std::filesystem::path& path) { return read_departures_csv(path); }, py::arg("path"),
-        py::call_guard<py::gil_scoped_release>(),
-        "A departures CSV file (schema: period,group,mode,count,source,release) as a DeparturesTable.");
+  m.def(
+      "read_departure_rows",
+      [](const std::filesystem::path& path) {
+        auto in = csv::open_file(path);
+        return read_departure_rows(in, path.string());
+      },
+      py::arg("path"), py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "read_departures_csv", [](const std::filesystem::path& path) { return read_departures_csv(path); },
+      py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+      "A departures CSV file (schema: period,group,mode,count,source,release) as a DeparturesTable.");
 }
 
 }  // namespace kerncijfers::python

@@ -22,8 +22,8 @@ namespace {
 
 py::object make_exception_class(py::module_& m, const char* name, const py::handle& base, const char* doc) {
   const std::string qualified = std::string("kerncijfers.") + name;
-  py::object cls = py::reinterpret_steal<py::object>(
-      PyErr_NewExceptionWithDoc(qualified.c_str(), doc, base.ptr(), nullptr));
+  py::object cls =
+      py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(qualified.c_str(), doc, base.ptr(), nullptr));
   if (!cls) throw py::error_already_set();
   m.add_object(name, cls);
   return cls;
@@ -57,27 +57,29 @@ void register_errors(py::module_& m) {
       "as surrogate escapes: .input.encode('utf-8', 'surrogateescape') gives them back).");
   static py::object range_error_cls = make_exception_class(
       m, "RangeError", invalid_input_cls, "An empty, reversed or gapped range (C++ kerncijfers::range_error).");
-  static py::object count_error_cls = make_exception_class(
-      m, "CountError", invalid_input_cls,
-      "A negative count, a part above its whole, a zero total (C++ kerncijfers::count_error).");
-  static py::object overflow_error_cls = make_exception_class(
-      m, "CountOverflowError", invalid_input_cls,
-      "A sum of counts that does not fit in 64 bits (C++ kerncijfers::overflow_error).");
-  static py::object unknown_designation_cls = make_exception_class(
-      m, "UnknownDesignation", invalid_input_cls,
-      "A safe-country question the sources cannot answer (C++ kerncijfers::unknown_designation).");
+  static py::object count_error_cls =
+      make_exception_class(m, "CountError", invalid_input_cls,
+                           "A negative count, a part above its whole, a zero total (C++ kerncijfers::count_error).");
+  static py::object overflow_error_cls =
+      make_exception_class(m, "CountOverflowError", invalid_input_cls,
+                           "A sum of counts that does not fit in 64 bits (C++ kerncijfers::overflow_error).");
+  static py::object unknown_designation_cls =
+      make_exception_class(m, "UnknownDesignation", invalid_input_cls,
+                           "A safe-country question the sources cannot answer (C++ kerncijfers::unknown_designation).");
   static py::object unknown_code_cls = make_exception_class(
       m, "UnknownCode", PyExc_KeyError,
       "A code or name that is not in its table (C++ kerncijfers::unknown_code); .code (as given, bytes that are not "
       "UTF-8 as surrogate escapes) and .suggestions.");
   // KeyError's str() is the repr of its argument; ours shows the message as written.
-  unknown_code_cls.attr("__str__") = py::reinterpret_steal<py::object>(PyObject_GetAttrString(PyExc_Exception, "__str__"));
+  unknown_code_cls.attr("__str__") =
+      py::reinterpret_steal<py::object>(PyObject_GetAttrString(PyExc_Exception, "__str__"));
 
   // The vocabulary of "missing value" in messages: kerncijfers.pandas words a missing value
   // in a DataFrame as the CSV readers word one in a file.
-  m.def("is_missing_marker", [](std::string_view value) { return csv::is_missing_marker(value); }, py::arg("value"),
-        "Whether a text says that a value is missing: empty, #N/A, N/A, n.a., n.v.t., -, .., : or ? (any case, "
-        "surrounding spaces ignored). NA is not one: it is Namibia's code.");
+  m.def(
+      "is_missing_marker", [](std::string_view value) { return csv::is_missing_marker(value); }, py::arg("value"),
+      "Whether a text says that a value is missing: empty, #N/A, N/A, n.a., n.v.t., -, .., : or ? (any case, "
+      "surrounding spaces ignored). NA is not one: it is Namibia's code.");
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {

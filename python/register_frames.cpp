@@ -40,9 +40,12 @@ std::int64_t pandas_ordinal(const count_period& p) {
       [](const auto& q) -> std::int64_t {
         using P = std::decay_t<decltype(q)>;
         const auto serial = static_cast<std::int64_t>(q.serial());
-        if constexpr (std::is_same_v<P, month>) return serial - 12 * pandas_epoch_year;
-        else if constexpr (std::is_same_v<P, quarter>) return serial - 4 * pandas_epoch_year;
-        else return serial - pandas_epoch_year;
+        if constexpr (std::is_same_v<P, month>)
+          return serial - 12 * pandas_epoch_year;
+        else if constexpr (std::is_same_v<P, quarter>)
+          return serial - 4 * pandas_epoch_year;
+        else
+          return serial - pandas_epoch_year;
       },
       p);
 }
@@ -227,8 +230,10 @@ void register_frames(py::module_& m) {
         for (const auto& value : periods) period_values.push_back(to_count_period_value(value));
         std::vector<std::optional<nationality>> nationality_values;
         for (const auto& value : nationalities) {
-          if (value.is_none()) nationality_values.emplace_back();
-          else nationality_values.emplace_back(value.cast<nationality>());
+          if (value.is_none())
+            nationality_values.emplace_back();
+          else
+            nationality_values.emplace_back(value.cast<nationality>());
         }
         py::gil_scoped_release unlocked;
         std::vector<count_row> rows(n);

@@ -33,8 +33,10 @@ void field_from_state(T& out, const py::handle& state) {
 }
 inline void field_from_state(period_range<month>& out, const py::handle& state) { out = to_month_range(state); }
 inline void field_from_state(std::optional<period_range<month>>& out, const py::handle& state) {
-  if (state.is_none()) out.reset();
-  else out = to_month_range(state);
+  if (state.is_none())
+    out.reset();
+  else
+    out = to_month_range(state);
 }
 
 // The protocol of a record: equality, copies, and pickling of every field, in the order
@@ -109,7 +111,8 @@ void register_key_figures(py::module_& m) {
       });
   def_record<figure_source>(source, &figure_source::sources, &figure_source::latest_release);
 
-  py::class_<distribution_row> row(m, "DistributionRow", "One row of a distribution: count, exact share, rounded percent.");
+  py::class_<distribution_row> row(m, "DistributionRow",
+                                   "One row of a distribution: count, exact share, rounded percent.");
   row.def_readonly("kind", &distribution_row::kind)
       .def_readonly("nationality", &distribution_row::nat)
       .def_readonly("count", &distribution_row::count)
@@ -120,7 +123,7 @@ void register_key_figures(py::module_& m) {
         return "<DistributionRow " + who + " " + std::to_string(r.count) + " (" + std::to_string(r.percent) + ")>";
       });
   def_record<distribution_row>(row, &distribution_row::kind, &distribution_row::nat, &distribution_row::count,
-                  &distribution_row::exact, &distribution_row::percent);
+                               &distribution_row::exact, &distribution_row::percent);
 
   py::class_<distribution_figure> dist(m, "DistributionFigure", "Shares of one category by nationality over a window.");
   dist.def_readonly("category", &distribution_figure::cat);
@@ -146,13 +149,13 @@ void register_key_figures(py::module_& m) {
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ", " +
                std::to_string(f.rows.size()) + " rows>";
       });
-  def_record<distribution_figure>(dist, &distribution_figure::cat, &distribution_figure::window,
-                  &distribution_figure::status, &distribution_figure::problem, &distribution_figure::reason,
-                  &distribution_figure::total, &distribution_figure::top_n, &distribution_figure::unknown_separate,
-                  &distribution_figure::rows, &distribution_figure::rounding, &distribution_figure::decimals,
-                  &distribution_figure::percent_sum, &distribution_figure::sums_to_100,
-                  &distribution_figure::rounding_note, &distribution_figure::source, &distribution_figure::listed,
-                  &distribution_figure::unusable_nationalities, &distribution_figure::notes);
+  def_record<distribution_figure>(
+      dist, &distribution_figure::cat, &distribution_figure::window, &distribution_figure::status,
+      &distribution_figure::problem, &distribution_figure::reason, &distribution_figure::total,
+      &distribution_figure::top_n, &distribution_figure::unknown_separate, &distribution_figure::rows,
+      &distribution_figure::rounding, &distribution_figure::decimals, &distribution_figure::percent_sum,
+      &distribution_figure::sums_to_100, &distribution_figure::rounding_note, &distribution_figure::source,
+      &distribution_figure::listed, &distribution_figure::unusable_nationalities, &distribution_figure::notes);
 
   py::class_<safe_share_figure> safe(m, "SafeShareFigure", "The share from safe countries of origin over a window.");
   safe.def_readonly("category", &safe_share_figure::cat);
@@ -175,19 +178,21 @@ void register_key_figures(py::module_& m) {
         return "<SafeShareFigure " + f.window.iso() + " " + std::string(to_string(f.status)) + ">";
       });
   def_record<safe_share_figure>(safe, &safe_share_figure::cat, &safe_share_figure::window, &safe_share_figure::status,
-                  &safe_share_figure::problem, &safe_share_figure::reason, &safe_share_figure::total,
-                  &safe_share_figure::safe_count, &safe_share_figure::percent, &safe_share_figure::decimals,
-                  &safe_share_figure::lower_percent, &safe_share_figure::upper_percent,
-                  &safe_share_figure::safe_nationalities, &safe_share_figure::undetermined_nationalities,
-                  &safe_share_figure::rule, &safe_share_figure::source, &safe_share_figure::notes);
+                                &safe_share_figure::problem, &safe_share_figure::reason, &safe_share_figure::total,
+                                &safe_share_figure::safe_count, &safe_share_figure::percent,
+                                &safe_share_figure::decimals, &safe_share_figure::lower_percent,
+                                &safe_share_figure::upper_percent, &safe_share_figure::safe_nationalities,
+                                &safe_share_figure::undetermined_nationalities, &safe_share_figure::rule,
+                                &safe_share_figure::source, &safe_share_figure::notes);
 
-  py::class_<influx_entry> entry(m, "InfluxEntry", "The TOTAL count of one category in a month (or why it is missing).");
+  py::class_<influx_entry> entry(m, "InfluxEntry",
+                                 "The TOTAL count of one category in a month (or why it is missing).");
   entry.def_readonly("category", &influx_entry::cat)
       .def_readonly("count", &influx_entry::count)
       .def_readonly("problem", &influx_entry::problem)
       .def_readonly("reason", &influx_entry::reason);
   def_record<influx_entry>(entry, &influx_entry::cat, &influx_entry::count, &influx_entry::reason,
-                  &influx_entry::problem);
+                           &influx_entry::problem);
 
   py::class_<influx_figure> influx_cls(m, "InfluxFigure", "Influx of one month per category.");
   influx_cls.def_readonly("period", &influx_figure::period)
@@ -202,8 +207,8 @@ void register_key_figures(py::module_& m) {
                                   &influx_figure::total, &influx_figure::source, &influx_figure::notes,
                                   &influx_figure::total_problem, &influx_figure::total_reason);
 
-  py::class_<departures_figure> dep(m, "DeparturesFigure",
-                                    "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
+  py::class_<departures_figure> dep(
+      m, "DeparturesFigure", "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
   dep.def_readonly("group", &departures_figure::group);
   def_window<departures_figure>(dep, "period", &departures_figure::period);
   dep.def_readonly("status", &departures_figure::status)
@@ -225,13 +230,15 @@ void register_key_figures(py::module_& m) {
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ">";
       });
   def_record<departures_figure>(dep, &departures_figure::group, &departures_figure::period, &departures_figure::status,
-                  &departures_figure::problem, &departures_figure::reason, &departures_figure::total,
-                  &departures_figure::total_rounded, &departures_figure::supervised, &departures_figure::unsupervised,
-                  &departures_figure::supervised_percent, &departures_figure::unsupervised_percent,
-                  &departures_figure::rounding, &departures_figure::decimals, &departures_figure::sums_to_100,
-                  &departures_figure::rounding_note, &departures_figure::source);
+                                &departures_figure::problem, &departures_figure::reason, &departures_figure::total,
+                                &departures_figure::total_rounded, &departures_figure::supervised,
+                                &departures_figure::unsupervised, &departures_figure::supervised_percent,
+                                &departures_figure::unsupervised_percent, &departures_figure::rounding,
+                                &departures_figure::decimals, &departures_figure::sums_to_100,
+                                &departures_figure::rounding_note, &departures_figure::source);
 
-  py::class_<key_figures_options> options(m, "KeyFiguresOptions", "Choices behind the figures; defaults reproduce the page.");
+  py::class_<key_figures_options> options(m, "KeyFiguresOptions",
+                                          "Choices behind the figures; defaults reproduce the page.");
   options
       .def(py::init([](std::size_t trailing_months, std::size_t top_first_month, std::size_t top_first_trailing,
                        std::size_t top_nareizigers, std::optional<month> nareiziger_window_end,
@@ -264,8 +271,10 @@ void register_key_figures(py::module_& m) {
             return to_python_range(*o.departures_period);
           },
           [](key_figures_options& o, const py::object& value) {
-            if (value.is_none()) o.departures_period.reset();
-            else o.departures_period = to_month_range(value);
+            if (value.is_none())
+              o.departures_period.reset();
+            else
+              o.departures_period = to_month_range(value);
           })
       .def_readwrite("rounding", &key_figures_options::rounding)
       .def_readwrite("decimals", &key_figures_options::decimals)
@@ -276,11 +285,10 @@ void register_key_figures(py::module_& m) {
                ", top_nareizigers=" + std::to_string(o.top_nareizigers) + ", rounding='" +
                std::string(to_string(o.rounding)) + "', decimals=" + std::to_string(o.decimals) + ")";
       });
-  def_record<key_figures_options>(options, &key_figures_options::trailing_months,
-                                  &key_figures_options::top_first_month, &key_figures_options::top_first_trailing,
-                                  &key_figures_options::top_nareizigers, &key_figures_options::nareiziger_window_end,
-                                  &key_figures_options::departures_period, &key_figures_options::rounding,
-                                  &key_figures_options::decimals);
+  def_record<key_figures_options>(options, &key_figures_options::trailing_months, &key_figures_options::top_first_month,
+                                  &key_figures_options::top_first_trailing, &key_figures_options::top_nareizigers,
+                                  &key_figures_options::nareiziger_window_end, &key_figures_options::departures_period,
+                                  &key_figures_options::rounding, &key_figures_options::decimals);
 
   py::class_<key_figures> figures(m, "KeyFigures", "Every figure of the page for one month.");
   figures.def_readonly("period", &key_figures::period)
@@ -295,15 +303,18 @@ void register_key_figures(py::module_& m) {
       .def_readonly("departures_criminal", &key_figures::departures_criminal)
       .def("__repr__", [](const key_figures& k) { return "<KeyFigures " + k.period.iso() + ">"; });
   def_record<key_figures>(figures, &key_figures::period, &key_figures::options, &key_figures::influx,
-                  &key_figures::first_month, &key_figures::first_trailing, &key_figures::safe_month,
-                  &key_figures::nareizigers_month, &key_figures::nareizigers_trailing, &key_figures::departures_all,
-                  &key_figures::departures_criminal);
+                          &key_figures::first_month, &key_figures::first_trailing, &key_figures::safe_month,
+                          &key_figures::nareizigers_month, &key_figures::nareizigers_trailing,
+                          &key_figures::departures_all, &key_figures::departures_criminal);
 
-  py::class_<breakdown_entry>(m, "BreakdownEntry").def_readonly("nationality", &breakdown_entry::nat).def_readonly("count", &breakdown_entry::count);
+  py::class_<breakdown_entry>(m, "BreakdownEntry")
+      .def_readonly("nationality", &breakdown_entry::nat)
+      .def_readonly("count", &breakdown_entry::count);
   py::class_<unusable_nationality>(m, "UnusableNationality")
       .def_readonly("nationality", &unusable_nationality::nat)
       .def_readonly("reason", &unusable_nationality::reason);
-  py::class_<nationality_breakdown> breakdown(m, "NationalityBreakdown", "A category's counts by nationality over a window.");
+  py::class_<nationality_breakdown> breakdown(m, "NationalityBreakdown",
+                                              "A category's counts by nationality over a window.");
   breakdown.def_readonly("category", &nationality_breakdown::cat);
   def_window<nationality_breakdown>(breakdown, "window", &nationality_breakdown::window);
   breakdown.def_readonly("total", &nationality_breakdown::total)
@@ -318,35 +329,48 @@ void register_key_figures(py::module_& m) {
       .def_readonly("notes", &nationality_breakdown::notes)
       .def("complete", &nationality_breakdown::complete);
 
-  m.def("breakdown_by_nationality", [](const counts_table& t, category c, const py::object& window) {
-    return breakdown_by_nationality(t, c, to_month_range(window));
-  }, py::arg("counts"), py::arg("category"), py::arg("window"));
-  m.def("distribution", [](const counts_table& t, category c, const py::object& window, std::size_t top_n,
-                           bool unknown_separate, share_rounding rounding, int decimals) {
-    return distribution(t, c, to_month_range(window), top_n, unknown_separate, rounding, decimals);
-  }, py::arg("counts"), py::arg("category"), py::arg("window"), py::arg("top_n"), py::arg("unknown_separate") = true,
-     py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
-     "Shares of a category by nationality over a window: top N, unknown, other (and unlisted when partial).");
+  m.def(
+      "breakdown_by_nationality",
+      [](const counts_table& t, category c, const py::object& window) {
+        return breakdown_by_nationality(t, c, to_month_range(window));
+      },
+      py::arg("counts"), py::arg("category"), py::arg("window"));
+  m.def(
+      "distribution",
+      [](const counts_table& t, category c, const py::object& window, std::size_t top_n, bool unknown_separate,
+         share_rounding rounding, int decimals) {
+        return distribution(t, c, to_month_range(window), top_n, unknown_separate, rounding, decimals);
+      },
+      py::arg("counts"), py::arg("category"), py::arg("window"), py::arg("top_n"), py::arg("unknown_separate") = true,
+      py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
+      "Shares of a category by nationality over a window: top N, unknown, other (and unlisted when partial).");
   m.def("distribution_of", &distribution_of, py::arg("breakdown"), py::arg("top_n"), py::arg("unknown_separate") = true,
         py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0);
-  m.def("safe_share", [](const counts_table& t, const safe_country_list& s, category c, const py::object& window, int decimals) {
-    return safe_share(t, s, c, to_month_range(window), decimals);
-  }, py::arg("counts"), py::arg("safe"), py::arg("category"), py::arg("window"), py::arg("decimals") = 0,
-     "The share from safe countries of origin (designation in force on the last day of each month).");
+  m.def(
+      "safe_share",
+      [](const counts_table& t, const safe_country_list& s, category c, const py::object& window, int decimals) {
+        return safe_share(t, s, c, to_month_range(window), decimals);
+      },
+      py::arg("counts"), py::arg("safe"), py::arg("category"), py::arg("window"), py::arg("decimals") = 0,
+      "The share from safe countries of origin (designation in force on the last day of each month).");
   m.def("influx", &influx, py::arg("counts"), py::arg("month"), "TOTAL per category in a month.");
-  m.def("departures_figure_for", [](const departures_table& t, departure_group g, const py::object& period,
-                                    share_rounding rounding, int decimals) {
-    return departures_figure_for(t, g, to_month_range(period), rounding, decimals);
-  }, py::arg("departures"), py::arg("group"), py::arg("period"), py::arg("rounding") = share_rounding::published,
-     py::arg("decimals") = 0);
+  m.def(
+      "departures_figure_for",
+      [](const departures_table& t, departure_group g, const py::object& period, share_rounding rounding,
+         int decimals) { return departures_figure_for(t, g, to_month_range(period), rounding, decimals); },
+      py::arg("departures"), py::arg("group"), py::arg("period"), py::arg("rounding") = share_rounding::published,
+      py::arg("decimals") = 0);
   m.def("check_key_figures_options", &check_key_figures_options, py::arg("options"));
-  m.def("compute_key_figures", [](const counts_table& c, const departures_table& d, const safe_country_list& s, month mo,
-                                  const std::optional<key_figures_options>& o) {
-    const key_figures_options chosen = o.value_or(key_figures_options{});
-    py::gil_scoped_release release;
-    return compute_key_figures(c, d, s, mo, chosen);
-  }, py::arg("counts"), py::arg("departures"), py::arg("safe"), py::arg("month"), py::arg("options") = py::none(),
-     "Every figure of the page for a month (pure: tables in, figures out).");
+  m.def(
+      "compute_key_figures",
+      [](const counts_table& c, const departures_table& d, const safe_country_list& s, month mo,
+         const std::optional<key_figures_options>& o) {
+        const key_figures_options chosen = o.value_or(key_figures_options{});
+        py::gil_scoped_release release;
+        return compute_key_figures(c, d, s, mo, chosen);
+      },
+      py::arg("counts"), py::arg("departures"), py::arg("safe"), py::arg("month"), py::arg("options") = py::none(),
+      "Every figure of the page for a month (pure: tables in, figures out).");
 }
 
 }  // namespace kerncijfers::python

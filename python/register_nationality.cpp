@@ -9,9 +9,7 @@ namespace kerncijfers::python {
 
 namespace {
 
-std::vector<std::string> to_strings(std::span<const std::string_view> views) {
-  return {views.begin(), views.end()};
-}
+std::vector<std::string> to_strings(std::span<const std::string_view> views) { return {views.begin(), views.end()}; }
 
 }  // namespace
 
@@ -34,22 +32,29 @@ void register_nationality(py::module_& m) {
       .def_static("unknown", &nationality::unknown, "Unknown nationality, XXX (Onbekend).")
       .def_static("stateless", &nationality::stateless, "Stateless, XXA (Staatloos).")
       .def_static("kosovo", &nationality::kosovo, "Kosovo, XKX.")
-      .def_static("all", [] {
-        std::vector<nationality> out;
-        for (const auto& entry : nationality::all()) out.push_back(entry.code);
-        return out;
-      }, "Every nationality in the table, sorted by alpha-3 code.")
+      .def_static(
+          "all",
+          [] {
+            std::vector<nationality> out;
+            for (const auto& entry : nationality::all()) out.push_back(entry.code);
+            return out;
+          },
+          "Every nationality in the table, sorted by alpha-3 code.")
       .def_property_readonly("alpha3", [](nationality n) { return std::string(n.alpha3()); })
       .def_property_readonly("alpha2", [](nationality n) { return std::string(n.alpha2()); })
       .def_property_readonly("numeric", &nationality::numeric)
       .def_property_readonly("kind", &nationality::kind)
       .def("is_iso", &nationality::is_iso)
-      .def("name", [](nationality n, const py::object& lang) { return std::string(n.name(to_language(lang))); },
-           py::arg("lang") = "nl", "Display name: 'Syrië' / 'Syria'.")
-      .def("aliases", [](nationality n, const py::object& lang) { return to_strings(n.entry().aliases(to_language(lang))); },
-           py::arg("lang") = "nl", "Other accepted names in the language.")
-      .def("other_codes", [](nationality n) { return to_strings(n.entry().other_codes); },
-           "Other accepted codes (Eurostat: EL, UK, STLS, UNK).")
+      .def(
+          "name", [](nationality n, const py::object& lang) { return std::string(n.name(to_language(lang))); },
+          py::arg("lang") = "nl", "Display name: 'Syrië' / 'Syria'.")
+      .def(
+          "aliases",
+          [](nationality n, const py::object& lang) { return to_strings(n.entry().aliases(to_language(lang))); },
+          py::arg("lang") = "nl", "Other accepted names in the language.")
+      .def(
+          "other_codes", [](nationality n) { return to_strings(n.entry().other_codes); },
+          "Other accepted codes (Eurostat: EL, UK, STLS, UNK).")
       .def("__repr__", [](nationality n) { return "Nationality('" + std::string(n.alpha3()) + "')"; })
       .def("__str__", [](nationality n) { return std::string(n.alpha3()); });
   def_equality<nationality>(cls);

@@ -26,7 +26,8 @@ template <class P>
 py::object shift(const P& p, const py::handle& n, bool subtract) {
   const auto offset = to_python_integer(n);
   if (!offset) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-  if (offset->overflow != 0) detail::throw_offset_outside(p, subtract ? "-" : "+", offset->text, (offset->overflow > 0) != subtract);
+  if (offset->overflow != 0)
+    detail::throw_offset_outside(p, subtract ? "-" : "+", offset->text, (offset->overflow > 0) != subtract);
   return py::cast(subtract ? p - offset->value : p + offset->value);
 }
 
@@ -36,48 +37,61 @@ py::class_<P> bind_period(py::module_& m, const char* doc) {
   if constexpr (std::is_same_v<typename P::unit, year_unit>) {
     cls.def(py::init<int>(), py::arg("year"));
   } else {
-    cls.def(py::init([](int y, long long index) {
-              // Python ints can be negative or huge: reject them before the unsigned
-              // conversion, naming the value as given.
-              if (index < 0 || index > 1000) {
-                throw invalid_input(std::string(python_name<P>) + " index " + std::to_string(index) +
-                                    " is out of range");
-              }
-              return P(y, static_cast<unsigned>(index));
-            }),
-            py::arg("year"), py::arg("index"));
+    cls.def(
+        py::init([](int y, long long index) {
+          // Python ints can be negative or huge: reject them before the unsigned
+          // conversion, naming the value as given.
+          if (index < 0 || index > 1000) {
+            throw invalid_input(std::string(python_name<P>) + " index " + std::to_string(index) + " is out of range");
+          }
+          return P(y, static_cast<unsigned>(index));
+        }),
+        py::arg("year"), py::arg("index"));
   }
-  cls.def_static("parse", &P::parse, py::arg("text"), "Parses the ISO 8601 form (\"2021-05\", \"2021-W19\", \"2021-Q2\", \"2021\").")
+  cls.def_static("parse", &P::parse, py::arg("text"),
+                 "Parses the ISO 8601 form (\"2021-05\", \"2021-W19\", \"2021-Q2\", \"2021\").")
       .def_static(
           "from_serial",
           [](const py::handle& serial) {
             const auto number = to_python_integer(serial);
-            if (!number) throw py::type_error(std::string(python_name<P>) + ".from_serial needs an integer serial, not " +
-                                              std::string(py::str(py::type::handle_of(serial).attr("__name__"))));
+            if (!number)
+              throw py::type_error(std::string(python_name<P>) + ".from_serial needs an integer serial, not " +
+                                   std::string(py::str(py::type::handle_of(serial).attr("__name__"))));
             if (number->overflow != 0) detail::throw_serial_outside<typename P::unit>(number->text);
             return P::from_serial(number->value);
           },
           py::arg("serial"), "The period with the given integer serial.")
-      .def_static("containing", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
-                  "The period that contains a datetime.date.")
-      .def_static("from_date", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
-                  "The period that contains a datetime.date (same as containing).")
+      .def_static(
+          "containing", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
+          "The period that contains a datetime.date.")
+      .def_static(
+          "from_date", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
+          "The period that contains a datetime.date (same as containing).")
       .def_property_readonly("year", &P::year, "Calendar year (for ISO weeks: the ISO year).")
       .def_property_readonly("index", &P::index, "Month 1-12, quarter 1-4, ISO week 1-53; 1 for a year.")
       .def_property_readonly("serial", &P::serial, "The integer serial behind the period.")
-      .def("first_day", [](const P& p) { return to_python_date(p.first_day()); }, "First day as datetime.date.")
-      .def("last_day", [](const P& p) { return to_python_date(p.last_day()); }, "Last day as datetime.date.")
-      .def("to_date", [](const P& p) { return to_python_date(p.first_day()); }, "First day as datetime.date.")
+      .def(
+          "first_day", [](const P& p) { return to_python_date(p.first_day()); }, "First day as datetime.date.")
+      .def(
+          "last_day", [](const P& p) { return to_python_date(p.last_day()); }, "Last day as datetime.date.")
+      .def(
+          "to_date", [](const P& p) { return to_python_date(p.first_day()); }, "First day as datetime.date.")
       .def("days", &P::days, "Number of days in the period.")
       .def("iso", &P::iso, "ISO 8601 form.")
-      .def("label", [](const P& p, const py::object& lang) { return p.label(to_language(lang)); }, py::arg("lang") = "nl",
-           "Label for text: 'mei 2021' / 'May 2021', 'week 19 2021', '2e kwartaal 2021' / 'Q2 2021'.")
+      .def(
+          "label", [](const P& p, const py::object& lang) { return p.label(to_language(lang)); },
+          py::arg("lang") = "nl",
+          "Label for text: 'mei 2021' / 'May 2021', 'week 19 2021', '2e kwartaal 2021' / 'Q2 2021'.")
       .def("__repr__", &repr<P>)
       .def("__str__", &P::iso)
-      .def("__add__", [](const P& p, const py::handle& n) { return shift(p, n, false); }, py::is_operator())
-      .def("__radd__", [](const P& p, const py::handle& n) { return shift(p, n, false); }, py::is_operator())
-      .def("__sub__", [](const P& a, const P& b) { return a - b; }, py::is_operator())
-      .def("__sub__", [](const P& p, const py::handle& n) { return shift(p, n, true); }, py::is_operator());
+      .def(
+          "__add__", [](const P& p, const py::handle& n) { return shift(p, n, false); }, py::is_operator())
+      .def(
+          "__radd__", [](const P& p, const py::handle& n) { return shift(p, n, false); }, py::is_operator())
+      .def(
+          "__sub__", [](const P& a, const P& b) { return a - b; }, py::is_operator())
+      .def(
+          "__sub__", [](const P& p, const py::handle& n) { return shift(p, n, true); }, py::is_operator());
   def_equality<P>(cls);
   def_ordering<P>(cls);
   def_hash<P>(cls);
@@ -124,8 +138,7 @@ void register_period(py::module_& m) {
         if (!calendar::is_valid_year(y)) throw invalid_input("year " + std::to_string(y) + " is outside 1-9999");
         return calendar::iso_weeks_in_year(y);
       },
-      py::arg("year"),
-      "Number of ISO weeks (52 or 53) in an ISO year.");
+      py::arg("year"), "Number of ISO weeks (52 or 53) in an ISO year.");
 }
 
 }  // namespace kerncijfers::python

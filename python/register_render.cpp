@@ -12,7 +12,8 @@ void register_render(py::module_& m) {
   py::class_<html_options> options(m, "HtmlOptions", "Title and the markup of Fig. 1.0, 1.1, 1.2 for render_html.");
   options
       .def(py::init([](std::string title, const std::vector<std::string>& figures) {
-             if (figures.size() > 3) throw invalid_input("at most 3 figures (Fig. 1.0, 1.1, 1.2), got " + std::to_string(figures.size()));
+             if (figures.size() > 3)
+               throw invalid_input("at most 3 figures (Fig. 1.0, 1.1, 1.2), got " + std::to_string(figures.size()));
              html_options o;
              o.title = std::move(title);
              for (std::size_t i = 0; i < figures.size(); ++i) o.figures[i] = figures[i];
@@ -29,32 +30,51 @@ void register_render(py::module_& m) {
           });
   def_equality<html_options>(options);
 
-  m.def("render_markdown", [](const key_figures& k, const py::object& lang) { return render_markdown(k, to_language(lang)); },
-        py::arg("figures"), py::arg("lang") = "nl", "The page as Markdown, structured like the published page.");
-  m.def("render_html", [](const key_figures& k, const py::object& lang, const std::optional<html_options>& o) {
-    return render_html(k, to_language(lang), o.value_or(html_options{}));
-  }, py::arg("figures"), py::arg("lang") = "nl", py::arg("options") = py::none(), "The page as a standalone HTML document.");
+  m.def(
+      "render_markdown",
+      [](const key_figures& k, const py::object& lang) { return render_markdown(k, to_language(lang)); },
+      py::arg("figures"), py::arg("lang") = "nl", "The page as Markdown, structured like the published page.");
+  m.def(
+      "render_html",
+      [](const key_figures& k, const py::object& lang, const std::optional<html_options>& o) {
+        return render_html(k, to_language(lang), o.value_or(html_options{}));
+      },
+      py::arg("figures"), py::arg("lang") = "nl", py::arg("options") = py::none(),
+      "The page as a standalone HTML document.");
   m.def("render_json", &render_json, py::arg("figures"), "Every figure with its window, source and rounding, as JSON.");
   m.def("html_escape", &html_escape, py::arg("text"));
-  m.def("format_count", [](std::int64_t n, const py::object& lang) { return format_count(n, to_language(lang)); },
-        py::arg("count"), py::arg("lang") = "nl", "7.690 (nl) / 7,690 (en).");
-  m.def("format_percent", [](std::int64_t units, int decimals, const py::object& lang) {
-    return format_percent(units, decimals, to_language(lang));
-  }, py::arg("units"), py::arg("decimals") = 0, py::arg("lang") = "nl", "18,8% (nl) / 18.8% (en).");
-  m.def("departures_period_label", [](const py::object& period, const py::object& lang) {
-    return departures_period_label(to_month_range(period), to_language(lang));
-  }, py::arg("period"), py::arg("lang") = "nl");
+  m.def(
+      "format_count", [](std::int64_t n, const py::object& lang) { return format_count(n, to_language(lang)); },
+      py::arg("count"), py::arg("lang") = "nl", "7.690 (nl) / 7,690 (en).");
+  m.def(
+      "format_percent",
+      [](std::int64_t units, int decimals, const py::object& lang) {
+        return format_percent(units, decimals, to_language(lang));
+      },
+      py::arg("units"), py::arg("decimals") = 0, py::arg("lang") = "nl", "18,8% (nl) / 18.8% (en).");
+  m.def(
+      "departures_period_label",
+      [](const py::object& period, const py::object& lang) {
+        return departures_period_label(to_month_range(period), to_language(lang));
+      },
+      py::arg("period"), py::arg("lang") = "nl");
   m.def(
       "problem_text",
-      [](figure_problem problem, const py::object& lang) { return std::string(problem_text(problem, to_language(lang))); },
+      [](figure_problem problem, const py::object& lang) {
+        return std::string(problem_text(problem, to_language(lang)));
+      },
       py::arg("problem"), py::arg("lang") = "nl",
       "Why a figure is partial or unavailable, as a clause in the language: 'het totaal is 0' / 'the total is 0'; "
       "empty for FigureProblem.none.");
-  m.def("source_text", [](const figure_source& s, const py::object& lang) { return source_text(s, to_language(lang)); },
-        py::arg("source"), py::arg("lang") = "nl");
-  m.def("figure_title", [](const key_figures& k, std::size_t index, const py::object& lang) {
-    return figure_title(k, index, to_language(lang));
-  }, py::arg("figures"), py::arg("index"), py::arg("lang") = "nl", "Caption of Fig. 1.0 (0), 1.1 (1) or 1.2 (2).");
+  m.def(
+      "source_text", [](const figure_source& s, const py::object& lang) { return source_text(s, to_language(lang)); },
+      py::arg("source"), py::arg("lang") = "nl");
+  m.def(
+      "figure_title",
+      [](const key_figures& k, std::size_t index, const py::object& lang) {
+        return figure_title(k, index, to_language(lang));
+      },
+      py::arg("figures"), py::arg("index"), py::arg("lang") = "nl", "Caption of Fig. 1.0 (0), 1.1 (1) or 1.2 (2).");
 }
 
 }  // namespace kerncijfers::python

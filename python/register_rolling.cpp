@@ -106,7 +106,8 @@ panel_view<T> as_panel(py::array& a, const char* what) {
                         std::to_string(a.strides(1)) +
                         ") bytes) is not stored row by row with adjacent columns (a Fortran-ordered, "
                         "column-strided or unaligned array); it is not copied behind your back: pass "
-                        "numpy.ascontiguousarray(" + what + ")");
+                        "numpy.ascontiguousarray(" +
+                        what + ")");
   }
   const std::size_t row_stride = rows <= 1 ? cols : static_cast<std::size_t>(a.strides(0)) / sizeof(T);
   return panel_view<T>(data, rows, cols, row_stride);
@@ -124,7 +125,8 @@ mask read_mask(const py::handle& valid, const py::array& values) {
   if (valid.is_none()) return std::nullopt;
   py::array m = py::array::ensure(valid);
   if (!m) throw invalid_input("valid must be an array of bools, got " + type_name(valid));
-  if (!is_mask_dtype(m)) throw invalid_input("valid must be a bool or uint8 array (False = missing), got dtype " + dtype_text(m));
+  if (!is_mask_dtype(m))
+    throw invalid_input("valid must be a bool or uint8 array (False = missing), got dtype " + dtype_text(m));
   if (m.ndim() != values.ndim()) {
     throw invalid_input("valid must have the shape of the values (" + std::to_string(values.ndim()) +
                         " dimensions), got " + std::to_string(m.ndim()) + " dimensions");
@@ -177,7 +179,8 @@ py::array out_array(const py::handle& out, const char* what, int ndim) {
   }
   auto a = py::reinterpret_borrow<py::array>(out);
   if constexpr (std::is_same_v<T, bool>) {
-    if (!is_mask_dtype(a)) throw invalid_input(std::string(what) + " must have dtype bool or uint8, got dtype " + dtype_text(a));
+    if (!is_mask_dtype(a))
+      throw invalid_input(std::string(what) + " must have dtype bool or uint8, got dtype " + dtype_text(a));
   } else {
     if (!py::array_t<T>::check_(a)) {
       throw invalid_input(std::string(what) + " must have dtype " + dtype_name<T>() + ", got dtype " + dtype_text(a));
@@ -218,8 +221,8 @@ void refuse_out(const py::handle& out, const char* why) {
 // ---------------------------------------------------------------------------------------
 // The functions
 
-py::object rolling(const py::object& values, long long window, const py::object& min_periods,
-                   const py::object& missing, const py::object& valid, const py::object& out, bool mean) {
+py::object rolling(const py::object& values, long long window, const py::object& min_periods, const py::object& missing,
+                   const py::object& valid, const py::object& out, bool mean) {
   const rolling_options options = to_rolling_options(window, min_periods, missing);
   return std::visit(
       [&](const auto& in) -> py::object {
@@ -233,8 +236,10 @@ py::object rolling(const py::object& values, long long window, const py::object&
             const auto o = mutable_span_of<double>(result);
             {
               py::gil_scoped_release nogil;
-              if (mean) rolling_mean(x, o, options);
-              else rolling_sum(x, o, options);
+              if (mean)
+                rolling_mean(x, o, options);
+              else
+                rolling_sum(x, o, options);
             }
             return result;
           }
@@ -244,8 +249,10 @@ py::object rolling(const py::object& values, long long window, const py::object&
           const auto o = as_panel<double>(result, "out");
           {
             py::gil_scoped_release nogil;
-            if (mean) rolling_mean(x, o, options);
-            else rolling_sum(x, o, options);
+            if (mean)
+              rolling_mean(x, o, options);
+            else
+              rolling_sum(x, o, options);
           }
           return result;
         } else {
@@ -315,8 +322,10 @@ py::object trailing(const py::object& values, long long last_position, long long
         using T = typename std::decay_t<decltype(in)>::value_type;
         const py::array& a = in.array();
         mask m;
-        if constexpr (std::is_floating_point_v<T>) refuse_mask(valid, a);
-        else m = read_mask(valid, a);
+        if constexpr (std::is_floating_point_v<T>)
+          refuse_mask(valid, a);
+        else
+          m = read_mask(valid, a);
         if (in.ndim() == 1) {
           refuse_out(out, "a trailing sum of 1-D values is one number");
           const auto x = in.span();
@@ -380,8 +389,10 @@ py::object year_over_year(const py::object& values, long long periods_per_year, 
           const auto o = mutable_span_of<double>(result);
           {
             py::gil_scoped_release nogil;
-            if (relative) year_over_year_relative(x, lag, o, policy);
-            else year_over_year_change(x, lag, o, policy);
+            if (relative)
+              year_over_year_relative(x, lag, o, policy);
+            else
+              year_over_year_change(x, lag, o, policy);
           }
           return result;
         } else {
@@ -469,8 +480,8 @@ missing_policy to_missing_policy(const py::handle& value) {
 
 rolling_options to_rolling_options(long long window, const py::handle& min_periods, const py::handle& missing) {
   if (window < 0) throw invalid_input("a rolling window needs at least 1 period, got window " + std::to_string(window));
-  rolling_options options{.window = static_cast<std::size_t>(window), .min_periods = std::nullopt,
-                          .missing = to_missing_policy(missing)};
+  rolling_options options{
+      .window = static_cast<std::size_t>(window), .min_periods = std::nullopt, .missing = to_missing_policy(missing)};
   if (!min_periods.is_none()) {
     if (!PyIndex_Check(min_periods.ptr()) || py::isinstance<py::bool_>(min_periods)) {
       throw py::type_error("min_periods must be an int or None, not " + type_name(min_periods));
@@ -497,9 +508,8 @@ void register_rolling(py::module_& m) {
   m.def(
       "rolling_sum",
       [](const py::object& values, long long window, const py::object& min_periods, const py::object& missing,
-         const py::object& valid, const py::object& out) {
-        return rolling(values, window, min_periods, missing, valid, out, false);
-      },
+         const py::object& valid,
+         const py::object& out) { return rolling(values, window, min_periods, missing, valid, out, false); },
       py::arg("values"), py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(),
       py::arg("missing") = "skip", py::arg("valid") = py::none(), py::arg("out") = py::none(),
       ("Rolling sum over `window` periods, per row of a panel. Floats give a float64 array (NaN = missing); "
@@ -510,9 +520,8 @@ void register_rolling(py::module_& m) {
   m.def(
       "rolling_mean",
       [](const py::object& values, long long window, const py::object& min_periods, const py::object& missing,
-         const py::object& valid, const py::object& out) {
-        return rolling(values, window, min_periods, missing, valid, out, true);
-      },
+         const py::object& valid,
+         const py::object& out) { return rolling(values, window, min_periods, missing, valid, out, true); },
       py::arg("values"), py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(),
       py::arg("missing") = "skip", py::arg("valid") = py::none(), py::arg("out") = py::none(),
       ("Rolling mean over the present values of each window, as float64 (NaN = missing), per row of a "

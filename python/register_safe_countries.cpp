@@ -43,21 +43,24 @@ void register_safe_countries(py::module_& m) {
       .value("day", date_precision::day)
       .value("month", date_precision::month);
 
-  py::class_<designation> des(m, "Designation", "One interval of one country on a safe-country list, with its sources.");
+  py::class_<designation> des(m, "Designation",
+                              "One interval of one country on a safe-country list, with its sources.");
   des.def(py::init([](nationality country, const py::object& from, date_precision from_precision, bool from_known,
                       const py::object& to, date_precision to_precision, bool to_known, std::string note,
                       std::string source) {
-            return designation{country, to_day(from), from_precision, from_known, to_day(to), to_precision, to_known,
-                               std::move(note), std::move(source)};
+            return designation{country,      to_day(from), from_precision,  from_known,       to_day(to),
+                               to_precision, to_known,     std::move(note), std::move(source)};
           }),
           py::arg("country"), py::arg("from_") = py::none(), py::arg("from_precision") = date_precision::day,
           py::arg("from_known") = true, py::arg("to") = py::none(), py::arg("to_precision") = date_precision::day,
           py::arg("to_known") = true, py::arg("note") = "", py::arg("source") = "")
       .def_readonly("country", &designation::country)
-      .def_property_readonly("from_", [](const designation& d) { return from_day(d.from); }, "Start day (or None).")
+      .def_property_readonly(
+          "from_", [](const designation& d) { return from_day(d.from); }, "Start day (or None).")
       .def_readonly("from_precision", &designation::from_precision)
       .def_readonly("from_known", &designation::from_known)
-      .def_property_readonly("to", [](const designation& d) { return from_day(d.to); }, "Exclusive end day (or None).")
+      .def_property_readonly(
+          "to", [](const designation& d) { return from_day(d.to); }, "Exclusive end day (or None).")
       .def_readonly("to_precision", &designation::to_precision)
       .def_readonly("to_known", &designation::to_known)
       .def_readonly("note", &designation::note)
@@ -65,9 +68,12 @@ void register_safe_countries(py::module_& m) {
       .def("from_text", &designation::from_text)
       .def("to_text", &designation::to_text)
       .def("describe", &designation::describe)
-      .def("status_on", [](const designation& d, const py::object& day) {
-        return d.status_on(calendar::to_day_number(to_civil_date(day)));
-      }, py::arg("day"), "Status on a day by this interval alone.")
+      .def(
+          "status_on",
+          [](const designation& d, const py::object& day) {
+            return d.status_on(calendar::to_day_number(to_civil_date(day)));
+          },
+          py::arg("day"), "Status on a day by this interval alone.")
       .def("__repr__", [](const designation& d) { return "<Designation " + d.describe() + ">"; });
   def_equality<designation>(des);
   def_hash<designation>(des);
@@ -85,40 +91,62 @@ void register_safe_countries(py::module_& m) {
           if (h.is_none()) return std::nullopt;
           return h.cast<calendar::day_number>();
         };
-        return designation{nationality::from_alpha3(s[0].cast<std::string>()), day(s[1]),
-                           static_cast<date_precision>(s[2].cast<int>()), s[3].cast<bool>(), day(s[4]),
-                           static_cast<date_precision>(s[5].cast<int>()), s[6].cast<bool>(), s[7].cast<std::string>(),
+        return designation{nationality::from_alpha3(s[0].cast<std::string>()),
+                           day(s[1]),
+                           static_cast<date_precision>(s[2].cast<int>()),
+                           s[3].cast<bool>(),
+                           day(s[4]),
+                           static_cast<date_precision>(s[5].cast<int>()),
+                           s[6].cast<bool>(),
+                           s[7].cast<std::string>(),
                            s[8].cast<std::string>()};
       });
 
   py::class_<safe_country_list> list(m, "SafeCountryList",
                                      "A safe-country list as dated intervals. Periods are judged by their last day.");
   list.def(py::init<std::vector<designation>>(), py::arg("designations"))
-      .def("status", [](const safe_country_list& l, nationality n, const py::object& when) {
-        return dispatch_when<designation_status>(
-            when, [&](auto p) { return l.status(n, p); }, [&](calendar::civil_date d) { return l.status(n, d); });
-      }, py::arg("nationality"), py::arg("when"), "safe / not_safe / unknown for a period (last-day rule) or a date.")
-      .def("is_safe", [](const safe_country_list& l, nationality n, const py::object& when) {
-        return dispatch_when<bool>(
-            when, [&](auto p) { return l.is_safe(n, p); }, [&](calendar::civil_date d) { return l.is_safe(n, d); });
-      }, py::arg("nationality"), py::arg("when"), "True/False; raises UnknownDesignation when the sources cannot say.")
-      .def("designations", [](const safe_country_list& l) {
-        return std::vector<designation>(l.designations().begin(), l.designations().end());
-      })
-      .def("designations_of", [](const safe_country_list& l, nationality n) {
-        const auto span = l.designations_of(n);
-        return std::vector<designation>(span.begin(), span.end());
-      }, py::arg("nationality"))
+      .def(
+          "status",
+          [](const safe_country_list& l, nationality n, const py::object& when) {
+            return dispatch_when<designation_status>(
+                when, [&](auto p) { return l.status(n, p); }, [&](calendar::civil_date d) { return l.status(n, d); });
+          },
+          py::arg("nationality"), py::arg("when"), "safe / not_safe / unknown for a period (last-day rule) or a date.")
+      .def(
+          "is_safe",
+          [](const safe_country_list& l, nationality n, const py::object& when) {
+            return dispatch_when<bool>(
+                when, [&](auto p) { return l.is_safe(n, p); }, [&](calendar::civil_date d) { return l.is_safe(n, d); });
+          },
+          py::arg("nationality"), py::arg("when"), "True/False; raises UnknownDesignation when the sources cannot say.")
+      .def("designations",
+           [](const safe_country_list& l) {
+             return std::vector<designation>(l.designations().begin(), l.designations().end());
+           })
+      .def(
+          "designations_of",
+          [](const safe_country_list& l, nationality n) {
+            const auto span = l.designations_of(n);
+            return std::vector<designation>(span.begin(), span.end());
+          },
+          py::arg("nationality"))
       .def("countries", &safe_country_list::countries, "Every country the list names.")
-      .def("countries_on", [](const safe_country_list& l, const py::object& when) {
-        return dispatch_when<std::vector<nationality>>(
-            when, [&](auto p) { return l.countries_on(p); }, [&](calendar::civil_date d) { return l.countries_on(d); });
-      }, py::arg("when"), "Countries certainly designated safe then.")
-      .def("countries_unknown_on", [](const safe_country_list& l, const py::object& when) {
-        return dispatch_when<std::vector<nationality>>(
-            when, [&](auto p) { return l.countries_unknown_on(p); },
-            [&](calendar::civil_date d) { return l.countries_unknown_on(d); });
-      }, py::arg("when"), "Countries whose status the sources cannot settle then.")
+      .def(
+          "countries_on",
+          [](const safe_country_list& l, const py::object& when) {
+            return dispatch_when<std::vector<nationality>>(
+                when, [&](auto p) { return l.countries_on(p); },
+                [&](calendar::civil_date d) { return l.countries_on(d); });
+          },
+          py::arg("when"), "Countries certainly designated safe then.")
+      .def(
+          "countries_unknown_on",
+          [](const safe_country_list& l, const py::object& when) {
+            return dispatch_when<std::vector<nationality>>(
+                when, [&](auto p) { return l.countries_unknown_on(p); },
+                [&](calendar::civil_date d) { return l.countries_unknown_on(d); });
+          },
+          py::arg("when"), "Countries whose status the sources cannot settle then.")
       .def("__len__", &safe_country_list::size)
       .def("__repr__", [](const safe_country_list& l) {
         return "<SafeCountryList of " + std::to_string(l.size()) + " designations>";
@@ -134,8 +162,10 @@ void register_safe_countries(py::module_& m) {
 
   m.def("nl_safe_countries", &nl_safe_countries, py::return_value_policy::copy,
         "The Dutch list of safe countries of origin (data/nl_safe_countries.csv).");
-  m.def("load_safe_countries", [](const std::filesystem::path& path) { return load_safe_countries(path); },
-        py::arg("path"), py::call_guard<py::gil_scoped_release>(), "Reads a list in the format of data/nl_safe_countries.csv.");
+  m.def(
+      "load_safe_countries", [](const std::filesystem::path& path) { return load_safe_countries(path); },
+      py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+      "Reads a list in the format of data/nl_safe_countries.csv.");
 }
 
 }  // namespace kerncijfers::python

@@ -33,10 +33,9 @@ namespace kerncijfers::python {
 
 namespace {
 
-using series_variant =
-    std::variant<series<iso_week, double>, series<month, double>, series<quarter, double>, series<year, double>,
-                 series<iso_week, std::int64_t>, series<month, std::int64_t>, series<quarter, std::int64_t>,
-                 series<year, std::int64_t>>;
+using series_variant = std::variant<series<iso_week, double>, series<month, double>, series<quarter, double>,
+                                    series<year, double>, series<iso_week, std::int64_t>, series<month, std::int64_t>,
+                                    series<quarter, std::int64_t>, series<year, std::int64_t>>;
 
 /// What Python's Series holds (a struct so that pybind11's variant caster leaves it alone).
 struct any_series {
@@ -84,9 +83,11 @@ P period_arg(const py::handle& value) {
 // integers a float64 holds exactly.
 template <class T>
 T scalar_arg(const py::handle& value) {
-  const bool is_bool = py::isinstance<py::bool_>(value) || py::isinstance(value, py::module_::import("numpy").attr("bool_"));
+  const bool is_bool =
+      py::isinstance<py::bool_>(value) || py::isinstance(value, py::module_::import("numpy").attr("bool_"));
   if (is_bool) {
-    throw invalid_input(std::string(std::is_floating_point_v<T> ? "a float64" : "an int64") + " Series takes numbers, not bool");
+    throw invalid_input(std::string(std::is_floating_point_v<T> ? "a float64" : "an int64") +
+                        " Series takes numbers, not bool");
   }
   if constexpr (std::is_floating_point_v<T>) {
     if (PyFloat_Check(value.ptr()) || py::isinstance(value, py::module_::import("numpy").attr("floating"))) {
@@ -109,7 +110,8 @@ T scalar_arg(const py::handle& value) {
   } else {
     if (!PyIndex_Check(value.ptr())) {
       if (PyFloat_Check(value.ptr()) || py::isinstance(value, py::module_::import("numpy").attr("floating"))) {
-        throw invalid_input("an int64 Series takes integers, got " + type_name(value) + " " + py::repr(value).cast<std::string>());
+        throw invalid_input("an int64 Series takes integers, got " + type_name(value) + " " +
+                            py::repr(value).cast<std::string>());
       }
       throw py::type_error("an int64 Series takes an int, not " + type_name(value));
     }
@@ -160,9 +162,13 @@ any_series make_series(const any_range& r, const py::object& values, const py::o
   if (!a) throw invalid_input("values must be an array of numbers, got " + type_name(values));
   const char kind = a.dtype().kind();
   value_kind chosen{};
-  if (kind == 'f') chosen = value_kind::float64;
-  else if (kind == 'i' || kind == 'u') chosen = value_kind::int64;
-  else throw invalid_input("Series values must hold numbers (floats with NaN for missing, or integers), got dtype " + dtype_text(a));
+  if (kind == 'f')
+    chosen = value_kind::float64;
+  else if (kind == 'i' || kind == 'u')
+    chosen = value_kind::int64;
+  else
+    throw invalid_input("Series values must hold numbers (floats with NaN for missing, or integers), got dtype " +
+                        dtype_text(a));
   if (asked == value_kind::float64 && chosen == value_kind::int64) {
     throw invalid_input("values must hold floating-point numbers for a float64 Series (NaN = missing), got dtype " +
                         dtype_text(a));
@@ -172,7 +178,8 @@ any_series make_series(const any_range& r, const py::object& values, const py::o
   }
   if (chosen == value_kind::float64) {
     if (!valid.is_none()) {
-      throw invalid_input("valid is only for integer values; " + dtype_text(a) + " values mark a missing value with NaN");
+      throw invalid_input("valid is only for integer values; " + dtype_text(a) +
+                          " values mark a missing value with NaN");
     }
     const auto converted = std::get<0>(read_array<double>(values, "values"));  // float16/32 widen exactly
     const auto span = converted.span();
@@ -293,7 +300,8 @@ any_series do_rolling(const any_series& s, long long window, const py::object& m
   });
 }
 
-py::object do_trailing(const any_series& s, const py::object& last, const py::handle& n_arg, const py::object& missing) {
+py::object do_trailing(const any_series& s, const py::object& last, const py::handle& n_arg,
+                       const py::object& missing) {
   const missing_policy policy = to_missing_policy(missing);
   // Any Python integer: one beyond int64 is refused in periods, never wrapped or refused
   // as an "incompatible argument".
@@ -316,8 +324,10 @@ py::object do_trailing(const any_series& s, const py::object& last, const py::ha
       py::gil_scoped_release nogil;
       sum = trailing_sum(x, end, static_cast<std::size_t>(n), policy);
     }
-    if constexpr (std::is_floating_point_v<T>) return py::float_(sum);
-    else return py::int_(sum);
+    if constexpr (std::is_floating_point_v<T>)
+      return py::float_(sum);
+    else
+      return py::int_(sum);
   });
 }
 
@@ -331,14 +341,17 @@ any_year_over_year do_year_over_year(const any_series& s, const py::object& miss
 }
 
 bool same_unit(const any_series& a, const any_series& b) {
-  return std::visit([](const auto& x, const auto& y) { return std::is_same_v<period_of<decltype(x)>, period_of<decltype(y)>>; },
-                    a.value, b.value);
+  return std::visit(
+      [](const auto& x, const auto& y) { return std::is_same_v<period_of<decltype(x)>, period_of<decltype(y)>>; },
+      a.value, b.value);
 }
 
 any_year_over_year make_year_over_year(const any_series& change, const any_series& relative) {
   if (!same_unit(change, relative)) throw py::type_error("change and relative must be Series of one period unit");
   if (!is_float_series(relative)) throw py::type_error("relative must be a float64 Series");
-  const auto range_of = [](const any_series& s) { return visit(s, [](const auto& x) { return any_range{x.range()}; }); };
+  const auto range_of = [](const any_series& s) {
+    return visit(s, [](const auto& x) { return any_range{x.range()}; });
+  };
   if (!(range_of(change) == range_of(relative))) throw invalid_input("change and relative must cover the same periods");
   return {change, relative};
 }
@@ -354,15 +367,24 @@ void register_series(py::module_& m) {
       "missing. `values`/`valid` are read-only views of the series' own memory; s[p] is s.get(p).");
   cls.def(py::init(&make_series), py::arg("range"), py::arg("values") = py::none(), py::arg("valid") = py::none(),
           py::kw_only(), py::arg("dtype") = py::none())
-      .def_property_readonly("range", [](const any_series& s) { return visit(s, [](const auto& x) { return any_range{x.range()}; }); })
-      .def_property_readonly("first", [](const any_series& s) { return visit(s, [](const auto& x) { return py::cast(x.first()); }); })
-      .def_property_readonly("last", [](const any_series& s) { return visit(s, [](const auto& x) { return py::cast(x.last()); }); })
-      .def_property_readonly("unit", [](const any_series& s) {
-        return visit(s, [](const auto& x) { return py::object(py::type::of<period_of<decltype(x)>>()); });
-      }, "The period class (Month, ...).")
-      .def_property_readonly("dtype", [](const any_series& s) {
-        return visit(s, [](const auto& x) { return py::dtype::of<value_of<decltype(x)>>(); });
-      }, "numpy.dtype('float64') or numpy.dtype('int64').")
+      .def_property_readonly(
+          "range", [](const any_series& s) { return visit(s, [](const auto& x) { return any_range{x.range()}; }); })
+      .def_property_readonly(
+          "first", [](const any_series& s) { return visit(s, [](const auto& x) { return py::cast(x.first()); }); })
+      .def_property_readonly(
+          "last", [](const any_series& s) { return visit(s, [](const auto& x) { return py::cast(x.last()); }); })
+      .def_property_readonly(
+          "unit",
+          [](const any_series& s) {
+            return visit(s, [](const auto& x) { return py::object(py::type::of<period_of<decltype(x)>>()); });
+          },
+          "The period class (Month, ...).")
+      .def_property_readonly(
+          "dtype",
+          [](const any_series& s) {
+            return visit(s, [](const auto& x) { return py::dtype::of<value_of<decltype(x)>>(); });
+          },
+          "numpy.dtype('float64') or numpy.dtype('int64').")
       .def_property_readonly("values", &values_view,
                              "The values in period order as a read-only numpy view of the series' memory (no copy); "
                              "int64 series hold 0 where a value is missing.")
@@ -371,48 +393,82 @@ void register_series(py::module_& m) {
                              "float64 series computed (not NaN).")
       .def("size", [](const any_series& s) { return visit(s, [](const auto& x) { return x.size(); }); })
       .def("__len__", [](const any_series& s) { return visit(s, [](const auto& x) { return x.size(); }); })
-      .def("__contains__", [](const any_series& s, const py::object& p) {
-        return visit(s, [&p](const auto& x) {
-          using P = period_of<decltype(x)>;
-          return py::isinstance<P>(p) && x.contains(p.cast<P>());
-        });
-      }, "True for a period of the series' unit inside its range (False for anything else).")
-      .def("is_missing", [](const any_series& s, const py::object& p) {
-        return visit(s, [&p](const auto& x) { return x.is_missing(period_arg<period_of<decltype(x)>>(p)); });
-      }, py::arg("period"))
-      .def("at", [](const any_series& s, const py::object& p) {
-        return visit(s, [&p](const auto& x) { return py::cast(x.at(period_arg<period_of<decltype(x)>>(p))); });
-      }, py::arg("period"),
-         "The value for `period`: NaN when missing in a float64 series; InvalidInput naming the period when "
-         "missing in an int64 series. RangeError outside the series.")
-      .def("get", [](const any_series& s, const py::object& p) {
-        return visit(s, [&p](const auto& x) { return py::cast(x.get(period_arg<period_of<decltype(x)>>(p))); });
-      }, py::arg("period"), "The value for `period`, or None when it is missing.")
-      .def("__getitem__", [](const any_series& s, const py::object& p) {
-        return visit(s, [&p](const auto& x) { return py::cast(x.get(period_arg<period_of<decltype(x)>>(p))); });
-      })
-      .def("set", [](any_series& s, const py::object& p, const py::object& value) {
-        std::visit([&](auto& x) { x.set(period_arg<period_of<decltype(x)>>(p), scalar_arg<value_of<decltype(x)>>(value)); }, s.value);
-      }, py::arg("period"), py::arg("value"), "Sets the value for `period` (NaN marks a float64 value missing).")
-      .def("set_missing", [](any_series& s, const py::object& p) {
-        std::visit([&](auto& x) { x.set_missing(period_arg<period_of<decltype(x)>>(p)); }, s.value);
-      }, py::arg("period"))
-      .def("__setitem__", [](any_series& s, const py::object& p, const py::object& value) {
-        std::visit([&](auto& x) {
-          const auto period = period_arg<period_of<decltype(x)>>(p);
-          if (value.is_none()) x.set_missing(period);
-          else x.set(period, scalar_arg<value_of<decltype(x)>>(value));
-        }, s.value);
-      })
-      .def("rolling_sum", [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
-        return do_rolling(s, window, min_periods, missing, false);
-      }, py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(), py::arg("missing") = "skip",
-         "Rolling sum over `window` periods (min_periods present values needed, default all): float64 for a "
-         "float64 series, exact int64 for an int64 series. missing=\"reject\" raises RangeError naming the periods.")
-      .def("rolling_mean", [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
-        return do_rolling(s, window, min_periods, missing, true);
-      }, py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(), py::arg("missing") = "skip",
-         "Rolling mean over the present values of each window, as a float64 series.")
+      .def(
+          "__contains__",
+          [](const any_series& s, const py::object& p) {
+            return visit(s, [&p](const auto& x) {
+              using P = period_of<decltype(x)>;
+              return py::isinstance<P>(p) && x.contains(p.cast<P>());
+            });
+          },
+          "True for a period of the series' unit inside its range (False for anything else).")
+      .def(
+          "is_missing",
+          [](const any_series& s, const py::object& p) {
+            return visit(s, [&p](const auto& x) { return x.is_missing(period_arg<period_of<decltype(x)>>(p)); });
+          },
+          py::arg("period"))
+      .def(
+          "at",
+          [](const any_series& s, const py::object& p) {
+            return visit(s, [&p](const auto& x) { return py::cast(x.at(period_arg<period_of<decltype(x)>>(p))); });
+          },
+          py::arg("period"),
+          "The value for `period`: NaN when missing in a float64 series; InvalidInput naming the period when "
+          "missing in an int64 series. RangeError outside the series.")
+      .def(
+          "get",
+          [](const any_series& s, const py::object& p) {
+            return visit(s, [&p](const auto& x) { return py::cast(x.get(period_arg<period_of<decltype(x)>>(p))); });
+          },
+          py::arg("period"), "The value for `period`, or None when it is missing.")
+      .def("__getitem__",
+           [](const any_series& s, const py::object& p) {
+             return visit(s, [&p](const auto& x) { return py::cast(x.get(period_arg<period_of<decltype(x)>>(p))); });
+           })
+      .def(
+          "set",
+          [](any_series& s, const py::object& p, const py::object& value) {
+            std::visit(
+                [&](auto& x) {
+                  x.set(period_arg<period_of<decltype(x)>>(p), scalar_arg<value_of<decltype(x)>>(value));
+                },
+                s.value);
+          },
+          py::arg("period"), py::arg("value"), "Sets the value for `period` (NaN marks a float64 value missing).")
+      .def(
+          "set_missing",
+          [](any_series& s, const py::object& p) {
+            std::visit([&](auto& x) { x.set_missing(period_arg<period_of<decltype(x)>>(p)); }, s.value);
+          },
+          py::arg("period"))
+      .def("__setitem__",
+           [](any_series& s, const py::object& p, const py::object& value) {
+             std::visit(
+                 [&](auto& x) {
+                   const auto period = period_arg<period_of<decltype(x)>>(p);
+                   if (value.is_none())
+                     x.set_missing(period);
+                   else
+                     x.set(period, scalar_arg<value_of<decltype(x)>>(value));
+                 },
+                 s.value);
+           })
+      .def(
+          "rolling_sum",
+          [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
+            return do_rolling(s, window, min_periods, missing, false);
+          },
+          py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(), py::arg("missing") = "skip",
+          "Rolling sum over `window` periods (min_periods present values needed, default all): float64 for a "
+          "float64 series, exact int64 for an int64 series. missing=\"reject\" raises RangeError naming the periods.")
+      .def(
+          "rolling_mean",
+          [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
+            return do_rolling(s, window, min_periods, missing, true);
+          },
+          py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(), py::arg("missing") = "skip",
+          "Rolling mean over the present values of each window, as a float64 series.")
       .def("trailing_sum", &do_trailing, py::arg("last"), py::arg("n"), py::kw_only(), py::arg("missing") = "reject",
            "The sum over the n periods ending at `last`: s.trailing_sum(Month(2021, 5), 12) sums June 2020 to "
            "May 2021 (float, or an exact int for int64 series). RangeError naming the periods the window lacks "
@@ -443,10 +499,12 @@ void register_series(py::module_& m) {
                                      "The change from one year earlier and the relative change, both Series over "
                                      "the range of the input.");
   yoy.def(py::init(&make_year_over_year), py::arg("change"), py::arg("relative"))
-      .def_property_readonly("change", [](const any_year_over_year& r) { return r.change; },
-                             "value - value one year earlier (exact int64 for an int64 series)")
-      .def_property_readonly("relative", [](const any_year_over_year& r) { return r.relative; },
-                             "change / value one year earlier (float64); missing where that is 0")
+      .def_property_readonly(
+          "change", [](const any_year_over_year& r) { return r.change; },
+          "value - value one year earlier (exact int64 for an int64 series)")
+      .def_property_readonly(
+          "relative", [](const any_year_over_year& r) { return r.relative; },
+          "change / value one year earlier (float64); missing where that is 0")
       .def("__repr__", [](const any_year_over_year& r) {
         return "YearOverYearResult(change=" + repr(r.change) + ", relative=" + repr(r.relative) + ")";
       });
@@ -461,14 +519,20 @@ void register_series(py::module_& m) {
 
   // The C++ free functions over a series. Registered before register_rolling's array
   // versions of the same names, so that pybind11 tries these first.
-  m.def("rolling_sum", [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
-    return do_rolling(s, window, min_periods, missing, false);
-  }, py::arg("values"), py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(), py::arg("missing") = "skip",
-     "Series.rolling_sum as a function.");
-  m.def("rolling_mean", [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
-    return do_rolling(s, window, min_periods, missing, true);
-  }, py::arg("values"), py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(), py::arg("missing") = "skip",
-     "Series.rolling_mean as a function.");
+  m.def(
+      "rolling_sum",
+      [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
+        return do_rolling(s, window, min_periods, missing, false);
+      },
+      py::arg("values"), py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(),
+      py::arg("missing") = "skip", "Series.rolling_sum as a function.");
+  m.def(
+      "rolling_mean",
+      [](const any_series& s, long long window, const py::object& min_periods, const py::object& missing) {
+        return do_rolling(s, window, min_periods, missing, true);
+      },
+      py::arg("values"), py::arg("window"), py::kw_only(), py::arg("min_periods") = py::none(),
+      py::arg("missing") = "skip", "Series.rolling_mean as a function.");
   m.def("trailing_sum", &do_trailing, py::arg("values"), py::arg("last"), py::arg("n"), py::kw_only(),
         py::arg("missing") = "reject", "Series.trailing_sum as a function (`last` is a period).");
   m.def("year_over_year", &do_year_over_year, py::arg("series"), py::kw_only(), py::arg("missing") = "skip",

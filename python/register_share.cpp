@@ -23,10 +23,11 @@ void register_share(py::module_& m) {
       .def("fraction", &share64::fraction, "part / whole as a float (NaN when undefined).")
       .def("percent", &share64::percent, "100 * part / whole as a float (NaN when undefined).")
       .def("same_counts", &share64::same_counts, py::arg("other"), "True when part and whole are both equal.")
-      .def("__repr__", [](const share64& s) {
-        return "Share(" + std::to_string(s.part()) + ", " + std::to_string(s.whole()) +
-               (s.defined() ? "" : ", allow_undefined=True") + ")";
-      })
+      .def("__repr__",
+           [](const share64& s) {
+             return "Share(" + std::to_string(s.part()) + ", " + std::to_string(s.whole()) +
+                    (s.defined() ? "" : ", allow_undefined=True") + ")";
+           })
       .def("__float__", &share64::fraction);
   def_str_from_stream<share64>(cls);
   def_equality<share64>(cls);

@@ -67,7 +67,8 @@ keys read_keys(const py::handle& country, const py::handle& category, const py::
   if (auto k = all(static_cast<std::int32_t*>(nullptr))) return *k;
   // A mix of int64 and int32: the int32 ones are widened (a copy) so the kernel reads one type.
   const auto widened = [](const column& x, const char* name) {
-    return std::visit([name](const auto& a) { return to_int64_array(a.array(), std::string("the ") + name + " column"); }, x);
+    return std::visit(
+        [name](const auto& a) { return to_int64_array(a.array(), std::string("the ") + name + " column"); }, x);
   };
   return key_columns<std::int64_t>{widened(c[0], "country"), widened(c[1], "category"), widened(c[2], "nationality"),
                                    widened(c[3], "month")};
@@ -160,10 +161,10 @@ void register_top_shares(py::module_& m) {
 
   m.def(
       "top_shares",
-      [](const py::handle& country, const py::handle& category, const py::handle& nationality,
-         const py::handle& month, const py::handle& count, long long countries, long long categories,
-         long long nationalities, long long months, const py::object& unknown, long long window, long long top,
-         std::int64_t total_multiple, const py::object& total_rounding) {
+      [](const py::handle& country, const py::handle& category, const py::handle& nationality, const py::handle& month,
+         const py::handle& count, long long countries, long long categories, long long nationalities, long long months,
+         const py::object& unknown, long long window, long long top, std::int64_t total_multiple,
+         const py::object& total_rounding) {
         const cube_shape shape = to_shape(countries, categories, nationalities, months);
         top_shares_options options;
         options.window = extent(window, "window");
@@ -205,9 +206,9 @@ void register_top_shares(py::module_& m) {
 
   m.def(
       "trailing_sums_by_nationality",
-      [](const py::handle& country, const py::handle& category, const py::handle& nationality,
-         const py::handle& month, const py::handle& count, long long countries, long long categories,
-         long long nationalities, long long months, long long window) {
+      [](const py::handle& country, const py::handle& category, const py::handle& nationality, const py::handle& month,
+         const py::handle& count, long long countries, long long categories, long long nationalities, long long months,
+         long long window) {
         const cube_shape shape = to_shape(countries, categories, nationalities, months);
         const std::size_t w = extent(window, "window");
         const std::size_t per_block = windows_per_block(shape, w);

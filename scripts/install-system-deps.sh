@@ -13,6 +13,11 @@ fi
 if [[ "${KERNCIJFERS_WITH_FUZZ:-0}" == 1 ]]; then
   packages+=(clang libfuzzer-14-dev libclang-rt-14-dev)
 fi
+# scripts/lint.sh checks the C++ layout with clang-format (14 on Debian 12, the version the
+# .clang-format file is written for).
+if [[ "${KERNCIJFERS_WITH_LINT:-0}" == 1 ]]; then
+  packages+=(clang-format)
+fi
 # The browser test of the HTML page (tests/python/test_report_html.py) runs headless Chromium.
 if [[ "${KERNCIJFERS_WITH_BROWSER:-0}" == 1 ]] && ! command -v chromium >/dev/null; then
   packages+=(chromium)

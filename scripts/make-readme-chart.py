@@ -18,10 +18,9 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display needed; the same pixels on every machine with the same fonts
 
-from matplotlib.figure import Figure  # noqa: E402
-
 import kerncijfers as kc  # noqa: E402
 from kerncijfers import data, plot  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 
 OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "img" / "first-applications-2019-2022.png"
 

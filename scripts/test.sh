@@ -3,7 +3,7 @@
 # Installs what is missing, then: C++ build + CTest (Boost.Test suites, compile-fail
 # tests, a consumer project against an installed copy), the same suites again under
 # AddressSanitizer + UndefinedBehaviorSanitizer, a short libFuzzer run of every fuzz target
-# (tests/fuzz), then the Python suites and the docs. Exits non-zero on any failure.
+# (tests/fuzz), then the Python suites, the layout checks (clang-format, ruff) and the docs. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +34,8 @@ venv=build/venv-test/bin
 # Run from outside the source tree so that only the installed package can be imported.
 (cd build && "../$venv/python" -m pytest -c ../pyproject.toml --rootdir .. ../tests/python)
 "$venv/mypy" --config-file pyproject.toml
+KERNCIJFERS_WITH_LINT=1 scripts/install-system-deps.sh
+scripts/lint.sh "$venv"
 # The package's own Python modules, against its stubs.
 (cd python && "../$venv/mypy" --strict -p kerncijfers)
 

@@ -81,18 +81,23 @@ class Publication:
 # Every source address of cbs_totals_releases.csv. The CBS releases are dated by the ISO
 # week in their address; blikopnieuws article numbers carry no date.
 PUBLICATIONS = {
-    "https://www.cbs.nl/nl-nl/nieuws/2020/18/minder-asielzoekers-en-nareizigers-in-maart-door-corona":
-        Publication("CBS nieuws 2020/18", "2020-W18"),
-    "https://www.cbs.nl/nl-nl/nieuws/2020/31/aantal-asielzoekers-en-nareizigers-afgenomen-in-tweede-kwartaal-2020":
-        Publication("CBS nieuws 2020/31", "2020-W31"),
-    "https://cbs.nl/en-gb/news/2021/30/more-asylum-seekers-and-following-relatives-in-q2-2021":
-        Publication("CBS news 2021/30 (English edition)", "2021-W30"),
+    "https://www.cbs.nl/nl-nl/nieuws/2020/18/minder-asielzoekers-en-nareizigers-in-maart-door-corona": Publication(
+        "CBS nieuws 2020/18", "2020-W18"
+    ),
+    "https://www.cbs.nl/nl-nl/nieuws/2020/31/aantal-asielzoekers-en-nareizigers-afgenomen-in-tweede-kwartaal-2020": Publication(
+        "CBS nieuws 2020/31", "2020-W31"
+    ),
+    "https://cbs.nl/en-gb/news/2021/30/more-asylum-seekers-and-following-relatives-in-q2-2021": Publication(
+        "CBS news 2021/30 (English edition)", "2021-W30"
+    ),
     # The row notes of this article say it carries the "CBS Apr 2021 release".
-    "https://www.blikopnieuws.nl/nieuws/288014/daling-asielzoekers-en-nareizigers-in-eerste-kwartaal.html":
-        Publication("blikopnieuws.nl article 288014 (reprint of a CBS release)", "2021-04"),
+    "https://www.blikopnieuws.nl/nieuws/288014/daling-asielzoekers-en-nareizigers-in-eerste-kwartaal.html": Publication(
+        "blikopnieuws.nl article 288014 (reprint of a CBS release)", "2021-04"
+    ),
     # Nothing in the data dates this article or the release it reprints: undated.
-    "https://www.blikopnieuws.nl/nieuws/292311/asielinstroom-2021-vooral-tweede-helft-van-het-jaar-toegenomen.html":
-        Publication("blikopnieuws.nl article 292311 (reprint of a CBS release)", ""),
+    "https://www.blikopnieuws.nl/nieuws/292311/asielinstroom-2021-vooral-tweede-helft-van-het-jaar-toegenomen.html": Publication(
+        "blikopnieuws.nl article 292311 (reprint of a CBS release)", ""
+    ),
 }
 
 DEPARTURE_MODES = {
@@ -107,10 +112,12 @@ DEPARTURE_PERIODS = {
 }
 
 DEPARTURE_PUBLICATIONS = {
-    "https://www.dienstterugkeerenvertrek.nl/over-dtv/cijfers":
-        Publication("DT&V cijfers (dienstterugkeerenvertrek.nl/over-dtv/cijfers)", ""),
-    "https://www.dienstterugkeerenvertrek.nl/Mediatheek/Vertrekcijfers/index.aspx":
-        Publication("DT&V Vertrekcijfers (older page dienstterugkeerenvertrek.nl/Mediatheek/Vertrekcijfers)", ""),
+    "https://www.dienstterugkeerenvertrek.nl/over-dtv/cijfers": Publication(
+        "DT&V cijfers (dienstterugkeerenvertrek.nl/over-dtv/cijfers)", ""
+    ),
+    "https://www.dienstterugkeerenvertrek.nl/Mediatheek/Vertrekcijfers/index.aspx": Publication(
+        "DT&V Vertrekcijfers (older page dienstterugkeerenvertrek.nl/Mediatheek/Vertrekcijfers)", ""
+    ),
 }
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -169,14 +176,16 @@ def convert_83102(path: Path) -> list[list[str]]:
     for line, row in read_rows(path, ["period", "category", "nationality", "count"]):
         if not MONTH_RE.match(row["period"]):
             raise fail(path, line, "period", row["period"], "not a month YYYY-MM")
-        out.append([
-            row["period"],
-            lookup(CATEGORIES, path, line, "category", row["category"]),
-            lookup(NATIONALITIES, path, line, "nationality", row["nationality"]),
-            check_count(path, line, "count", row["count"]),
-            CBS_83102_SOURCE,
-            "",  # the extract carries no publication date
-        ])
+        out.append(
+            [
+                row["period"],
+                lookup(CATEGORIES, path, line, "category", row["category"]),
+                lookup(NATIONALITIES, path, line, "nationality", row["nationality"]),
+                check_count(path, line, "count", row["count"]),
+                CBS_83102_SOURCE,
+                "",  # the extract carries no publication date
+            ]
+        )
     return out
 
 
@@ -187,14 +196,16 @@ def convert_totals(path: Path) -> list[list[str]]:
         publication = PUBLICATIONS.get(row["source_url"])
         if publication is None:
             raise fail(path, line, "source_url", row["source_url"], "unknown source address (add it to PUBLICATIONS)")
-        out.append([
-            convert_period(path, line, row["period"]),
-            lookup(CATEGORIES, path, line, "category", row["category"]),
-            lookup(NATIONALITIES, path, line, "nationality", row["nationality"]),
-            check_count(path, line, "count", row["count"]),
-            publication.source,
-            publication.release,
-        ])
+        out.append(
+            [
+                convert_period(path, line, row["period"]),
+                lookup(CATEGORIES, path, line, "category", row["category"]),
+                lookup(NATIONALITIES, path, line, "nationality", row["nationality"]),
+                check_count(path, line, "count", row["count"]),
+                publication.source,
+                publication.release,
+            ]
+        )
     return out
 
 
@@ -208,8 +219,16 @@ def convert_departures(path: Path) -> list[list[str]]:
         if publication is None:
             raise fail(path, line, "source_url", row["source_url"], "unknown source address")
         for column, mode in DEPARTURE_MODES.items():
-            out.append([period, "all", mode, check_count(path, line, column, row[column]),
-                        publication.source, publication.release])
+            out.append(
+                [
+                    period,
+                    "all",
+                    mode,
+                    check_count(path, line, column, row[column]),
+                    publication.source,
+                    publication.release,
+                ]
+            )
     return out
 
 
@@ -255,16 +274,19 @@ def vintage_report(files: dict[str, list[list[str]]]) -> tuple[list[str], bool]:
         by_release: dict[str, set[str]] = defaultdict(set)
         for _, _, row in hits:
             by_release[row[5]].add(row[3])
-        where = "; ".join(f"{name}:{index} count {row[3]} release {row[5] or '(undated)'} ({row[4]})"
-                          for name, index, row in hits)
+        where = "; ".join(
+            f"{name}:{index} count {row[3]} release {row[5] or '(undated)'} ({row[4]})" for name, index, row in hits
+        )
         conflicts = [r for r, counts in by_release.items() if len(counts) > 1]
         if conflicts:
             ok = False
             lines.append(f"CONFLICT {','.join(key)}: same release, different counts: {where}")
             continue
         latest = max(by_release, key=release_order)
-        lines.append(f"{','.join(key)}: {where} -> {next(iter(by_release[latest]))} "
-                     f"(release {latest or '(undated)'} is the latest)")
+        lines.append(
+            f"{','.join(key)}: {where} -> {next(iter(by_release[latest]))} "
+            f"(release {latest or '(undated)'} is the latest)"
+        )
     return lines, ok
 
 
@@ -292,8 +314,10 @@ def coverage_report(files: dict[str, list[list[str]]]) -> list[str]:
             total = sum(int(p[3]) for p in pieces)
             verdict = "agree" if total == int(row[3]) else f"differ by {total - int(row[3]):+d}"
             sources = sorted({p[4] for p in pieces})
-            lines.append(f"{','.join(key)} = {row[3]} ({row[4]}) vs sum of its {label} = {total} "
-                         f"({'; '.join(sources)}): {verdict}")
+            lines.append(
+                f"{','.join(key)} = {row[3]} ({row[4]}) vs sum of its {label} = {total} "
+                f"({'; '.join(sources)}): {verdict}"
+            )
     return lines
 
 
@@ -319,8 +343,13 @@ def check_codes() -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("shared", nargs="?", type=Path, default=DEFAULT_SHARED,
-                        help=f"folder with the shared CSV files (default {DEFAULT_SHARED})")
+    parser.add_argument(
+        "shared",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help=f"folder with the shared CSV files (default {DEFAULT_SHARED})",
+    )
     parser.add_argument("--out-dir", type=Path, default=ROOT / "data", help="where to write (default data/)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when a file is out of date")
     args = parser.parse_args(argv)

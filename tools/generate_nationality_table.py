@@ -43,8 +43,17 @@ ISO_CODES_NL = Path("/usr/share/locale/nl/LC_MESSAGES")
 
 KINDS = {"iso": 0, "statistical": 1, "former": 2}
 CSV_COLUMNS = [
-    "alpha3", "alpha2", "numeric", "kind", "name_en", "name_nl",
-    "aliases_en", "aliases_nl", "other_codes", "source_en", "source_nl",
+    "alpha3",
+    "alpha2",
+    "numeric",
+    "kind",
+    "name_en",
+    "name_nl",
+    "aliases_en",
+    "aliases_nl",
+    "other_codes",
+    "source_en",
+    "source_nl",
 ]
 LIST_SEPARATOR = "|"
 
@@ -55,10 +64,37 @@ STOPWORDS = frozenset({"and", "en", "the", "de", "het"})
 
 # Letters of U+00C0..U+017F whose base letter is not what NFKD leaves behind.
 SPECIAL_FOLDS = {
-    "Æ": "ae", "æ": "ae", "Ð": "d", "ð": "d", "Ø": "o", "ø": "o", "Þ": "th", "þ": "th",
-    "ß": "ss", "Đ": "d", "đ": "d", "Ħ": "h", "ħ": "h", "ı": "i", "Ĳ": "ij", "ĳ": "ij",
-    "ĸ": "k", "Ŀ": "l", "ŀ": "l", "Ł": "l", "ł": "l", "ŉ": "n", "Ŋ": "n", "ŋ": "n",
-    "Œ": "oe", "œ": "oe", "Ŧ": "t", "ŧ": "t", "ſ": "s", "×": "", "÷": "",
+    "Æ": "ae",
+    "æ": "ae",
+    "Ð": "d",
+    "ð": "d",
+    "Ø": "o",
+    "ø": "o",
+    "Þ": "th",
+    "þ": "th",
+    "ß": "ss",
+    "Đ": "d",
+    "đ": "d",
+    "Ħ": "h",
+    "ħ": "h",
+    "ı": "i",
+    "Ĳ": "ij",
+    "ĳ": "ij",
+    "ĸ": "k",
+    "Ŀ": "l",
+    "ŀ": "l",
+    "Ł": "l",
+    "ł": "l",
+    "ŉ": "n",
+    "Ŋ": "n",
+    "ŋ": "n",
+    "Œ": "oe",
+    "œ": "oe",
+    "Ŧ": "t",
+    "ŧ": "t",
+    "ſ": "s",
+    "×": "",
+    "÷": "",
 }
 
 
@@ -78,8 +114,9 @@ def fold_latin(ch: str) -> str:
 NAME_PUNCTUATION = frozenset("-,'().&\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019")
 # ASCII white space and the Unicode spaces (U+00A0, U+1680, U+2000..U+200A, U+2028,
 # U+2029, U+202F, U+205F, U+3000).
-SPACES = frozenset(" \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000"
-                   + "".join(chr(c) for c in range(0x2000, 0x200B)))
+SPACES = frozenset(
+    " \t\n\v\f\r\u00a0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B))
+)
 
 
 def normalise(text: str) -> str:
@@ -168,16 +205,20 @@ def build_rows() -> list[dict[str, str]]:
         iso_en = [n for n in iso_en if n]
         iso_nl = [part for n in iso_en for part in dutch(n)]
         name_en, source_en = iso_en[0], "iso-codes " + ("common_name" if "common_name" in e else "name")
-        name_nl, source_nl = iso_nl[0], "iso-codes nl translation of " + (
-            "common_name" if "common_name" in e else "name")
+        name_nl, source_nl = (
+            iso_nl[0],
+            "iso-codes nl translation of " + ("common_name" if "common_name" in e else "name"),
+        )
         extra_en: list[str] = []
         extra_nl: list[str] = []
 
         if alpha3 in en_overrides:
             o = en_overrides.pop(alpha3)
             if o["iso_codes_name_en"] != name_en:
-                raise SystemExit(f"{alpha3}: iso-codes now says {name_en!r} in English, the override "
-                                 f"table was written against {o['iso_codes_name_en']!r}: review the override")
+                raise SystemExit(
+                    f"{alpha3}: iso-codes now says {name_en!r} in English, the override "
+                    f"table was written against {o['iso_codes_name_en']!r}: review the override"
+                )
             if o["name_en"] != name_en:
                 name_en, source_en = o["name_en"], "nationality_names_en_overrides.csv"
             else:
@@ -186,8 +227,10 @@ def build_rows() -> list[dict[str, str]]:
         if alpha3 in nl_overrides:
             o = nl_overrides.pop(alpha3)
             if o["iso_codes_name_nl"] != name_nl:
-                raise SystemExit(f"{alpha3}: iso-codes now says {name_nl!r} in Dutch, the override "
-                                 f"table was written against {o['iso_codes_name_nl']!r}: review the override")
+                raise SystemExit(
+                    f"{alpha3}: iso-codes now says {name_nl!r} in Dutch, the override "
+                    f"table was written against {o['iso_codes_name_nl']!r}: review the override"
+                )
             if o["name_nl"] != name_nl:
                 name_nl, source_nl = o["name_nl"], "nationality_names_nl_overrides.csv"
             else:
@@ -199,10 +242,17 @@ def build_rows() -> list[dict[str, str]]:
         add_unique(aliases_en, iso_en + extra_en, {normalise(name_en)})
         add_unique(aliases_nl, iso_nl + extra_nl, {normalise(name_nl)})
         rows[alpha3] = {
-            "alpha3": alpha3, "alpha2": e["alpha_2"], "numeric": e["numeric"], "kind": "iso",
-            "name_en": name_en, "name_nl": name_nl,
-            "aliases_en": aliases_en, "aliases_nl": aliases_nl, "other_codes": [],
-            "source_en": source_en, "source_nl": source_nl,
+            "alpha3": alpha3,
+            "alpha2": e["alpha_2"],
+            "numeric": e["numeric"],
+            "kind": "iso",
+            "name_en": name_en,
+            "name_nl": name_nl,
+            "aliases_en": aliases_en,
+            "aliases_nl": aliases_nl,
+            "other_codes": [],
+            "source_en": source_en,
+            "source_nl": source_nl,
         }
     if en_overrides or nl_overrides:
         raise SystemExit(f"overrides for codes not in ISO 3166-1: {sorted(en_overrides) + sorted(nl_overrides)}")
@@ -222,10 +272,17 @@ def build_rows() -> list[dict[str, str]]:
         add_unique(aliases_en, split_list(r["aliases_en"]), {normalise(r["name_en"])})
         add_unique(aliases_nl, split_list(r["aliases_nl"]), {normalise(r["name_nl"])})
         rows[alpha3] = {
-            "alpha3": alpha3, "alpha2": r["alpha2"], "numeric": r["numeric"], "kind": r["kind"],
-            "name_en": r["name_en"], "name_nl": r["name_nl"],
-            "aliases_en": aliases_en, "aliases_nl": aliases_nl, "other_codes": [],
-            "source_en": "nationality_extra_codes.csv", "source_nl": "nationality_extra_codes.csv",
+            "alpha3": alpha3,
+            "alpha2": r["alpha2"],
+            "numeric": r["numeric"],
+            "kind": r["kind"],
+            "name_en": r["name_en"],
+            "name_nl": r["name_nl"],
+            "aliases_en": aliases_en,
+            "aliases_nl": aliases_nl,
+            "other_codes": [],
+            "source_en": "nationality_extra_codes.csv",
+            "source_nl": "nationality_extra_codes.csv",
         }
 
     for r in code_aliases:
@@ -266,8 +323,10 @@ def build_keys(rows: list[dict[str, str]]):
 
     def claim(key: str, index: int, origin: int, text: str) -> None:
         if len(key) < 2:
-            raise SystemExit(f"{rows[index]['alpha3']}: {text!r} has the lookup key {key!r}; "
-                             f"lookup never matches fewer than two letters")
+            raise SystemExit(
+                f"{rows[index]['alpha3']}: {text!r} has the lookup key {key!r}; "
+                f"lookup never matches fewer than two letters"
+            )
         if not all(c.isascii() and (c.islower() or c.isdigit()) for c in key):
             raise SystemExit(f"{rows[index]['alpha3']}: key {key!r} of {text!r} is not ASCII a-z0-9")
         claims[key].setdefault(index, origin)
@@ -300,11 +359,10 @@ def build_keys(rows: list[dict[str, str]]):
             errors.append(f"key {key!r} is both a code and a name")
             continue
         if len(owners) == 1:
-            (index, origin), = owners.items()
+            ((index, origin),) = owners.items()
             keys.append((key, index, origin))
             continue
-        former_codes = (code_claims.get(key, set()) == set(owners)
-                        and all(rows[i]["kind"] == "former" for i in owners))
+        former_codes = code_claims.get(key, set()) == set(owners) and all(rows[i]["kind"] == "former" for i in owners)
         if former_codes and len(owners) == 2:
             ambiguous.append((key, sorted(owners)))
         else:
@@ -338,9 +396,20 @@ def render_header(rows: list[dict[str, str]]) -> str:
             strings += items
         numeric = str(int(row["numeric"])) if row["numeric"] else "0"
         row_lines.append(
-            "    {" + ", ".join([cpp_string(row["alpha3"]), cpp_string(row["alpha2"]), numeric,
-                                 str(KINDS[row["kind"]]), cpp_string(row["name_en"]),
-                                 cpp_string(row["name_nl"])] + spans) + "},")
+            "    {"
+            + ", ".join(
+                [
+                    cpp_string(row["alpha3"]),
+                    cpp_string(row["alpha2"]),
+                    numeric,
+                    str(KINDS[row["kind"]]),
+                    cpp_string(row["name_en"]),
+                    cpp_string(row["name_nl"]),
+                ]
+                + spans
+            )
+            + "},"
+        )
 
     out = []
     out.append("// Generated by tools/generate_nationality_table.py from data/nationalities.csv.")
@@ -396,8 +465,9 @@ def render_header(rows: list[dict[str, str]]) -> str:
     out += [f"    {{{cpp_string(k)}, {i}, {o}}}," for k, i, o in keys]
     out.append("}};")
     out.append("")
-    out.append(f"inline constexpr std::array<nationality_ambiguous_key, {len(ambiguous)}> "
-               f"nationality_ambiguous_keys{{{{")
+    out.append(
+        f"inline constexpr std::array<nationality_ambiguous_key, {len(ambiguous)}> nationality_ambiguous_keys{{{{"
+    )
     out += [f"    {{{cpp_string(k)}, {{{a}, {b}}}}}," for k, (a, b) in ambiguous]
     out.append("}};")
     out.append("")

@@ -180,14 +180,20 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only check that the header is up to date")
     parser.add_argument("--csv", type=Path, default=CSV_PATH, help="input CSV (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=HEADER_PATH, help="header to write (default: %(default)s)")
-    parser.add_argument("--iso-codes", type=Path, default=ISO_3166_PATH,
-                        help="iso-codes iso_3166-1.json used to check the codes (default: %(default)s)")
+    parser.add_argument(
+        "--iso-codes",
+        type=Path,
+        default=ISO_3166_PATH,
+        help="iso-codes iso_3166-1.json used to check the codes (default: %(default)s)",
+    )
     args = parser.parse_args()
 
     codes = known_codes(args.iso_codes)
     if codes is None:
-        print(f"note: neither {NATIONALITIES_PATH} nor {args.iso_codes} found; country codes are not checked",
-              file=sys.stderr)
+        print(
+            f"note: neither {NATIONALITIES_PATH} nor {args.iso_codes} found; country codes are not checked",
+            file=sys.stderr,
+        )
     try:
         text = render(read_rows(args.csv, codes))
     except DataError as e:

@@ -68,9 +68,26 @@ ALL_MONTHS = ["2020-05"] + FIRST_WINDOW  # 2020-05 .. 2021-05, for both categori
 # May 2021, complete: 1200 in total, so a share is count/12 percent (many are non-terminating
 # decimals). DZA is an exact tie, 6.5 %, which half-up rounds to 7 (half-even would give 6).
 FIRST_MAY = {
-    "SYR": 385, "TUR": 97, "DZA": 78, "MAR": 71, "ERI": 59, "AFG": 50, UNKNOWN: 45,
-    "IRQ": 48, "YEM": 46, "IRN": 44, "SOM": 40, "NGA": 37, "LBY": 35, "GEO": 33,
-    "SDN": 31, "ETH": 28, "TUN": 26, "PAK": 22, "UKR": 17, "GIN": 8,
+    "SYR": 385,
+    "TUR": 97,
+    "DZA": 78,
+    "MAR": 71,
+    "ERI": 59,
+    "AFG": 50,
+    UNKNOWN: 45,
+    "IRQ": 48,
+    "YEM": 46,
+    "IRN": 44,
+    "SOM": 40,
+    "NGA": 37,
+    "LBY": 35,
+    "GEO": 33,
+    "SDN": 31,
+    "ETH": 28,
+    "TUN": 26,
+    "PAK": 22,
+    "UKR": 17,
+    "GIN": 8,
 }
 FIRST_MAY_TOTAL = 1200
 # Safe countries of origin in May 2021 among these (designation in force on 31 May 2021,
@@ -81,32 +98,82 @@ SAFE_IN_MAY = {"DZA", "MAR", "GEO", "TUN", "UKR"}
 # tie, 6.5 %, which half-up rounds to 7 (half-even would give 6). Ranking differs from May:
 # Algeria is second here, Turkey third.
 FIRST_WINDOW_TOTALS = {
-    "SYR": 3850, "DZA": 966, "TUR": 780, "MAR": 702, "ERI": 640, "AFG": 596, "IRQ": 560,
-    "YEM": 500, UNKNOWN: 470, "IRN": 450, "SOM": 400, "NGA": 360, "LBY": 330, "SDN": 300,
-    "ETH": 270, "PAK": 230, "GEO": 190, "TUN": 160, "GIN": 140, "UKR": 106,
+    "SYR": 3850,
+    "DZA": 966,
+    "TUR": 780,
+    "MAR": 702,
+    "ERI": 640,
+    "AFG": 596,
+    "IRQ": 560,
+    "YEM": 500,
+    UNKNOWN: 470,
+    "IRN": 450,
+    "SOM": 400,
+    "NGA": 360,
+    "LBY": 330,
+    "SDN": 300,
+    "ETH": 270,
+    "PAK": 230,
+    "GEO": 190,
+    "TUN": 160,
+    "GIN": 140,
+    "UKR": 106,
 }
 # Weights spreading (window - May 2021) over June 2020 .. April 2021.
 FIRST_WEIGHTS = [6, 9, 10, 11, 12, 11, 9, 8, 7, 8, 9]
 # 2020-05 lies outside the window; its profile differs (Eritrea first) so that a window
 # shifted by one month gives other figures.
 FIRST_MAY_2020 = {
-    "ERI": 160, "SYR": 120, "DZA": 20, "TUR": 35, "MAR": 15, "AFG": 40, UNKNOWN: 30,
-    "IRQ": 25, "YEM": 30, "IRN": 20, "SOM": 25, "NGA": 10, "LBY": 10, "GEO": 10,
-    "SDN": 12, "ETH": 18, "TUN": 5, "PAK": 8, "UKR": 4, "GIN": 3,
+    "ERI": 160,
+    "SYR": 120,
+    "DZA": 20,
+    "TUR": 35,
+    "MAR": 15,
+    "AFG": 40,
+    UNKNOWN: 30,
+    "IRQ": 25,
+    "YEM": 30,
+    "IRN": 20,
+    "SOM": 25,
+    "NGA": 10,
+    "LBY": 10,
+    "GEO": 10,
+    "SDN": 12,
+    "ETH": 18,
+    "TUN": 5,
+    "PAK": 8,
+    "UKR": 4,
+    "GIN": 3,
 }
 
 # --- Nareizigers (family_reunification) ------------------------------------------------
 # May 2021: 1000 in total; the rest (232 = 23.2 %) over other nationalities and unknown,
 # each below Yemen.
 FAMILY_MAY = {
-    "SYR": 596, "ERI": 116, "YEM": 56, UNKNOWN: 50, "SOM": 45, "IRQ": 38, "AFG": 33,
-    "TUR": 27, "IRN": 21, "ETH": 18,
+    "SYR": 596,
+    "ERI": 116,
+    "YEM": 56,
+    UNKNOWN: 50,
+    "SOM": 45,
+    "IRQ": 38,
+    "AFG": 33,
+    "TUR": 27,
+    "IRN": 21,
+    "ETH": 18,
 }
 FAMILY_MAY_TOTAL = 1000
 # May 2020 - April 2021 (the page's lagging window): 8000 in total (share = count/80 percent).
 FAMILY_WINDOW_TOTALS = {
-    "SYR": 4000, "ERI": 1044, "YEM": 876, "SOM": 520, UNKNOWN: 430, "IRQ": 360, "AFG": 300,
-    "TUR": 230, "IRN": 150, "ETH": 90,
+    "SYR": 4000,
+    "ERI": 1044,
+    "YEM": 876,
+    "SOM": 520,
+    UNKNOWN: 430,
+    "IRQ": 360,
+    "AFG": 300,
+    "TUR": 230,
+    "IRN": 150,
+    "ETH": 90,
 }
 # Weights spreading the window over May 2020 .. April 2021 (May 2020 low: it lies in the
 # first Covid months).
@@ -124,11 +191,18 @@ DEPARTURES = {
     "criminal": {"independent": 95, "forced": 176, "unsupervised": 117},
 }
 
-CATEGORY_ORDER = ["first_application", "repeat_application", "family_reunification",
-                  "relocation", "resettlement"]
+CATEGORY_ORDER = ["first_application", "repeat_application", "family_reunification", "relocation", "resettlement"]
 
-DUTCH_NAMES = {"SYR": "Syrië", "TUR": "Turkije", "DZA": "Algerije", "MAR": "Marokko",
-               "ERI": "Eritrea", "AFG": "Afghanistan", "YEM": "Jemen", UNKNOWN: "Onbekend"}
+DUTCH_NAMES = {
+    "SYR": "Syrië",
+    "TUR": "Turkije",
+    "DZA": "Algerije",
+    "MAR": "Marokko",
+    "ERI": "Eritrea",
+    "AFG": "Afghanistan",
+    "YEM": "Jemen",
+    UNKNOWN: "Onbekend",
+}
 
 # The page's sentences that state figures, copied exactly (one per line in the output file).
 PAGE_SENTENCES = [
@@ -193,8 +267,9 @@ def spread(amount: int, weights: list[int]) -> list[int]:
     return parts
 
 
-def build_months(may: dict[str, int], window: dict[str, int], months: list[str],
-                 weights: list[int]) -> dict[str, dict[str, int]]:
+def build_months(
+    may: dict[str, int], window: dict[str, int], months: list[str], weights: list[int]
+) -> dict[str, dict[str, int]]:
     """Monthly breakdowns over `months` summing to `window`, with `may` in 2021-05 if present."""
     rest = {n: window[n] - may.get(n, 0) if MONTH in months else window[n] for n in window}
     spread_months = [m for m in months if m != MONTH]
@@ -238,8 +313,7 @@ def counts_rows(data: dict[tuple[str, str], dict[str, int]]) -> list[list[str]]:
 
 
 def departures_rows(departures: dict[str, dict[str, int]]) -> list[list[str]]:
-    return [["2021", g, mode, str(c), SOURCE, RELEASE]
-            for g, modes in departures.items() for mode, c in modes.items()]
+    return [["2021", g, mode, str(c), SOURCE, RELEASE] for g, modes in departures.items() for mode, c in modes.items()]
 
 
 def render(header: list[str], rows: list[list[str]]) -> str:
@@ -251,6 +325,7 @@ def render(header: list[str], rows: list[list[str]]) -> str:
 
 
 # --- Safe countries: status on a day from data/nl_safe_countries.csv ---------------------------
+
 
 def _bounds(text: str) -> tuple[datetime.date, datetime.date]:
     """First and last day a date of the CSV may stand for (a month or a day)."""
@@ -295,6 +370,7 @@ def safe_status(path: Path, country: str, day: datetime.date) -> str:
 
 # --- Verification ---------------------------------------------------------------------------
 
+
 def window_sum(data: Breakdowns, category: str, months: list[str]) -> dict[str, int]:
     total: dict[str, int] = {}
     for m in months:
@@ -313,29 +389,36 @@ def figures(breakdown: dict[str, int], top: int) -> list[tuple[str, int]]:
     return [(n, half_up(percent(breakdown[n], total))) for n in ranked_known(breakdown)[:top]]
 
 
-def check_distribution(ck: Checker, title: str, breakdown: dict[str, int], total: int,
-                       expected: list[tuple[str, int]], top: int) -> dict[str, int]:
+def check_distribution(
+    ck: Checker, title: str, breakdown: dict[str, int], total: int, expected: list[tuple[str, int]], top: int
+) -> dict[str, int]:
     """Checks the top `top` known nationalities and their rounded shares; prints them."""
     print(f"{title}: total {total}")
     ck.check(sum(breakdown.values()) == total, f"{title}: breakdown sums to {sum(breakdown.values())}, not {total}")
     ranked = ranked_known(breakdown)
     counts = [breakdown[n] for n in ranked]
-    ck.check(all(a > b for a, b in zip(counts[:top], counts[1: top + 1])),
-             f"{title}: the top {top} are not strictly larger than the next ({counts[: top + 1]})")
+    ck.check(
+        all(a > b for a, b in zip(counts[:top], counts[1 : top + 1])),
+        f"{title}: the top {top} are not strictly larger than the next ({counts[: top + 1]})",
+    )
     shown = ranked[:top] + ([UNKNOWN] if any(n == UNKNOWN for n, _ in expected) else [])
     rounded = {}
     for n in shown:
         share = percent(breakdown[n], total)
         rounded[n] = half_up(share)
-        tie = " (exact tie: half-even would give %d)" % half_even(share) if half_even(share) != rounded[n] else ""
+        tie = f" (exact tie: half-even would give {half_even(share)})" if half_even(share) != rounded[n] else ""
         print(f"  {n:<5} {breakdown[n]:>6}  {fmt(share):<32} -> {rounded[n]}%{tie}")
-    ck.check([(n, rounded[n]) for n in shown] == expected,
-             f"{title}: got {[(n, rounded[n]) for n in shown]}, expected {expected}")
+    ck.check(
+        [(n, rounded[n]) for n in shown] == expected,
+        f"{title}: got {[(n, rounded[n]) for n in shown]}, expected {expected}",
+    )
     rest = total - sum(breakdown[n] for n in shown)
     rest_share = percent(rest, total)
     rounded["rest"] = half_up(rest_share)
-    print(f"  rest  {rest:>6}  {fmt(rest_share):<32} -> {rounded['rest']}%"
-          f"   (published percents sum to {sum(rounded.values())})")
+    print(
+        f"  rest  {rest:>6}  {fmt(rest_share):<32} -> {rounded['rest']}%"
+        f"   (published percents sum to {sum(rounded.values())})"
+    )
     return rounded
 
 
@@ -360,13 +443,17 @@ def parse_written(ck: Checker, counts_text: str, departures_text: str) -> tuple[
             block[nationality] = int(count)
     for key, total in totals.items():
         if key in data:
-            ck.check(sum(data[key].values()) == total,
-                     f"{key}: nationality rows sum to {sum(data[key].values())}, TOTAL is {total}")
+            ck.check(
+                sum(data[key].values()) == total,
+                f"{key}: nationality rows sum to {sum(data[key].values())}, TOTAL is {total}",
+            )
         else:
             ck.check(key[0] in OTHER_TOTALS_MAY and key[1] == MONTH, f"{key}: TOTAL without breakdown")
     ck.check(set(data) <= set(totals), "a breakdown without a TOTAL row")
-    ck.check({c: t for (c, m), t in totals.items() if c in OTHER_TOTALS_MAY} == OTHER_TOTALS_MAY,
-             "the other categories' May 2021 TOTALs")
+    ck.check(
+        {c: t for (c, m), t in totals.items() if c in OTHER_TOTALS_MAY} == OTHER_TOTALS_MAY,
+        "the other categories' May 2021 TOTALs",
+    )
     departures: dict[str, dict[str, int]] = {}
     reader = csv.reader(io.StringIO(departures_text))
     ck.check(next(reader) == DEPARTURES_HEADER, "departures header")
@@ -388,9 +475,14 @@ def verify(ck: Checker, data: Breakdowns, departures: Departures, safe_csv: Path
     # 1. First applications, May 2021.
     may = data[("first_application", MONTH)]
     ck.check(sum(may.values()) == FIRST_MAY_TOTAL, "May 2021 first applications do not sum to their total")
-    check_distribution(ck, "First applications, May 2021", may, FIRST_MAY_TOTAL,
-                            [("SYR", 32), ("TUR", 8), ("DZA", 7), ("MAR", 6), ("ERI", 5), ("AFG", 4),
-                             (UNKNOWN, 4)], 6)
+    check_distribution(
+        ck,
+        "First applications, May 2021",
+        may,
+        FIRST_MAY_TOTAL,
+        [("SYR", 32), ("TUR", 8), ("DZA", 7), ("MAR", 6), ("ERI", 5), ("AFG", 4), (UNKNOWN, 4)],
+        6,
+    )
     ck.check(may[UNKNOWN] < may["AFG"], "Unknown is not below Afghanistan in May 2021")
     others = [n for n in may if n not in {"SYR", "TUR", "DZA", "MAR", "ERI", "AFG", UNKNOWN}]
     ck.check(all(may[n] < may["AFG"] for n in others), "a nationality outside the top 6 is not below Afghanistan")
@@ -399,12 +491,18 @@ def verify(ck: Checker, data: Breakdowns, departures: Departures, safe_csv: Path
     last_day = datetime.date(2021, 5, 31)
     if safe_csv is not None and safe_csv.exists():
         statuses = {n: safe_status(safe_csv, n, last_day) for n in may}
-        print(f"Safe-country status on {last_day} from {safe_csv.relative_to(ROOT) if safe_csv.is_relative_to(ROOT) else safe_csv}:")
+        print(
+            f"Safe-country status on {last_day} from {safe_csv.relative_to(ROOT) if safe_csv.is_relative_to(ROOT) else safe_csv}:"
+        )
         print("  safe: " + ", ".join(sorted(n for n, s in statuses.items() if s == "safe")))
-        ck.check(all(s != "unknown" for s in statuses.values()),
-                 f"nationalities with unknown status in May 2021: {[n for n, s in statuses.items() if s == 'unknown']}")
-        ck.check({n for n, s in statuses.items() if s == "safe"} == SAFE_IN_MAY,
-                 f"safe set from the CSV {sorted(n for n, s in statuses.items() if s == 'safe')} != {sorted(SAFE_IN_MAY)}")
+        ck.check(
+            all(s != "unknown" for s in statuses.values()),
+            f"nationalities with unknown status in May 2021: {[n for n, s in statuses.items() if s == 'unknown']}",
+        )
+        ck.check(
+            {n for n, s in statuses.items() if s == "safe"} == SAFE_IN_MAY,
+            f"safe set from the CSV {sorted(n for n, s in statuses.items() if s == 'safe')} != {sorted(SAFE_IN_MAY)}",
+        )
     else:
         print(f"Safe-country status: {safe_csv} not found; using the built-in set {sorted(SAFE_IN_MAY)}")
     safe = sum(may[n] for n in SAFE_IN_MAY)
@@ -413,11 +511,14 @@ def verify(ck: Checker, data: Breakdowns, departures: Departures, safe_csv: Path
     ck.check(half_up(safe_share) == 19, f"safe-country share rounds to {half_up(safe_share)}, not 19")
 
     # Influx May 2021 per category.
-    influx = {"first_application": FIRST_MAY_TOTAL,
-              "family_reunification": sum(data[("family_reunification", MONTH)].values()),
-              **OTHER_TOTALS_MAY}
-    print("Influx May 2021: " + ", ".join(f"{c} {influx[c]}" for c in CATEGORY_ORDER)
-          + f"; total {sum(influx.values())}")
+    influx = {
+        "first_application": FIRST_MAY_TOTAL,
+        "family_reunification": sum(data[("family_reunification", MONTH)].values()),
+        **OTHER_TOTALS_MAY,
+    }
+    print(
+        "Influx May 2021: " + ", ".join(f"{c} {influx[c]}" for c in CATEGORY_ORDER) + f"; total {sum(influx.values())}"
+    )
 
     # 2. First applications, June 2020 - May 2021.
     window = window_sum(data, "first_application", FIRST_WINDOW)
@@ -425,30 +526,44 @@ def verify(ck: Checker, data: Breakdowns, departures: Departures, safe_csv: Path
     w_total = sum(window.values())
     month_totals = sum(sum(data[("first_application", m)].values()) for m in FIRST_WINDOW)
     ck.check(w_total == month_totals, "window total differs from the sum of the monthly TOTALs")
-    check_distribution(ck, "First applications, June 2020 - May 2021", window, w_total,
-                       [("SYR", 32), ("DZA", 8), ("TUR", 7), ("MAR", 6)], 4)
+    check_distribution(
+        ck,
+        "First applications, June 2020 - May 2021",
+        window,
+        w_total,
+        [("SYR", 32), ("DZA", 8), ("TUR", 7), ("MAR", 6)],
+        4,
+    )
     shifted = window_sum(data, "first_application", FAMILY_WINDOW)
-    ck.check(figures(shifted, 4) != figures(window, 4),
-             "the window shifted to May 2020 - April 2021 gives the same first-application figures")
+    ck.check(
+        figures(shifted, 4) != figures(window, 4),
+        "the window shifted to May 2020 - April 2021 gives the same first-application figures",
+    )
     print(f"  (shifted window May 2020 - April 2021 would give {figures(shifted, 4)})")
 
     # 3. Nareizigers, May 2021.
     fam = data[("family_reunification", MONTH)]
     ck.check(sum(fam.values()) == FAMILY_MAY_TOTAL, "May 2021 nareizigers do not sum to 1000")
-    rf = check_distribution(ck, "Nareizigers, May 2021", fam, FAMILY_MAY_TOTAL,
-                            [("SYR", 60), ("ERI", 12), ("YEM", 6)], 3)
+    rf = check_distribution(
+        ck, "Nareizigers, May 2021", fam, FAMILY_MAY_TOTAL, [("SYR", 60), ("ERI", 12), ("YEM", 6)], 3
+    )
     ck.check(rf["rest"] == 23, f"nareizigers May 2021: other or unknown rounds to {rf['rest']}, not 23")
-    ck.check(all(c < fam["YEM"] for n, c in fam.items() if n not in {"SYR", "ERI", "YEM"}),
-             "a nareiziger nationality (or unknown) outside the top 3 is not below Yemen")
+    ck.check(
+        all(c < fam["YEM"] for n, c in fam.items() if n not in {"SYR", "ERI", "YEM"}),
+        "a nareiziger nationality (or unknown) outside the top 3 is not below Yemen",
+    )
 
     # 4. Nareizigers, May 2020 - April 2021.
     fwin = window_sum(data, "family_reunification", FAMILY_WINDOW)
     ck.check(fwin == FAMILY_WINDOW_TOTALS, "nareiziger window sums differ from the chosen totals")
-    check_distribution(ck, "Nareizigers, May 2020 - April 2021", fwin, sum(fwin.values()),
-                       [("SYR", 50), ("ERI", 13), ("YEM", 11)], 3)
+    check_distribution(
+        ck, "Nareizigers, May 2020 - April 2021", fwin, sum(fwin.values()), [("SYR", 50), ("ERI", 13), ("YEM", 11)], 3
+    )
     unlagged = window_sum(data, "family_reunification", FIRST_WINDOW)
-    ck.check(figures(unlagged, 3) != figures(fwin, 3),
-             "the unlagged nareiziger window (June 2020 - May 2021) gives the same figures")
+    ck.check(
+        figures(unlagged, 3) != figures(fwin, 3),
+        "the unlagged nareiziger window (June 2020 - May 2021) gives the same figures",
+    )
     print(f"  (unlagged window June 2020 - May 2021 would give {figures(unlagged, 3)})")
 
     # 5. Departures 2021.
@@ -458,16 +573,21 @@ def verify(ck: Checker, data: Breakdowns, departures: Departures, safe_csv: Path
         supervised = modes["independent"] + modes["forced"]
         rounded_total = half_up(Fraction(total, 10)) * 10
         sup, unsup = percent(supervised, total), percent(modes["unsupervised"], total)
-        print(f"Departures 2021, {group}: total {total} -> about {rounded_total} "
-              f"(half-even: {half_even(Fraction(total, 10)) * 10}); supervised {supervised} = {fmt(sup)} -> "
-              f"{half_up(sup)}%; unsupervised {modes['unsupervised']} = {fmt(unsup)} -> {half_up(unsup)}%")
+        print(
+            f"Departures 2021, {group}: total {total} -> about {rounded_total} "
+            f"(half-even: {half_even(Fraction(total, 10)) * 10}); supervised {supervised} = {fmt(sup)} -> "
+            f"{half_up(sup)}%; unsupervised {modes['unsupervised']} = {fmt(unsup)} -> {half_up(unsup)}%"
+        )
         ck.check(rounded_total == expected_total, f"departures {group}: total rounds to {rounded_total}")
-        ck.check(half_even(Fraction(total, 10)) * 10 == expected_total,
-                 f"departures {group}: total depends on the tie rule")
+        ck.check(
+            half_even(Fraction(total, 10)) * 10 == expected_total, f"departures {group}: total depends on the tie rule"
+        )
         ck.check(half_up(sup) == expected_sup, f"departures {group}: supervised {half_up(sup)}%")
         ck.check(half_up(unsup) == expected_unsup, f"departures {group}: unsupervised {half_up(unsup)}%")
-    ck.check(all(departures["criminal"][m] <= departures["all"][m] for m in departures["all"]),
-             "criminal departures are not a subset of all departures")
+    ck.check(
+        all(departures["criminal"][m] <= departures["all"][m] for m in departures["all"]),
+        "criminal departures are not a subset of all departures",
+    )
 
 
 def dutch_thousands(n: int) -> str:
@@ -476,6 +596,7 @@ def dutch_thousands(n: int) -> str:
 
 def render_sentences(data: Breakdowns, departures: Departures) -> list[str]:
     """The page's sentences, rebuilt from the computed figures."""
+
     def top(breakdown: dict[str, int], k: int) -> list[tuple[str, int]]:
         total = sum(breakdown.values())
         return [(DUTCH_NAMES[n], half_up(percent(breakdown[n], total))) for n in ranked_known(breakdown)[:k]]
@@ -492,14 +613,17 @@ def render_sentences(data: Breakdowns, departures: Departures) -> list[str]:
     dep = {}
     for group, modes in departures.items():
         total = sum(modes.values())
-        dep[group] = (half_up(Fraction(total, 10)) * 10,
-                      half_up(percent(modes["independent"] + modes["forced"], total)),
-                      half_up(percent(modes["unsupervised"], total)))
+        dep[group] = (
+            half_up(Fraction(total, 10)) * 10,
+            half_up(percent(modes["independent"] + modes["forced"], total)),
+            half_up(percent(modes["unsupervised"], total)),
+        )
     asylum = "van de asielzoekers die voor het eerst een aanvraag indienden"
     return [
         f"In mei 2021 kwam {t[0][1]}% {asylum} uit {t[0][0]}.",
         f"{t[1][1]}% was afkomstig uit {t[1][0]}, "
-        + ", ".join(f"{p}% kwam uit {n}" for n, p in t[2:]) + f", {unknown}% was Onbekend.",
+        + ", ".join(f"{p}% kwam uit {n}" for n, p in t[2:])
+        + f", {unknown}% was Onbekend.",
         f"Circa {safe}% {asylum} kwam uit een [veilig land van herkomst](#).",
         f"De afgelopen twaalf maanden (juni 2020 t/m mei 2021) kwam {w[0][1]}% {asylum} uit {w[0][0]}, "
         f"{w[1][1]}% kwam uit {w[1][0]}, {w[2][1]}% kwam uit {w[2][0]} en {w[3][1]}% kwam uit {w[3][0]}.",
@@ -510,8 +634,7 @@ def render_sentences(data: Breakdowns, departures: Departures) -> list[str]:
         f"{fw[0][0]}, {fw[1][1]}% kwam uit {fw[1][0]} en {fw[2][1]}% kwam uit {fw[2][0]}.",
         f"In 2021 zijn ongeveer {dutch_thousands(dep['all'][0])} vreemdelingen die niet in Nederland "
         "mochten blijven, vertrokken.",
-        "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, "
-        f"is {dep['all'][1]}%.",
+        f"Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is {dep['all'][1]}%.",
         f"Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt {dep['all'][2]}%.",
         f"In 2021 zijn ongeveer {dutch_thousands(dep['criminal'][0])} criminele vreemdelingen vertrokken "
         "tijdens of aansluitend aan hun gevangenisstraf.",
@@ -525,8 +648,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is stale")
     parser.add_argument("--out-dir", type=Path, default=OUT, help="where to write (default tests/data/)")
-    parser.add_argument("--page", type=Path, default=DEFAULT_PAGE,
-                        help="the published page, to check the sentences against (skipped when absent)")
+    parser.add_argument(
+        "--page",
+        type=Path,
+        default=DEFAULT_PAGE,
+        help="the published page, to check the sentences against (skipped when absent)",
+    )
     parser.add_argument("--safe-countries", type=Path, default=SAFE_COUNTRIES_CSV)
     args = parser.parse_args(argv)
 
@@ -538,8 +665,9 @@ def main(argv: list[str]) -> int:
     }
     # Verify what is written, read back, not the structures it was made from.
     ck = Checker()
-    data, departures = parse_written(ck, outputs["golden_mei_2021_counts.csv"],
-                                     outputs["golden_mei_2021_departures.csv"])
+    data, departures = parse_written(
+        ck, outputs["golden_mei_2021_counts.csv"], outputs["golden_mei_2021_departures.csv"]
+    )
     verify(ck, data, departures, args.safe_countries)
 
     print("Sentences rebuilt from the figures vs the page's sentences:")

@@ -69,8 +69,10 @@ def render(rows: list[dict[str, str]]) -> str:
         for row in rows:
             if row["door"] != door:
                 continue
-            words = ", ".join(f"`{w}`" if not w.startswith("line") and not w.startswith("column") else w
-                              for w in row["words"].split("|"))
+            words = ", ".join(
+                f"`{w}`" if not w.startswith("line") and not w.startswith("column") else w
+                for w in row["words"].split("|")
+            )
             parts.append(f"| {cell(row['class'])} | {cell(row['why'])} | `{row['file']}` | {cell(words)} |\n")
     return "".join(parts)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import kerncijfers as kc
 import numpy as np
 import numpy.typing as npt
-
-import kerncijfers as kc
 
 
 def main() -> None:

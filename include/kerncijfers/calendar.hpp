@@ -48,8 +48,7 @@ inline constexpr int max_year = 9999;
 
 /// Last day of month `m` of year `y`.
 [[nodiscard]] constexpr unsigned days_in_month(int y, unsigned m) noexcept {
-  return static_cast<unsigned>(
-      date::year_month_day_last{date::year{y}, date::month_day_last{date::month{m}}}.day());
+  return static_cast<unsigned>(date::year_month_day_last{date::year{y}, date::month_day_last{date::month{m}}}.day());
 }
 
 /// Number of ISO weeks (52 or 53) in ISO year `y`.
@@ -60,8 +59,7 @@ inline constexpr int max_year = 9999;
 
 /// Day number of the Monday of ISO week `w` of ISO year `y`.
 [[nodiscard]] constexpr day_number iso_week_monday(int y, unsigned w) noexcept {
-  const iso_week::year_weeknum_weekday ywd{iso_week::year{y}, iso_week::weeknum{w},
-                                           iso_week::weekday{date::Monday}};
+  const iso_week::year_weeknum_weekday ywd{iso_week::year{y}, iso_week::weeknum{w}, iso_week::weekday{date::Monday}};
   return static_cast<day_number>(date::sys_days(ywd).time_since_epoch().count());
 }
 

@@ -35,8 +35,10 @@ concept count_integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, b
 // Decimal text of any integer, for messages.
 template <count_integer T>
 [[nodiscard]] inline std::string integer_text(T value) {
-  if constexpr (std::is_signed_v<T>) return std::to_string(static_cast<long long>(value));
-  else return std::to_string(static_cast<unsigned long long>(value));
+  if constexpr (std::is_signed_v<T>)
+    return std::to_string(static_cast<long long>(value));
+  else
+    return std::to_string(static_cast<unsigned long long>(value));
 }
 
 // "int64", "uint32", ...: the type a value did not fit in, for messages.
@@ -47,8 +49,8 @@ template <count_integer T>
 
 template <count_integer T>
 [[noreturn]] inline void throw_overflow(T a, const char* op, T b) {
-  throw overflow_error("integer overflow: " + integer_text(a) + " " + op + " " + integer_text(b) +
-                       " does not fit in " + integer_type_name<T>());
+  throw overflow_error("integer overflow: " + integer_text(a) + " " + op + " " + integer_text(b) + " does not fit in " +
+                       integer_type_name<T>());
 }
 
 }  // namespace detail
@@ -90,9 +92,9 @@ template <detail::count_integer T>
   for (std::size_t i = 0; i < values.size(); ++i) {
     T next{};
     if (__builtin_add_overflow(total, values[i], &next)) {
-      throw overflow_error("integer overflow in a sum of counts: running total " + detail::integer_text(total) +
-                           " + " + detail::integer_text(values[i]) + " (position " + std::to_string(i) +
-                           ") does not fit in " + detail::integer_type_name<T>());
+      throw overflow_error("integer overflow in a sum of counts: running total " + detail::integer_text(total) + " + " +
+                           detail::integer_text(values[i]) + " (position " + std::to_string(i) + ") does not fit in " +
+                           detail::integer_type_name<T>());
     }
     total = next;
   }

@@ -307,7 +307,8 @@ class release {
   }
 
  private:
-  constexpr release(calendar::day_number day, release_precision precision) noexcept : day_(day), precision_(precision) {}
+  constexpr release(calendar::day_number day, release_precision precision) noexcept
+      : day_(day), precision_(precision) {}
 
   calendar::day_number day_ = 0;  // 0 when undated, so that == can be defaulted
   release_precision precision_ = release_precision::undated;
@@ -404,8 +405,10 @@ template <class Range>
   std::string text;
   for (const auto& item : items) {
     if (!text.empty()) text += ", ";
-    if constexpr (std::is_same_v<std::decay_t<decltype(item)>, count_period>) text += iso(item);
-    else text += item.iso();
+    if constexpr (std::is_same_v<std::decay_t<decltype(item)>, count_period>)
+      text += iso(item);
+    else
+      text += item.iso();
   }
   return text;
 }
@@ -493,14 +496,17 @@ template <class Row, class SortKey, class DescribeKey>
           const std::string rel = first.rel.is_dated() ? "release " + first.rel.iso() : "the undated release";
           throw invalid_input((origin.empty() ? std::string() : escaped(origin) + ": ") + "conflicting counts for " +
                               describe_key(first) + " in " + rel + ": " + std::to_string(first.count) + " (" +
-                              row_short_place(origin, first.file, first.line, order[r]) + ") and " + std::to_string(other.count) + " (" +
+                              row_short_place(origin, first.file, first.line, order[r]) + ") and " +
+                              std::to_string(other.count) + " (" +
                               row_short_place(origin, other.file, other.line, order[k]) + ")");
         }
       }
       const bool latest = r_end == end;
       for (std::size_t k = r; k < r_end; ++k) {
-        if (latest && k == r) kept.push_back(order[k]);
-        else superseded.push_back(order[k]);
+        if (latest && k == r)
+          kept.push_back(order[k]);
+        else
+          superseded.push_back(order[k]);
       }
       r = r_end;
     }
@@ -544,14 +550,16 @@ inline std::int64_t read_count_field(const csv::reader& reader, const csv::recor
   switch (parse_plain_count(r[column], value)) {
     case count_text::ok: return value;
     case count_text::not_plain_digits:
-      reader.fail_value(r, column, "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)");
+      reader.fail_value(r, column,
+                        "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)");
     case count_text::too_large: reader.fail_value(r, column, "a count (too large: it must fit in 64 bits)");
   }
   return value;
 }
 
 inline std::string read_source_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
-  if (!has_text(r[column])) reader.fail_value(r, column, "a source (the publication the count comes from; it must not be empty)");
+  if (!has_text(r[column]))
+    reader.fail_value(r, column, "a source (the publication the count comes from; it must not be empty)");
   return r[column];
 }
 
@@ -609,11 +617,12 @@ class counts_table {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const count_row& r = rows[i];
       if (r.count < 0) {
-        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " + std::to_string(r.count) +
-                          " for " + describe_key(r));
+        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " +
+                          std::to_string(r.count) + " for " + describe_key(r));
       }
       if (!detail::has_text(r.source)) {
-        throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for " + describe_key(r));
+        throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for " +
+                            describe_key(r));
       }
     }
     std::vector<std::size_t> superseded;
@@ -624,8 +633,8 @@ class counts_table {
     table.spans_.reserve(kept.size());
     for (const std::size_t i : kept) {
       const auto months = months_of(rows[i].period);
-      table.spans_.push_back(span_info{months.first().serial(), months.last().serial(),
-                                       detail::granularity_rank(rows[i].period), i});
+      table.spans_.push_back(
+          span_info{months.first().serial(), months.last().serial(), detail::granularity_rank(rows[i].period), i});
       table.rows_.push_back(std::move(rows[i]));
     }
     for (const std::size_t i : superseded) table.superseded_.push_back(std::move(rows[i]));
@@ -668,8 +677,8 @@ class counts_table {
   /// their rows tile it), sorted by alpha-3 code. TOTAL rows are not a nationality.
   [[nodiscard]] std::vector<nationality> nationalities(category cat, period_range<month> window) const {
     std::vector<nationality> out;
-    const auto first = std::lower_bound(keys_.begin(), keys_.end(), cat,
-                                        [](const key_range& k, category c) { return k.cat < c; });
+    const auto first =
+        std::lower_bound(keys_.begin(), keys_.end(), cat, [](const key_range& k, category c) { return k.cat < c; });
     for (auto k = first; k != keys_.end() && k->cat == cat; ++k) {
       if (k->nat && overlaps(*k, window)) out.push_back(*k->nat);
     }
@@ -715,7 +724,8 @@ class counts_table {
 
   // Rows sort by category, nationality (TOTAL first), first month, then coarser periods
   // before finer ones.
-  [[nodiscard]] static std::tuple<category, std::optional<nationality>, std::int32_t, int> sort_key(const count_row& r) {
+  [[nodiscard]] static std::tuple<category, std::optional<nationality>, std::int32_t, int> sort_key(
+      const count_row& r) {
     return {r.cat, r.nat, months_of(r.period).first().serial(), -detail::granularity_rank(r.period)};
   }
 
@@ -736,9 +746,8 @@ class counts_table {
   }
 
   [[nodiscard]] const key_range* find_key(category cat, const std::optional<nationality>& nat) const noexcept {
-    const auto it = std::lower_bound(keys_.begin(), keys_.end(), std::tie(cat, nat), [](const key_range& k, const auto& key) {
-      return std::tie(k.cat, k.nat) < key;
-    });
+    const auto it = std::lower_bound(keys_.begin(), keys_.end(), std::tie(cat, nat),
+                                     [](const key_range& k, const auto& key) { return std::tie(k.cat, k.nat) < key; });
     if (it == keys_.end() || it->cat != cat || it->nat != nat) return nullptr;
     return &*it;
   }
@@ -836,8 +845,10 @@ class counts_table {
       std::vector<month> outside;
       std::vector<month> twice;
       for (const month m : months_of(rows_[i].period)) {
-        if (!window.contains(m)) outside.push_back(m);
-        else if (counted[window.index_of(m)]) twice.push_back(m);
+        if (!window.contains(m))
+          outside.push_back(m);
+        else if (counted[window.index_of(m)])
+          twice.push_back(m);
       }
       if (!text.empty()) text += "; ";
       text += "the " + who(cat, nat) + " count for " + iso(rows_[i].period) + " (" + place(i) +
@@ -875,8 +886,8 @@ class counts_table {
           if (sum != r.count) {
             total.notes.push_back("the " + who(r.cat, r.nat) + " " + detail::rank_name(spans_[i].rank) + " row for " +
                                   iso(r.period) + " (" + place(i) + ") says " + std::to_string(r.count) +
-                                  ", but the finer rows " + parts + " sum to " + std::to_string(sum) +
-                                  "; the " + detail::rank_name(spans_[i].rank) + " row is used");
+                                  ", but the finer rows " + parts + " sum to " + std::to_string(sum) + "; the " +
+                                  detail::rank_name(spans_[i].rank) + " row is used");
           }
         }
       }
@@ -910,7 +921,8 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
 /// reported as a missing value.
 [[nodiscard]] inline std::vector<count_row> read_count_rows(std::istream& in, std::string file_name) {
   return detail::read_rows<count_row>(
-      in, std::move(file_name), counts_csv_columns, [](const csv::reader& reader, const csv::record& r, count_row& row) {
+      in, std::move(file_name), counts_csv_columns,
+      [](const csv::reader& reader, const csv::record& r, count_row& row) {
         try {
           row.period = parse_count_period(r[0]);
         } catch (const parse_error&) {
@@ -928,8 +940,9 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
           // missing-value markers ("#N/A", "n.a.", "-", empty) and says so.
           const std::optional<nationality> found = nationality::find(r[2]);
           if (!found) {
-            reader.fail_value(r, 2, detail::nationality_expected(
-                                        "a nationality (neither TOTAL nor a code or name in the nationality table", r[2]));
+            reader.fail_value(r, 2,
+                              detail::nationality_expected(
+                                  "a nationality (neither TOTAL nor a code or name in the nationality table", r[2]));
           }
           row.nat = *found;
         }

@@ -242,8 +242,8 @@ class departures_table {
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const departure_row& r = rows[i];
       if (r.count < 0) {
-        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " + std::to_string(r.count) +
-                          " for departures " + describe_key(r));
+        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " +
+                          std::to_string(r.count) + " for departures " + describe_key(r));
       }
       if (!detail::has_text(r.source)) {
         throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for departures " +
@@ -272,14 +272,16 @@ class departures_table {
   /// As `figures`, but a missing mode or an overflow is reported in the result instead of thrown.
   [[nodiscard]] departure_lookup try_figures(departure_group group, period_range<month> period) const {
     departure_lookup result;
-    const auto [begin, end] = std::equal_range(rows_.begin(), rows_.end(), std::pair{group, period},
-                                               [](const auto& a, const auto& b) { return group_period(a) < group_period(b); });
+    const auto [begin, end] =
+        std::equal_range(rows_.begin(), rows_.end(), std::pair{group, period},
+                         [](const auto& a, const auto& b) { return group_period(a) < group_period(b); });
     std::array<const departure_row*, 3> by_mode{};
     for (auto it = begin; it != end; ++it) by_mode[static_cast<std::size_t>(it->mode)] = &*it;
     for (const departure_mode m : all_departure_modes) {
       if (by_mode[static_cast<std::size_t>(m)] == nullptr) result.missing.push_back(m);
     }
-    const std::string what = "departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period);
+    const std::string what =
+        "departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period);
     if (!result.missing.empty()) {
       std::string modes;
       for (const departure_mode m : result.missing) modes += (modes.empty() ? "" : ", ") + std::string(to_string(m));
@@ -351,12 +353,14 @@ class departures_table {
     return p;
   }
 
-  [[nodiscard]] static std::tuple<departure_group, period_range<month>, departure_mode> sort_key(const departure_row& r) {
+  [[nodiscard]] static std::tuple<departure_group, period_range<month>, departure_mode> sort_key(
+      const departure_row& r) {
     return {r.group, r.period, r.mode};
   }
 
   [[nodiscard]] static std::string describe_key(const departure_row& r) {
-    return departure_period_iso(r.period) + " " + std::string(to_string(r.group)) + " " + std::string(to_string(r.mode));
+    return departure_period_iso(r.period) + " " + std::string(to_string(r.group)) + " " +
+           std::string(to_string(r.mode));
   }
 
   std::vector<departure_row> rows_;        // rows in use, sorted by key

@@ -72,12 +72,12 @@
 ///   whose last day the designation is in force, and the count of those months is tiled
 ///   from its rows). The unknown and stateless nationalities are on no list: not safe. The
 ///   share is exact only with a complete breakdown and the status of every listed
-///   nationality with people in the window known (a count of 0 cannot change the share); otherwise it is `unavailable` with bounds: lower = the certainly safe people /
-///   total, upper = (certainly safe + undetermined + unlisted) / total, each rounded half-up
-///   on its own. Rounding is monotone, so the rounded share lies between the rounded bounds.
-///   A nationality whose rows for the parts of the window where its designation differs
-///   do not add up to its count over the window (a quarter row and month rows that
-///   disagree) is undetermined: which of its rows is right decides its share.
+///   nationality with people in the window known (a count of 0 cannot change the share); otherwise it is `unavailable`
+///   with bounds: lower = the certainly safe people / total, upper = (certainly safe + undetermined + unlisted) /
+///   total, each rounded half-up on its own. Rounding is monotone, so the rounded share lies between the rounded
+///   bounds. A nationality whose rows for the parts of the window where its designation differs do not add up to its
+///   count over the window (a quarter row and month rows that disagree) is undetermined: which of its rows is right
+///   decides its share.
 /// - **Influx** is the TOTAL of each category for the month, unless the month's
 ///   nationality rows of the category sum to more (`inconsistent_data`); the sum over
 ///   categories only when every category has one and the sum fits in 64 bits.
@@ -182,11 +182,16 @@ enum class figure_problem : std::uint8_t {
 };
 
 /// Every problem, in declaration order.
-inline constexpr std::array<figure_problem, 10> all_figure_problems = {
-    figure_problem::none,         figure_problem::incomplete_breakdown,     figure_problem::missing_months,
-    figure_problem::unsplittable_rows, figure_problem::zero_total,        figure_problem::inconsistent_data,
-    figure_problem::undetermined_designation, figure_problem::missing_departures, figure_problem::overflow,
-    figure_problem::inconsistent_departures};
+inline constexpr std::array<figure_problem, 10> all_figure_problems = {figure_problem::none,
+                                                                       figure_problem::incomplete_breakdown,
+                                                                       figure_problem::missing_months,
+                                                                       figure_problem::unsplittable_rows,
+                                                                       figure_problem::zero_total,
+                                                                       figure_problem::inconsistent_data,
+                                                                       figure_problem::undetermined_designation,
+                                                                       figure_problem::missing_departures,
+                                                                       figure_problem::overflow,
+                                                                       figure_problem::inconsistent_departures};
 
 /// "none", "incomplete-breakdown", "missing-months", "unsplittable-rows", "zero-total",
 /// "inconsistent-data", "undetermined-designation", "missing-departures", "overflow" or
@@ -697,8 +702,9 @@ namespace detail {
 // nationality whose rows cannot tile the period adds nothing, so the sum compared is a
 // lower bound of the people listed in it, and a lower bound above the TOTAL proves the
 // contradiction.
-inline void check_each_period(const counts_table& counts, nationality_breakdown& b, const std::vector<nationality>& present,
-                              const std::vector<count_period>& tiles, std::int64_t tolerance = exact_consistency) {
+inline void check_each_period(const counts_table& counts, nationality_breakdown& b,
+                              const std::vector<nationality>& present, const std::vector<count_period>& tiles,
+                              std::int64_t tolerance = exact_consistency) {
   for (const count_period& tile : tiles) {
     const period_range<month> months = months_of(tile);
     const window_lookup whole = counts.try_total(b.cat, months);
@@ -710,9 +716,9 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
     }
     if (exceeds(part, whole.total->value, tolerance)) {
       b.listed_problem = figure_problem::inconsistent_data;
-      b.listed_reason = "in " + iso(tile) + " the nationalities sum to " + count_text(part) + ", more than the TOTAL of " +
-                        std::to_string(whole.total->value) + " " + what_in(b.cat, months) +
-                        ": the data are inconsistent";
+      b.listed_reason = "in " + iso(tile) + " the nationalities sum to " + count_text(part) +
+                        ", more than the TOTAL of " + std::to_string(whole.total->value) + " " +
+                        what_in(b.cat, months) + ": the data are inconsistent";
       return;
     }
   }
@@ -779,7 +785,7 @@ struct breakdown_issue {
 };
 
 [[nodiscard]] inline breakdown_issue breakdown_problem(const nationality_breakdown& b,
-                                                      std::int64_t tolerance = exact_consistency) {
+                                                       std::int64_t tolerance = exact_consistency) {
   if (!b.total) return {b.total_problem, b.total_reason};
   if (b.listed_problem != figure_problem::none) return {b.listed_problem, b.listed_reason};
   const std::string what = what_in(b.cat, b.window);
@@ -789,8 +795,8 @@ struct breakdown_issue {
                                                    ": the data are inconsistent"};
   }
   if (b.complete()) return {};
-  std::string text = "the data break down " + std::to_string(b.listed_sum) + " of " + std::to_string(*b.total) +
-                     " " + what + " by nationality";
+  std::string text = "the data break down " + std::to_string(b.listed_sum) + " of " + std::to_string(*b.total) + " " +
+                     what + " by nationality";
   if (!b.unusable.empty()) {
     std::vector<nationality> codes;
     for (const auto& u : b.unusable) codes.push_back(u.nat);
@@ -820,8 +826,10 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   std::vector<breakdown_entry> known;
   std::int64_t unknown_count = 0;
   for (const breakdown_entry& e : b.listed) {
-    if (e.nat == nationality::unknown()) unknown_count = e.count;
-    else known.push_back(e);
+    if (e.nat == nationality::unknown())
+      unknown_count = e.count;
+    else
+      known.push_back(e);
   }
   std::stable_sort(known.begin(), known.end(), [](const breakdown_entry& x, const breakdown_entry& y) {
     if (x.count != y.count) return x.count > y.count;
@@ -954,8 +962,8 @@ struct safe_split {
   std::string problem;  // why some of its people are undetermined
 };
 
-[[nodiscard]] inline safe_split split_by_status(const counts_table& counts, const safe_country_list& list,
-                                                category cat, const breakdown_entry& e, period_range<month> window) {
+[[nodiscard]] inline safe_split split_by_status(const counts_table& counts, const safe_country_list& list, category cat,
+                                                const breakdown_entry& e, period_range<month> window) {
   safe_split out;
   // Runs of months with the same status, in window order.
   struct run {
@@ -969,8 +977,10 @@ struct safe_split {
     const designation_status s = list.status(e.nat, m);
     if (s == designation_status::safe) out.any_safe_month = true;
     if (s == designation_status::unknown) unknown_months.push_back(m);
-    if (!runs.empty() && runs.back().status == s) runs.back().last = m;
-    else runs.push_back(run{m, m, s});
+    if (!runs.empty() && runs.back().status == s)
+      runs.back().last = m;
+    else
+      runs.push_back(run{m, m, s});
   }
   const std::string who = std::string(e.nat.alpha3()) + " (" + std::string(e.nat.name(language::en)) + ")";
   if (!unknown_months.empty()) {
@@ -1006,8 +1016,8 @@ struct safe_split {
     out.safe = 0;
     out.undetermined = e.count;
     out.problem += std::string(out.problem.empty() ? "" : "; ") + "the designation of " + who + " changes within " +
-                   window.iso() + " and its rows for the parts sum to " + count_text(parts) +
-                   ", not to its count of " + std::to_string(e.count) + " over the window";
+                   window.iso() + " and its rows for the parts sum to " + count_text(parts) + ", not to its count of " +
+                   std::to_string(e.count) + " over the window";
     return out;
   }
   out.safe = static_cast<std::int64_t>(safe);
@@ -1125,7 +1135,8 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
     if (!found) {
       entry.problem = problem_of(found);
       entry.reason = std::move(found.reason);
-    } else if (const detail::breakdown_issue issue = detail::breakdown_problem(breakdown_by_nationality(counts, c, window));
+    } else if (const detail::breakdown_issue issue =
+                   detail::breakdown_problem(breakdown_by_nationality(counts, c, window));
                issue.code == figure_problem::inconsistent_data) {
       entry.problem = issue.code;
       entry.reason = issue.text;
@@ -1155,7 +1166,8 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   });
   if (overflow) {
     fig.total_problem = figure_problem::overflow;
-    fig.total_reason = "the sum over the categories for " + m.iso() + " does not fit in 64 bits: " + std::move(*overflow);
+    fig.total_reason =
+        "the sum over the categories for " + m.iso() + " does not fit in 64 bits: " + std::move(*overflow);
     return fig;
   }
   fig.total = sum;
@@ -1209,8 +1221,8 @@ namespace detail {
 /// may be the wrong one); when the total is 0; or when the numbers do not fit in 64 bits
 /// (`overflow`). Never throws for missing or contradicting data; throws `invalid_input`
 /// for decimals outside 0-16.
-[[nodiscard]] inline departures_figure departures_figure_for(const departures_table& departures,
-                                                             departure_group group, period_range<month> period,
+[[nodiscard]] inline departures_figure departures_figure_for(const departures_table& departures, departure_group group,
+                                                             period_range<month> period,
                                                              share_rounding rounding = share_rounding::published,
                                                              int decimals = 0) {
   detail::check_figure_decimals(decimals);
@@ -1239,8 +1251,8 @@ namespace detail {
       return fig;
     }
   }
-  const std::string what = "the departures of group " + std::string(to_string(group)) + " for " +
-                           departure_period_iso(period);
+  const std::string what =
+      "the departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period);
   return detail::unless_overflow(std::move(fig), what, [&](departures_figure& f) {
     const std::int64_t total = t.total();
     if (total == 0) {
@@ -1301,24 +1313,23 @@ inline void check_key_figures_options(const key_figures_options& options) {
   out.period = m;
   out.options = options;
   out.influx = influx(counts, m);
-  const nationality_breakdown first = breakdown_by_nationality(counts, category::first_application, period_range<month>(m));
+  const nationality_breakdown first =
+      breakdown_by_nationality(counts, category::first_application, period_range<month>(m));
   out.first_month = distribution_of(first, options.top_first_month, true, options.rounding, options.decimals);
   out.safe_month = detail::safe_share_of(counts, first, safe, options.decimals);
   out.first_trailing = distribution(counts, category::first_application, trailing(m, options.trailing_months),
                                     options.top_first_trailing, true, options.rounding, options.decimals);
   out.nareizigers_month = distribution(counts, category::family_reunification, period_range<month>(m),
                                        options.top_nareizigers, false, options.rounding, options.decimals);
-  out.nareizigers_trailing =
-      distribution(counts, category::family_reunification,
-                   trailing(options.nareiziger_window_end.value_or(m), options.trailing_months),
-                   options.top_nareizigers, false, options.rounding, options.decimals);
+  out.nareizigers_trailing = distribution(counts, category::family_reunification,
+                                          trailing(options.nareiziger_window_end.value_or(m), options.trailing_months),
+                                          options.top_nareizigers, false, options.rounding, options.decimals);
   const period_range<month> dep_period = options.departures_period.value_or(subperiods<month>(year(m.year())));
-  out.departures_all = departures_figure_for(departures, departure_group::all, dep_period, options.rounding,
-                                             options.decimals);
-  out.departures_criminal = departures_figure_for(departures, departure_group::criminal, dep_period,
-                                                  options.rounding, options.decimals);
+  out.departures_all =
+      departures_figure_for(departures, departure_group::all, dep_period, options.rounding, options.decimals);
+  out.departures_criminal =
+      departures_figure_for(departures, departure_group::criminal, dep_period, options.rounding, options.decimals);
   return out;
 }
-
 
 }  // namespace kerncijfers

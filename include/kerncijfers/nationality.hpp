@@ -97,18 +97,18 @@ inline constexpr std::uint16_t no_nationality_row = 0xFFFF;
 // Base letters (lower case) of U+00C0..U+017F; "" for the signs x and / (U+00D7, U+00F7),
 // which no name carries. Must agree with fold_latin() in tools/generate_nationality_table.py.
 inline constexpr std::array<std::string_view, 192> latin_fold = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00C0
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",  // U+00D0
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E0
-    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",   // U+00F0
-    "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",   // U+0100
-    "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",   // U+0110
-    "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",   // U+0120
-    "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", // U+0130
-    "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",   // U+0140
-    "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", // U+0150
-    "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",   // U+0160
-    "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",   // U+0170
+    "a", "a", "a",  "a",  "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // U+00C0
+    "d", "n", "o",  "o",  "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // U+00D0
+    "a", "a", "a",  "a",  "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // U+00E0
+    "d", "n", "o",  "o",  "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // U+00F0
+    "a", "a", "a",  "a",  "a", "a", "c",  "c", "c", "c", "c", "c", "c", "c", "d",  "d",   // U+0100
+    "d", "d", "e",  "e",  "e", "e", "e",  "e", "e", "e", "e", "e", "g", "g", "g",  "g",   // U+0110
+    "g", "g", "g",  "g",  "h", "h", "h",  "h", "i", "i", "i", "i", "i", "i", "i",  "i",   // U+0120
+    "i", "i", "ij", "ij", "j", "j", "k",  "k", "k", "l", "l", "l", "l", "l", "l",  "l",   // U+0130
+    "l", "l", "l",  "n",  "n", "n", "n",  "n", "n", "n", "n", "n", "o", "o", "o",  "o",   // U+0140
+    "o", "o", "oe", "oe", "r", "r", "r",  "r", "r", "r", "s", "s", "s", "s", "s",  "s",   // U+0150
+    "s", "s", "t",  "t",  "t", "t", "t",  "t", "u", "u", "u", "u", "u", "u", "u",  "u",   // U+0160
+    "u", "u", "u",  "u",  "w", "w", "y",  "y", "y", "z", "z", "z", "z", "z", "z",  "s",   // U+0170
 };
 
 // Lower-case ASCII letters and digits as views of static storage.
@@ -147,8 +147,8 @@ struct utf8_char {
 
 // The Unicode spaces lookup trims and treats as separators, besides ASCII white space.
 [[nodiscard]] constexpr bool is_unicode_space(char32_t cp) noexcept {
-  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
 }
 
 // `text` without the spaces (ASCII white space and Unicode spaces) at either end.
@@ -211,7 +211,13 @@ struct name_char {
   }
   if (is_ascii_space(c)) return {name_char_kind::separator, {}, 1};
   switch (c) {
-    case '-': case ',': case '\'': case '(': case ')': case '.': case '&': return {name_char_kind::separator, {}, 1};
+    case '-':
+    case ',':
+    case '\'':
+    case '(':
+    case ')':
+    case '.':
+    case '&': return {name_char_kind::separator, {}, 1};
     default: break;
   }
   if (static_cast<unsigned char>(c) < 0x80) return {name_char_kind::other, {}, 1};
@@ -304,8 +310,10 @@ struct nationality_key_buffer {
   out.status = for_each_key_word(text, folding, [&](std::string_view word) {
     if (words > 1 && is_key_stopword(word)) return;
     for (char c : word) {
-      if (out.size < out.chars.size()) out.chars[out.size++] = c;
-      else out.status = key_status::too_long;
+      if (out.size < out.chars.size())
+        out.chars[out.size++] = c;
+      else
+        out.status = key_status::too_long;
     }
   });
   if (!out.ok()) out.size = 0;
@@ -483,8 +491,8 @@ struct nationality_entry {
   std::string_view alpha2;  ///< "" where none
   std::uint16_t numeric;    ///< 0 where none
   nationality_kind kind;
-  std::string_view name_en;  ///< English display name
-  std::string_view name_nl;  ///< Dutch display name
+  std::string_view name_en;                       ///< English display name
+  std::string_view name_nl;                       ///< Dutch display name
   std::span<const std::string_view> aliases_en;   ///< other accepted English names
   std::span<const std::string_view> aliases_nl;   ///< other accepted Dutch names
   std::span<const std::string_view> other_codes;  ///< other accepted codes (Eurostat: EL, UK, STLS, UNK)

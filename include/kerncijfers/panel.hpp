@@ -61,7 +61,7 @@ class panel_view {
 
   /// A read-only view of the same elements.
   template <class U>
-    requires std::is_same_v<T, const U>
+  requires std::is_same_v<T, const U>
   constexpr panel_view(panel_view<U> other) noexcept  // NOLINT(google-explicit-constructor): like span
       : data_(other.data()), rows_(other.rows()), cols_(other.cols()), row_stride_(other.row_stride()) {}
 
@@ -78,7 +78,8 @@ class panel_view {
   }
   /// Row `r`; throws `invalid_input` naming `r` when it is not a row.
   [[nodiscard]] constexpr std::span<T> row(std::size_t r) const {
-    if (r >= rows_) throw invalid_input("row " + std::to_string(r) + " is outside the panel's " + std::to_string(rows_) + " rows");
+    if (r >= rows_)
+      throw invalid_input("row " + std::to_string(r) + " is outside the panel's " + std::to_string(rows_) + " rows");
     return (*this)[r];
   }
   /// The `count` rows starting at row `first`, as a view of the same memory (for example to
@@ -122,8 +123,9 @@ namespace detail {
 template <class A, class B>
 inline void check_same_shape(const panel_view<A>& input, const panel_view<B>& other, const char* what) {
   if (other.rows() != input.rows() || other.cols() != input.cols()) {
-    throw invalid_input(std::string(what) + " is " + std::to_string(other.rows()) + " x " + std::to_string(other.cols()) +
-                        " but the input panel is " + std::to_string(input.rows()) + " x " + std::to_string(input.cols()));
+    throw invalid_input(std::string(what) + " is " + std::to_string(other.rows()) + " x " +
+                        std::to_string(other.cols()) + " but the input panel is " + std::to_string(input.rows()) +
+                        " x " + std::to_string(input.cols()));
   }
 }
 
@@ -170,7 +172,7 @@ template <class T>
 /// `out` is `rolling_sum(values[r], options)`. Throws `invalid_input` for a bad window, a
 /// shape mismatch or overlapping memory.
 template <class T>
-  requires floating_value<std::remove_const_t<T>>
+requires floating_value<std::remove_const_t<T>>
 void rolling_sum(panel_view<T> values, panel_view<double> out, const rolling_options& options) {
   const std::size_t min_periods = resolve_min_periods(options);
   detail::check_same_shape(values, out, "the output");
@@ -183,14 +185,14 @@ void rolling_sum(panel_view<T> values, panel_view<double> out, const rolling_opt
 
 /// Rolling mean over every row of a floating-point panel into `out` (same shape).
 template <class T>
-  requires floating_value<std::remove_const_t<T>>
+requires floating_value<std::remove_const_t<T>>
 void rolling_mean(panel_view<T> values, panel_view<double> out, const rolling_options& options) {
   const std::size_t min_periods = resolve_min_periods(options);
   detail::check_same_shape(values, out, "the output");
   detail::check_apart(values, out, "the output");
   for (std::size_t r = 0; r < values.rows(); ++r) {
-    detail::float_rolling<true>(std::span<const std::remove_const_t<T>>(values[r]), out[r], options.window,
-                                min_periods, options.missing, static_cast<std::ptrdiff_t>(r));
+    detail::float_rolling<true>(std::span<const std::remove_const_t<T>>(values[r]), out[r], options.window, min_periods,
+                                options.missing, static_cast<std::ptrdiff_t>(r));
   }
 }
 
@@ -198,7 +200,7 @@ void rolling_mean(panel_view<T> values, panel_view<double> out, const rolling_op
 /// or empty = all present) into `out` and `out_valid` (same shape). Exact; a window that
 /// does not fit in int64 throws `overflow_error` naming its row and column.
 template <class T>
-  requires integer_value<std::remove_const_t<T>>
+requires integer_value<std::remove_const_t<T>>
 void rolling_sum(panel_view<T> values, panel_view<const std::uint8_t> valid, panel_view<std::int64_t> out,
                  panel_view<std::uint8_t> out_valid, const rolling_options& options) {
   const std::size_t min_periods = resolve_min_periods(options);
@@ -219,7 +221,7 @@ void rolling_sum(panel_view<T> values, panel_view<const std::uint8_t> valid, pan
 
 /// Rolling mean over every row of an integer panel into `out` (same shape, NaN = missing).
 template <class T>
-  requires integer_value<std::remove_const_t<T>>
+requires integer_value<std::remove_const_t<T>>
 void rolling_mean(panel_view<T> values, panel_view<const std::uint8_t> valid, panel_view<double> out,
                   const rolling_options& options) {
   const std::size_t min_periods = resolve_min_periods(options);
@@ -240,7 +242,7 @@ void rolling_mean(panel_view<T> values, panel_view<const std::uint8_t> valid, pa
 /// and, under the default `missing_policy::reject`, when a value in it is missing (naming
 /// its row and column); under `skip` and `as_zero` missing values add nothing.
 template <class T>
-  requires floating_value<std::remove_const_t<T>>
+requires floating_value<std::remove_const_t<T>>
 void trailing_sum(panel_view<T> values, std::size_t last, std::size_t n, std::span<double> out,
                   missing_policy missing = missing_policy::reject) {
   detail::check_output_size(out.size(), values.rows(), "the output (one entry per row)");
@@ -254,7 +256,7 @@ void trailing_sum(panel_view<T> values, std::size_t last, std::size_t n, std::sp
 /// The exact trailing sum of every row of an integer panel (validity mask `valid`, empty =
 /// all present) into `out` (one entry per row); `overflow_error` when one does not fit.
 template <class T>
-  requires integer_value<std::remove_const_t<T>>
+requires integer_value<std::remove_const_t<T>>
 void trailing_sum(panel_view<T> values, panel_view<const std::uint8_t> valid, std::size_t last, std::size_t n,
                   std::span<std::int64_t> out, missing_policy missing = missing_policy::reject) {
   detail::check_mask_shape(values, valid);
@@ -282,7 +284,7 @@ inline constexpr std::size_t column_block = 256;
 /// without any present value is missing (NaN) rather than 0; under `as_zero` it is 0; under
 /// `reject` a missing value throws `range_error` naming its row and column.
 template <class T>
-  requires floating_value<std::remove_const_t<T>>
+requires floating_value<std::remove_const_t<T>>
 void column_sums(panel_view<T> values, std::span<double> out, missing_policy missing = missing_policy::skip) {
   detail::check_output_size(out.size(), values.cols(), "the output (one entry per column)");
   detail::check_apart(values, detail::as_row(out), "the output");
@@ -320,7 +322,7 @@ void column_sums(panel_view<T> values, std::span<double> out, missing_policy mis
 /// floating-point `column_sums`; a total that does not fit in int64 throws `overflow_error`
 /// naming its column.
 template <class T>
-  requires integer_value<std::remove_const_t<T>>
+requires integer_value<std::remove_const_t<T>>
 void column_sums(panel_view<T> values, panel_view<const std::uint8_t> valid, std::span<std::int64_t> out,
                  std::span<std::uint8_t> out_valid, missing_policy missing = missing_policy::skip) {
   detail::check_mask_shape(values, valid);
@@ -345,7 +347,8 @@ void column_sums(panel_view<T> values, panel_view<const std::uint8_t> valid, std
       const auto mask = valid[r].subspan(c0, width);
       for (std::size_t c = 0; c < width; ++c) {
         const bool present = mask[c] != 0;
-        if (!present && missing == missing_policy::reject) detail::throw_missing(c0 + c, static_cast<std::ptrdiff_t>(r));
+        if (!present && missing == missing_policy::reject)
+          detail::throw_missing(c0 + c, static_cast<std::ptrdiff_t>(r));
         total[c] += present ? static_cast<detail::kc_int128>(row[c]) : 0;
         any[c] |= static_cast<std::uint8_t>(present);
       }

@@ -44,9 +44,8 @@ struct quarter_unit {};
 struct year_unit {};
 
 template <class Unit>
-inline constexpr bool is_period_unit_v =
-    std::is_same_v<Unit, week_unit> || std::is_same_v<Unit, month_unit> ||
-    std::is_same_v<Unit, quarter_unit> || std::is_same_v<Unit, year_unit>;
+inline constexpr bool is_period_unit_v = std::is_same_v<Unit, week_unit> || std::is_same_v<Unit, month_unit> ||
+                                         std::is_same_v<Unit, quarter_unit> || std::is_same_v<Unit, year_unit>;
 
 /// Units ordered from fine to coarse; conversions go from finer to coarser only.
 template <class Unit>
@@ -65,9 +64,7 @@ namespace detail {
   return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
-[[nodiscard]] constexpr long long floor_mod(long long a, long long b) noexcept {
-  return a - floor_div(a, b) * b;
-}
+[[nodiscard]] constexpr long long floor_mod(long long a, long long b) noexcept { return a - floor_div(a, b) * b; }
 
 // What one period of a unit is called in messages, and several.
 template <class Unit>
@@ -118,18 +115,16 @@ class period {
                                                                             : 0;
 
   /// The first period of 1970.
-  constexpr period() noexcept : serial_(std::is_same_v<Unit, week_unit> ? 0 : 1970 * static_cast<serial_type>(per_year)) {}
+  constexpr period() noexcept
+      : serial_(std::is_same_v<Unit, week_unit> ? 0 : 1970 * static_cast<serial_type>(per_year)) {}
 
   /// Month `index` (1-12), quarter `index` (1-4) or ISO week `index` (1-52/53) of `year`.
   /// Throws `invalid_input` naming the value when it does not exist.
-  constexpr period(int year, unsigned index)
-    requires(!std::is_same_v<Unit, year_unit>)
+  constexpr period(int year, unsigned index) requires(!std::is_same_v<Unit, year_unit>)
       : serial_(checked_serial(year, index)) {}
 
   /// The calendar year `year` (1-9999).
-  constexpr explicit period(int year)
-    requires std::is_same_v<Unit, year_unit>
-      : serial_(checked_serial(year, 1)) {}
+  constexpr explicit period(int year) requires std::is_same_v<Unit, year_unit> : serial_(checked_serial(year, 1)) {}
 
   /// The first period of year 1: 0001-01, 0001-Q1, 0001-W01 (Monday 1 January 1), 0001.
   [[nodiscard]] static constexpr period min() noexcept { return unchecked(min_serial()); }
@@ -146,8 +141,9 @@ class period {
   /// The period that contains the given day. Throws `invalid_input` naming the date when
   /// it does not exist, `range_error` when no supported period holds it (see `min`, `max`).
   [[nodiscard]] static constexpr period containing(calendar::civil_date day) {
-    const std::string date = std::to_string(calendar::year_of(day)) + "-" + detail::two_digits(calendar::month_of(day)) +
-                             "-" + detail::two_digits(calendar::day_of(day));
+    const std::string date = std::to_string(calendar::year_of(day)) + "-" +
+                             detail::two_digits(calendar::month_of(day)) + "-" +
+                             detail::two_digits(calendar::day_of(day));
     if (!day.ok()) throw invalid_input("date " + date + " does not exist");
     const calendar::day_number n = calendar::to_day_number(day);
     if (!holds_day(n)) throw_day_outside("date " + date);
@@ -164,9 +160,12 @@ class period {
       const auto ymd = calendar::to_civil(days);
       const int y = calendar::year_of(ymd);
       const unsigned m = calendar::month_of(ymd);
-      if constexpr (std::is_same_v<Unit, month_unit>) return period(y, m);
-      else if constexpr (std::is_same_v<Unit, quarter_unit>) return period(y, (m - 1) / 3 + 1);
-      else return period(y);
+      if constexpr (std::is_same_v<Unit, month_unit>)
+        return period(y, m);
+      else if constexpr (std::is_same_v<Unit, quarter_unit>)
+        return period(y, (m - 1) / 3 + 1);
+      else
+        return period(y);
     }
   }
 
@@ -213,8 +212,12 @@ class period {
   }
 
   /// First and last day as `date::year_month_day`.
-  [[nodiscard]] constexpr calendar::civil_date first_day() const noexcept { return calendar::to_civil(first_day_number()); }
-  [[nodiscard]] constexpr calendar::civil_date last_day() const noexcept { return calendar::to_civil(last_day_number()); }
+  [[nodiscard]] constexpr calendar::civil_date first_day() const noexcept {
+    return calendar::to_civil(first_day_number());
+  }
+  [[nodiscard]] constexpr calendar::civil_date last_day() const noexcept {
+    return calendar::to_civil(last_day_number());
+  }
 
   /// Number of days in the period.
   [[nodiscard]] constexpr int days() const noexcept { return last_day_number() - first_day_number() + 1; }
@@ -238,8 +241,16 @@ class period {
   }
   constexpr period& operator++() { return *this += 1; }
   constexpr period& operator--() { return *this -= 1; }
-  constexpr period operator++(int) { period old = *this; ++*this; return old; }
-  constexpr period operator--(int) { period old = *this; --*this; return old; }
+  constexpr period operator++(int) {
+    period old = *this;
+    ++*this;
+    return old;
+  }
+  constexpr period operator--(int) {
+    period old = *this;
+    --*this;
+    return old;
+  }
 
   [[nodiscard]] friend constexpr period operator+(period p, long long n) { return p += n; }
   [[nodiscard]] friend constexpr period operator+(long long n, period p) { return p += n; }
@@ -257,10 +268,14 @@ class period {
   /// ISO 8601 form: "2021-W19", "2021-05", "2021-Q2", "2021".
   [[nodiscard]] std::string iso() const {
     const std::string y = detail::four_digit_year(year());
-    if constexpr (std::is_same_v<Unit, week_unit>) return y + "-W" + detail::two_digits(index());
-    else if constexpr (std::is_same_v<Unit, month_unit>) return y + "-" + detail::two_digits(index());
-    else if constexpr (std::is_same_v<Unit, quarter_unit>) return y + "-Q" + std::to_string(index());
-    else return y;
+    if constexpr (std::is_same_v<Unit, week_unit>)
+      return y + "-W" + detail::two_digits(index());
+    else if constexpr (std::is_same_v<Unit, month_unit>)
+      return y + "-" + detail::two_digits(index());
+    else if constexpr (std::is_same_v<Unit, quarter_unit>)
+      return y + "-Q" + std::to_string(index());
+    else
+      return y;
   }
 
   /// Label for text: "mei 2021" / "May 2021", "week 19 2021", "2e kwartaal 2021" / "Q2 2021", "2021".
@@ -306,10 +321,14 @@ class period {
 
   /// What this unit is called in messages: "an ISO week (YYYY-Www)", ...
   [[nodiscard]] static constexpr std::string_view unit_description() noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) return "an ISO week (YYYY-Www)";
-    else if constexpr (std::is_same_v<Unit, month_unit>) return "a month (YYYY-MM)";
-    else if constexpr (std::is_same_v<Unit, quarter_unit>) return "a quarter (YYYY-Qn)";
-    else return "a year (YYYY)";
+    if constexpr (std::is_same_v<Unit, week_unit>)
+      return "an ISO week (YYYY-Www)";
+    else if constexpr (std::is_same_v<Unit, month_unit>)
+      return "a month (YYYY-MM)";
+    else if constexpr (std::is_same_v<Unit, quarter_unit>)
+      return "a quarter (YYYY-Qn)";
+    else
+      return "a year (YYYY)";
   }
 
   friend std::ostream& operator<<(std::ostream& out, const period& p) { return out << p.iso(); }
@@ -344,13 +363,17 @@ class period {
 
   [[nodiscard]] static constexpr bool index_is_valid(int y, long long index) noexcept {
     if (!calendar::is_valid_year(y)) return false;
-    if constexpr (std::is_same_v<Unit, week_unit>) return index >= 1 && index <= calendar::iso_weeks_in_year(y);
-    else return index >= 1 && index <= per_year;
+    if constexpr (std::is_same_v<Unit, week_unit>)
+      return index >= 1 && index <= calendar::iso_weeks_in_year(y);
+    else
+      return index >= 1 && index <= per_year;
   }
 
   [[nodiscard]] static constexpr long long raw_serial(int y, unsigned index) noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) return detail::floor_div(calendar::iso_week_monday(y, index) + 3LL, 7);
-    else return static_cast<long long>(y) * per_year + (index - 1);
+    if constexpr (std::is_same_v<Unit, week_unit>)
+      return detail::floor_div(calendar::iso_week_monday(y, index) + 3LL, 7);
+    else
+      return static_cast<long long>(y) * per_year + (index - 1);
   }
 
   [[nodiscard]] static constexpr serial_type checked_serial(int y, unsigned index) {
@@ -371,8 +394,10 @@ class period {
 
   static constexpr long long min_serial() noexcept { return raw_serial(calendar::min_year, 1); }
   static constexpr long long max_serial() noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) return raw_serial(calendar::max_year, calendar::iso_weeks_in_year(calendar::max_year));
-    else return raw_serial(calendar::max_year, per_year);
+    if constexpr (std::is_same_v<Unit, week_unit>)
+      return raw_serial(calendar::max_year, calendar::iso_weeks_in_year(calendar::max_year));
+    else
+      return raw_serial(calendar::max_year, per_year);
   }
 
   serial_type serial_;
@@ -411,8 +436,8 @@ inline constexpr bool is_period_v<period<Unit>> = true;
 /// Converts a period to a coarser (or the same) unit: week -> month/quarter/year by the
 /// week's Thursday, month -> quarter/year, quarter -> year. Finer targets do not compile.
 template <class To, class FromUnit>
-  requires is_period_v<To> && (unit_rank_v<typename To::unit> >= unit_rank_v<FromUnit>)
-[[nodiscard]] constexpr To period_cast(period<FromUnit> p) {
+requires is_period_v<To> &&(unit_rank_v<typename To::unit> >= unit_rank_v<FromUnit>) [[nodiscard]] constexpr To
+    period_cast(period<FromUnit> p) {
   if constexpr (std::is_same_v<typename To::unit, FromUnit>) {
     return p;
   } else if constexpr (std::is_same_v<FromUnit, week_unit>) {
@@ -425,11 +450,17 @@ template <class To, class FromUnit>
 
 /// Shorthands for `period_cast`.
 template <class FromUnit>
-[[nodiscard]] constexpr month to_month(period<FromUnit> p) { return period_cast<month>(p); }
+[[nodiscard]] constexpr month to_month(period<FromUnit> p) {
+  return period_cast<month>(p);
+}
 template <class FromUnit>
-[[nodiscard]] constexpr quarter to_quarter(period<FromUnit> p) { return period_cast<quarter>(p); }
+[[nodiscard]] constexpr quarter to_quarter(period<FromUnit> p) {
+  return period_cast<quarter>(p);
+}
 template <class FromUnit>
-[[nodiscard]] constexpr year to_year(period<FromUnit> p) { return period_cast<year>(p); }
+[[nodiscard]] constexpr year to_year(period<FromUnit> p) {
+  return period_cast<year>(p);
+}
 
 }  // namespace kerncijfers
 

@@ -20,7 +20,7 @@ namespace kerncijfers {
 /// The periods `first` through `last`, both included. A range always holds at least one
 /// period: a reversed range (`last < first`) throws `range_error`.
 template <class P>
-  requires is_period_v<P>
+requires is_period_v<P>
 class period_range {
  public:
   using value_type = P;
@@ -47,8 +47,16 @@ class period_range {
     [[nodiscard]] constexpr P operator[](difference_type n) const { return *(*this + n); }
     constexpr iterator& operator++() { return *this += 1; }
     constexpr iterator& operator--() { return *this -= 1; }
-    constexpr iterator operator++(int) { iterator old = *this; ++*this; return old; }
-    constexpr iterator operator--(int) { iterator old = *this; --*this; return old; }
+    constexpr iterator operator++(int) {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    constexpr iterator operator--(int) {
+      iterator old = *this;
+      --*this;
+      return old;
+    }
     constexpr iterator& operator+=(difference_type n) {
       // As in period::operator+=: the room on either side is small, so comparing `n` with
       // it cannot overflow.
@@ -80,8 +88,9 @@ class period_range {
 
     [[noreturn]] void throw_move_outside(const char* op, difference_type n) const {
       const std::string at = serial_ == past_end() ? "the end after " + P::max().iso() : P::from_serial(serial_).iso();
-      throw range_error("a period range iterator at " + at + " " + op + " " + detail::amount_of_periods<typename P::unit>(std::to_string(n)) + " leaves " +
-                        P::min().iso() + " to the end after " + P::max().iso());
+      throw range_error("a period range iterator at " + at + " " + op + " " +
+                        detail::amount_of_periods<typename P::unit>(std::to_string(n)) + " leaves " + P::min().iso() +
+                        " to the end after " + P::max().iso());
     }
 
     typename P::serial_type serial_ = P::min().serial();
@@ -194,7 +203,7 @@ template <class P>
 /// June 2020 through May 2021. Throws `range_error` naming `n` and `last` when `n` is 0
 /// or the window would start before `P::min()` (year 1).
 template <class P>
-  requires is_period_v<P>
+requires is_period_v<P>
 [[nodiscard]] constexpr period_range<P> trailing(P last, std::size_t n) {
   if (n == 0) detail::throw_bad_trailing(last, "0", false);
   // last - P::min() >= 0 is small: compare in size_t, where a huge n cannot wrap.
@@ -204,18 +213,21 @@ template <class P>
 
 /// From the first period of `p`'s year through `p` (for ISO weeks: of the ISO year).
 template <class P>
-  requires is_period_v<P>
+requires is_period_v<P>
 [[nodiscard]] constexpr period_range<P> year_to_date(P p) {
-  if constexpr (std::is_same_v<typename P::unit, week_unit>) return period_range<P>(P(p.year(), 1), p);
-  else if constexpr (std::is_same_v<typename P::unit, year_unit>) return period_range<P>(p);
-  else return period_range<P>(P(p.year(), 1), p);
+  if constexpr (std::is_same_v<typename P::unit, week_unit>)
+    return period_range<P>(P(p.year(), 1), p);
+  else if constexpr (std::is_same_v<typename P::unit, year_unit>)
+    return period_range<P>(p);
+  else
+    return period_range<P>(P(p.year(), 1), p);
 }
 
 /// The periods of unit `To` that make up `p` (a coarser period): the months of a
 /// quarter or year, the quarters of a year, the ISO weeks whose Thursday lies in `p`.
 template <class To, class FromUnit>
-  requires is_period_v<To> && (unit_rank_v<typename To::unit> <= unit_rank_v<FromUnit>)
-[[nodiscard]] constexpr period_range<To> subperiods(period<FromUnit> p) {
+requires is_period_v<To> &&(unit_rank_v<typename To::unit> <= unit_rank_v<FromUnit>)
+    [[nodiscard]] constexpr period_range<To> subperiods(period<FromUnit> p) {
   if constexpr (std::is_same_v<typename To::unit, week_unit>) {
     // Weeks belong to the period of their Thursday: the first such week holds the
     // first Thursday on or after the first day.
@@ -233,8 +245,8 @@ template <class To, class FromUnit>
 /// Converts a range to a coarser unit; throws `range_error` when the range does not
 /// cover whole periods of the target unit (June 2020 through May 2021 has no whole year).
 template <class To, class P>
-  requires is_period_v<To> && is_period_v<P> && (unit_rank_v<typename To::unit> >= unit_rank_v<typename P::unit>)
-[[nodiscard]] constexpr period_range<To> coarsen(const period_range<P>& r) {
+requires is_period_v<To> && is_period_v<P> &&(unit_rank_v<typename To::unit> >= unit_rank_v<typename P::unit>)
+    [[nodiscard]] constexpr period_range<To> coarsen(const period_range<P>& r) {
   const To first = period_cast<To>(r.first());
   const To last = period_cast<To>(r.last());
   if (subperiods<P>(first).first() != r.first() || subperiods<P>(last).last() != r.last()) {

@@ -307,12 +307,12 @@ class json_writer {
 // Numbers up to twenty in words, as Dutch and English style guides write them in text.
 [[nodiscard]] inline std::string number_in_words(std::size_t n, language lang) {
   static constexpr std::array<std::string_view, 21> nl = {
-      "nul",   "een",   "twee",     "drie",     "vier",      "vijf",      "zes",
-      "zeven", "acht",  "negen",    "tien",     "elf",       "twaalf",    "dertien",
+      "nul",      "een",      "twee",    "drie",      "vier",     "vijf",      "zes",
+      "zeven",    "acht",     "negen",   "tien",      "elf",      "twaalf",    "dertien",
       "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
   static constexpr std::array<std::string_view, 21> en = {
-      "zero",  "one",    "two",      "three",    "four",     "five",    "six",
-      "seven", "eight",  "nine",     "ten",      "eleven",   "twelve",  "thirteen",
+      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
       "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   if (n <= 20) return std::string(lang == language::nl ? nl[n] : en[n]);
   return std::to_string(n);
@@ -356,8 +356,7 @@ class json_writer {
   switch (c) {
     case category::first_application: return nl ? "Eerste asielaanvragen" : "First asylum applications";
     case category::repeat_application: return nl ? "Herhaalde asielaanvragen" : "Repeat asylum applications";
-    case category::family_reunification:
-      return nl ? "Nareizigers" : "Family members joining refugees (nareizigers)";
+    case category::family_reunification: return nl ? "Nareizigers" : "Family members joining refugees (nareizigers)";
     case category::relocation: return nl ? "Herplaatsing" : "Relocation";
     case category::resettlement: return nl ? "Hervestiging" : "Resettlement";
   }
@@ -584,10 +583,10 @@ class paragraph {
   } else {
     const std::string p = percent_text(named.front()->percent, f.decimals, lang);
     const std::string name = row_name(*named.front(), lang);
-    text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) +
-                    " uit " + name + "."
-              : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.cat, lang)) +
-                    " came from " + name + ".";
+    text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " +
+                    name + "."
+              : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " +
+                    name + ".";
     for (std::size_t i = 1; i < named.size(); ++i) {
       const std::string q = percent_text(named[i]->percent, f.decimals, lang);
       const std::string n = row_name(*named[i], lang);
@@ -600,7 +599,8 @@ class paragraph {
   }
   for (const auto* u : unknown) {
     const std::string q = percent_text(u->percent, f.decimals, lang);
-    rest.push_back(nl ? q + " was " + std::string(nationality::unknown().name(lang)) : q + " had an unknown nationality");
+    rest.push_back(nl ? q + " was " + std::string(nationality::unknown().name(lang))
+                      : q + " had an unknown nationality");
   }
   if (!rest.empty()) {
     // The page separates every item by a comma; English joins the last two with "and".
@@ -622,8 +622,8 @@ class paragraph {
 [[nodiscard]] inline std::string trailing_text(const distribution_figure& f, language lang) {
   if (f.status == figure_status::unavailable) return unavailable_distribution(f, true, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
-  std::string text = named.empty() ? no_breakdown(f, true, lang)
-                                   : list_sentence(trailing_lead(f.window, lang), f, named, lang);
+  std::string text =
+      named.empty() ? no_breakdown(f, true, lang) : list_sentence(trailing_lead(f.window, lang), f, named, lang);
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
   return text;
@@ -636,8 +636,8 @@ class paragraph {
   const bool nl = lang == language::nl;
   if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
-  std::string text = named.empty() ? no_breakdown(f, false, lang)
-                                   : list_sentence("In " + f.window.label(lang), f, named, lang);
+  std::string text =
+      named.empty() ? no_breakdown(f, false, lang) : list_sentence("In " + f.window.label(lang), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
     const std::string q = percent_text(u->percent, f.decimals, lang);
     text += nl ? " " + q + " had een onbekende nationaliteit." : " " + q + " had an unknown nationality.";
@@ -720,7 +720,8 @@ struct safe_sentence {
 
 // "In 2021" / "In 2023 (t/m oktober)" / "In de periode juni 2020 t/m mei 2021".
 [[nodiscard]] inline std::string departures_lead(const departures_figure& d, language lang) {
-  const bool same_year_from_january = d.period.first().index() == 1 && d.period.first().year() == d.period.last().year();
+  const bool same_year_from_january =
+      d.period.first().index() == 1 && d.period.first().year() == d.period.last().year();
   if (same_year_from_january) return "In " + departures_period_label(d.period, lang);
   return (lang == language::nl ? "In de periode " : "In the period ") + departures_period_label(d.period, lang);
 }
@@ -742,7 +743,8 @@ struct safe_sentence {
   if (available) {
     const std::string n = format_count(d.total_rounded, lang);
     s.push_back(nl ? lead + " zijn ongeveer " + n + " vreemdelingen die niet in Nederland mochten blijven, vertrokken."
-                   : lead + ", about " + n + " foreign nationals who were not allowed to stay in the Netherlands left.");
+                   : lead + ", about " + n +
+                         " foreign nationals who were not allowed to stay in the Netherlands left.");
   } else {
     const std::string when = departures_period_label(d.period, lang);
     s.push_back(nl ? "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in " + when +
@@ -757,9 +759,9 @@ struct safe_sentence {
   if (available) {
     const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
     const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
-    s.push_back(nl ? "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is " + sup + "."
-                   : "The share of foreign nationals who left the Netherlands under government supervision is " + sup +
-                         ".");
+    s.push_back(
+        nl ? "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is " + sup + "."
+           : "The share of foreign nationals who left the Netherlands under government supervision is " + sup + ".");
     s.push_back(nl ? "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
                      "hebben verlaten."
                    : "They may have left independently or have been forced to leave the Netherlands.");
@@ -799,9 +801,11 @@ struct safe_sentence {
     const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
     const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
     s.push_back(nl ? "Het aandeel criminele vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, "
-                     "is " + sup + "."
+                     "is " +
+                         sup + "."
                    : "The share of criminal foreign nationals who left the Netherlands under government supervision "
-                     "is " + sup + ".");
+                     "is " +
+                         sup + ".");
     s.push_back(nl ? "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
                      "hebben verlaten."
                    : "They may have left independently or have been forced to leave the Netherlands.");
@@ -817,7 +821,8 @@ struct safe_sentence {
                          " is vertrokken tijdens of aansluitend aan hun gevangenisstraf, is niet beschikbaar" +
                          reason_suffix(d.problem, d.reason, lang) + "."
                    : "The number of criminal foreign nationals who left during or directly after their prison "
-                     "sentence in " + when + " is not available" + reason_suffix(d.problem, d.reason, lang) + ".");
+                     "sentence in " +
+                         when + " is not available" + reason_suffix(d.problem, d.reason, lang) + ".");
   }
   s.push_back(nl ? "Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke invrijheidstelling. Wel kunnen "
                    "zij ervoor kiezen om de opgelegde vrijheidsstraf te onderbreken op voorwaarde dat zij Nederland "
@@ -873,19 +878,21 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
     if (nl) {
       p.append("Het Ministerie van Justitie en Veiligheid publiceert ").emphasis("wekelijks").append(" de ");
       p.link("instroomcijfers", "#");
-      p.append(", oftewel het aantal asielaanvragen dat is ingediend. Dit zijn asielzoekers die naar Nederland zijn "
-              "gekomen om asiel aan te vragen, al in Nederland zijn en een herhaalde asielaanvraag doen, of hier zijn "
-              "gekomen om zich te herenigen met gezinsleden die al een asielvergunning hebben gekregen. Deze groep "
-              "noemen we nareizigers. Ook asielzoekers die herplaatst worden in Nederland en vluchtelingen die in "
-              "Nederland hervestigd worden maken deel uit van deze cijfers.");
+      p.append(
+          ", oftewel het aantal asielaanvragen dat is ingediend. Dit zijn asielzoekers die naar Nederland zijn "
+          "gekomen om asiel aan te vragen, al in Nederland zijn en een herhaalde asielaanvraag doen, of hier zijn "
+          "gekomen om zich te herenigen met gezinsleden die al een asielvergunning hebben gekregen. Deze groep "
+          "noemen we nareizigers. Ook asielzoekers die herplaatst worden in Nederland en vluchtelingen die in "
+          "Nederland hervestigd worden maken deel uit van deze cijfers.");
     } else {
       p.append("The Ministry of Justice and Security publishes the ").emphasis("weekly").append(" ");
       p.link("influx figures", "#");
-      p.append(": the number of asylum applications submitted. These are asylum seekers who came to the Netherlands "
-              "to apply for asylum, who are already in the Netherlands and submit a repeat asylum application, or who "
-              "came here to be reunited with family members who have already been granted an asylum permit. We call "
-              "this group family members joining refugees (nareizigers). Asylum seekers relocated to the Netherlands "
-              "and refugees resettled in the Netherlands are also part of these figures.");
+      p.append(
+          ": the number of asylum applications submitted. These are asylum seekers who came to the Netherlands "
+          "to apply for asylum, who are already in the Netherlands and submit a repeat asylum application, or who "
+          "came here to be reunited with family members who have already been granted an asylum permit. We call "
+          "this group family members joining refugees (nareizigers). Asylum seekers relocated to the Netherlands "
+          "and refugees resettled in the Netherlands are also part of these figures.");
     }
     blocks.push_back(p.take());
   }
@@ -894,20 +901,23 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
     if (nl) {
       p.append("De Immigratie en Naturalisatie Dienst (IND) publiceert in de ").emphasis("maandelijkse").append(" ");
       p.link("asieltrends", "#");
-      p.append(" hoeveel asielaanvragen zij in behandeling heeft genomen. Hierbij gaat het eveneens om het aantal eerste "
-              "en herhaalde asielaanvragen en het aantal nareizigers. In de asieltrends wordt ook vermeld waar de "
-              "meeste asielzoekers vandaan komen.");
+      p.append(
+          " hoeveel asielaanvragen zij in behandeling heeft genomen. Hierbij gaat het eveneens om het aantal eerste "
+          "en herhaalde asielaanvragen en het aantal nareizigers. In de asieltrends wordt ook vermeld waar de "
+          "meeste asielzoekers vandaan komen.");
     } else {
       p.append("The Immigration and Naturalisation Service (IND) publishes in its ").emphasis("monthly").append(" ");
       p.link("asylum trends", "#");
-      p.append(" how many asylum applications it has taken into processing. These too are the numbers of first and "
-              "repeat asylum applications and of family members joining refugees. The asylum trends also state where "
-              "most asylum seekers come from.");
+      p.append(
+          " how many asylum applications it has taken into processing. These too are the numbers of first and "
+          "repeat asylum applications and of family members joining refugees. The asylum trends also state where "
+          "most asylum seekers come from.");
     }
     blocks.push_back(p.take());
   }
 
-  blocks.push_back(heading(3, nl ? "Uit welke landen komen asielzoekers?" : "Which countries do asylum seekers come from?"));
+  blocks.push_back(
+      heading(3, nl ? "Uit welke landen komen asielzoekers?" : "Which countries do asylum seekers come from?"));
   {
     paragraph p;
     p.sentence(first_month_text(f.first_month, lang));
@@ -929,8 +939,8 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   }
   add_note(blocks, rounding_note(f.first_trailing, lang));
 
-  blocks.push_back(heading(2, nl ? "Uit welke landen komen nareizigers?"
-                                 : "Which countries do family members joining refugees come from?"));
+  blocks.push_back(heading(
+      2, nl ? "Uit welke landen komen nareizigers?" : "Which countries do family members joining refugees come from?"));
   blocks.push_back(figure_block(2));
   {
     paragraph p;
@@ -955,8 +965,8 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   }
   add_note(blocks, rounding_note(f.departures_all, lang));
 
-  blocks.push_back(heading(2, nl ? "Hoeveel criminele vreemdelingen vertrekken weer?"
-                                 : "How many criminal foreign nationals leave again?"));
+  blocks.push_back(heading(
+      2, nl ? "Hoeveel criminele vreemdelingen vertrekken weer?" : "How many criminal foreign nationals leave again?"));
   {
     paragraph p;
     p.sentence(departures_criminal_text(f.departures_criminal, lang));
@@ -1032,7 +1042,8 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   const bool nl = lang == language::nl;
   if (f.status == figure_status::unavailable) {
     return "<p class=\"unavailable\">" +
-           html_escape((nl ? "Niet beschikbaar" : "Not available") + reason_suffix(f.problem, f.reason, lang) + ".") + "</p>\n";
+           html_escape((nl ? "Niet beschikbaar" : "Not available") + reason_suffix(f.problem, f.reason, lang) + ".") +
+           "</p>\n";
   }
   std::string out = "<table>\n<thead><tr><th scope=\"col\">";
   out += nl ? "Nationaliteit" : "Nationality";
@@ -1402,8 +1413,8 @@ inline void json_options(json_writer& w, const key_figures_options& o) {
 
 inline std::string figure_title(const key_figures& figures, std::size_t index, language lang) {
   const distribution_figure& f = detail::rendering::figure_data(figures, index);
-  return std::string(detail::rendering::category_title(f.cat, lang)) + (lang == language::nl ? " naar nationaliteit, " : " by nationality, ") +
-         f.window.label(lang);
+  return std::string(detail::rendering::category_title(f.cat, lang)) +
+         (lang == language::nl ? " naar nationaliteit, " : " by nationality, ") + f.window.label(lang);
 }
 
 inline std::string render_markdown(const key_figures& figures, language lang) {
@@ -1412,7 +1423,8 @@ inline std::string render_markdown(const key_figures& figures, language lang) {
     if (!out.empty()) out += "\n";
     switch (b.kind) {
       case detail::rendering::block_kind::heading:
-        out += std::string(static_cast<std::size_t>(b.level), '#') + " " + detail::rendering::markdown_spans(b.spans) + "\n";
+        out += std::string(static_cast<std::size_t>(b.level), '#') + " " + detail::rendering::markdown_spans(b.spans) +
+               "\n";
         break;
       case detail::rendering::block_kind::paragraph:
       case detail::rendering::block_kind::note: out += detail::rendering::markdown_spans(b.spans) + "\n"; break;
@@ -1437,8 +1449,12 @@ inline std::string render_html(const key_figures& figures, language lang, const 
         out += "<" + tag + ">" + detail::rendering::html_spans(b.spans) + "</" + tag + ">\n";
         break;
       }
-      case detail::rendering::block_kind::paragraph: out += "<p>" + detail::rendering::html_spans(b.spans) + "</p>\n"; break;
-      case detail::rendering::block_kind::note: out += "<p class=\"note\">" + detail::rendering::html_spans(b.spans) + "</p>\n"; break;
+      case detail::rendering::block_kind::paragraph:
+        out += "<p>" + detail::rendering::html_spans(b.spans) + "</p>\n";
+        break;
+      case detail::rendering::block_kind::note:
+        out += "<p class=\"note\">" + detail::rendering::html_spans(b.spans) + "</p>\n";
+        break;
       case detail::rendering::block_kind::figure: {
         const std::string number = detail::rendering::figure_number(b.figure);
         out += "<figure id=\"fig-1-" + std::to_string(b.figure) + "\">\n";

@@ -98,13 +98,13 @@ concept integer_value = detail::count_integer<T>;
 
 /// A contiguous, sized run of floating-point values (`std::vector<double>`, `std::span<const float>`, ...).
 template <class R>
-concept floating_values = std::ranges::contiguous_range<R> && std::ranges::sized_range<R> &&
-                          floating_value<std::ranges::range_value_t<R>>;
+concept floating_values =
+    std::ranges::contiguous_range<R> && std::ranges::sized_range<R> && floating_value<std::ranges::range_value_t<R>>;
 
 /// A contiguous, sized run of integer values (`std::vector<std::int64_t>`, `std::span<const std::int32_t>`, ...).
 template <class R>
-concept integer_values = std::ranges::contiguous_range<R> && std::ranges::sized_range<R> &&
-                         integer_value<std::ranges::range_value_t<R>>;
+concept integer_values =
+    std::ranges::contiguous_range<R> && std::ranges::sized_range<R> && integer_value<std::ranges::range_value_t<R>>;
 
 namespace detail {
 
@@ -281,8 +281,10 @@ void float_rolling(std::span<const T> values, std::span<double> out, std::size_t
   float_window w;
   const std::size_t n = values.size();
   const auto step = [&](std::size_t i) {
-    if constexpr (Mean) out[i] = w.present() >= min_periods ? w.mean() : nan;
-    else out[i] = w.present() >= min_periods ? w.sum() : nan;
+    if constexpr (Mean)
+      out[i] = w.present() >= min_periods ? w.mean() : nan;
+    else
+      out[i] = w.present() >= min_periods ? w.sum() : nan;
   };
   const auto take = [&](std::size_t i) {
     const double x = static_cast<double>(values[i]);
@@ -326,8 +328,10 @@ void integer_rolling(std::span<const T> values, std::span<const std::uint8_t> va
     }
     if (i >= window) {
       const std::size_t j = i - window;
-      if (!HasMask || valid[j] != 0) w.remove(values[j]);
-      else if (missing == missing_policy::as_zero) w.remove_zero();
+      if (!HasMask || valid[j] != 0)
+        w.remove(values[j]);
+      else if (missing == missing_policy::as_zero)
+        w.remove_zero();
     }
     emit(i, w);
   }
@@ -347,8 +351,10 @@ void integer_rolling_sum(std::span<const T> values, std::span<const std::uint8_t
       out_valid[i] = 0;
     }
   };
-  if (valid.empty()) integer_rolling<false>(values, valid, window, missing, row, emit);
-  else integer_rolling<true>(values, valid, window, missing, row, emit);
+  if (valid.empty())
+    integer_rolling<false>(values, valid, window, missing, row, emit);
+  else
+    integer_rolling<true>(values, valid, window, missing, row, emit);
 }
 
 template <class T>
@@ -357,8 +363,10 @@ void integer_rolling_mean(std::span<const T> values, std::span<const std::uint8_
   const auto emit = [&](std::size_t i, const integer_window& w) {
     out[i] = w.present() >= min_periods ? w.mean() : nan;
   };
-  if (valid.empty()) integer_rolling<false>(values, valid, window, missing, row, emit);
-  else integer_rolling<true>(values, valid, window, missing, row, emit);
+  if (valid.empty())
+    integer_rolling<false>(values, valid, window, missing, row, emit);
+  else
+    integer_rolling<true>(values, valid, window, missing, row, emit);
 }
 
 // Checks a trailing window of n positions ending at `last` in a run of `size` values.
@@ -394,8 +402,10 @@ template <class T>
   check_trailing(values.size(), last, n, row);
   integer_window w;
   for (std::size_t i = last + 1 - n; i <= last; ++i) {
-    if (valid.empty() || valid[i] != 0) w.add(values[i]);
-    else if (missing == missing_policy::reject) throw_missing(i, row);
+    if (valid.empty() || valid[i] != 0)
+      w.add(values[i]);
+    else if (missing == missing_policy::reject)
+      throw_missing(i, row);
   }
   if (!w.fits()) throw_window_overflow(last, row, n);
   return w.sum64();

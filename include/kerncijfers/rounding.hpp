@@ -409,12 +409,13 @@ void apportion_largest_remainder(std::span<const std::int64_t> counts, std::span
   std::int64_t hi = total - 1;
   while (lo < hi) {
     const std::int64_t mid = lo + (hi - lo + 1) / 2;
-    if (how_many([&](std::size_t i) { return remainder_of(i) >= mid; }) >= extra) lo = mid;
-    else hi = mid - 1;
+    if (how_many([&](std::size_t i) { return remainder_of(i) >= mid; }) >= extra)
+      lo = mid;
+    else
+      hi = mid - 1;
   }
   const std::int64_t r_star = lo;
-  const std::int64_t need =
-      extra - how_many([&](std::size_t i) { return remainder_of(i) > r_star; });
+  const std::int64_t need = extra - how_many([&](std::size_t i) { return remainder_of(i) > r_star; });
   // Among remainders equal to r*: largest c* with at least `need` counts >= c*.
   std::int64_t clo = 0;
   std::int64_t chi = 0;
@@ -422,8 +423,10 @@ void apportion_largest_remainder(std::span<const std::int64_t> counts, std::span
     if (remainder_of(i) == r_star && counts[i] > chi) chi = counts[i];
   while (clo < chi) {
     const std::int64_t mid = clo + (chi - clo + 1) / 2;
-    if (how_many([&](std::size_t i) { return remainder_of(i) == r_star && counts[i] >= mid; }) >= need) clo = mid;
-    else chi = mid - 1;
+    if (how_many([&](std::size_t i) { return remainder_of(i) == r_star && counts[i] >= mid; }) >= need)
+      clo = mid;
+    else
+      chi = mid - 1;
   }
   const std::int64_t c_star = clo;
   std::int64_t by_position =
@@ -494,8 +497,8 @@ inline void largest_remainder(std::span<const std::int64_t> counts, std::span<st
 /// This is what a page that rounds every figure separately publishes: 596/116/56/232 give
 /// 60/12/6/23, which sums to 101. Use `largest_remainder` for parts that sum to 100.
 /// An empty input is an empty result; throws as `largest_remainder`.
-inline void independent_percentages(std::span<const std::int64_t> counts, std::span<std::int64_t> out,
-                                    int decimals = 0, rounding_mode mode = rounding_mode::half_up) {
+inline void independent_percentages(std::span<const std::int64_t> counts, std::span<std::int64_t> out, int decimals = 0,
+                                    rounding_mode mode = rounding_mode::half_up) {
   detail::check_parts_size(counts.size(), out.size());
   detail::check_parts_do_not_overlap(counts, out);
   detail::check_decimal_places(decimals, max_percent_decimals);
@@ -564,12 +567,12 @@ namespace detail {
 /// Throws `count_error` for a negative share (naming position and value), `invalid_input`
 /// for a negative target, `overflow_error` when the shares' sum does not fit.
 [[nodiscard]] inline published_shares_check check_published_shares(std::span<const std::int64_t> shares,
-                                                                    std::int64_t target = 100) {
+                                                                   std::int64_t target = 100) {
   if (target < 0) throw invalid_input("target " + std::to_string(target) + " is negative");
   for (std::size_t i = 0; i < shares.size(); ++i) {
     if (shares[i] < 0) {
-      throw count_error("published share at position " + std::to_string(i) + " is negative: " +
-                        std::to_string(shares[i]));
+      throw count_error("published share at position " + std::to_string(i) +
+                        " is negative: " + std::to_string(shares[i]));
     }
   }
   published_shares_check result;
@@ -580,8 +583,8 @@ namespace detail {
   // Bounds in halves, so everything stays integral.
   detail::kc_int128 low = 0;
   for (const std::int64_t s : shares) low += s > 0 ? 2 * static_cast<detail::kc_int128>(s) - 1 : 0;
-  const detail::kc_int128 high = 2 * static_cast<detail::kc_int128>(result.sum) +
-                                 static_cast<detail::kc_int128>(shares.size());
+  const detail::kc_int128 high =
+      2 * static_cast<detail::kc_int128>(result.sum) + static_cast<detail::kc_int128>(shares.size());
   const detail::kc_int128 wanted = 2 * static_cast<detail::kc_int128>(target);
   result.consistent_with_rounding = result.sums_to_target || (low <= wanted && wanted < high);
   if (shares.empty()) {

@@ -206,7 +206,8 @@ struct designation {
     if (const auto c = a.to <=> b.to; c != 0) return c;
     if (const auto c = a.to_precision <=> b.to_precision; c != 0) return c;
     if (const auto c = a.to_known <=> b.to_known; c != 0) return c;
-    if (const auto c = a.note.compare(b.note); c != 0) return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
+    if (const auto c = a.note.compare(b.note); c != 0)
+      return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
     const auto c = a.source.compare(b.source);
     return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal;
   }
@@ -279,33 +280,38 @@ struct designation_problem {
 [[nodiscard]] inline std::optional<designation_problem> check_designation(const designation& d) {
   const std::string who = "designation of " + std::string(d.country.alpha3());
   if (d.from && !calendar::is_valid_day_number(*d.from)) {
-    return designation_problem{"from", false, who + ": from day number " + std::to_string(*d.from) +
-                                                  " is outside the supported years 0001-9999"};
+    return designation_problem{
+        "from", false,
+        who + ": from day number " + std::to_string(*d.from) + " is outside the supported years 0001-9999"};
   }
   if (d.to && !calendar::is_valid_day_number(*d.to)) {
-    return designation_problem{"to", false, who + ": to day number " + std::to_string(*d.to) +
-                                                " is outside the supported years 0001-9999"};
+    return designation_problem{
+        "to", false, who + ": to day number " + std::to_string(*d.to) + " is outside the supported years 0001-9999"};
   }
   if (d.from && d.from_precision == date_precision::month && calendar::day_of(calendar::to_civil(*d.from)) != 1) {
-    return designation_problem{"from", false, who + ": a month-precision from must be the first day of its month, not " +
-                                                  format_designation_date(*d.from, date_precision::day)};
+    return designation_problem{"from", false,
+                               who + ": a month-precision from must be the first day of its month, not " +
+                                   format_designation_date(*d.from, date_precision::day)};
   }
   if (d.to && d.to_precision == date_precision::month && calendar::day_of(calendar::to_civil(*d.to)) != 1) {
-    return designation_problem{"to", false, who + ": a month-precision to must be the first day of its month, not " +
-                                                format_designation_date(*d.to, date_precision::day)};
+    return designation_problem{"to", false,
+                               who + ": a month-precision to must be the first day of its month, not " +
+                                   format_designation_date(*d.to, date_precision::day)};
   }
   if (!d.from && d.from_known) {
     return designation_problem{"from_known", false, who + ": from_known is true but there is no from date"};
   }
   if (d.from && !d.to && !d.to_known) {
-    return designation_problem{"to_known", false,
-                               who + " from " + d.from_text() +
-                                   ": to_known is false but there is no to date (give the first day whose status is unknown)"};
+    return designation_problem{
+        "to_known", false,
+        who + " from " + d.from_text() +
+            ": to_known is false but there is no to date (give the first day whose status is unknown)"};
   }
   if (!d.from && !d.to && d.to_known) {
     return designation_problem{"to_known", false,
-                               who + ": an undated listing (no from, no to) must have to_known false: its status is "
-                                     "unknown at every date"};
+                               who +
+                                   ": an undated listing (no from, no to) must have to_known false: its status is "
+                                   "unknown at every date"};
   }
   if (d.from && d.to && *d.to <= *d.from) {
     return designation_problem{"to", true, who + ": to " + d.to_text() + " is not after from " + d.from_text()};
@@ -485,7 +491,8 @@ class safe_country_list {
   [[nodiscard]] static calendar::day_number checked_day_number(calendar::civil_date day) {
     if (!day.ok()) {
       throw invalid_input("not a valid date: " + std::to_string(calendar::year_of(day)) + "-" +
-                          detail::two_digits(calendar::month_of(day)) + "-" + detail::two_digits(calendar::day_of(day)));
+                          detail::two_digits(calendar::month_of(day)) + "-" +
+                          detail::two_digits(calendar::day_of(day)));
     }
     return calendar::to_day_number(day);
   }
@@ -632,7 +639,7 @@ template <class Where, class Fail>
     std::vector<designation> designations;
     std::vector<std::size_t> lines;
     for (const table::row& row : table::rows) {
-      const std::array<std::string_view, 7> fields = {row.country, row.from, row.from_known, row.to,
+      const std::array<std::string_view, 7> fields = {row.country,  row.from, row.from_known, row.to,
                                                       row.to_known, row.note, row.source};
       const auto where = [&](std::size_t i) {
         return csv::position{std::string(table::source_name), static_cast<std::size_t>(row.line), i + 1,

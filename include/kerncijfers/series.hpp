@@ -46,8 +46,7 @@ using sum_value_t = std::conditional_t<std::is_floating_point_v<T>, double, std:
 /// One value of type `T` for every period of a `period_range<P>`, some possibly missing.
 /// A regular value type: copyable, compared with `==` (missing equals missing).
 template <class P, class T>
-  requires is_period_v<P> && (floating_value<T> || integer_value<T>)
-class series {
+requires is_period_v<P> &&(floating_value<T> || integer_value<T>)class series {
  public:
   using period_type = P;
   using value_type = T;
@@ -68,9 +67,10 @@ class series {
 
   /// An integer series over `range` with `values` and validity mask `valid` (0 = missing,
   /// anything else = present; empty = all present). Values under a 0 are dropped.
-  series(period_range<P> range, std::vector<T> values, std::vector<std::uint8_t> valid)
-    requires has_mask
-      : range_(range), values_(std::move(values)), valid_(std::move(valid)) {
+  series(period_range<P> range, std::vector<T> values, std::vector<std::uint8_t> valid) requires has_mask
+      : range_(range),
+        values_(std::move(values)),
+        valid_(std::move(valid)) {
     check_size(values_.size(), "values");
     if (valid_.empty()) valid_.assign(values_.size(), 1);
     check_size(valid_.size(), "validity mask entries");
@@ -89,11 +89,7 @@ class series {
   /// The values in period order (for integers, 0 where missing).
   [[nodiscard]] std::span<const T> values() const noexcept { return values_; }
   /// The validity mask of an integer series: one entry per period, 1 = present.
-  [[nodiscard]] std::span<const std::uint8_t> valid() const noexcept
-    requires has_mask
-  {
-    return valid_;
-  }
+  [[nodiscard]] std::span<const std::uint8_t> valid() const noexcept requires has_mask { return valid_; }
 
   /// True when the value for `p` is missing; throws `range_error` naming `p` when it is
   /// outside the series.
@@ -135,8 +131,10 @@ class series {
 
   /// True for the value at position `i` (0-based) when it is missing; unchecked.
   [[nodiscard]] bool missing_at(std::size_t i) const noexcept {
-    if constexpr (has_mask) return valid_[i] == 0;
-    else return std::isnan(values_[i]);
+    if constexpr (has_mask)
+      return valid_[i] == 0;
+    else
+      return std::isnan(values_[i]);
   }
 
   /// Same range, same periods missing, same present values.
@@ -158,16 +156,20 @@ class series {
     out << s.range_.iso() << " [";
     for (std::size_t i = 0; i < s.values_.size(); ++i) {
       if (i > 0) out << ", ";
-      if (s.missing_at(i)) out << "NA";
-      else out << +s.values_[i];  // + prints 8-bit integers as numbers
+      if (s.missing_at(i))
+        out << "NA";
+      else
+        out << +s.values_[i];  // + prints 8-bit integers as numbers
     }
     return out << "]";
   }
 
  private:
   static constexpr T missing_value() noexcept {
-    if constexpr (has_mask) return T{};
-    else return std::numeric_limits<T>::quiet_NaN();
+    if constexpr (has_mask)
+      return T{};
+    else
+      return std::numeric_limits<T>::quiet_NaN();
   }
 
   void check_size(std::size_t got, const char* what) const {
@@ -188,8 +190,8 @@ series(period_range<P>, std::vector<T>) -> series<P, T>;
 /// The change and the relative change from one year earlier, both over the series' range.
 template <class P, class V>
 struct year_over_year_result {
-  series<P, V> change;          ///< value - value one year earlier (exact for integers)
-  series<P, double> relative;   ///< change / value one year earlier; missing when that is 0
+  series<P, V> change;         ///< value - value one year earlier (exact for integers)
+  series<P, double> relative;  ///< change / value one year earlier; missing when that is 0
 
   [[nodiscard]] friend bool operator==(const year_over_year_result&, const year_over_year_result&) = default;
 };
@@ -216,8 +218,10 @@ void reject_missing(const series<P, T>& s, std::size_t from, std::size_t to, con
 // The mask to hand to a kernel: a series always has one, floating-point series none.
 template <class P, class T>
 [[nodiscard]] std::span<const std::uint8_t> mask_of(const series<P, T>& s) noexcept {
-  if constexpr (series<P, T>::has_mask) return s.valid();
-  else return {};
+  if constexpr (series<P, T>::has_mask)
+    return s.valid();
+  else
+    return {};
 }
 
 }  // namespace detail
@@ -227,7 +231,8 @@ template <class P, class T>
 template <class P, class T>
 [[nodiscard]] series<P, sum_value_t<T>> rolling_sum(const series<P, T>& s, const rolling_options& options) {
   static_cast<void>(resolve_min_periods(options));  // a bad window fails before any scan
-  if (options.missing == missing_policy::reject) detail::reject_missing(s, 0, s.size() - 1, "rolling sum over " + s.range().iso());
+  if (options.missing == missing_policy::reject)
+    detail::reject_missing(s, 0, s.size() - 1, "rolling sum over " + s.range().iso());
   std::vector<sum_value_t<T>> out(s.size());
   if constexpr (floating_value<T>) {
     rolling_sum(s.values(), std::span<double>(out), options);
@@ -250,10 +255,13 @@ template <class P, class T>
 template <class P, class T>
 [[nodiscard]] series<P, double> rolling_mean(const series<P, T>& s, const rolling_options& options) {
   static_cast<void>(resolve_min_periods(options));  // a bad window fails before any scan
-  if (options.missing == missing_policy::reject) detail::reject_missing(s, 0, s.size() - 1, "rolling mean over " + s.range().iso());
+  if (options.missing == missing_policy::reject)
+    detail::reject_missing(s, 0, s.size() - 1, "rolling mean over " + s.range().iso());
   std::vector<double> out(s.size());
-  if constexpr (floating_value<T>) rolling_mean(s.values(), std::span<double>(out), options);
-  else rolling_mean(s.values(), s.valid(), std::span<double>(out), options);
+  if constexpr (floating_value<T>)
+    rolling_mean(s.values(), std::span<double>(out), options);
+  else
+    rolling_mean(s.values(), s.valid(), std::span<double>(out), options);
   return series<P, double>(s.range(), std::move(out));
 }
 
@@ -290,8 +298,10 @@ template <class P, class T>
   }
   const std::size_t last_index = s.range().index_of(last);
   if (missing == missing_policy::reject) detail::reject_missing(s, last_index + 1 - n, last_index, what);
-  if constexpr (floating_value<T>) return trailing_sum(s.values(), last_index, n, missing_policy::skip);
-  else return trailing_sum(s.values(), s.valid(), last_index, n, missing_policy::skip);
+  if constexpr (floating_value<T>)
+    return trailing_sum(s.values(), last_index, n, missing_policy::skip);
+  else
+    return trailing_sum(s.values(), s.valid(), last_index, n, missing_policy::skip);
 }
 
 namespace detail {
@@ -322,9 +332,10 @@ template <class P>
 /// `overflow_error` naming its period.
 template <class P, class T>
 [[nodiscard]] year_over_year_result<P, sum_value_t<T>> year_over_year(const series<P, T>& s,
-                                                                     missing_policy missing = missing_policy::skip) {
+                                                                      missing_policy missing = missing_policy::skip) {
   using V = sum_value_t<T>;
-  if (missing == missing_policy::reject) detail::reject_missing(s, 0, s.size() - 1, "year-over-year change over " + s.range().iso());
+  if (missing == missing_policy::reject)
+    detail::reject_missing(s, 0, s.size() - 1, "year-over-year change over " + s.range().iso());
   const std::size_t n = s.size();
   std::vector<V> change(n);
   std::vector<double> relative(n);
@@ -351,8 +362,8 @@ template <class P, class T>
       const detail::kc_int128 diff = now - base;
       if (diff < std::numeric_limits<std::int64_t>::min() || diff > std::numeric_limits<std::int64_t>::max()) {
         throw overflow_error("the year-over-year change for " + s.range()[t].iso() + " (" +
-                             detail::integer_text(s.values()[t]) + " - " + detail::integer_text(s.values()[*base_index]) +
-                             ") does not fit in int64");
+                             detail::integer_text(s.values()[t]) + " - " +
+                             detail::integer_text(s.values()[*base_index]) + ") does not fit in int64");
       }
       change[t] = static_cast<std::int64_t>(diff);
       change_valid[t] = 1;

@@ -56,15 +56,11 @@ class share {
 
   /// `part` out of `whole`. Throws `count_error` naming the values when a count is
   /// negative, when `part > whole`, or when `whole == 0`.
-  constexpr share(T part, T whole) : part_(part), whole_(whole) {
-    validate(part, whole, false);
-  }
+  constexpr share(T part, T whole) : part_(part), whole_(whole) { validate(part, whole, false); }
 
   /// As `share(part, whole)`, but a zero whole (with a zero part) gives the undefined share
   /// instead of throwing. Negative counts and `part > whole` still throw.
-  constexpr share(T part, T whole, allow_undefined_t) : part_(part), whole_(whole) {
-    validate(part, whole, true);
-  }
+  constexpr share(T part, T whole, allow_undefined_t) : part_(part), whole_(whole) { validate(part, whole, true); }
 
   /// Named form of `share(part, whole, share::allow_undefined)`.
   [[nodiscard]] static constexpr share undefined_if_zero(T part, T whole) {
@@ -98,9 +94,7 @@ class share {
   }
 
   /// Exact value equality: part_a * whole_b == part_b * whole_a.
-  [[nodiscard]] friend constexpr bool operator==(const share& a, const share& b) noexcept {
-    return (a <=> b) == 0;
-  }
+  [[nodiscard]] friend constexpr bool operator==(const share& a, const share& b) noexcept { return (a <=> b) == 0; }
 
   /// Exact value ordering; undefined shares first.
   [[nodiscard]] friend constexpr std::weak_ordering operator<=>(const share& a, const share& b) noexcept {

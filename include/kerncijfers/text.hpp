@@ -46,7 +46,7 @@ struct utf8_char {
   if (lead > 0xF4) return {0, 1, "a byte that never occurs in UTF-8"};
   std::size_t need = 2;
   char32_t code_point = lead & 0x1Fu;
-  unsigned char low = 0x80;   // range of the second byte
+  unsigned char low = 0x80;  // range of the second byte
   unsigned char high = 0xBF;
   std::string_view out_of_range;
   if (lead >= 0xF0) {
@@ -214,7 +214,6 @@ inline constexpr std::size_t quote_max_characters = 80;
   return out;
 }
 
-
 /// `text` as a JSON string literal, quotes included. `"` and `\` are escaped, control
 /// characters (U+0000 to U+001F) become `\b`, `\f`, `\n`, `\r`, `\t` or `\u00XX`; every
 /// other character, UTF-8 included, passes through unchanged. Bytes that are not
@@ -279,20 +278,23 @@ inline constexpr std::size_t quote_max_characters = 80;
 
 namespace detail {
 
-[[nodiscard]] constexpr bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+[[nodiscard]] constexpr bool is_ascii_letter(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 [[nodiscard]] constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-[[nodiscard]] constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+[[nodiscard]] constexpr char ascii_lower(char c) noexcept {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 [[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-inline constexpr std::array<std::string_view, 12> month_names_nl = {
-    "januari", "februari", "maart",     "april",   "mei",      "juni",
-    "juli",    "augustus", "september", "oktober", "november", "december"};
-inline constexpr std::array<std::string_view, 12> month_names_en = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
-
+inline constexpr std::array<std::string_view, 12> month_names_nl = {"januari",   "februari", "maart",    "april",
+                                                                    "mei",       "juni",     "juli",     "augustus",
+                                                                    "september", "oktober",  "november", "december"};
+inline constexpr std::array<std::string_view, 12> month_names_en = {"January",   "February", "March",    "April",
+                                                                    "May",       "June",     "July",     "August",
+                                                                    "September", "October",  "November", "December"};
 
 // Reads exactly `text.size()` decimal digits; -1 when any character is not a digit.
 [[nodiscard]] constexpr long long read_digits(std::string_view text) noexcept {
@@ -310,9 +312,7 @@ inline constexpr std::array<std::string_view, 12> month_names_en = {
   return std::string(s.size() < 4 ? 4 - s.size() : 0, '0') + s;
 }
 
-[[nodiscard]] inline std::string two_digits(unsigned n) {
-  return n < 10 ? "0" + std::to_string(n) : std::to_string(n);
-}
+[[nodiscard]] inline std::string two_digits(unsigned n) { return n < 10 ? "0" + std::to_string(n) : std::to_string(n); }
 
 /// `y-m-d` with a four-digit year and two-digit month and day: "2021-05-03".
 [[nodiscard]] inline std::string iso_date(int y, unsigned m, unsigned d) {

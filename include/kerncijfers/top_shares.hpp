@@ -96,7 +96,7 @@ struct cube_shape {
 /// four code columns, `Count` that of the counts (any integer type but bool; `std::int64_t`
 /// and `std::int32_t` are what numpy hands over).
 template <class Key, class Count>
-  requires detail::count_integer<Key> && detail::count_integer<Count>
+requires detail::count_integer<Key> && detail::count_integer<Count>
 struct long_counts {
   std::span<const Key> country;
   std::span<const Key> category;
@@ -202,8 +202,12 @@ template <class T>
 class count_block {
  public:
   count_block(std::size_t nationalities, std::size_t months, std::size_t cells)
-      : nationalities_(nationalities), months_(months), cells_(cells, 0), filled_((cells + 63) / 64, 0),
-        sums_(nationalities), month_totals_(months) {}
+      : nationalities_(nationalities),
+        months_(months),
+        cells_(cells, 0),
+        filled_((cells + 63) / 64, 0),
+        sums_(nationalities),
+        month_totals_(months) {}
 
   void clear() noexcept {
     std::fill(cells_.begin(), cells_.end(), 0);
@@ -214,7 +218,8 @@ class count_block {
   [[nodiscard]] bool put(std::size_t cell, std::int64_t value) noexcept {
     std::uint64_t& word = filled_[cell / 64];
     const std::uint64_t bit = std::uint64_t{1} << (cell % 64);
-    if ((word & bit) != 0) [[unlikely]] return false;
+    if ((word & bit) != 0) [[unlikely]]
+      return false;
     word |= bit;
     cells_[cell] = value;
     return true;
@@ -294,7 +299,8 @@ class long_table_reader {
   [[nodiscard]] std::size_t block(std::size_t i) const {
     const std::uint64_t c = as_unsigned_code(in_.country[i]);
     const std::uint64_t k = as_unsigned_code(in_.category[i]);
-    if ((c >= country_limit_) | (k >= category_limit_)) [[unlikely]] throw_bad_block(i);
+    if ((c >= country_limit_) | (k >= category_limit_)) [[unlikely]]
+      throw_bad_block(i);
     return static_cast<std::size_t>(c) * shape_.categories + static_cast<std::size_t>(k);
   }
 
@@ -346,16 +352,18 @@ class long_table_reader {
       const auto value = static_cast<std::int64_t>(v);
       std::int64_t total = 0;
       bad |= __builtin_add_overflow(block_total, value, &total);
-      if (bad) [[unlikely]] reader.throw_bad_row(i, block_total);
+      if (bad) [[unlikely]]
+        reader.throw_bad_row(i, block_total);
       const std::size_t cell = static_cast<std::size_t>(m) * nationalities + static_cast<std::size_t>(nat);
-      if (!cells.put(cell, value)) [[unlikely]] reader.throw_duplicate(i);
+      if (!cells.put(cell, value)) [[unlikely]]
+        reader.throw_duplicate(i);
       block_total = total;
     }
   };
 
   [[nodiscard]] row_reader rows_reader() const noexcept {
     return row_reader{in_.country.data(), in_.category.data(), in_.nationality.data(), in_.month.data(),
-                      in_.count.data(), nationality_limit_, month_limit_, shape_.nationalities};
+                      in_.count.data(),   nationality_limit_,  month_limit_,           shape_.nationalities};
   }
 
   [[noreturn, gnu::noinline, gnu::cold]] void throw_bad_block(std::size_t i) const {
@@ -381,9 +389,9 @@ class long_table_reader {
                            ", which does not fit in int64");
     }
     throw overflow_error("the counts of country " + integer_text(in_.country[i]) + ", category " +
-                         integer_text(in_.category[i]) + " add up to more than int64 holds: " +
-                         std::to_string(block_total) + " before row " + std::to_string(i) + ", which adds " +
-                         integer_text(v));
+                         integer_text(in_.category[i]) +
+                         " add up to more than int64 holds: " + std::to_string(block_total) + " before row " +
+                         std::to_string(i) + ", which adds " + integer_text(v));
   }
 
   // Row i repeats a cell another row filled: finds that row (a scan, only on this error).
@@ -400,8 +408,8 @@ class long_table_reader {
     const std::size_t b = first < i ? i : first;
     throw invalid_input("rows " + std::to_string(a) + " and " + std::to_string(b) + " both count country " +
                         integer_text(in_.country[i]) + ", category " + integer_text(in_.category[i]) +
-                        ", nationality " + integer_text(in_.nationality[i]) + ", month " +
-                        integer_text(in_.month[i]) + " (each cell may appear once)");
+                        ", nationality " + integer_text(in_.nationality[i]) + ", month " + integer_text(in_.month[i]) +
+                        " (each cell may appear once)");
   }
 
   long_counts<Key, Count> in_;
@@ -474,8 +482,10 @@ void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t wi
       finish(b);
     }
   };
-  if (n <= std::numeric_limits<std::uint32_t>::max()) sorted_pass(std::uint32_t{});
-  else sorted_pass(std::uint64_t{});
+  if (n <= std::numeric_limits<std::uint32_t>::max())
+    sorted_pass(std::uint32_t{});
+  else
+    sorted_pass(std::uint64_t{});
 }
 
 template <class T, class Out>
@@ -533,7 +543,8 @@ class top_selector {
     const std::size_t n = sums.size();
     for (std::size_t j = 0; j < n; ++j) {
       const std::int64_t v = sums[j];
-      if (v <= threshold || j == unknown_) [[likely]] continue;
+      if (v <= threshold || j == unknown_) [[likely]]
+        continue;
       std::size_t pos = held < top_ ? held++ : top_ - 1;
       while (pos > 0 && sums[best_[pos - 1]] < v) {
         best_[pos] = best_[pos - 1];
@@ -561,8 +572,8 @@ inline void check_top_shares_options(const cube_shape& shape, const top_shares_o
                         std::to_string(max_top_nationalities));
   }
   if (options.unknown && *options.unknown >= shape.nationalities) {
-    throw invalid_input("the unknown nationality code " + std::to_string(*options.unknown) +
-                        " is outside the cube's " + std::to_string(shape.nationalities) + " nationality codes");
+    throw invalid_input("the unknown nationality code " + std::to_string(*options.unknown) + " is outside the cube's " +
+                        std::to_string(shape.nationalities) + " nationality codes");
   }
   if (options.total_multiple <= 0) {
     throw invalid_input("window totals cannot be rounded to a multiple of " + std::to_string(options.total_multiple) +
@@ -590,12 +601,11 @@ void trailing_sums_by_nationality(const long_counts<Key, Count>& input, const cu
   detail::check_output_entries(out.size(), checked_mul(windows, shape.nationalities), "window sums");
   detail::check_output_apart(input, out, "window sums");
   const std::size_t per_block = windows == 0 ? 0 : shape.months - window + 1;
-  detail::for_each_window(reader, window,
-                          [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t) {
-                            const std::size_t w = b * per_block + (t + 1 - window);
-                            std::copy(sums.begin(), sums.end(),
-                                      out.begin() + static_cast<std::ptrdiff_t>(w * sums.size()));
-                          });
+  detail::for_each_window(
+      reader, window, [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t) {
+        const std::size_t w = b * per_block + (t + 1 - window);
+        std::copy(sums.begin(), sums.end(), out.begin() + static_cast<std::ptrdiff_t>(w * sums.size()));
+      });
 }
 
 /// The top nationalities, "other" and "unknown" of every trailing window of the panel, with
@@ -631,33 +641,35 @@ void top_shares(const long_counts<Key, Count>& input, const cube_shape& shape, c
   // Past the last code: "no unknown" never matches a nationality.
   const std::size_t unknown = options.unknown.value_or(shape.nationalities);
   detail::top_selector best(top, unknown);
-  detail::for_each_window(
-      reader, options.window,
-      [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t total) {
-        if (t + 1 == options.window) best.restart();
-        const std::size_t w = b * per_block + (t + 1 - options.window);
-        const std::span<std::int64_t> nationality = out.nationality.subspan(w * top, top);
-        const std::span<std::int64_t> count = out.counts.subspan(w * parts, parts);
-        const std::span<std::int64_t> share = out.shares.subspan(w * parts, parts);
-        const std::size_t held = best.select(sums);
-        std::int64_t ranked = 0;
-        for (std::size_t s = 0; s < held; ++s) {
-          nationality[s] = best[s];
-          count[s] = sums[best[s]];
-          ranked += count[s];
-        }
-        for (std::size_t s = held; s < top; ++s) {
-          nationality[s] = -1;
-          count[s] = 0;
-        }
-        const std::int64_t unknown_count = unknown < sums.size() ? sums[unknown] : 0;
-        count[top] = total - ranked - unknown_count;
-        count[top + 1] = unknown_count;
-        if (total > 0) largest_remainder(count, share);
-        else std::fill(share.begin(), share.end(), 0);
-        out.total[w] = total;
-        out.rounded_total[w] = round_to_multiple(total, options.total_multiple, options.total_rounding);
-      });
+  detail::for_each_window(reader, options.window,
+                          [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t total) {
+                            if (t + 1 == options.window) best.restart();
+                            const std::size_t w = b * per_block + (t + 1 - options.window);
+                            const std::span<std::int64_t> nationality = out.nationality.subspan(w * top, top);
+                            const std::span<std::int64_t> count = out.counts.subspan(w * parts, parts);
+                            const std::span<std::int64_t> share = out.shares.subspan(w * parts, parts);
+                            const std::size_t held = best.select(sums);
+                            std::int64_t ranked = 0;
+                            for (std::size_t s = 0; s < held; ++s) {
+                              nationality[s] = best[s];
+                              count[s] = sums[best[s]];
+                              ranked += count[s];
+                            }
+                            for (std::size_t s = held; s < top; ++s) {
+                              nationality[s] = -1;
+                              count[s] = 0;
+                            }
+                            const std::int64_t unknown_count = unknown < sums.size() ? sums[unknown] : 0;
+                            count[top] = total - ranked - unknown_count;
+                            count[top + 1] = unknown_count;
+                            if (total > 0)
+                              largest_remainder(count, share);
+                            else
+                              std::fill(share.begin(), share.end(), 0);
+                            out.total[w] = total;
+                            out.rounded_total[w] =
+                                round_to_multiple(total, options.total_multiple, options.total_rounding);
+                          });
 }
 
 /// `top_shares` into a `top_shares_table` of its own.

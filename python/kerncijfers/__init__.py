@@ -30,9 +30,9 @@ from ._core import (
     DepartureLookup,
     DepartureMode,
     DepartureRow,
-    DepartureTotals,
     DeparturesFigure,
     DeparturesTable,
+    DepartureTotals,
     Designation,
     DesignationStatus,
     DistributionFigure,
@@ -96,8 +96,8 @@ from ._core import (
     format_percent,
     html_escape,
     independent_percentages,
-    is_missing_marker,
     influx,
+    is_missing_marker,
     iso_weeks_in_year,
     largest_remainder,
     load_safe_countries,
@@ -140,7 +140,6 @@ from ._core import (
     year_over_year_relative,
     year_to_date,
 )
-
 from ._display import display_language, set_display_language
 
 __version__: str = _core.__version__
@@ -180,8 +179,8 @@ def _attach_python_methods() -> None:
         CountsTable, DeparturesTable, DistributionFigure, SafeShareFigure, DeparturesFigure, InfluxFigure, KeyFigures,
         Series,
     ):  # fmt: skip
-        setattr(cls, "to_frame", to_frame)
-    setattr(Series, "to_pandas", to_pandas)
+        cls.to_frame = to_frame
+    Series.to_pandas = to_pandas
     from . import _display
 
     _display.install()

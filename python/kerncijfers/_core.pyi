@@ -2,14 +2,23 @@
 
 import datetime
 import os
+from collections.abc import Hashable, Iterator, Sequence
+from typing import (
+    Any,
+    ClassVar,
+    Generic,
+    Literal,
+    NamedTuple,
+    SupportsIndex,
+    TypedDict,
+    TypeVar,
+    overload,
+    type_check_only,
+)
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
-from collections.abc import Iterator, Sequence
-from collections.abc import Hashable
-from typing import Any, ClassVar, Generic, Literal, NamedTuple, SupportsIndex, TypeVar, TypedDict, overload, type_check_only
-
 from typing_extensions import Self
 
 __version__: str
@@ -32,12 +41,15 @@ class _Enum:
 
 # --- errors.hpp ---------------------------------------------------------------
 class InvalidInput(ValueError): ...
+
 class ParseError(InvalidInput):
     input: str
+
 class RangeError(InvalidInput): ...
 class CountError(InvalidInput): ...
 class CountOverflowError(InvalidInput): ...
 class UnknownDesignation(InvalidInput): ...
+
 class UnknownCode(KeyError):
     code: str
     suggestions: list[str]
@@ -471,14 +483,20 @@ class Series(Generic[P, V]):
     def __setitem__(self: Series[P, np.int64], period: P, value: int | None) -> None: ...
     @overload
     def __setitem__(self: Series[P, np.float64], period: P, value: float | None) -> None: ...
-    def rolling_sum(self, window: int, *, min_periods: int | None = None, missing: MissingLike = "skip") -> Series[P, V]: ...
+    def rolling_sum(
+        self, window: int, *, min_periods: int | None = None, missing: MissingLike = "skip"
+    ) -> Series[P, V]: ...
     def rolling_mean(
         self, window: int, *, min_periods: int | None = None, missing: MissingLike = "skip"
     ) -> Series[P, np.float64]: ...
     @overload
-    def trailing_sum(self: Series[P, np.int64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject") -> int: ...
+    def trailing_sum(
+        self: Series[P, np.int64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject"
+    ) -> int: ...
     @overload
-    def trailing_sum(self: Series[P, np.float64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject") -> float: ...
+    def trailing_sum(
+        self: Series[P, np.float64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject"
+    ) -> float: ...
     def year_over_year(self, *, missing: MissingLike = "skip") -> YearOverYearResult[P, V]: ...
     # Attached by kerncijfers/__init__.py (kerncijfers.pandas, kerncijfers._display).
     def to_pandas(self, name: Hashable | None = None) -> pd.Series[Any]: ...
@@ -552,10 +570,18 @@ def rolling_mean(
 @overload
 def trailing_sum(values: Series[P, np.int64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject") -> int: ...
 @overload
-def trailing_sum(values: Series[P, np.float64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject") -> float: ...
+def trailing_sum(
+    values: Series[P, np.float64], last: P, n: SupportsIndex, *, missing: MissingLike = "reject"
+) -> float: ...
 @overload
 def trailing_sum(
-    values: IntValues, last: int, n: int, *, missing: MissingLike = "reject", valid: MaskLike | None = None, out: Int64Array
+    values: IntValues,
+    last: int,
+    n: int,
+    *,
+    missing: MissingLike = "reject",
+    valid: MaskLike | None = None,
+    out: Int64Array,
 ) -> Int64Array: ...
 @overload
 def trailing_sum(
@@ -566,7 +592,9 @@ def trailing_sum(
     values: IntValues, last: int, n: int, *, missing: MissingLike = "reject", valid: MaskLike | None = None
 ) -> int | Int64Array: ...
 @overload
-def trailing_sum(values: FloatValues, last: int, n: int, *, missing: MissingLike = "reject") -> float | Float64Array: ...
+def trailing_sum(
+    values: FloatValues, last: int, n: int, *, missing: MissingLike = "reject"
+) -> float | Float64Array: ...
 @overload
 def trailing_sum(
     values: npt.ArrayLike,
@@ -613,7 +641,9 @@ def column_sums(
     values: IntValues, *, missing: MissingLike = "skip", valid: MaskLike | None = None, out: MaskedOut | None = None
 ) -> MaskedInt64: ...
 @overload
-def column_sums(values: FloatValues, *, missing: MissingLike = "skip", out: Float64Array | None = None) -> Float64Array: ...
+def column_sums(
+    values: FloatValues, *, missing: MissingLike = "skip", out: Float64Array | None = None
+) -> Float64Array: ...
 @overload
 def column_sums(
     values: npt.ArrayLike,

@@ -19,7 +19,6 @@ import numpy as np
 
 from . import _core as core
 
-
 Lang = Literal["nl", "en"]
 
 _language: list[Lang] = ["nl"]
@@ -259,10 +258,10 @@ def _method(render: Callable[[Any], str]) -> Callable[[Any], str]:
 
 def install() -> None:
     """Attaches the display methods to the compiled classes (called by ``import kerncijfers``)."""
-    setattr(core.KeyFigures, "_repr_html_", _method(key_figures_html))
-    setattr(core.KeyFigures, "_repr_markdown_", _method(key_figures_markdown))
-    setattr(core.DistributionFigure, "_repr_html_", _method(distribution_html))
-    setattr(core.SafeShareFigure, "_repr_html_", _method(safe_share_html))
-    setattr(core.DeparturesFigure, "_repr_html_", _method(departures_html))
-    setattr(core.CountsTable, "_repr_html_", _method(counts_table_html))
-    setattr(core.Series, "_repr_html_", _method(series_html))
+    core.KeyFigures._repr_html_ = _method(key_figures_html)
+    core.KeyFigures._repr_markdown_ = _method(key_figures_markdown)
+    core.DistributionFigure._repr_html_ = _method(distribution_html)
+    core.SafeShareFigure._repr_html_ = _method(safe_share_html)
+    core.DeparturesFigure._repr_html_ = _method(departures_html)
+    core.CountsTable._repr_html_ = _method(counts_table_html)
+    core.Series._repr_html_ = _method(series_html)

@@ -111,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the 'Kerncijfers asiel en migratie' page for a month",
         description="Render the key-figures page for a month. Without --data it uses the bundled real data.",
     )
-    report.add_argument("--month", type=_month, default=core.Month(2021, 5), help="the month, YYYY-MM (default 2021-05)")
+    report.add_argument(
+        "--month", type=_month, default=core.Month(2021, 5), help="the month, YYYY-MM (default 2021-05)"
+    )
     report.add_argument("--data", action="append", default=None, metavar="FILE", help="counts CSV file (repeatable)")
     report.add_argument(
         "--departures", action="append", default=None, metavar="FILE", help="departures CSV file (repeatable)"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -85,8 +85,8 @@ TOP_SHARES_COLUMNS = (
     "country", "category", "month", "position", "kind", "nationality", "count", "share", "total", "rounded_total",
 )  # fmt: skip
 
-AnyPeriod = Union[core.IsoWeek, core.Month, core.Quarter, core.Year]
-Figure = Union[core.DistributionFigure, core.SafeShareFigure, core.DeparturesFigure, core.InfluxFigure]
+AnyPeriod = core.IsoWeek | core.Month | core.Quarter | core.Year
+Figure = core.DistributionFigure | core.SafeShareFigure | core.DeparturesFigure | core.InfluxFigure
 T = TypeVar("T")
 Codes = npt.NDArray[np.intp]
 

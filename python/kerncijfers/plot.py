@@ -21,7 +21,7 @@ import math
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -41,8 +41,8 @@ __all__ = [
 if TYPE_CHECKING:
     from ._core import LanguageLike
 
-    NationalityLike = Union[core.Nationality, str, None]
-    MonthWindow = Union[core.Month, core.PeriodRange[core.Month]]
+    NationalityLike = core.Nationality | str | None
+    MonthWindow = core.Month | core.PeriodRange[core.Month]
 
 #: Bar colours: named nationalities, the rest (unknown, other), what the data do not break down.
 NATIONALITY_COLOUR = "#154273"
@@ -100,9 +100,13 @@ def _unavailable(ax: Axes, reason: str, lang: LanguageLike) -> None:
     import textwrap
 
     head = "Niet beschikbaar" if _is_nl(lang) else "Not available"
-    lines = textwrap.wrap(f"{head}: {reason}" if reason else head, width=95, break_on_hyphens=False, break_long_words=False)
+    lines = textwrap.wrap(
+        f"{head}: {reason}" if reason else head, width=95, break_on_hyphens=False, break_long_words=False
+    )
     text = "\n".join(lines[:3]) + (" …" if len(lines) > 3 else "")
-    ax.text(0.0, 0.5, text, transform=ax.transAxes, ha="left", va="center", fontsize=9, gid="unavailable", in_layout=False)
+    ax.text(
+        0.0, 0.5, text, transform=ax.transAxes, ha="left", va="center", fontsize=9, gid="unavailable", in_layout=False
+    )
 
 
 # ----------------------------------------------------------------------------------------

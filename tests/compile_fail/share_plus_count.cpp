@@ -9,9 +9,13 @@ namespace kc = kerncijfers;
 // catches `share + share` as well as `share + 5` even though only one line can break the
 // build at a time.
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+  a + b;
+};
 template <class A, class B>
-concept add_assignable = requires(A a, B b) { a += b; };
+concept add_assignable = requires(A a, B b) {
+  a += b;
+};
 static_assert(!addable<kc::share<>, int>);
 static_assert(!addable<int, kc::share<>>);
 static_assert(!addable<kc::share<>, kc::share<>>);

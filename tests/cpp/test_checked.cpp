@@ -56,9 +56,9 @@ BOOST_AUTO_TEST_CASE(sub_overflow_throws_and_names_values) {
 }
 
 BOOST_AUTO_TEST_CASE(mul_overflow_throws_and_names_values) {
-  BOOST_TEST(message_of<kc::overflow_error>(
-                 [] { (void)kc::checked_mul(std::int64_t{3037000500}, std::int64_t{3037000500}); }) ==
-             "integer overflow: 3037000500 * 3037000500 does not fit in int64");
+  BOOST_TEST(message_of<kc::overflow_error>([] {
+               (void)kc::checked_mul(std::int64_t{3037000500}, std::int64_t{3037000500});
+             }) == "integer overflow: 3037000500 * 3037000500 does not fit in int64");
   BOOST_CHECK_THROW(static_cast<void>(kc::checked_mul(min64, std::int64_t{-1})), kc::overflow_error);
   BOOST_TEST(kc::checked_mul(min64, std::int64_t{1}) == min64);
 }

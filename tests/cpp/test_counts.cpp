@@ -70,8 +70,8 @@ using kerncijfers_test::message_of;
 
 // The design's example: June 2020 from a month row, then three quarters, then two months.
 std::vector<kc::count_row> design_example_rows() {
-  return {row(kc::month(2020, 6), 655),   row(kc::quarter(2020, 3), 4100), row(kc::quarter(2020, 4), 3895),
-          row(kc::quarter(2021, 1), 2735), row(kc::month(2021, 4), 915),   row(kc::month(2021, 5), 955)};
+  return {row(kc::month(2020, 6), 655),    row(kc::quarter(2020, 3), 4100), row(kc::quarter(2020, 4), 3895),
+          row(kc::quarter(2021, 1), 2735), row(kc::month(2021, 4), 915),    row(kc::month(2021, 5), 955)};
 }
 
 }  // namespace
@@ -156,8 +156,9 @@ BOOST_AUTO_TEST_CASE(count_period_parse_errors_name_the_text) {
       BOOST_ERROR("no error for \"" << text << "\"");
     } catch (const kc::parse_error& e) {
       BOOST_TEST(e.input() == text);
-      BOOST_TEST(std::string(e.what()) == "cannot parse \"" + std::string(text) +
-                                              "\" as a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
+      BOOST_TEST(std::string(e.what()) ==
+                 "cannot parse \"" + std::string(text) +
+                     "\" as a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
     }
   }
 }
@@ -284,7 +285,8 @@ BOOST_AUTO_TEST_CASE(valid_file_reads_every_row) {
   // Quoted source with a comma; Dutch aliases; names for nationalities.
   const auto may = table.total(category::first_application, months(2021, 5, 2021, 5));
   BOOST_TEST(may.value == 955);
-  BOOST_TEST(may.sources == (std::vector<std::string>{"CBS StatLine 83102NED, monthly"}), boost::test_tools::per_element());
+  BOOST_TEST(may.sources == (std::vector<std::string>{"CBS StatLine 83102NED, monthly"}),
+             boost::test_tools::per_element());
   BOOST_TEST(!may.latest_release.is_dated());
   BOOST_TEST(table.total(category::family_reunification, months(2020, 1, 2020, 6)).value == 1065 + 260);
   BOOST_TEST(table.count(category::first_application, nat("DZA"), months(2021, 1, 2021, 3)).value == 260);  // "Algeria"
@@ -342,14 +344,19 @@ BOOST_AUTO_TEST_CASE(undated_release_is_oldest) {
   BOOST_TEST(kc::counts_table::from_rows({ancient, undated}).rows()[0].count == 1);
   // Two undated rows are the same release: different counts conflict.
   const auto other = row(kc::month(2021, 5), 998, std::nullopt, kc::release());
-  const std::string message = message_of<kc::invalid_input>([&] { (void)kc::counts_table::from_rows({undated, other}); });
-  BOOST_TEST(message == "conflicting counts for 2021-05 TOTAL first_application in the undated release: 999 (rows[0]) and "
-                        "998 (rows[1])");
+  const std::string message = message_of<kc::invalid_input>([&] {
+    (void)kc::counts_table::from_rows({undated, other});
+  });
+  BOOST_TEST(message ==
+             "conflicting counts for 2021-05 TOTAL first_application in the undated release: 999 (rows[0]) and "
+             "998 (rows[1])");
 }
 
 BOOST_AUTO_TEST_CASE(identical_duplicate_is_accepted_once) {
-  const auto a = row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06"), category::first_application, 4);
-  const auto b = row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06"), category::first_application, 9);
+  const auto a =
+      row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06"), category::first_application, 4);
+  const auto b =
+      row(kc::month(2021, 5), 310, nat("SYR"), kc::release::parse("2021-06"), category::first_application, 9);
   const auto table = kc::counts_table::from_rows({a, b});
   BOOST_TEST(table.size() == 1u);
   BOOST_TEST(table.rows()[0].line == 4u);  // the first in input order is kept
@@ -360,9 +367,11 @@ BOOST_AUTO_TEST_CASE(identical_duplicate_is_accepted_once) {
 
 BOOST_AUTO_TEST_CASE(conflicting_duplicate_names_both_rows_and_values) {
   const std::string path = test_file("counts_conflicting_duplicate.csv");
-  const std::string message = message_of<kc::invalid_input>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
-  BOOST_TEST(message == path + ": conflicting counts for 2021-05 SYR first_application in release 2021-06: 310 (line 2) "
-                               "and 315 (line 4)");
+  const std::string message =
+      message_of<kc::invalid_input>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
+  BOOST_TEST(message == path +
+                            ": conflicting counts for 2021-05 SYR first_application in release 2021-06: 310 (line 2) "
+                            "and 315 (line 4)");
   // A conflict in an older release is an error too, even though a later release exists.
   const auto a = row(kc::month(2021, 5), 1, std::nullopt, kc::release::parse("2021-06"));
   const auto b = row(kc::month(2021, 5), 2, std::nullopt, kc::release::parse("2021-06"));
@@ -374,8 +383,9 @@ BOOST_AUTO_TEST_CASE(conflicting_duplicate_names_both_rows_and_values) {
 
 BOOST_AUTO_TEST_CASE(from_rows_rejects_negative_counts_and_empty_sources) {
   auto bad = row(kc::month(2021, 5), -5, nat("SYR"));
-  std::string message =
-      message_of<kc::count_error>([&] { (void)kc::counts_table::from_rows({row(kc::month(2021, 4), 1), bad}); });
+  std::string message = message_of<kc::count_error>([&] {
+    (void)kc::counts_table::from_rows({row(kc::month(2021, 4), 1), bad});
+  });
   BOOST_TEST(message == "rows[1]: negative count -5 for 2021-05 SYR first_application");
   bad.line = 7;
   message = message_of<kc::count_error>([&] { (void)kc::counts_table::from_rows({bad}, "mine.csv"); });
@@ -396,9 +406,9 @@ BOOST_AUTO_TEST_CASE(design_example_tiles_june_2020_to_may_2021) {
   const auto total = table.total(category::first_application, june_2020_to_may_2021());
   BOOST_TEST(total.value == 655 + 4100 + 3895 + 2735 + 915 + 955);
   BOOST_TEST(total.value == 13255);
-  BOOST_TEST(isos(total.tiles) ==
-                 (std::vector<std::string>{"2020-06", "2020-Q3", "2020-Q4", "2021-Q1", "2021-04", "2021-05"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      isos(total.tiles) == (std::vector<std::string>{"2020-06", "2020-Q3", "2020-Q4", "2021-Q1", "2021-04", "2021-05"}),
+      boost::test_tools::per_element());
   BOOST_TEST((total.window == june_2020_to_may_2021()));
   BOOST_TEST(total.sources == (std::vector<std::string>{"CBS StatLine 83102NED, monthly", "CBS release July 2020",
                                                         "CBS release July 2021"}),
@@ -408,8 +418,8 @@ BOOST_AUTO_TEST_CASE(design_example_tiles_june_2020_to_may_2021) {
   BOOST_TEST(total.notes.empty());
 
   // The same from rows in memory.
-  const auto same = kc::counts_table::from_rows(design_example_rows()).total(category::first_application,
-                                                                             june_2020_to_may_2021());
+  const auto same =
+      kc::counts_table::from_rows(design_example_rows()).total(category::first_application, june_2020_to_may_2021());
   BOOST_TEST(same.value == 13255);
   BOOST_TEST(isos(same.tiles) == isos(total.tiles), boost::test_tools::per_element());
 }
@@ -441,8 +451,9 @@ BOOST_AUTO_TEST_CASE(straddling_quarter_is_an_error) {
   const auto table = kc::counts_table::from_rows(rows, "q2.csv");
   const std::string message =
       message_of<kc::range_error>([&] { (void)table.total(category::first_application, june_2020_to_may_2021()); });
-  BOOST_TEST(message == "the TOTAL first_application count for 2020-Q2 (q2.csv, line 5) would have to be split to fit "
-                        "the window 2020-06/2021-05: it also covers 2020-04, 2020-05, outside the window");
+  BOOST_TEST(message ==
+             "the TOTAL first_application count for 2020-Q2 (q2.csv, line 5) would have to be split to fit "
+             "the window 2020-06/2021-05: it also covers 2020-04, 2020-05, outside the window");
   // The quarter is fine for a window that holds it whole.
   BOOST_TEST(table.total(category::first_application, months(2020, 4, 2021, 5)).value == 1255 + 13255 - 655);
 
@@ -450,8 +461,9 @@ BOOST_AUTO_TEST_CASE(straddling_quarter_is_an_error) {
   const auto year_only = kc::counts_table::from_rows({row(kc::year(2021), 24740)});
   const std::string end = message_of<kc::range_error>(
       [&] { (void)year_only.total(category::first_application, months(2021, 1, 2021, 10)); });
-  BOOST_TEST(end == "the TOTAL first_application count for 2021 (rows[0]) would have to be split to fit the window "
-                    "2021-01/2021-10: it also covers 2021-11, 2021-12, outside the window");
+  BOOST_TEST(end ==
+             "the TOTAL first_application count for 2021 (rows[0]) would have to be split to fit the window "
+             "2021-01/2021-10: it also covers 2021-11, 2021-12, outside the window");
 }
 
 BOOST_AUTO_TEST_CASE(row_that_would_count_months_twice_is_an_error) {
@@ -461,9 +473,10 @@ BOOST_AUTO_TEST_CASE(row_that_would_count_months_twice_is_an_error) {
       {row(kc::month(2020, 6), 1), row(kc::month(2020, 7), 2), row(kc::quarter(2020, 3), 10)});
   const std::string message =
       message_of<kc::range_error>([&] { (void)table.total(category::first_application, months(2020, 6, 2020, 8)); });
-  BOOST_TEST(message == "the TOTAL first_application count for 2020-Q3 (rows[2]) would have to be split to fit the "
-                        "window 2020-06/2020-08: it also covers 2020-09, outside the window, and it would count 2020-07 "
-                        "twice (already counted from other rows)");
+  BOOST_TEST(message ==
+             "the TOTAL first_application count for 2020-Q3 (rows[2]) would have to be split to fit the "
+             "window 2020-06/2020-08: it also covers 2020-09, outside the window, and it would count 2020-07 "
+             "twice (already counted from other rows)");
   const auto lookup = table.try_total(category::first_application, months(2020, 6, 2020, 8));
   BOOST_TEST(!lookup.ok());
   BOOST_TEST(lookup.missing.empty());
@@ -474,9 +487,10 @@ BOOST_AUTO_TEST_CASE(gaps_and_straddles_are_reported_together) {
   const auto table = kc::counts_table::from_rows({row(kc::quarter(2020, 2), 1), row(kc::month(2020, 9), 2)});
   const std::string message =
       message_of<kc::range_error>([&] { (void)table.total(category::first_application, months(2020, 5, 2020, 9)); });
-  BOOST_TEST(message == "no TOTAL first_application count for 2020-07, 2020-08 (window 2020-05/2020-09); the TOTAL "
-                        "first_application count for 2020-Q2 (rows[0]) would have to be split to fit the window "
-                        "2020-05/2020-09: it also covers 2020-04, outside the window");
+  BOOST_TEST(message ==
+             "no TOTAL first_application count for 2020-07, 2020-08 (window 2020-05/2020-09); the TOTAL "
+             "first_application count for 2020-Q2 (rows[0]) would have to be split to fit the window "
+             "2020-05/2020-09: it also covers 2020-04, outside the window");
 }
 
 BOOST_AUTO_TEST_CASE(coarsest_tile_starting_at_the_cursor_wins) {
@@ -497,7 +511,8 @@ BOOST_AUTO_TEST_CASE(coarsest_tile_starting_at_the_cursor_wins) {
   // January to May: Q1 (the year ends outside), then months.
   t = table.total(category::first_application, months(2021, 1, 2021, 5));
   BOOST_TEST(t.value == 300 + 60 + 70);
-  BOOST_TEST(isos(t.tiles) == (std::vector<std::string>{"2021-Q1", "2021-04", "2021-05"}), boost::test_tools::per_element());
+  BOOST_TEST(isos(t.tiles) == (std::vector<std::string>{"2021-Q1", "2021-04", "2021-05"}),
+             boost::test_tools::per_element());
   // February to June: months only (no quarter starts at February), then Q2 from April.
   BOOST_CHECK_THROW((void)table.total(category::first_application, months(2021, 2, 2021, 6)), kc::range_error);
   t = table.total(category::first_application, months(2021, 4, 2021, 6));
@@ -514,45 +529,49 @@ BOOST_AUTO_TEST_CASE(disagreeing_finer_rows_give_a_note_agreeing_ones_do_not) {
   const auto table = load("counts_valid.csv");
   const auto syr = table.count(category::first_application, nat("SYR"), june_2020_to_may_2021());
   BOOST_TEST(syr.value == 185 + 395 + 430 + 540 + 395 + 450 + 400 + 900 + 250 + 310);
-  BOOST_TEST(isos(syr.tiles) == (std::vector<std::string>{"2020-06", "2020-07", "2020-08", "2020-09", "2020-10", "2020-11",
-                                                          "2020-12", "2021-Q1", "2021-04", "2021-05"}),
+  BOOST_TEST(isos(syr.tiles) == (std::vector<std::string>{"2020-06", "2020-07", "2020-08", "2020-09", "2020-10",
+                                                          "2020-11", "2020-12", "2021-Q1", "2021-04", "2021-05"}),
              boost::test_tools::per_element());
   BOOST_TEST(syr.notes.size() == 1u);
-  BOOST_TEST(syr.notes[0] == "the SYR first_application quarter row for 2021-Q1 (" + test_file("counts_valid.csv") +
-                                 ", line 15) says 900, but the finer rows 2021-01 (line 25) + 2021-02 (line 26) + 2021-03 "
-                                 "(line 27) sum to 895; the quarter row is used");
+  BOOST_TEST(syr.notes[0] ==
+             "the SYR first_application quarter row for 2021-Q1 (" + test_file("counts_valid.csv") +
+                 ", line 15) says 900, but the finer rows 2021-01 (line 25) + 2021-02 (line 26) + 2021-03 "
+                 "(line 27) sum to 895; the quarter row is used");
   BOOST_TEST(syr.sources == (std::vector<std::string>{"CBS StatLine 83102NED", "CBS release July 2021"}),
              boost::test_tools::per_element());
   BOOST_TEST(syr.latest_release.iso() == "2021-07");
 
   // A year whose quarters and months cover it completely and agree: no note.
-  const auto agree = kc::counts_table::from_rows({row(kc::year(2021), 10), row(kc::quarter(2021, 1), 1),
-                                                  row(kc::quarter(2021, 2), 2), row(kc::quarter(2021, 3), 3),
-                                                  row(kc::month(2021, 10), 1), row(kc::month(2021, 11), 1),
-                                                  row(kc::month(2021, 12), 2)});
+  const auto agree =
+      kc::counts_table::from_rows({row(kc::year(2021), 10), row(kc::quarter(2021, 1), 1), row(kc::quarter(2021, 2), 2),
+                                   row(kc::quarter(2021, 3), 3), row(kc::month(2021, 10), 1),
+                                   row(kc::month(2021, 11), 1), row(kc::month(2021, 12), 2)});
   BOOST_TEST(agree.total(category::first_application, months(2021, 1, 2021, 12)).notes.empty());
   // The same with a disagreeing December: a note on the year, listing the finer tiles.
-  const auto disagree = kc::counts_table::from_rows({row(kc::year(2021), 10), row(kc::quarter(2021, 1), 1),
-                                                     row(kc::quarter(2021, 2), 2), row(kc::quarter(2021, 3), 3),
-                                                     row(kc::month(2021, 10), 1), row(kc::month(2021, 11), 1),
-                                                     row(kc::month(2021, 12), 3)});
+  const auto disagree =
+      kc::counts_table::from_rows({row(kc::year(2021), 10), row(kc::quarter(2021, 1), 1), row(kc::quarter(2021, 2), 2),
+                                   row(kc::quarter(2021, 3), 3), row(kc::month(2021, 10), 1),
+                                   row(kc::month(2021, 11), 1), row(kc::month(2021, 12), 3)});
   const auto t = disagree.total(category::first_application, months(2021, 1, 2021, 12));
   BOOST_TEST(t.value == 10);
   BOOST_TEST(t.notes.size() == 1u);
-  BOOST_TEST(t.notes[0] == "the TOTAL first_application year row for 2021 (rows[0]) says 10, but the finer rows 2021-Q1 "
-                           "(rows[1]) + 2021-Q2 (rows[2]) + 2021-Q3 (rows[3]) + 2021-10 (rows[4]) + 2021-11 (rows[5]) + "
-                           "2021-12 (rows[6]) sum to 11; the year row is used");
+  BOOST_TEST(t.notes[0] ==
+             "the TOTAL first_application year row for 2021 (rows[0]) says 10, but the finer rows 2021-Q1 "
+             "(rows[1]) + 2021-Q2 (rows[2]) + 2021-Q3 (rows[3]) + 2021-10 (rows[4]) + 2021-11 (rows[5]) + "
+             "2021-12 (rows[6]) sum to 11; the year row is used");
 }
 
 BOOST_AUTO_TEST_CASE(count_per_nationality_uses_names_from_the_file) {
   const auto table = load("counts_valid.csv");
-  const auto tur = table.count(category::first_application, nat("TUR"), june_2020_to_may_2021());  // "Turkey" in the file
+  const auto tur =
+      table.count(category::first_application, nat("TUR"), june_2020_to_may_2021());  // "Turkey" in the file
   BOOST_TEST(tur.value == 25 + 125 + 185 + 135 + 140 + 45 + 50 + 25 + 25 + 45 + 40 + 80);
   BOOST_TEST(tur.tiles.size() == 12u);
   BOOST_TEST(tur.notes.empty());
   BOOST_TEST(!tur.latest_release.is_dated());
   // A nationality row never stands in for TOTAL, nor TOTAL for a nationality.
-  BOOST_CHECK_THROW((void)table.count(category::first_application, nat("DZA"), june_2020_to_may_2021()), kc::range_error);
+  BOOST_CHECK_THROW((void)table.count(category::first_application, nat("DZA"), june_2020_to_may_2021()),
+                    kc::range_error);
   BOOST_CHECK_THROW((void)table.total(category::family_reunification, months(2021, 5, 2021, 5)), kc::range_error);
 }
 
@@ -566,7 +585,8 @@ BOOST_AUTO_TEST_CASE(try_variants_report_instead_of_throwing) {
   BOOST_TEST(isos(lookup.missing) == (std::vector<std::string>{"2020-01", "2020-02", "2020-03"}),
              boost::test_tools::per_element());
   BOOST_TEST(lookup.unsplittable.empty());
-  const std::string thrown = message_of<kc::range_error>([&] { (void)table.total(category::first_application, window); });
+  const std::string thrown =
+      message_of<kc::range_error>([&] { (void)table.total(category::first_application, window); });
   BOOST_TEST(lookup.reason == thrown);
 
   const auto ok = table.try_total(category::first_application, june_2020_to_may_2021());
@@ -578,8 +598,9 @@ BOOST_AUTO_TEST_CASE(try_variants_report_instead_of_throwing) {
   const auto dza = table.try_count(category::first_application, nat("DZA"), june_2020_to_may_2021());
   BOOST_TEST(!dza.ok());
   BOOST_TEST(dza.missing.size() == 9u);  // only 2021-Q1 is there
-  BOOST_TEST(dza.reason == "no DZA first_application count for 2020-06, 2020-07, 2020-08, 2020-09, 2020-10, 2020-11, "
-                           "2020-12, 2021-04, 2021-05 (window 2020-06/2021-05)");
+  BOOST_TEST(dza.reason ==
+             "no DZA first_application count for 2020-06, 2020-07, 2020-08, 2020-09, 2020-10, 2020-11, "
+             "2020-12, 2021-04, 2021-05 (window 2020-06/2021-05)");
   const auto relocation = table.try_total(category::relocation, months(2021, 5, 2021, 5));
   BOOST_TEST(relocation.reason == "no TOTAL relocation count for 2021-05 (window 2021-05)");
 }
@@ -613,8 +634,8 @@ BOOST_AUTO_TEST_CASE(sums_that_overflow_throw) {
   constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
   const auto table = kc::counts_table::from_rows({row(kc::month(2021, 4), max), row(kc::month(2021, 5), 1)});
   BOOST_TEST(table.total(category::first_application, months(2021, 4, 2021, 4)).value == max);
-  const std::string message = message_of<kc::overflow_error>(
-      [&] { (void)table.total(category::first_application, months(2021, 4, 2021, 5)); });
+  const std::string message =
+      message_of<kc::overflow_error>([&] { (void)table.total(category::first_application, months(2021, 4, 2021, 5)); });
   BOOST_TEST(contains(message, "TOTAL first_application count for 2021-04/2021-05 does not fit in 64 bits"), message);
   BOOST_TEST(contains(message, "9223372036854775807 + 1"), message);
   const auto lookup = table.try_total(category::first_application, months(2021, 4, 2021, 5));
@@ -622,13 +643,15 @@ BOOST_AUTO_TEST_CASE(sums_that_overflow_throw) {
   BOOST_TEST(lookup.missing.empty());
   BOOST_TEST(lookup.reason == message);
   // The largest count a file may hold, and one more.
-  std::istringstream fits("period,category,nationality,count,source,release\n2021-05,relocation,TOTAL,9223372036854775807,x,\n");
+  std::istringstream fits(
+      "period,category,nationality,count,source,release\n2021-05,relocation,TOTAL,9223372036854775807,x,\n");
   BOOST_TEST(kc::read_counts_csv(fits, "big.csv").total(category::relocation, months(2021, 5, 2021, 5)).value == max);
   std::istringstream too_big(
       "period,category,nationality,count,source,release\n2021-05,relocation,TOTAL,9223372036854775808,x,\n");
   const std::string big = message_of<kc::csv::value_error>([&] { (void)kc::read_counts_csv(too_big, "big.csv"); });
-  BOOST_TEST(big == "cannot parse \"9223372036854775808\" as a count (too large: it must fit in 64 bits) in big.csv, "
-                    "line 2, column 4 (\"count\")");
+  BOOST_TEST(big ==
+             "cannot parse \"9223372036854775808\" as a count (too large: it must fit in 64 bits) in big.csv, "
+             "line 2, column 4 (\"count\")");
 }
 
 // --- Bad input files
@@ -671,9 +694,8 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
       // An empty field is a missing value (csv::is_missing_marker), worded as such.
       const std::string problem = c.value.empty() ? "missing value \"\" where " + c.expected + " was expected"
                                                   : "cannot parse \"" + c.value + "\" as " + c.expected;
-      BOOST_TEST(std::string(e.what()) == problem + " in " + path +
-                                              ", line 3, column " + std::to_string(c.column) + " (\"" + c.column_name +
-                                              "\")");
+      BOOST_TEST(std::string(e.what()) == problem + " in " + path + ", line 3, column " + std::to_string(c.column) +
+                                              " (\"" + c.column_name + "\")");
       BOOST_TEST(e.input() == c.value);
       BOOST_TEST(e.where().line == 3u);
       BOOST_TEST(e.where().column == c.column);
@@ -695,8 +717,9 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
 BOOST_AUTO_TEST_CASE(unknown_nationality_without_suggestions) {
   std::istringstream in("period,category,nationality,count,source,release\n2021-05,first_application,Atlantis,1,x,\n");
   const std::string message = message_of<kc::csv::value_error>([&] { (void)kc::read_counts_csv(in, "counts.csv"); });
-  BOOST_TEST(message == "cannot parse \"Atlantis\" as a nationality (neither TOTAL nor a code or name in the nationality "
-                        "table) in counts.csv, line 2, column 3 (\"nationality\")");
+  BOOST_TEST(message ==
+             "cannot parse \"Atlantis\" as a nationality (neither TOTAL nor a code or name in the nationality "
+             "table) in counts.csv, line 2, column 3 (\"nationality\")");
   // TOTAL is exact: "total" is looked up as a nationality and fails.
   std::istringstream lower("period,category,nationality,count,source,release\n2021-05,first_application,total,1,x,\n");
   BOOST_CHECK_THROW((void)kc::read_counts_csv(lower, "counts.csv"), kc::csv::value_error);
@@ -710,7 +733,8 @@ std::string counts_csv_with_nationality(const std::string& value) {
   return "period,category,nationality,count,source,release\n"
          "2021-05,first_application,TOTAL,10,x,\n"
          "2021-05,first_application,SYR,5,x,\n"
-         "2021-05,first_application,\"" + value + "\",3,x,\n";
+         "2021-05,first_application,\"" +
+         value + "\",3,x,\n";
 }
 
 // The markers of a missing value that spreadsheets and statistics offices write.
@@ -742,13 +766,16 @@ BOOST_AUTO_TEST_CASE(non_codes_in_the_nationality_column_name_file_line_column_a
     std::istringstream in(counts_csv_with_nationality(value));
     return message_of<kc::csv::value_error>([&] { (void)kc::read_counts_csv(in, "counts.csv"); });
   };
-  BOOST_TEST(message("4.0") == "cannot parse \"4.0\" as a nationality (neither TOTAL nor a code or name in the "
-                               "nationality table) in counts.csv, line 4, column 3 (\"nationality\")");
-  BOOST_TEST(message("Æ") == "cannot parse \"Æ\" as a nationality (neither TOTAL nor a code or name in the "
-                             "nationality table) in counts.csv, line 4, column 3 (\"nationality\")");
-  BOOST_TEST(message("SYR.") == "cannot parse \"SYR.\" as a nationality (neither TOTAL nor a code or name in the "
-                                "nationality table; did you mean \"Syria\"?) in counts.csv, line 4, column 3 "
-                                "(\"nationality\")");
+  BOOST_TEST(message("4.0") ==
+             "cannot parse \"4.0\" as a nationality (neither TOTAL nor a code or name in the "
+             "nationality table) in counts.csv, line 4, column 3 (\"nationality\")");
+  BOOST_TEST(message("Æ") ==
+             "cannot parse \"Æ\" as a nationality (neither TOTAL nor a code or name in the "
+             "nationality table) in counts.csv, line 4, column 3 (\"nationality\")");
+  BOOST_TEST(message("SYR.") ==
+             "cannot parse \"SYR.\" as a nationality (neither TOTAL nor a code or name in the "
+             "nationality table; did you mean \"Syria\"?) in counts.csv, line 4, column 3 "
+             "(\"nationality\")");
   // A NUL inside a code is no code either (the message itself is issue 10, item 7).
   std::istringstream nul(counts_csv_with_nationality(std::string("S\0YR", 4)));
   BOOST_CHECK_THROW((void)kc::read_counts_csv(nul, "counts.csv"), kc::invalid_input);
@@ -816,16 +843,18 @@ BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
              path + ": wrong header \"period,category,nationality,count,source\" (missing \"release\")" + expected);
   path = test_file("counts_extra_column.csv");
   BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); }) ==
-             path + ": wrong header \"period,category,nationality,count,source,release,note\" (extra \"note\")" + expected);
+             path + ": wrong header \"period,category,nationality,count,source,release,note\" (extra \"note\")" +
+                 expected);
   path = test_file("counts_misordered_header.csv");
   BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); }) ==
              path + ": wrong header \"period,nationality,category,count,source,release\" (columns in the wrong order)" +
                  expected);
   std::istringstream both("period,category,nation,count,source,release,remark\n");
-  BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(both, "c.csv"); }) ==
-             "c.csv: wrong header \"period,category,nation,count,source,release,remark\" (missing \"nationality\"; extra "
-             "\"nation\", \"remark\")" +
-                 expected);
+  BOOST_TEST(
+      message_of<kc::csv::format_error>([&] { (void)kc::read_counts_csv(both, "c.csv"); }) ==
+      "c.csv: wrong header \"period,category,nation,count,source,release,remark\" (missing \"nationality\"; extra "
+      "\"nation\", \"remark\")" +
+          expected);
   std::istringstream empty("");
   BOOST_CHECK_THROW((void)kc::read_counts_csv(empty, "empty.csv"), kc::csv::format_error);
   // A short row is malformed CSV (from the CSV reader), naming the line.
@@ -837,7 +866,8 @@ BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
 
 BOOST_AUTO_TEST_CASE(missing_file_names_the_path) {
   const std::string path = test_file("no_such_counts.csv");
-  const std::string message = message_of<kc::invalid_input>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
+  const std::string message =
+      message_of<kc::invalid_input>([&] { (void)kc::read_counts_csv(std::filesystem::path(path)); });
   BOOST_TEST(contains(message, path), message);
 }
 
@@ -905,8 +935,10 @@ BOOST_AUTO_TEST_CASE(golden_table_reads) {
 }
 
 BOOST_AUTO_TEST_CASE(rows_of_several_files_are_named_by_their_own_file) {
-  std::istringstream a("period,category,nationality,count,source,release\n2021-05,first_application,TOTAL,10,t,2021-06-01\n");
-  std::istringstream b("period,category,nationality,count,source,release\n2021-05,first_application,TOTAL,11,t,2021-06-01\n");
+  std::istringstream a(
+      "period,category,nationality,count,source,release\n2021-05,first_application,TOTAL,10,t,2021-06-01\n");
+  std::istringstream b(
+      "period,category,nationality,count,source,release\n2021-05,first_application,TOTAL,11,t,2021-06-01\n");
   std::vector<kc::count_row> rows = kc::read_count_rows(a, "a.csv");
   const std::vector<kc::count_row> more = kc::read_count_rows(b, "b.csv");
   rows.insert(rows.end(), more.begin(), more.end());

@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(embedded_line_breaks_keep_line_numbers_right) {
   BOOST_TEST(records[0][1] == "first line\nsecond line");
   BOOST_TEST(records[0].line == 2u);
   BOOST_TEST(records[1][0] == "2");
-  BOOST_TEST(records[1].line == 4u);  // the quoted field took lines 2 and 3
+  BOOST_TEST(records[1].line == 4u);       // the quoted field took lines 2 and 3
   BOOST_TEST(records[2][1] == "a\nb\nc");  // CRLF and CR inside quotes become \n
   BOOST_TEST(records[2].line == 5u);
   BOOST_TEST(records[3].line == 8u);
@@ -233,7 +233,9 @@ BOOST_AUTO_TEST_CASE(blank_lines_are_skipped) {
 }
 
 BOOST_AUTO_TEST_CASE(byte_order_mark_is_skipped) {
-  std::istringstream in("\xEF\xBB\xBF" "country,count\nSYR,5\n");
+  std::istringstream in(
+      "\xEF\xBB\xBF"
+      "country,count\nSYR,5\n");
   csv::reader reader(in, "bom.csv");
   BOOST_TEST(reader.header()[0] == "country");  // not "\xEF\xBB\xBFcountry"
   BOOST_TEST(reader.column("country") == 0u);
@@ -255,8 +257,10 @@ BOOST_AUTO_TEST_CASE(a_utf16_file_is_named_as_such) {
   const std::string expected =
       "test.csv, line 1, column 1: the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it "
       "as UTF-8 text (in a spreadsheet: save as CSV UTF-8)";
-  BOOST_TEST(format_error_message("\xFF\xFE" "a\0,\0b\0\n\0"s) == expected);  // little-endian
-  BOOST_TEST(format_error_message("\xFE\xFF" "\0a\0,\0b\0\n"s) == expected);  // big-endian
+  BOOST_TEST(format_error_message("\xFF\xFE"
+                                  "a\0,\0b\0\n\0"s) == expected);  // little-endian
+  BOOST_TEST(format_error_message("\xFE\xFF"
+                                  "\0a\0,\0b\0\n"s) == expected);  // big-endian
   // A first byte that only starts like one is data (and not UTF-8).
   BOOST_TEST(contains(format_error_message("\xFFx,y\n1,2\n"), "line 1, column 1: invalid UTF-8 byte \\xFF"));
   BOOST_TEST(contains(format_error_message("\xFE\n"), "line 1, column 1: invalid UTF-8 byte \\xFE"));
@@ -343,7 +347,8 @@ BOOST_AUTO_TEST_CASE(missing_columns_are_named) {
     (void)reader.column("to");
     BOOST_FAIL("a missing column must throw");
   } catch (const csv::format_error& e) {
-    BOOST_TEST(std::string(e.what()) == "cols.csv, line 1: missing column \"to\" (the header has \"country\", \"from\")");
+    BOOST_TEST(std::string(e.what()) ==
+               "cols.csv, line 1: missing column \"to\" (the header has \"country\", \"from\")");
   }
   try {
     (void)reader.columns({"country", "to", "note"});
@@ -372,7 +377,6 @@ BOOST_AUTO_TEST_CASE(fail_value_names_value_and_position) {
   BOOST_CHECK_THROW(reader.fail_value(r, 1, "x"), kc::parse_error);  // the base class catches it too
 }
 
-
 // --- Text: UTF-8 and NUL bytes
 
 BOOST_AUTO_TEST_CASE(valid_utf8_is_read_as_it_is) {
@@ -385,29 +389,38 @@ BOOST_AUTO_TEST_CASE(valid_utf8_is_read_as_it_is) {
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_names_line_column_and_bytes) {
   // Windows-1252 from a spreadsheet: c-cedilla is one byte, 0xE7.
-  BOOST_TEST(format_error_message("period,nationality\n2021-05,Cura\xE7" "ao\n") ==
+  BOOST_TEST(format_error_message("period,nationality\n2021-05,Cura\xE7"
+                                  "ao\n") ==
              "test.csv, line 2, column 2 (\"nationality\"): invalid UTF-8 byte \\xE7 (an incomplete character) in "
-             "\"Cura\\xE7ao\"" + utf8_hint);
-  BOOST_TEST(format_error_message("co\xFFunt,b\n") ==
-             "test.csv, line 1, column 1: invalid UTF-8 byte \\xFF (a byte that never occurs in UTF-8) in \"co\\xFFunt\"" +
+             "\"Cura\\xE7ao\"" +
                  utf8_hint);
+  BOOST_TEST(
+      format_error_message("co\xFFunt,b\n") ==
+      "test.csv, line 1, column 1: invalid UTF-8 byte \\xFF (a byte that never occurs in UTF-8) in \"co\\xFFunt\"" +
+          utf8_hint);
   BOOST_TEST(format_error_message("a\n\xC0\x80\n") ==
              "test.csv, line 2, column 1 (\"a\"): invalid UTF-8 bytes \\xC0\\x80 (an overlong encoding) in "
-             "\"\\xC0\\x80\"" + utf8_hint);
+             "\"\\xC0\\x80\"" +
+                 utf8_hint);
   BOOST_TEST(format_error_message("a\nx\xED\xA0\x80y\n") ==
              "test.csv, line 2, column 1 (\"a\"): invalid UTF-8 bytes \\xED\\xA0\\x80 (a surrogate (U+D800 to U+DFFF)) "
-             "in \"x\\xED\\xA0\\x80y\"" + utf8_hint);
+             "in \"x\\xED\\xA0\\x80y\"" +
+                 utf8_hint);
   BOOST_TEST(format_error_message("a\nx\xE2\x82") ==  // the input ends inside a character
              "test.csv, line 2, column 1 (\"a\"): invalid UTF-8 bytes \\xE2\\x82 (an incomplete character) in "
-             "\"x\\xE2\\x82\"" + utf8_hint);
+             "\"x\\xE2\\x82\"" +
+                 utf8_hint);
   // The delimiter ends the field, and the character with it.
-  BOOST_TEST(contains(format_error_message("a,b\n\xC3,x\n"), "test.csv, line 2, column 1 (\"a\"): invalid UTF-8 byte \\xC3"));
+  BOOST_TEST(
+      contains(format_error_message("a,b\n\xC3,x\n"), "test.csv, line 2, column 1 (\"a\"): invalid UTF-8 byte \\xC3"));
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_multi_line_field_names_its_own_line) {
   const std::string message = format_error_message("a,b\n1,\"first\nsecond \x80\"\n");
-  BOOST_TEST(message == "test.csv, line 3, column 2 (\"b\"): invalid UTF-8 byte \\x80 (a continuation byte without a "
-                        "lead byte) in \"first\\nsecond \\x80\"" + utf8_hint);
+  BOOST_TEST(message ==
+             "test.csv, line 3, column 2 (\"b\"): invalid UTF-8 byte \\x80 (a continuation byte without a "
+             "lead byte) in \"first\\nsecond \\x80\"" +
+                 utf8_hint);
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_in_every_column_is_found) {
@@ -436,9 +449,10 @@ BOOST_AUTO_TEST_CASE(a_nul_byte_anywhere_is_an_error) {
 }
 
 BOOST_AUTO_TEST_CASE(messages_quoting_fields_escape_them) {
-  BOOST_TEST(format_error_message("a\nab\x01\"c\n") ==
-             "test.csv, line 2, column 1 (\"a\"): quote inside an unquoted field \"ab\\x01\"; quote the whole field and "
-             "double the quote (\"\")");
+  BOOST_TEST(
+      format_error_message("a\nab\x01\"c\n") ==
+      "test.csv, line 2, column 1 (\"a\"): quote inside an unquoted field \"ab\\x01\"; quote the whole field and "
+      "double the quote (\"\")");
   BOOST_TEST(format_error_message("a\n\"x\"\xC3\xA9\n") ==  // the whole character, never half of one
              "test.csv, line 2, column 1 (\"a\"): unexpected character \"\xC3\xA9\" after the closing quote of \"x\"");
   BOOST_TEST(format_error_message("a\n\"x\"\xFF\n") ==
@@ -457,7 +471,8 @@ BOOST_AUTO_TEST_CASE(positions_escape_the_source_and_the_column_name) {
   csv::reader reader(in, "d\xE9j\xE0.csv");  // a Latin-1 file name
   csv::record r;
   const std::string message = message_of<csv::format_error>([&] { (void)reader.next(r); });
-  BOOST_TEST(message == "d\\xE9j\\xE0.csv, line 2, column 3: extra field \"3\": the record has 3 fields, the header has 2");
+  BOOST_TEST(message ==
+             "d\\xE9j\\xE0.csv, line 2, column 3: extra field \"3\": the record has 3 fields, the header has 2");
 }
 
 // --- Limits
@@ -484,10 +499,13 @@ BOOST_AUTO_TEST_CASE(field_limit) {
   csv::options opts;
   opts.max_field_bytes = 5;
   BOOST_TEST(read("a\n12345\n\"12345\"\n", opts) == (rows{{"12345"}, {"12345"}}));  // quotes are not counted
-  BOOST_TEST(format_error_message("a\n123456\n", opts) ==
-             "test.csv, line 2, column 1 (\"a\"): field longer than 5 bytes, the limit for one field (is this a CSV file?)");
-  BOOST_TEST(contains(format_error_message("a\n\"1\"\"2345\"\n", opts), "line 2, column 1 (\"a\"): field longer than 5"));
-  BOOST_TEST(contains(format_error_message("a\n\"12\n\n\n4\"\n", opts), "line 5, column 1 (\"a\"): field longer than 5"));
+  BOOST_TEST(
+      format_error_message("a\n123456\n", opts) ==
+      "test.csv, line 2, column 1 (\"a\"): field longer than 5 bytes, the limit for one field (is this a CSV file?)");
+  BOOST_TEST(
+      contains(format_error_message("a\n\"1\"\"2345\"\n", opts), "line 2, column 1 (\"a\"): field longer than 5"));
+  BOOST_TEST(
+      contains(format_error_message("a\n\"12\n\n\n4\"\n", opts), "line 5, column 1 (\"a\"): field longer than 5"));
   BOOST_TEST(contains(format_error_message("abcdef\n", opts), "line 1, column 1: field longer than 5"));
 }
 
@@ -498,7 +516,8 @@ BOOST_AUTO_TEST_CASE(record_limit) {
   BOOST_TEST(format_error_message("a,b\n12345,12345\n", opts) ==
              "test.csv, line 2, column 2 (\"b\"): record longer than 10 bytes, the limit for one record (is this a CSV "
              "file?)");
-  BOOST_TEST(contains(format_error_message("a,b\n\"12\"\"34\",\"567\"\n", opts), "line 2, column 2 (\"b\"): record longer"));
+  BOOST_TEST(
+      contains(format_error_message("a,b\n\"12\"\"34\",\"567\"\n", opts), "line 2, column 2 (\"b\"): record longer"));
 }
 
 BOOST_AUTO_TEST_CASE(column_limit) {
@@ -522,7 +541,8 @@ BOOST_AUTO_TEST_CASE(endless_inputs_end_soon_after_a_limit) {
       // /dev/zero
       {"", std::string(1, '\0'), "<endless>, line 1, column 1: NUL byte (the file is binary, not CSV text)", 0},
       // one endless line
-      {"", "a", "<endless>, line 1, column 1: field longer than 65536 bytes, the limit for one field (is this a CSV file?)",
+      {"", "a",
+       "<endless>, line 1, column 1: field longer than 65536 bytes, the limit for one field (is this a CSV file?)",
        defaults.max_field_bytes},
       // an endless quoted field, also over many lines
       {"a\n\"", "x\n",
@@ -530,8 +550,8 @@ BOOST_AUTO_TEST_CASE(endless_inputs_end_soon_after_a_limit) {
        "file?)",
        defaults.max_field_bytes},
       // endless fields in one line
-      {"", "a,", "<endless>, line 1, column 10001: more than 10000 fields in one record, the limit (is this a CSV file?)",
-       20000},
+      {"", "a,",
+       "<endless>, line 1, column 10001: more than 10000 fields in one record, the limit (is this a CSV file?)", 20000},
       // long fields that never end the record
       {"", std::string(60000, 'a') + ",",
        "<endless>, line 1, column 18: record longer than 1048576 bytes, the limit for one record (is this a CSV file?)",
@@ -578,7 +598,8 @@ BOOST_AUTO_TEST_CASE(open_file_escapes_a_path_that_is_not_utf8) {
   const temp_dir dir;
   const std::filesystem::path missing = dir.path / "d\xE9j\xE0\n.csv";
   const std::string message = message_of<kc::invalid_input>([&] { (void)csv::open_file(missing); });
-  BOOST_TEST(message == "cannot open \"" + dir.path.string() + "/d\\xE9j\\xE0\\n.csv\" for reading (No such file or directory)");
+  BOOST_TEST(message ==
+             "cannot open \"" + dir.path.string() + "/d\\xE9j\\xE0\\n.csv\" for reading (No such file or directory)");
   // An existing file with such a name reads, and its errors name it escaped.
   const std::filesystem::path bad_name = dir.path / "\xFF.csv";
   std::ofstream(bad_name, std::ios::binary) << "a\n1,2\n";
@@ -587,8 +608,9 @@ BOOST_AUTO_TEST_CASE(open_file_escapes_a_path_that_is_not_utf8) {
     csv::reader reader(file, bad_name.string());
     (void)reader.read_all();
   });
-  BOOST_TEST(read_message == dir.path.string() + "/\\xFF.csv, line 2, column 2: extra field \"2\": the record has 2 "
-                                                  "fields, the header has 1");
+  BOOST_TEST(read_message == dir.path.string() +
+                                 "/\\xFF.csv, line 2, column 2: extra field \"2\": the record has 2 "
+                                 "fields, the header has 1");
 }
 
 BOOST_AUTO_TEST_CASE(a_directory_read_as_a_stream_is_a_read_error_naming_it) {
@@ -650,7 +672,8 @@ BOOST_AUTO_TEST_CASE(wide_headers_are_checked_and_shown_in_part) {
   std::string shown;
   for (int i = 1; i <= 20; ++i) shown += (i == 1 ? "\"c" : ", \"c") + std::to_string(i) + "\"";
   BOOST_TEST(message == "wide.csv, line 1: missing column \"zz\" (the header has " + shown + ", ... (10000 columns))");
-  BOOST_TEST(format_error_message(header + "c1\n") == "test.csv, line 1, column 10000: duplicate column name \"c1\" (also column 1)");
+  BOOST_TEST(format_error_message(header + "c1\n") ==
+             "test.csv, line 1, column 10000: duplicate column name \"c1\" (also column 1)");
 }
 
 // --- Missing values
@@ -660,8 +683,8 @@ BOOST_AUTO_TEST_CASE(missing_value_markers) {
                              ":", "?", " - ", "\t?\t", "  N/A  "}) {
     BOOST_TEST(csv::is_missing_marker(marker), '"' << marker << '"');
   }
-  for (const char* value : {"NA", "na", "Na", "0", "--", "...", "x", "N/A/", "#NA", "n.a", "nvt", "TOTAL", "-1", "?!",
-                            "N / A", ". ."}) {
+  for (const char* value :
+       {"NA", "na", "Na", "0", "--", "...", "x", "N/A/", "#NA", "n.a", "nvt", "TOTAL", "-1", "?!", "N / A", ". ."}) {
     BOOST_TEST(!csv::is_missing_marker(value), '"' << value << '"');
   }
   static_assert(csv::is_missing_marker("n.v.t."));
@@ -697,6 +720,7 @@ BOOST_AUTO_TEST_CASE(fail_value_calls_a_marker_a_missing_value) {
 
 BOOST_AUTO_TEST_CASE(value_errors_escape_the_value_and_keep_it_raw) {
   const csv::value_error e(csv::position{"c.csv", 2, 1, "period"}, "2021-05\0x"s, "a month");
-  BOOST_TEST(std::string(e.what()) == "cannot parse \"2021-05\\x00x\" as a month in c.csv, line 2, column 1 (\"period\")");
+  BOOST_TEST(std::string(e.what()) ==
+             "cannot parse \"2021-05\\x00x\" as a month in c.csv, line 2, column 1 (\"period\")");
   BOOST_TEST(e.input() == "2021-05\0x"s);
 }

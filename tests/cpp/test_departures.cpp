@@ -125,16 +125,17 @@ BOOST_AUTO_TEST_CASE(departure_periods_parse_and_format) {
   BOOST_TEST(kc::departure_period_iso(months(2023, 1, 2023, 10)) == "2023-01/2023-10");
   BOOST_TEST(kc::departure_period_iso(months(2020, 1, 2021, 12)) == "2020-01/2021-12");  // two years: not one year
   BOOST_TEST(kc::departure_period_iso(months(2023, 5, 2023, 5)) == "2023-05");
-  for (const char* text : {"", "21", "2023 (t/m oktober)", "2023-10/2023-01", "2023-01/", "2023-Q1", "2023-13",
-                           "2023-01 / 2023-10"}) {
+  for (const char* text :
+       {"", "21", "2023 (t/m oktober)", "2023-10/2023-01", "2023-01/", "2023-Q1", "2023-13", "2023-01 / 2023-10"}) {
     try {
       (void)kc::parse_departure_period(text);
       BOOST_ERROR("no error for \"" << text << "\"");
     } catch (const kc::parse_error& e) {
       BOOST_TEST(e.input() == text);
-      BOOST_TEST(std::string(e.what()) ==
-                 "cannot parse \"" + std::string(text) +
-                     "\" as a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before last)");
+      BOOST_TEST(
+          std::string(e.what()) ==
+          "cannot parse \"" + std::string(text) +
+              "\" as a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before last)");
     }
   }
 }
@@ -199,16 +200,18 @@ BOOST_AUTO_TEST_CASE(vintages_and_duplicates) {
   const std::string path = test_file("departures_conflicting_duplicate.csv");
   const std::string message =
       message_of<kc::invalid_input>([&] { (void)kc::read_departures_csv(std::filesystem::path(path)); });
-  BOOST_TEST(message == path + ": conflicting counts for departures 2021 all forced in release 2022-02: 1630 (line 3) and "
-                               "1640 (line 4)");
+  BOOST_TEST(message == path +
+                            ": conflicting counts for departures 2021 all forced in release 2022-02: 1630 (line 3) and "
+                            "1640 (line 4)");
 }
 
 BOOST_AUTO_TEST_CASE(missing_modes_are_named) {
   const auto table = load("departures_valid.csv");
   const auto h1 = months(2020, 1, 2020, 6);
   const std::string message = message_of<kc::range_error>([&] { (void)table.figures(departure_group::all, h1); });
-  BOOST_TEST(message == "no departures of group all for 2020-01/2020-06 with mode unsupervised (periods with departures of "
-                        "group all: 2020-01/2020-06, 2021, 2022, 2023-01/2023-10)");
+  BOOST_TEST(message ==
+             "no departures of group all for 2020-01/2020-06 with mode unsupervised (periods with departures of "
+             "group all: 2020-01/2020-06, 2021, 2022, 2023-01/2023-10)");
   const auto lookup = table.try_figures(departure_group::all, h1);
   BOOST_TEST(!lookup.ok());
   BOOST_TEST(!static_cast<bool>(lookup));
@@ -218,11 +221,13 @@ BOOST_AUTO_TEST_CASE(missing_modes_are_named) {
 
   const auto none = table.try_figures(departure_group::criminal, whole_year(2020));
   BOOST_TEST(none.missing.size() == 3u);
-  BOOST_TEST(none.reason == "no departures of group criminal for 2020 with mode independent, forced, unsupervised "
-                            "(periods with departures of group criminal: 2021)");
+  BOOST_TEST(none.reason ==
+             "no departures of group criminal for 2020 with mode independent, forced, unsupervised "
+             "(periods with departures of group criminal: 2021)");
   const auto empty = kc::departures_table().try_figures(departure_group::all, whole_year(2021));
-  BOOST_TEST(empty.reason == "no departures of group all for 2021 with mode independent, forced, unsupervised (the table "
-                             "has no departures of group all)");
+  BOOST_TEST(empty.reason ==
+             "no departures of group all for 2021 with mode independent, forced, unsupervised (the table "
+             "has no departures of group all)");
 
   const auto ok = table.try_figures(departure_group::all, whole_year(2021));
   BOOST_TEST(ok.ok());
@@ -243,7 +248,8 @@ BOOST_AUTO_TEST_CASE(periods_per_group) {
 BOOST_AUTO_TEST_CASE(sums_that_overflow_throw) {
   constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
   const auto table = kc::departures_table::from_rows(three_modes(whole_year(2021), departure_group::all, max, 1, 0));
-  const std::string message = message_of<kc::overflow_error>([&] { (void)table.figures(departure_group::all, whole_year(2021)); });
+  const std::string message =
+      message_of<kc::overflow_error>([&] { (void)table.figures(departure_group::all, whole_year(2021)); });
   BOOST_TEST(contains(message, "the total of departures of group all for 2021 does not fit in 64 bits"), message);
   BOOST_TEST(contains(message, "9223372036854775807 + 1"), message);
   const auto lookup = table.try_figures(departure_group::all, whole_year(2021));
@@ -280,7 +286,8 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
     std::size_t column;
     std::string column_name;
   };
-  const std::string period = "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before last)";
+  const std::string period =
+      "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before last)";
   const std::string count = "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)";
   const std::vector<bad_file> cases = {
       {"departures_bad_period.csv", "2023 (t/m oktober)", period, 1, "period"},
@@ -307,9 +314,8 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
       // An empty field is a missing value (csv::is_missing_marker), worded as such.
       const std::string problem = c.value.empty() ? "missing value \"\" where " + c.expected + " was expected"
                                                   : "cannot parse \"" + c.value + "\" as " + c.expected;
-      BOOST_TEST(std::string(e.what()) == problem + " in " + path +
-                                              ", line 3, column " + std::to_string(c.column) + " (\"" + c.column_name +
-                                              "\")");
+      BOOST_TEST(std::string(e.what()) == problem + " in " + path + ", line 3, column " + std::to_string(c.column) +
+                                              " (\"" + c.column_name + "\")");
       BOOST_TEST(e.input() == c.value);
       BOOST_TEST(e.where().line == 3u);
     }
@@ -323,7 +329,8 @@ BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
              path + ": wrong header \"period,group,mode,count,source\" (missing \"release\")" + expected);
   path = test_file("departures_misordered_header.csv");
   BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_departures_csv(std::filesystem::path(path)); }) ==
-             path + ": wrong header \"group,period,mode,count,source,release\" (columns in the wrong order)" + expected);
+             path + ": wrong header \"group,period,mode,count,source,release\" (columns in the wrong order)" +
+                 expected);
   // A counts file is not a departures file.
   std::istringstream counts("period,category,nationality,count,source,release\n");
   BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::read_departures_csv(counts, "x.csv"); }) ==
@@ -331,8 +338,8 @@ BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
              "extra \"category\", \"nationality\")" +
                  expected);
   const std::string missing = test_file("no_such_departures.csv");
-  BOOST_TEST(contains(message_of<kc::invalid_input>([&] { (void)kc::read_departures_csv(std::filesystem::path(missing)); }),
-                      missing));
+  BOOST_TEST(contains(
+      message_of<kc::invalid_input>([&] { (void)kc::read_departures_csv(std::filesystem::path(missing)); }), missing));
 }
 
 BOOST_AUTO_TEST_CASE(rows_print_readably_and_combine) {

@@ -105,8 +105,12 @@ BOOST_AUTO_TEST_CASE(decode_utf8_follows_rfc_3629) {
 
 BOOST_AUTO_TEST_CASE(find_invalid_utf8_gives_the_first_fault) {
   BOOST_TEST(!kc::find_invalid_utf8("").has_value());
-  BOOST_TEST(!kc::find_invalid_utf8("Cura\xC3\xA7" "ao, Syri\xC3\xAB, \xE2\x82\xAC 5").has_value());
-  const auto latin1 = kc::find_invalid_utf8("Cura\xE7" "ao \xFF");
+  BOOST_TEST(!kc::find_invalid_utf8("Cura\xC3\xA7"
+                                    "ao, Syri\xC3\xAB, \xE2\x82\xAC 5")
+                  .has_value());
+  const auto latin1 = kc::find_invalid_utf8(
+      "Cura\xE7"
+      "ao \xFF");
   BOOST_TEST_REQUIRE(latin1.has_value());
   BOOST_TEST(latin1->offset == 4u);
   BOOST_TEST(latin1->length == 1u);
@@ -129,16 +133,20 @@ BOOST_AUTO_TEST_CASE(quote_escapes_what_cannot_be_shown) {
   BOOST_TEST(kc::quote("say \"hi\"") == "\"say \\\"hi\\\"\"");
   BOOST_TEST(kc::quote("C:\\data") == "\"C:\\\\data\"");
   BOOST_TEST(kc::quote("\\x00") == "\"\\\\x00\"");  // the text \x00 and a NUL byte differ
-  BOOST_TEST(kc::quote("Cura\xE7" "ao") == "\"Cura\\xE7ao\"");
+  BOOST_TEST(kc::quote("Cura\xE7"
+                       "ao") == "\"Cura\\xE7ao\"");
   BOOST_TEST(kc::quote("\xE2\x82") == "\"\\xE2\\x82\"");  // never half a character
   BOOST_TEST(kc::quote("\xED\xA0\x80") == "\"\\xED\\xA0\\x80\"");
-  BOOST_TEST(kc::quote("Syri\xC3\xAB C\xC3\xB4te d'Ivoire \xE2\x82\xAC") == "\"Syri\xC3\xAB C\xC3\xB4te d'Ivoire \xE2\x82\xAC\"");
-  BOOST_TEST(kc::quote("\xC2\x85") == "\"\\u0085\"");                          // C1 control
-  BOOST_TEST(kc::quote("1\xC2\xA0" "120") == "\"1\\u00A0120\"");               // no-break space
-  BOOST_TEST(kc::quote("SYR\xE2\x80\x8B") == "\"SYR\\u200B\"");                // zero-width space
-  BOOST_TEST(kc::quote("\xE2\x80\xAE" "RYS") == "\"\\u202ERYS\"");             // right-to-left override
+  BOOST_TEST(kc::quote("Syri\xC3\xAB C\xC3\xB4te d'Ivoire \xE2\x82\xAC") ==
+             "\"Syri\xC3\xAB C\xC3\xB4te d'Ivoire \xE2\x82\xAC\"");
+  BOOST_TEST(kc::quote("\xC2\x85") == "\"\\u0085\"");  // C1 control
+  BOOST_TEST(kc::quote("1\xC2\xA0"
+                       "120") == "\"1\\u00A0120\"");             // no-break space
+  BOOST_TEST(kc::quote("SYR\xE2\x80\x8B") == "\"SYR\\u200B\"");  // zero-width space
+  BOOST_TEST(kc::quote("\xE2\x80\xAE"
+                       "RYS") == "\"\\u202ERYS\"");                             // right-to-left override
   BOOST_TEST(kc::quote("\xE2\x81\xA6x\xE2\x81\xA9") == "\"\\u2066x\\u2069\"");  // isolates
-  BOOST_TEST(kc::quote("\xEF\xBB\xBFSYR") == "\"\\uFEFFSYR\"");                // a BOM inside a value
+  BOOST_TEST(kc::quote("\xEF\xBB\xBFSYR") == "\"\\uFEFFSYR\"");                 // a BOM inside a value
 }
 
 BOOST_AUTO_TEST_CASE(quote_shortens_long_values_with_their_length) {
@@ -158,7 +166,9 @@ BOOST_AUTO_TEST_CASE(quote_shortens_long_values_with_their_length) {
 }
 
 BOOST_AUTO_TEST_CASE(escaped_is_quote_without_quotes_or_shortening) {
-  const std::string path = "/tmp/d\xFF" "ata/\"x\"\n.csv";
+  const std::string path =
+      "/tmp/d\xFF"
+      "ata/\"x\"\n.csv";
   BOOST_TEST(kc::escaped(path) == "/tmp/d\\xFFata/\"x\"\\n.csv");
   BOOST_TEST(kc::escaped(std::string(200, 'p')) == std::string(200, 'p'));
 }
@@ -178,7 +188,8 @@ BOOST_AUTO_TEST_CASE(quote_always_gives_printable_utf8) {
       c = static_cast<char>(next() % 2 == 0 ? interesting[next() % sizeof interesting] : next() % 256);
     }
     for (const std::string& shown : {kc::quote(text), kc::quote(text, 3), kc::escaped(text)}) {
-      const bool printable = std::all_of(shown.begin(), shown.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20; });
+      const bool printable =
+          std::all_of(shown.begin(), shown.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x20; });
       BOOST_TEST_REQUIRE((printable && !kc::find_invalid_utf8(shown).has_value()), kc::escaped(text));
     }
   }
@@ -189,12 +200,18 @@ BOOST_AUTO_TEST_CASE(messages_quote_input_and_keep_the_raw_value) {
   const kc::parse_error nul("2021-05\0x"s, "a month (YYYY-MM)");
   BOOST_TEST(std::string(nul.what()) == "cannot parse \"2021-05\\x00x\" as a month (YYYY-MM)");
   BOOST_TEST(nul.input() == "2021-05\0x"s);  // raw, not escaped
-  const kc::parse_error latin1("Cura\xE7" "ao", "a nationality");
+  const kc::parse_error latin1(
+      "Cura\xE7"
+      "ao",
+      "a nationality");
   BOOST_TEST(std::string(latin1.what()) == "cannot parse \"Cura\\xE7ao\" as a nationality");
-  BOOST_TEST(latin1.input() == "Cura\xE7" "ao");
+  BOOST_TEST(latin1.input() ==
+             "Cura\xE7"
+             "ao");
   const std::string long_input(1000, '9');
   const kc::parse_error long_one(long_input, "a count");
-  BOOST_TEST(std::string(long_one.what()) == "cannot parse \"" + std::string(80, '9') + "\xE2\x80\xA6\" (1000 bytes) as a count");
+  BOOST_TEST(std::string(long_one.what()) ==
+             "cannot parse \"" + std::string(80, '9') + "\xE2\x80\xA6\" (1000 bytes) as a count");
   BOOST_TEST(long_one.input() == long_input);
   const kc::unknown_code code("Sy\xFFria\n", "nationality", {"Syria"});
   BOOST_TEST(std::string(code.what()) == "unknown nationality \"Sy\\xFFria\\n\"; did you mean \"Syria\"?");

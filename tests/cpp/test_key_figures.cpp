@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <typeinfo>
@@ -141,8 +141,8 @@ BOOST_AUTO_TEST_CASE(first_applications_in_the_month) {
   BOOST_TEST(f.top_n == 6u);
   BOOST_TEST(f.unknown_separate);
   // DZA 78/1200 is exactly 6.5%: half-up gives 7 (half-even would give 6).
-  const std::vector<std::string> expected = {"SYR 385 32", "TUR 97 8",     "DZA 78 7",     "MAR 71 6",
-                                             "ERI 59 5",   "AFG 50 4",     "unknown 45 4", "other 415 35"};
+  const std::vector<std::string> expected = {"SYR 385 32", "TUR 97 8", "DZA 78 7",     "MAR 71 6",
+                                             "ERI 59 5",   "AFG 50 4", "unknown 45 4", "other 415 35"};
   BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
   BOOST_CHECK(f.rows[6].nat == kc::nationality::unknown());
   BOOST_CHECK(!f.rows[7].nat.has_value());
@@ -201,8 +201,8 @@ BOOST_AUTO_TEST_CASE(nareizigers_in_the_month_fold_unknown_into_other) {
 BOOST_AUTO_TEST_CASE(nareizigers_over_the_lagging_window) {
   kc::key_figures_options options;
   options.nareiziger_window_end = kc::month(2021, 4);
-  const auto k = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(),
-                                         options);
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
   const auto& f = k.nareizigers_trailing;
   BOOST_TEST(f.window.label(kc::language::nl) == "mei 2020 t/m april 2021");
   BOOST_TEST(f.total == 8000);
@@ -261,8 +261,8 @@ BOOST_AUTO_TEST_CASE(influx_per_category) {
 BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
   kc::key_figures_options options;
   options.nareiziger_window_end = kc::month(2021, 4);
-  const auto k = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(),
-                                         options);
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
   BOOST_CHECK(k.period == may_2021());
   BOOST_CHECK(k.options == options);
   BOOST_CHECK(k.influx == kc::influx(golden_counts(), may_2021()));
@@ -275,7 +275,8 @@ BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
               kc::distribution(golden_counts(), category::family_reunification, single(2021, 5), 3, false));
   BOOST_CHECK(k.nareizigers_trailing ==
               kc::distribution(golden_counts(), category::family_reunification, months(2020, 5, 2021, 4), 3, false));
-  BOOST_CHECK(k.departures_all == kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021)));
+  BOOST_CHECK(k.departures_all ==
+              kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021)));
   BOOST_CHECK(k.departures_criminal ==
               kc::departures_figure_for(golden_departures(), departure_group::criminal, whole_year(2021)));
   // The page's sentences: first applications top 6 + Onbekend, trailing top 4.
@@ -312,8 +313,8 @@ BOOST_AUTO_TEST_CASE(largest_remainder_sums_to_100) {
     BOOST_TEST(sum == 100);
   }
   // Floors 32 8 6 5 4 4 3 34 leave 4 units: remainders .917 (MAR, ERI), .75 (unknown), .583 (other).
-  const std::vector<std::string> first = {"SYR 385 32", "TUR 97 8",     "DZA 78 6",     "MAR 71 6",
-                                          "ERI 59 5",   "AFG 50 4",     "unknown 45 4", "other 415 35"};
+  const std::vector<std::string> first = {"SYR 385 32", "TUR 97 8", "DZA 78 6",     "MAR 71 6",
+                                          "ERI 59 5",   "AFG 50 4", "unknown 45 4", "other 415 35"};
   BOOST_TEST(describe(k.first_month) == first, boost::test_tools::per_element());
   const std::vector<std::string> nareizigers = {"SYR 596 60", "ERI 116 12", "YEM 56 5", "other 232 23"};
   BOOST_TEST(describe(k.nareizigers_month) == nareizigers, boost::test_tools::per_element());
@@ -329,8 +330,8 @@ BOOST_AUTO_TEST_CASE(decimals) {
                                   kc::share_rounding::published, 1);
   BOOST_TEST(f.decimals == 1);
   // 32.083 -> 32.1; 6.5 -> 6.5; 3.75 -> 3.8 (half-up); 34.583 -> 34.6.
-  const std::vector<std::string> expected = {"SYR 385 321", "TUR 97 81",     "DZA 78 65",     "MAR 71 59",
-                                             "ERI 59 49",   "AFG 50 42",     "unknown 45 38", "other 415 346"};
+  const std::vector<std::string> expected = {"SYR 385 321", "TUR 97 81", "DZA 78 65",     "MAR 71 59",
+                                             "ERI 59 49",   "AFG 50 42", "unknown 45 38", "other 415 346"};
   BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
   BOOST_TEST(f.percent_sum == 1001);
   BOOST_TEST(!f.sums_to_100);
@@ -356,8 +357,8 @@ BOOST_AUTO_TEST_CASE(first_applications_may_2021_are_partial) {
   BOOST_TEST(f.listed == 535);
   BOOST_TEST(kc::to_string(f.problem) == "incomplete-breakdown");
   // IRQ (10) is the seventh listed nationality: "other". 420 people are not broken down.
-  const std::vector<std::string> expected = {"SYR 310 32", "TUR 80 8",  "ERI 45 5",    "AFG 40 4",
-                                             "YEM 30 3",   "SOM 20 2",  "other 10 1",  "unlisted 420 44"};
+  const std::vector<std::string> expected = {"SYR 310 32", "TUR 80 8", "ERI 45 5",   "AFG 40 4",
+                                             "YEM 30 3",   "SOM 20 2", "other 10 1", "unlisted 420 44"};
   BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
   BOOST_TEST(f.reason ==
              "the data break down 535 of 955 first asylum applications for 2021-05 by nationality; the ranking is "
@@ -533,10 +534,11 @@ BOOST_AUTO_TEST_CASE(unusable_nationality_keeps_a_complete_sum_partial) {
 }
 
 BOOST_AUTO_TEST_CASE(ranking_ties_stateless_zero_counts_and_unknown) {
-  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("TUR"), 20),
-                        row(kc::month(2021, 5), nat("AFG"), 20), row(kc::month(2021, 5), kc::nationality::stateless(), 25),
-                        row(kc::month(2021, 5), nat("SYR"), 35), row(kc::month(2021, 5), kc::nationality::unknown(), 0),
-                        row(kc::month(2021, 5), nat("ERI"), 0)});
+  const auto t =
+      table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("TUR"), 20),
+             row(kc::month(2021, 5), nat("AFG"), 20), row(kc::month(2021, 5), kc::nationality::stateless(), 25),
+             row(kc::month(2021, 5), nat("SYR"), 35), row(kc::month(2021, 5), kc::nationality::unknown(), 0),
+             row(kc::month(2021, 5), nat("ERI"), 0)});
   // 20 + 20 + 25 + 35 = 100: complete.
   auto f = kc::distribution(t, category::first_application, single(2021, 5), 3);
   BOOST_TEST(kc::to_string(f.status) == "exact");
@@ -550,8 +552,9 @@ BOOST_AUTO_TEST_CASE(ranking_ties_stateless_zero_counts_and_unknown) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_separate_or_folded) {
-  const auto t = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("SYR"), 60),
-                        row(kc::month(2021, 5), kc::nationality::unknown(), 30), row(kc::month(2021, 5), nat("ERI"), 10)});
+  const auto t =
+      table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("SYR"), 60),
+             row(kc::month(2021, 5), kc::nationality::unknown(), 30), row(kc::month(2021, 5), nat("ERI"), 10)});
   // Unknown is never ranked, even when it is larger than a named nationality.
   const auto separate = kc::distribution(t, category::first_application, single(2021, 5), 1, true);
   BOOST_TEST(describe(separate) == (std::vector<std::string>{"SYR 60 60", "unknown 30 30", "other 10 10"}),
@@ -573,8 +576,9 @@ BOOST_AUTO_TEST_CASE(unknown_designation_is_unavailable_naming_the_country) {
   BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"ALB"});
   BOOST_TEST(kc::to_string(s.problem) == "undetermined-designation");
   BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"GEO"});
-  BOOST_TEST(contains(s.reason, "the sources do not say whether ALB (Albania) was designated a safe country of origin "
-                                "on the last day of 2021-05"));
+  BOOST_TEST(contains(s.reason,
+                      "the sources do not say whether ALB (Albania) was designated a safe country of origin "
+                      "on the last day of 2021-05"));
   // Undetermined counts as not safe for the lower bound and as safe for the upper.
   BOOST_TEST(s.lower_percent.value_or(-1) == 20);
   BOOST_TEST(s.upper_percent.value_or(-1) == 30);
@@ -633,7 +637,8 @@ BOOST_AUTO_TEST_CASE(safe_share_with_an_unknown_month_in_the_window) {
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
   BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"UKR"});
   BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"UKR"});
-  BOOST_TEST(contains(s.reason, "whether UKR (Ukraine) was designated a safe country of origin on the last day of 2022-02"));
+  BOOST_TEST(
+      contains(s.reason, "whether UKR (Ukraine) was designated a safe country of origin on the last day of 2022-02"));
   // Certainly safe: December and January (30 of 300); February's 30 are undetermined.
   BOOST_TEST(s.lower_percent.value_or(-1) == 10);
   BOOST_TEST(s.upper_percent.value_or(-1) == 20);
@@ -677,7 +682,8 @@ BOOST_AUTO_TEST_CASE(missing_departure_mode_is_unavailable) {
   zero.push_back(rows[0]);
   zero.back().mode = departure_mode::forced;
   for (auto& r : zero) r.count = 0;
-  const auto z = kc::departures_figure_for(kc::departures_table::from_rows(zero), departure_group::all, whole_year(2021));
+  const auto z =
+      kc::departures_figure_for(kc::departures_table::from_rows(zero), departure_group::all, whole_year(2021));
   BOOST_TEST(kc::to_string(z.status) == "unavailable");
   BOOST_TEST(contains(z.reason, "the total is 0"));
   BOOST_TEST(kc::to_string(z.problem) == "zero-total");
@@ -695,8 +701,8 @@ BOOST_AUTO_TEST_CASE(total_rounding_to_tens_is_half_up) {
     r.source = "test";
     rows.push_back(r);
   }
-  const auto f = kc::departures_figure_for(kc::departures_table::from_rows(rows), departure_group::criminal,
-                                           whole_year(2022));
+  const auto f =
+      kc::departures_figure_for(kc::departures_table::from_rows(rows), departure_group::criminal, whole_year(2022));
   BOOST_TEST(f.total_rounded == 2690);
   // 2000/2685 = 74.49% -> 74; 685/2685 = 25.51% -> 26.
   BOOST_TEST(f.supervised_percent == 74);
@@ -722,8 +728,8 @@ BOOST_AUTO_TEST_CASE(invalid_options_throw) {
       [&] { (void)kc::distribution(t, category::first_application, single(2021, 5), 0); }, "top_n 0");
   check_throws_exactly<kc::invalid_input>(
       [&] {
-        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, true,
-                               kc::share_rounding::published, 17);
+        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, true, kc::share_rounding::published,
+                               17);
       },
       "decimals 17 is outside 0-16");
   check_throws_exactly<kc::invalid_input>(
@@ -736,8 +742,10 @@ BOOST_AUTO_TEST_CASE(invalid_options_throw) {
       [&] { (void)kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5), 17); },
       "decimals 17");
   check_throws_exactly<kc::invalid_input>(
-      [&] { (void)kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
-                                            kc::share_rounding::published, 99); },
+      [&] {
+        (void)kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                        kc::share_rounding::published, 99);
+      },
       "decimals 99");
 
   const auto compute = [&](const kc::key_figures_options& o) {
@@ -810,7 +818,8 @@ kc::departures_table departures_of(std::vector<kc::departure_row> all, const std
 // Every category's TOTAL in May 2021, first applications `first` and repeat applications
 // `repeat`, the others 1; SYR the whole of the first applications.
 std::vector<kc::count_row> may_totals(std::int64_t first, std::int64_t repeat) {
-  return {row(may_2021(), std::nullopt, first), row(may_2021(), nat("SYR"), first),
+  return {row(may_2021(), std::nullopt, first),
+          row(may_2021(), nat("SYR"), first),
           row(may_2021(), std::nullopt, repeat, category::repeat_application),
           row(may_2021(), std::nullopt, 1, category::family_reunification),
           row(may_2021(), nat("ERI"), 1, category::family_reunification),
@@ -819,8 +828,9 @@ std::vector<kc::count_row> may_totals(std::int64_t first, std::int64_t repeat) {
 }
 
 const kc::departures_table& consistent_departures() {
-  static const kc::departures_table table = departures_of(departure_rows(departure_group::all, whole_year(2021), 20, 30, 50),
-                                                          departure_rows(departure_group::criminal, whole_year(2021), 2, 3, 5));
+  static const kc::departures_table table =
+      departures_of(departure_rows(departure_group::all, whole_year(2021), 20, 30, 50),
+                    departure_rows(departure_group::criminal, whole_year(2021), 2, 3, 5));
   return table;
 }
 
@@ -857,8 +867,8 @@ BOOST_AUTO_TEST_CASE(influx_sum_overflow_leaves_the_sum_unavailable) {
 }
 
 BOOST_AUTO_TEST_CASE(influx_sum_needs_every_category_and_says_which_lack_one) {
-  const auto t = table({row(may_2021(), std::nullopt, int64_max),
-                        row(may_2021(), std::nullopt, 1, category::repeat_application)});
+  const auto t =
+      table({row(may_2021(), std::nullopt, int64_max), row(may_2021(), std::nullopt, 1, category::repeat_application)});
   const auto f = kc::influx(t, may_2021());
   BOOST_TEST(!f.total.has_value());
   BOOST_TEST(kc::to_string(f.total_problem) == "missing-months");
@@ -1017,9 +1027,9 @@ BOOST_AUTO_TEST_CASE(nationalities_above_the_total_of_one_month_are_inconsistent
 }
 
 BOOST_AUTO_TEST_CASE(influx_entry_with_nationalities_above_its_total_is_inconsistent) {
-  const auto t = table({row(may_2021(), std::nullopt, 100), row(may_2021(), nat("SYR"), 80),
-                        row(may_2021(), nat("ERI"), 50),
-                        row(may_2021(), std::nullopt, 7, category::repeat_application)});
+  const auto t =
+      table({row(may_2021(), std::nullopt, 100), row(may_2021(), nat("SYR"), 80), row(may_2021(), nat("ERI"), 50),
+             row(may_2021(), std::nullopt, 7, category::repeat_application)});
   const auto f = kc::influx(t, may_2021());
   BOOST_TEST(!f.by_category[0].count.has_value());
   BOOST_TEST(kc::to_string(f.by_category[0].problem) == "inconsistent-data");
@@ -1043,8 +1053,9 @@ BOOST_AUTO_TEST_CASE(safe_share_parts_that_disagree_with_the_whole_are_undetermi
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
   BOOST_TEST(kc::to_string(s.problem) == "undetermined-designation");
   BOOST_CHECK(codes(s.undetermined_nationalities) == std::vector<std::string>{"UKR"});
-  BOOST_TEST(contains(s.reason, "the designation of UKR (Ukraine) changes within 2022-01/2022-03 and its rows for the "
-                                "parts sum to 150, not to its count of 10 over the window"));
+  BOOST_TEST(contains(s.reason,
+                      "the designation of UKR (Ukraine) changes within 2022-01/2022-03 and its rows for the "
+                      "parts sum to 150, not to its count of 10 over the window"));
   BOOST_TEST(s.lower_percent.value_or(-1) == 0);
   BOOST_TEST(s.upper_percent.value_or(-1) == 10);
 }

@@ -48,7 +48,6 @@ bool throws_with(const std::function<void()>& f, std::initializer_list<std::stri
 
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 
-
 const std::vector<kc::rolling_options> option_grid = {
     {.window = 1},
     {.window = 3},
@@ -236,7 +235,8 @@ BOOST_AUTO_TEST_CASE(panel_kernels_allocate_nothing) {
                kc::rolling_sum(iin, valid, kc::panel_view(iout.data(), rows, cols),
                                kc::panel_view(iout_valid.data(), rows, cols), options);
              }) == 0u);
-  BOOST_TEST(allocations_during([&] { kc::rolling_mean(iin, {}, kc::panel_view(out.data(), rows, cols), options); }) == 0u);
+  BOOST_TEST(allocations_during([&] { kc::rolling_mean(iin, {}, kc::panel_view(out.data(), rows, cols), options); }) ==
+             0u);
   BOOST_TEST(allocations_during([&] { kc::column_sums(in, per_column); }) == 0u);
   BOOST_TEST(allocations_during([&] { kc::column_sums(iin, valid, iper_column, iper_column_valid); }) == 0u);
   BOOST_TEST(allocations_during([&] { kc::trailing_sum(in, 100, 12, per_row, kc::missing_policy::skip); }) == 0u);
@@ -271,7 +271,8 @@ BOOST_AUTO_TEST_CASE(shape_mismatches_throw_naming_both_shapes) {
       {"validity mask is 3 x 2", "3 x 4"}));
   BOOST_TEST(throws_with<kc::invalid_input>(
       [&] {
-        kc::rolling_sum(iin, {}, kc::panel_view(iout.data(), 3, 4), kc::panel_view(iout_valid.data(), 2, 4), {.window = 2});
+        kc::rolling_sum(iin, {}, kc::panel_view(iout.data(), 3, 4), kc::panel_view(iout_valid.data(), 2, 4),
+                        {.window = 2});
       },
       {"output mask is 2 x 4"}));
   std::vector<double> per_column(3);
@@ -287,8 +288,8 @@ BOOST_AUTO_TEST_CASE(overlapping_output_is_refused_but_column_slices_are_fine) {
   const kc::panel_view<const double> left(wide.data(), 4, 4, 8);
   const kc::panel_view<double> right(wide.data() + 4, 4, 4, 8);
   BOOST_CHECK_NO_THROW(kc::rolling_sum(left, right, {.window = 2, .min_periods = 1}));
-  BOOST_TEST(wide[8 + 4] == 0.0);   // row 1, first output column: the value 0
-  BOOST_TEST(wide[8 + 7] == 5.0);   // row 1, last: 2 + 3
+  BOOST_TEST(wide[8 + 4] == 0.0);  // row 1, first output column: the value 0
+  BOOST_TEST(wide[8 + 7] == 5.0);  // row 1, last: 2 + 3
   // The output sharing the input's memory is refused, naming the rows that meet.
   const kc::panel_view<double> same_memory(wide.data(), 4, 4, 8);
   BOOST_TEST(throws_with<kc::invalid_input>([&] { kc::rolling_sum(left, same_memory, {.window = 2}); },
@@ -298,8 +299,8 @@ BOOST_AUTO_TEST_CASE(overlapping_output_is_refused_but_column_slices_are_fine) {
   BOOST_TEST(throws_with<kc::invalid_input>([&] { kc::rolling_mean(top, shifted, {.window = 2}); },
                                             {"input row 1", "output row 0"}));
   std::vector<double> sums(4);
-  BOOST_TEST(throws_with<kc::invalid_input>(
-      [&] { kc::column_sums(left, std::span<double>(wide.data() + 24, 4)); }, {"overlaps"}));
+  BOOST_TEST(throws_with<kc::invalid_input>([&] { kc::column_sums(left, std::span<double>(wide.data() + 24, 4)); },
+                                            {"overlaps"}));
   BOOST_CHECK_NO_THROW(kc::column_sums(left, sums));
 }
 
@@ -371,8 +372,8 @@ BOOST_AUTO_TEST_CASE(integer_column_sums_are_exact) {
   kc::column_sums(in, {}, totals, totals_valid);  // no mask: everything present
   BOOST_TEST(totals[2] == 0);
   BOOST_TEST(totals_valid[2] == 1);
-  BOOST_TEST(throws_with<kc::range_error>([&] { kc::column_sums(in, valid, totals, totals_valid, kc::missing_policy::reject); },
-                                          {"row 0, column 2"}));
+  BOOST_TEST(throws_with<kc::range_error>(
+      [&] { kc::column_sums(in, valid, totals, totals_valid, kc::missing_policy::reject); }, {"row 0, column 2"}));
 }
 
 BOOST_AUTO_TEST_CASE(integer_column_sum_overflow_names_the_column) {

@@ -121,7 +121,8 @@ BOOST_AUTO_TEST_CASE(subperiods_and_coarsening) {
     weeks += static_cast<int>(ws.size());
   }
   BOOST_TEST(weeks == kc::iso_week(2199, 52) - kc::iso_week(1900, 1) + 1);
-  BOOST_TEST(kc::coarsen<kc::quarter>(kc::period_range(kc::month(2020, 7), kc::month(2021, 3))).iso() == "2020-Q3/2021-Q1");
+  BOOST_TEST(kc::coarsen<kc::quarter>(kc::period_range(kc::month(2020, 7), kc::month(2021, 3))).iso() ==
+             "2020-Q3/2021-Q1");
   BOOST_CHECK_THROW((void)kc::coarsen<kc::year>(kc::trailing(kc::month(2021, 5), 12)), kc::range_error);
 }
 
@@ -202,7 +203,8 @@ BOOST_AUTO_TEST_CASE(iterators_are_checked_at_the_ends_of_the_range) {
   for (const kc::month m : last_year) isos.push_back(m.iso());
   BOOST_TEST(isos.size() == 12u);
   BOOST_TEST(isos.back() == "9999-12");
-  std::vector<kc::month> reversed(std::make_reverse_iterator(last_year.end()), std::make_reverse_iterator(last_year.begin()));
+  std::vector<kc::month> reversed(std::make_reverse_iterator(last_year.end()),
+                                  std::make_reverse_iterator(last_year.begin()));
   BOOST_TEST(reversed.front() == kc::month::max());
   BOOST_TEST(reversed.back() == kc::month(9999, 1));
   BOOST_TEST(std::ranges::distance(last_year) == 12);
@@ -216,8 +218,9 @@ BOOST_AUTO_TEST_CASE(iterators_are_checked_at_the_ends_of_the_range) {
   BOOST_TEST(message_of<kc::range_error>([&] { (void)last_year.begin()[12]; }) ==
              "cannot read a period range iterator at its end, after 9999-12");
   auto begin = last_year.begin();
-  BOOST_TEST(message_of<kc::range_error>([&] { begin -= PTRDIFF_MIN; }) ==
-             "a period range iterator at 9999-01 - -9223372036854775808 months leaves 0001-01 to the end after 9999-12");
+  BOOST_TEST(
+      message_of<kc::range_error>([&] { begin -= PTRDIFF_MIN; }) ==
+      "a period range iterator at 9999-01 - -9223372036854775808 months leaves 0001-01 to the end after 9999-12");
   BOOST_CHECK_THROW(begin += PTRDIFF_MAX, kc::range_error);
   BOOST_CHECK_THROW(begin += PTRDIFF_MIN, kc::range_error);
   BOOST_CHECK_THROW((void)(begin - PTRDIFF_MAX), kc::range_error);

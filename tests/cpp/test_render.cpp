@@ -104,10 +104,10 @@ kc::key_figures mei_2021() {
                                {named("SYR", 385, 1200, 32), named("TUR", 97, 1200, 8), named("DZA", 78, 1200, 7),
                                 named("MAR", 71, 1200, 6), named("ERI", 59, 1200, 5), named("AFG", 50, 1200, 4),
                                 unknown_row(45, 1200, 4), rest_row(kc::row_kind::other, 415, 1200, 35)});
-  f.first_trailing = distribution(category::first_application, kc::trailing(may, 12), 12000, 4, true,
-                                  {named("SYR", 3850, 12000, 32), named("DZA", 966, 12000, 8),
-                                   named("TUR", 780, 12000, 7), named("MAR", 702, 12000, 6),
-                                   unknown_row(450, 12000, 4), rest_row(kc::row_kind::other, 5252, 12000, 44)});
+  f.first_trailing = distribution(
+      category::first_application, kc::trailing(may, 12), 12000, 4, true,
+      {named("SYR", 3850, 12000, 32), named("DZA", 966, 12000, 8), named("TUR", 780, 12000, 7),
+       named("MAR", 702, 12000, 6), unknown_row(450, 12000, 4), rest_row(kc::row_kind::other, 5252, 12000, 44)});
 
   f.safe_month.cat = category::first_application;
   f.safe_month.window = kc::period_range<kc::month>(may);
@@ -331,7 +331,8 @@ class json_validator {
   }
   bool peek(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
   void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
       ++pos_;
     }
   }
@@ -438,16 +439,16 @@ BOOST_AUTO_TEST_CASE(json_quote_escapes_quotes_backslashes_and_control_character
 
 BOOST_AUTO_TEST_CASE(json_quote_passes_utf8_and_replaces_malformed_bytes) {
   BOOST_TEST(kc::json_quote("Syrië") == "\"Syrië\"");
-  BOOST_TEST(kc::json_quote("€ 5") == "\"€ 5\"");              // 3 bytes
-  BOOST_TEST(kc::json_quote("\xF0\x9F\x87\xB3") == "\"\xF0\x9F\x87\xB3\"");  // 4 bytes
-  BOOST_TEST(kc::json_quote("\xE2\x80\xA8") == "\"\xE2\x80\xA8\"");  // U+2028 is valid in JSON
-  BOOST_TEST(kc::json_quote("a\xFFz") == "\"a\\ufffdz\"");     // never valid in UTF-8
-  BOOST_TEST(kc::json_quote("\xC3") == "\"\\ufffd\"");          // truncated at the end
-  BOOST_TEST(kc::json_quote("\xC3z") == "\"\\ufffdz\"");        // continuation missing
-  BOOST_TEST(kc::json_quote("\xC0\xAF") == "\"\\ufffd\\ufffd\"");  // overlong '/'
-  BOOST_TEST(kc::json_quote("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
+  BOOST_TEST(kc::json_quote("€ 5") == "\"€ 5\"");                                        // 3 bytes
+  BOOST_TEST(kc::json_quote("\xF0\x9F\x87\xB3") == "\"\xF0\x9F\x87\xB3\"");              // 4 bytes
+  BOOST_TEST(kc::json_quote("\xE2\x80\xA8") == "\"\xE2\x80\xA8\"");                      // U+2028 is valid in JSON
+  BOOST_TEST(kc::json_quote("a\xFFz") == "\"a\\ufffdz\"");                               // never valid in UTF-8
+  BOOST_TEST(kc::json_quote("\xC3") == "\"\\ufffd\"");                                   // truncated at the end
+  BOOST_TEST(kc::json_quote("\xC3z") == "\"\\ufffdz\"");                                 // continuation missing
+  BOOST_TEST(kc::json_quote("\xC0\xAF") == "\"\\ufffd\\ufffd\"");                        // overlong '/'
+  BOOST_TEST(kc::json_quote("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");             // a surrogate
   BOOST_TEST(kc::json_quote("\xF4\x90\x80\x80") == "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // above U+10FFFF
-  BOOST_TEST(kc::json_quote("\x80") == "\"\\ufffd\"");          // stray continuation byte
+  BOOST_TEST(kc::json_quote("\x80") == "\"\\ufffd\"");                                   // stray continuation byte
   for (const std::string s : {"\xFF", "\xC3", "\xED\xA0\x80", "\"\\\n"}) BOOST_TEST(valid_json(kc::json_quote(s)));
 }
 
@@ -615,29 +616,34 @@ BOOST_AUTO_TEST_CASE(dutch_markdown_follows_the_page_layout) {
   check_sentence(md, "Deze groep noemen we nareizigers.");
   check_sentence(md, "In de asieltrends wordt ook vermeld waar de meeste asielzoekers vandaan komen.");
   check_sentence(md, "De inzet van het kabinet is om vreemdelingen zoveel mogelijk zelfstandig te laten vertrekken.");
-  check_sentence(md, "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
-                     "hebben verlaten.");
+  check_sentence(md,
+                 "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
+                 "hebben verlaten.");
   check_sentence(md, "Het vertrek van criminele vreemdelingen is een onderdeel van bovenstaande vertrekcijfers.");
   check_sentence(md, "Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke invrijheidstelling.");
   check_sentence(md, "Komen zij wel terug, dan moeten zij de resterende straf alsnog uitzitten.");
 
   // Source notes: inline after the nareizigers and departure paragraphs, as on the page.
   check_contains(md, "kwam uit Jemen. (Bron: fictional golden test data (not real), release 2021-06-15)\n");
-  check_contains(md, "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
-                     "tientallen)\n");
-  check_contains(md, "alsnog uitzitten. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond "
-                     "op tientallen)\n");
+  check_contains(md,
+                 "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
+                 "tientallen)\n");
+  check_contains(md,
+                 "alsnog uitzitten. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond "
+                 "op tientallen)\n");
 }
 
 BOOST_AUTO_TEST_CASE(rounding_notes_stand_apart_from_the_sentences) {
   const std::string md = kc::render_markdown(mei_2021(), kc::language::nl);
   // First applications in May and nareizigers in May sum to 101; the trailing windows of
   // the first applications too; the nareiziger window and the departures sum to 100.
-  check_contains(md, "(Bron: fictional golden test data (not real), release 2021-06-15)\n\n"
-                     "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van mei 2021 "
-                     "op tot 101%.)\n\nFig. 1.0\n");
-  check_contains(md, "had een andere of onbekende nationaliteit.\n\n(Afgerond: elk percentage is afzonderlijk "
-                     "afgerond, daardoor telt de hele verdeling van mei 2021 op tot 101%.)\n\nDe afgelopen");
+  check_contains(md,
+                 "(Bron: fictional golden test data (not real), release 2021-06-15)\n\n"
+                 "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van mei 2021 "
+                 "op tot 101%.)\n\nFig. 1.0\n");
+  check_contains(md,
+                 "had een andere of onbekende nationaliteit.\n\n(Afgerond: elk percentage is afzonderlijk "
+                 "afgerond, daardoor telt de hele verdeling van mei 2021 op tot 101%.)\n\nDe afgelopen");
   check_contains(md, "telt de hele verdeling van juni 2020 t/m mei 2021 op tot 101%.)\n");
   check_lacks(md, "mei 2020 t/m april 2021 op tot");
   check_lacks(md, "beide percentages");
@@ -702,23 +708,27 @@ BOOST_AUTO_TEST_CASE(decimals_use_the_decimal_comma_in_dutch) {
   }
   BOOST_TEST_REQUIRE(f.first_month.percent_sum == 1001);
   f.safe_month.decimals = 1;
-  f.safe_month.percent = 188;            // 225/1200 = 18.75%
+  f.safe_month.percent = 188;  // 225/1200 = 18.75%
   f.departures_all.decimals = 1;
   f.departures_all.supervised_percent = 510;
   f.departures_all.unsupervised_percent = 490;
   const std::string nl = kc::render_markdown(f, kc::language::nl);
   check_sentence(nl, "In mei 2021 kwam 32,1% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
-  check_sentence(nl, "8,1% was afkomstig uit Turkije, 6,5% kwam uit Algerije, 5,9% kwam uit Marokko, 4,9% kwam uit "
-                     "Eritrea, 4,2% kwam uit Afghanistan, 3,8% was Onbekend.");
-  check_sentence(nl, "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van mei 2021 op "
-                     "tot 100,1%.)");
-  check_sentence(nl, "Circa 18,8% van de asielzoekers die voor het eerst een aanvraag indienden kwam uit een "
-                     "[veilig land van herkomst](#).");
+  check_sentence(nl,
+                 "8,1% was afkomstig uit Turkije, 6,5% kwam uit Algerije, 5,9% kwam uit Marokko, 4,9% kwam uit "
+                 "Eritrea, 4,2% kwam uit Afghanistan, 3,8% was Onbekend.");
+  check_sentence(nl,
+                 "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van mei 2021 op "
+                 "tot 100,1%.)");
+  check_sentence(nl,
+                 "Circa 18,8% van de asielzoekers die voor het eerst een aanvraag indienden kwam uit een "
+                 "[veilig land van herkomst](#).");
   check_sentence(nl, "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is 51,0%.");
   const std::string en = kc::render_markdown(f, kc::language::en);
   check_sentence(en, "In May 2021, 32.1% of first-time asylum applicants came from Syria.");
-  check_sentence(en, "8.1% came from Turkey, 6.5% from Algeria, 5.9% from Morocco, 4.9% from Eritrea, 4.2% from "
-                     "Afghanistan and 3.8% had an unknown nationality.");
+  check_sentence(en,
+                 "8.1% came from Turkey, 6.5% from Algeria, 5.9% from Morocco, 4.9% from Eritrea, 4.2% from "
+                 "Afghanistan and 3.8% had an unknown nationality.");
   check_sentence(en, "About 18.8% of first-time asylum applicants came from a [safe country of origin](#).");
   check_sentence(en, "The share of foreign nationals who left the Netherlands under government supervision is 51.0%.");
 }
@@ -730,20 +740,25 @@ BOOST_AUTO_TEST_CASE(window_length_and_departures_period_come_from_the_figures) 
   f.departures_all.period = kc::period_range<kc::month>(kc::month(2023, 1), kc::month(2023, 10));
   f.departures_criminal.period = kc::period_range<kc::month>(kc::month(2022, 6), kc::month(2023, 5));
   const std::string nl = kc::render_markdown(f, kc::language::nl);
-  check_sentence(nl, "De afgelopen zes maanden (december 2020 t/m mei 2021) kwam 32% van de asielzoekers die voor het "
-                     "eerst een aanvraag indienden uit Syrië, 8% kwam uit Algerije, 7% kwam uit Turkije en 6% kwam uit "
-                     "Marokko.");
-  check_sentence(nl, "De afgelopen maand (mei 2021) kwam 50% van de nareizigers uit Syrië, 13% kwam uit Eritrea en 11% "
-                     "kwam uit Jemen.");
-  check_sentence(nl, "In 2023 (t/m oktober) zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, "
-                     "vertrokken.");
-  check_sentence(nl, "In de periode juni 2022 t/m mei 2023 zijn ongeveer 390 criminele vreemdelingen vertrokken tijdens "
-                     "of aansluitend aan hun gevangenisstraf.");
+  check_sentence(nl,
+                 "De afgelopen zes maanden (december 2020 t/m mei 2021) kwam 32% van de asielzoekers die voor het "
+                 "eerst een aanvraag indienden uit Syrië, 8% kwam uit Algerije, 7% kwam uit Turkije en 6% kwam uit "
+                 "Marokko.");
+  check_sentence(nl,
+                 "De afgelopen maand (mei 2021) kwam 50% van de nareizigers uit Syrië, 13% kwam uit Eritrea en 11% "
+                 "kwam uit Jemen.");
+  check_sentence(nl,
+                 "In 2023 (t/m oktober) zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, "
+                 "vertrokken.");
+  check_sentence(nl,
+                 "In de periode juni 2022 t/m mei 2023 zijn ongeveer 390 criminele vreemdelingen vertrokken tijdens "
+                 "of aansluitend aan hun gevangenisstraf.");
   const std::string en = kc::render_markdown(f, kc::language::en);
   check_contains(en, "Over the past six months (December 2020 to May 2021), 32%");
   check_contains(en, "Over the past month (May 2021), 50%");
-  check_sentence(en, "In 2023 (through October), about 7,690 foreign nationals who were not allowed to stay in the "
-                     "Netherlands left.");
+  check_sentence(en,
+                 "In 2023 (through October), about 7,690 foreign nationals who were not allowed to stay in the "
+                 "Netherlands left.");
   check_contains(en, "In the period June 2022 to May 2023, about 390 criminal foreign nationals");
 }
 
@@ -769,11 +784,13 @@ kc::key_figures with_partial_first_applications() {
   // 768 of 1200 broken down by nationality: 432 unlisted (36%).
   auto& m = f.first_month;
   m.status = kc::figure_status::partial;
-  m.reason = "the data break down 768 of 1200 first asylum applications by nationality; the ranking is among the "
-             "listed nationalities";
-  m.rows = {named("SYR", 385, 1200, 32), named("TUR", 97, 1200, 8), named("DZA", 78, 1200, 7),
-            named("MAR", 71, 1200, 6), named("ERI", 59, 1200, 5), named("AFG", 50, 1200, 4),
-            unknown_row(28, 1200, 2), rest_row(kc::row_kind::unlisted, 432, 1200, 36)};
+  m.reason =
+      "the data break down 768 of 1200 first asylum applications by nationality; the ranking is among the "
+      "listed nationalities";
+  m.rows = {named("SYR", 385, 1200, 32), named("TUR", 97, 1200, 8),
+            named("DZA", 78, 1200, 7),   named("MAR", 71, 1200, 6),
+            named("ERI", 59, 1200, 5),   named("AFG", 50, 1200, 4),
+            unknown_row(28, 1200, 2),    rest_row(kc::row_kind::unlisted, 432, 1200, 36)};
   m.percent_sum = 100;
   m.sums_to_100 = true;
   m.listed = 768;
@@ -791,25 +808,30 @@ BOOST_AUTO_TEST_CASE(partial_distribution_lists_shares_with_a_caveat) {
   const auto f = with_partial_first_applications();
   const std::string nl = kc::render_markdown(f, kc::language::nl);
   check_sentence(nl, "In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
-  check_sentence(nl, "8% was afkomstig uit Turkije, 7% kwam uit Algerije, 6% kwam uit Marokko, 5% kwam uit Eritrea, 4% "
-                     "kwam uit Afghanistan, 2% was Onbekend.");
-  check_sentence(nl, "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: 36% van de asielzoekers "
-                     "die voor het eerst een aanvraag indienden is niet naar nationaliteit uitgesplitst.");
+  check_sentence(nl,
+                 "8% was afkomstig uit Turkije, 7% kwam uit Algerije, 6% kwam uit Marokko, 5% kwam uit Eritrea, 4% "
+                 "kwam uit Afghanistan, 2% was Onbekend.");
+  check_sentence(nl,
+                 "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: 36% van de asielzoekers "
+                 "die voor het eerst een aanvraag indienden is niet naar nationaliteit uitgesplitst.");
   check_sentence(nl, "De volgorde geldt dus alleen voor de genoemde nationaliteiten.");
-  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
-                     "van herkomst](#) kwam, is niet beschikbaar (reden: the breakdown by nationality is partial (432 of "
-                     "1200 unlisted)).");
+  check_sentence(nl,
+                 "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                 "van herkomst](#) kwam, is niet beschikbaar (reden: the breakdown by nationality is partial (432 of "
+                 "1200 unlisted)).");
   check_sentence(nl, "Het ligt tussen 12% en 48%.");
   check_lacks(nl, "Circa");
   // The rest of the page still renders.
   check_sentence(nl, "In 2021 zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, vertrokken.");
 
   const std::string en = kc::render_markdown(f, kc::language::en);
-  check_sentence(en, "These figures cover only the nationalities in the data: 36% of first-time asylum applicants are "
-                     "not broken down by nationality.");
+  check_sentence(en,
+                 "These figures cover only the nationalities in the data: 36% of first-time asylum applicants are "
+                 "not broken down by nationality.");
   check_sentence(en, "The ranking therefore holds only among the nationalities listed.");
-  check_sentence(en, "The share of first-time asylum applicants who came from a [safe country of origin](#) is not "
-                     "available (reason: the breakdown by nationality is partial (432 of 1200 unlisted)).");
+  check_sentence(en,
+                 "The share of first-time asylum applicants who came from a [safe country of origin](#) is not "
+                 "available (reason: the breakdown by nationality is partial (432 of 1200 unlisted)).");
   check_sentence(en, "It lies between 12% and 48%.");
 }
 
@@ -833,49 +855,58 @@ BOOST_AUTO_TEST_CASE(unavailable_figures_say_so_and_why) {
   f.departures_criminal.source = {};
 
   const std::string nl = kc::render_markdown(f, kc::language::nl);
-  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden over "
-                     "de afgelopen twaalf maanden (juni 2020 t/m mei 2021) is niet beschikbaar (reden: no TOTAL for "
-                     "first applications in 2020-06).");
-  check_sentence(nl, "De verdeling naar nationaliteit van de nareizigers in mei 2021 is niet beschikbaar (reden: no TOTAL "
-                     "for nareizigers in 2021-05).");
-  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
-                     "van herkomst](#) kwam, is niet beschikbaar (reden: the designation of ALB on 2021-05-31 is "
-                     "unknown).");
+  check_sentence(nl,
+                 "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden over "
+                 "de afgelopen twaalf maanden (juni 2020 t/m mei 2021) is niet beschikbaar (reden: no TOTAL for "
+                 "first applications in 2020-06).");
+  check_sentence(nl,
+                 "De verdeling naar nationaliteit van de nareizigers in mei 2021 is niet beschikbaar (reden: no TOTAL "
+                 "for nareizigers in 2021-05).");
+  check_sentence(nl,
+                 "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                 "van herkomst](#) kwam, is niet beschikbaar (reden: the designation of ALB on 2021-05-31 is "
+                 "unknown).");
   check_lacks(nl, "Het ligt tussen");
-  check_sentence(nl, "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
-                     "gevangenisstraf, is niet beschikbaar (reden: no rows for group criminal in 2021).");
+  check_sentence(nl,
+                 "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
+                 "gevangenisstraf, is niet beschikbaar (reden: no rows for group criminal in 2021).");
   check_lacks(nl, "criminele vreemdelingen dat onder toezicht");
   // The criminal departures have no source left; the other departures keep theirs.
   check_contains(nl, "resterende straf alsnog uitzitten.\n");
-  check_contains(nl, "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
-                     "tientallen)\n");
+  check_contains(nl,
+                 "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
+                 "tientallen)\n");
   // No rounding note for an unavailable figure; the unavailable trailing window has no source line.
   check_lacks(nl, "juni 2020 t/m mei 2021 op tot");
   check_contains(nl, "(reden: no TOTAL for first applications in 2020-06).\n\n## Uit welke landen komen nareizigers?");
   // Everything else is still there.
-  for (const auto& s : {std::string("In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden "
-                                    "uit Syrië."),
-                        std::string("De afgelopen twaalf maanden (mei 2020 t/m april 2021) kwam 50% van de nareizigers "
-                                    "uit Syrië, 13% kwam uit Eritrea en 11% kwam uit Jemen."),
-                        std::string("In 2021 zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, "
-                                    "vertrokken."),
-                        std::string("Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke "
-                                    "invrijheidstelling.")}) {
+  for (const auto& s :
+       {std::string("In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden "
+                    "uit Syrië."),
+        std::string("De afgelopen twaalf maanden (mei 2020 t/m april 2021) kwam 50% van de nareizigers "
+                    "uit Syrië, 13% kwam uit Eritrea en 11% kwam uit Jemen."),
+        std::string("In 2021 zijn ongeveer 7.690 vreemdelingen die niet in Nederland mochten blijven, "
+                    "vertrokken."),
+        std::string("Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke "
+                    "invrijheidstelling.")}) {
     check_sentence(nl, s);
   }
 
   const std::string en = kc::render_markdown(f, kc::language::en);
-  check_sentence(en, "The breakdown by nationality of first-time asylum applicants over the past twelve months (June 2020 "
-                     "to May 2021) is not available (reason: no TOTAL for first applications in 2020-06).");
-  check_sentence(en, "The number of criminal foreign nationals who left during or directly after their prison sentence in "
-                     "2021 is not available (reason: no rows for group criminal in 2021).");
+  check_sentence(en,
+                 "The breakdown by nationality of first-time asylum applicants over the past twelve months (June 2020 "
+                 "to May 2021) is not available (reason: no TOTAL for first applications in 2020-06).");
+  check_sentence(en,
+                 "The number of criminal foreign nationals who left during or directly after their prison sentence in "
+                 "2021 is not available (reason: no rows for group criminal in 2021).");
 
   // All departures unavailable too.
   f.departures_all.status = kc::figure_status::unavailable;
   f.departures_all.reason = "no rows for group all in 2021";
   const std::string nl2 = kc::render_markdown(f, kc::language::nl);
-  check_sentence(nl2, "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
-                      "beschikbaar (reden: no rows for group all in 2021).");
+  check_sentence(nl2,
+                 "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
+                 "beschikbaar (reden: no rows for group all in 2021).");
   check_lacks(nl2, "onder toezicht van de overheid");
 }
 
@@ -900,32 +931,38 @@ BOOST_AUTO_TEST_CASE(reasons_are_written_in_the_language_of_the_page) {
   f.departures_criminal.reason = "no departures of group criminal for 2021";
 
   const std::string nl = kc::render_markdown(f, kc::language::nl);
-  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden over "
-                     "de afgelopen twaalf maanden (juni 2020 t/m mei 2021) is niet beschikbaar (reden: de gegevens "
-                     "hebben niet voor elke maand van de periode een totaal).");
-  check_sentence(nl, "De verdeling naar nationaliteit van de nareizigers in mei 2021 is niet beschikbaar (reden: voor "
-                     "een deel van de periode hebben de gegevens alleen totalen per kwartaal of jaar, die niet over de "
-                     "maanden te verdelen zijn).");
-  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
-                     "van herkomst](#) kwam, is niet beschikbaar (reden: de gegevens splitsen niet iedereen naar "
-                     "nationaliteit uit).");
+  check_sentence(nl,
+                 "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden over "
+                 "de afgelopen twaalf maanden (juni 2020 t/m mei 2021) is niet beschikbaar (reden: de gegevens "
+                 "hebben niet voor elke maand van de periode een totaal).");
+  check_sentence(nl,
+                 "De verdeling naar nationaliteit van de nareizigers in mei 2021 is niet beschikbaar (reden: voor "
+                 "een deel van de periode hebben de gegevens alleen totalen per kwartaal of jaar, die niet over de "
+                 "maanden te verdelen zijn).");
+  check_sentence(nl,
+                 "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                 "van herkomst](#) kwam, is niet beschikbaar (reden: de gegevens splitsen niet iedereen naar "
+                 "nationaliteit uit).");
   check_sentence(nl, "Het ligt tussen 0% en 44%.");
-  check_sentence(nl, "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
-                     "gevangenisstraf, is niet beschikbaar (reden: de gegevens bevatten niet alle vertrekcijfers voor "
-                     "deze periode).");
+  check_sentence(nl,
+                 "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
+                 "gevangenisstraf, is niet beschikbaar (reden: de gegevens bevatten niet alle vertrekcijfers voor "
+                 "deze periode).");
   for (const char* english : {"no TOTAL", "family\\_reunification", "break down", "no departures", "counts.csv"}) {
     check_lacks(nl, english);
   }
 
   const std::string en = kc::render_markdown(f, kc::language::en);
-  check_sentence(en, "The breakdown by nationality of family members joining refugees in May 2021 is not "
-                     "available (reason: for part of the period the data have only quarterly or yearly totals, which "
-                     "cannot be divided over the months).");
+  check_sentence(en,
+                 "The breakdown by nationality of family members joining refugees in May 2021 is not "
+                 "available (reason: for part of the period the data have only quarterly or yearly totals, which "
+                 "cannot be divided over the months).");
   check_contains(en, "(reason: the data do not break everyone down by nationality).");
 
   const std::string html = kc::render_html(f, kc::language::nl);
-  check_contains(html, "<p class=\"unavailable\">Niet beschikbaar (reden: de gegevens hebben niet voor elke maand van "
-                       "de periode een totaal).</p>");
+  check_contains(html,
+                 "<p class=\"unavailable\">Niet beschikbaar (reden: de gegevens hebben niet voor elke maand van "
+                 "de periode een totaal).</p>");
   BOOST_TEST(html_problem(html) == "");
 
   // The JSON keeps both: the code and the details.
@@ -981,10 +1018,12 @@ BOOST_AUTO_TEST_CASE(html_is_a_standalone_well_formed_document) {
   check_contains(nl, "<h2>KERNCIJFERS ASIEL EN MIGRATIE, MEI 2021</h2>");
   check_contains(nl, "<h3>Uit welke landen komen asielzoekers?</h3>");
   check_contains(nl, "publiceert <em>wekelijks</em> de instroomcijfers, oftewel");
-  check_contains(nl, "<p>In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië. "
-                     "8% was afkomstig uit Turkije,");
-  check_contains(nl, "kwam uit een veilig land van herkomst.<br>\n(Bron: fictional golden test data (not real), release "
-                     "2021-06-15)</p>");
+  check_contains(nl,
+                 "<p>In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië. "
+                 "8% was afkomstig uit Turkije,");
+  check_contains(nl,
+                 "kwam uit een veilig land van herkomst.<br>\n(Bron: fictional golden test data (not real), release "
+                 "2021-06-15)</p>");
   check_contains(nl, "<p class=\"note\">(Afgerond: elk percentage is afzonderlijk afgerond");
   // Without figure markup each figure is a table of its data.
   check_contains(nl, "<figure id=\"fig-1-0\">\n<table>");
@@ -993,13 +1032,15 @@ BOOST_AUTO_TEST_CASE(html_is_a_standalone_well_formed_document) {
   check_contains(nl, "<tr><td>Overig</td><td class=\"num\">415</td><td class=\"num\">35%</td></tr>");
   check_contains(nl, "<tfoot><tr><th scope=\"row\">Totaal</th><td class=\"num\">1.200</td><td class=\"num\">101%</td>");
   check_contains(nl, "<tr><td>Andere of onbekende nationaliteit</td><td class=\"num\">232</td>");
-  check_contains(nl, "<figcaption>Fig. 1.1 Eerste asielaanvragen naar nationaliteit, juni 2020 t/m mei 2021"
-                     "</figcaption>");
+  check_contains(nl,
+                 "<figcaption>Fig. 1.1 Eerste asielaanvragen naar nationaliteit, juni 2020 t/m mei 2021"
+                 "</figcaption>");
   check_contains(nl, "<td class=\"num\">12.000</td>");
   const std::string en = kc::render_html(f, kc::language::en);
   check_contains(en, "<td class=\"num\">12,000</td>");
-  check_contains(en, "<figcaption>Fig. 1.2 Family members joining refugees (nareizigers) by nationality, May 2021"
-                     "</figcaption>");
+  check_contains(en,
+                 "<figcaption>Fig. 1.2 Family members joining refugees (nareizigers) by nationality, May 2021"
+                 "</figcaption>");
 }
 
 BOOST_AUTO_TEST_CASE(html_inserts_figure_markup_verbatim_and_escapes_text) {
@@ -1007,8 +1048,9 @@ BOOST_AUTO_TEST_CASE(html_inserts_figure_markup_verbatim_and_escapes_text) {
   f.departures_all.source.sources = {"<script>alert('x')</script> & \"co\""};
   kc::html_options options;
   options.title = "Tom & Jerry's <page>";
-  options.figures[1] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
-                       "height=\"10\"/></svg>";
+  options.figures[1] =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
+      "height=\"10\"/></svg>";
   const std::string html = kc::render_html(f, kc::language::nl, options);
   check_contains(html, "<title>Tom &amp; Jerry&#39;s &lt;page&gt;</title>");
   check_contains(html, "(Bron: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;, release");
@@ -1026,8 +1068,9 @@ BOOST_AUTO_TEST_CASE(html_renders_partial_and_unavailable_figures) {
   f.first_trailing.reason = "gap in 2020-07 & 2020-08";
   f.first_trailing.rows.clear();
   const std::string html = kc::render_html(f, kc::language::nl);
-  check_contains(html, "<tr><td>Niet naar nationaliteit uitgesplitst</td><td class=\"num\">432</td><td "
-                       "class=\"num\">36%</td></tr>");
+  check_contains(html,
+                 "<tr><td>Niet naar nationaliteit uitgesplitst</td><td class=\"num\">432</td><td "
+                 "class=\"num\">36%</td></tr>");
   check_contains(html, "<p class=\"unavailable\">Niet beschikbaar (reden: gap in 2020-07 &amp; 2020-08).</p>");
   BOOST_TEST(html_problem(html) == "");
 }
@@ -1054,27 +1097,33 @@ BOOST_AUTO_TEST_CASE(json_is_valid_and_has_every_figure) {
   const std::string json = kc::render_json(mei_2021());
   json_validator v(json);
   BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
-  for (const std::string key : {"\"influx\"", "\"first_month\"", "\"first_trailing\"", "\"safe_month\"",
-                                "\"nareizigers_month\"", "\"nareizigers_trailing\"", "\"departures_all\"",
-                                "\"departures_criminal\"", "\"options\""}) {
+  for (const std::string key :
+       {"\"influx\"", "\"first_month\"", "\"first_trailing\"", "\"safe_month\"", "\"nareizigers_month\"",
+        "\"nareizigers_trailing\"", "\"departures_all\"", "\"departures_criminal\"", "\"options\""}) {
     check_contains(json, "\n  " + key + ": {");
   }
-  check_contains(json, "\"iso\": \"2020-06/2021-05\",\n      \"first\": \"2020-06\",\n      \"last\": \"2021-05\",\n"
-                       "      \"months\": 12,\n      \"label\": {\n        \"nl\": \"juni 2020 t/m mei 2021\",\n"
-                       "        \"en\": \"June 2020 to May 2021\"\n      }");
-  check_contains(json, "\"kind\": \"nationality\",\n        \"label\": {\n          \"nl\": \"Syrië\",\n          "
-                       "\"en\": \"Syria\"\n        },\n        \"nationality\": {\n          \"alpha3\": \"SYR\",");
-  check_contains(json, "\"count\": 385,\n        \"share\": {\n          \"part\": 385,\n          \"whole\": 1200\n"
-                       "        },\n        \"percent\": 32,");
+  check_contains(json,
+                 "\"iso\": \"2020-06/2021-05\",\n      \"first\": \"2020-06\",\n      \"last\": \"2021-05\",\n"
+                 "      \"months\": 12,\n      \"label\": {\n        \"nl\": \"juni 2020 t/m mei 2021\",\n"
+                 "        \"en\": \"June 2020 to May 2021\"\n      }");
+  check_contains(json,
+                 "\"kind\": \"nationality\",\n        \"label\": {\n          \"nl\": \"Syrië\",\n          "
+                 "\"en\": \"Syria\"\n        },\n        \"nationality\": {\n          \"alpha3\": \"SYR\",");
+  check_contains(json,
+                 "\"count\": 385,\n        \"share\": {\n          \"part\": 385,\n          \"whole\": 1200\n"
+                 "        },\n        \"percent\": 32,");
   check_contains(json, "\"kind\": \"other\",");
   check_contains(json, "\"nationality\": null,");
-  check_contains(json, "\"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": 101,\n    "
-                       "\"sums_to_100\": false,\n    \"rounding_note\": \"shares sum to 101, not 100: consistent with "
-                       "independent rounding\",");
-  check_contains(json, "\"sources\": [\n        \"fictional golden test data (not real)\"\n      ],\n      "
-                       "\"latest_release\": {\n        \"iso\": \"2021-06-15\",\n        \"precision\": \"day\",");
-  check_contains(json, "\"total\": 7686,\n    \"total_rounded\": 7690,\n    \"total_rounded_text\": {\n      \"nl\": "
-                       "\"7.690\",\n      \"en\": \"7,690\"\n    },");
+  check_contains(json,
+                 "\"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": 101,\n    "
+                 "\"sums_to_100\": false,\n    \"rounding_note\": \"shares sum to 101, not 100: consistent with "
+                 "independent rounding\",");
+  check_contains(json,
+                 "\"sources\": [\n        \"fictional golden test data (not real)\"\n      ],\n      "
+                 "\"latest_release\": {\n        \"iso\": \"2021-06-15\",\n        \"precision\": \"day\",");
+  check_contains(json,
+                 "\"total\": 7686,\n    \"total_rounded\": 7690,\n    \"total_rounded_text\": {\n      \"nl\": "
+                 "\"7.690\",\n      \"en\": \"7,690\"\n    },");
   check_contains(json, "\"period\": {\n      \"iso\": \"2021-01/2021-12\",");
   check_contains(json, "\"label\": {\n        \"nl\": \"2021\",\n        \"en\": \"2021\"\n      }");
   check_contains(json, "\"nareiziger_window_end\": \"2021-04\",");
@@ -1101,12 +1150,16 @@ BOOST_AUTO_TEST_CASE(json_escapes_hostile_text_and_keeps_partial_details) {
   const std::string json = kc::render_json(f);
   json_validator v(json);
   BOOST_TEST(v.valid(), "invalid JSON near position " << v.position());
-  check_contains(json, "\"status\": \"partial\",\n    \"problem\": \"incomplete-breakdown\",\n    \"reason\": \"line one\\nline \\\"two\\\" \\\\ tab\\there \\u0001\"");
+  check_contains(json,
+                 "\"status\": \"partial\",\n    \"problem\": \"incomplete-breakdown\",\n    \"reason\": \"line "
+                 "one\\nline \\\"two\\\" \\\\ tab\\there \\u0001\"");
   check_contains(json, "\"kind\": \"unlisted\",");
   check_contains(json, "\"unusable_nationalities\": [\n      \"IRQ\"\n    ],");
   check_contains(json, "\"notes\": [\n      \"2020-Q3 differs from its months\"\n    ],");
   check_contains(json, "\"lower_percent\": 12,\n    \"upper_percent\": 48,");
-  check_contains(json, "\"count\": null,\n        \"problem\": \"missing-months\",\n        \"reason\": \"no TOTAL for repeat_application in 2021-05\"");
+  check_contains(json,
+                 "\"count\": null,\n        \"problem\": \"missing-months\",\n        \"reason\": \"no TOTAL for "
+                 "repeat_application in 2021-05\"");
   check_contains(json, "\"total\": null,");
   check_contains(json, "\"iso\": null,\n        \"precision\": \"undated\",");
   check_contains(json, "\"bad \\ufffd byte\"");
@@ -1124,7 +1177,9 @@ BOOST_AUTO_TEST_CASE(json_validator_catches_errors) {
   BOOST_TEST(!valid_json("{} {}"));
 }
 
-BOOST_AUTO_TEST_CASE(json_matches_the_golden_file) { check_golden(kc::render_json(mei_2021()), "render_mei_2021.json"); }
+BOOST_AUTO_TEST_CASE(json_matches_the_golden_file) {
+  check_golden(kc::render_json(mei_2021()), "render_mei_2021.json");
+}
 
 // ---------------------------------------------------------------------------------------
 // The golden table through compute_key_figures: every Dutch sentence of the page.
@@ -1253,50 +1308,61 @@ BOOST_AUTO_TEST_CASE(influx_sum_overflow_page) {
   const auto [nl, en] = render_all(f);
   check_sentence(nl, "In mei 2021 kwam 100% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
   check_contains(nl, "In 2021 zijn ongeveer 100 vreemdelingen die niet in Nederland mochten blijven, vertrokken.");
-  check_contains(en, "In 2021, about 10 criminal foreign nationals left during or directly after their prison sentence.");
+  check_contains(en,
+                 "In 2021, about 10 criminal foreign nationals left during or directly after their prison sentence.");
   const std::string json = kc::render_json(f);
   check_contains(json, "\"count\": 9223372036854775807,");
-  check_contains(json, "\"total\": null,\n    \"total_problem\": \"overflow\",\n    \"total_reason\": \"the sum over "
-                       "the categories for 2021-05 does not fit in 64 bits: integer overflow: 9223372036854775807 + 1 "
-                       "does not fit in int64\",");
+  check_contains(json,
+                 "\"total\": null,\n    \"total_problem\": \"overflow\",\n    \"total_reason\": \"the sum over "
+                 "the categories for 2021-05 does not fit in 64 bits: integer overflow: 9223372036854775807 + 1 "
+                 "does not fit in int64\",");
 }
 
 BOOST_AUTO_TEST_CASE(nationality_sum_overflow_page) {
-  const auto counts = kc::counts_table::from_rows(
-      {count(kc::month(2021, 5), std::nullopt, 100), count(kc::month(2021, 5), "SYR", int64_max),
-       count(kc::month(2021, 5), "ERI", 1)},
-      "test");
+  const auto counts =
+      kc::counts_table::from_rows({count(kc::month(2021, 5), std::nullopt, 100),
+                                   count(kc::month(2021, 5), "SYR", int64_max), count(kc::month(2021, 5), "ERI", 1)},
+                                  "test");
   const auto f = figures_of(counts, departures_table(20, 30, 50, 2, 3, 5));
   const auto [nl, en] = render_all(f);
-  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei "
-                     "2021 is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
-  check_sentence(nl, "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
-                     "van herkomst](#) kwam, is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
-  check_sentence(en, "The breakdown by nationality of first-time asylum applicants in May 2021 is not available (reason: "
-                     "the counts are too large to add up).");
+  check_sentence(nl,
+                 "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei "
+                 "2021 is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
+  check_sentence(nl,
+                 "Het aandeel van de asielzoekers die voor het eerst een aanvraag indienden dat uit een [veilig land "
+                 "van herkomst](#) kwam, is niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
+  check_sentence(en,
+                 "The breakdown by nationality of first-time asylum applicants in May 2021 is not available (reason: "
+                 "the counts are too large to add up).");
   check_contains(nl, "In 2021 zijn ongeveer 100 vreemdelingen die niet in Nederland mochten blijven, vertrokken.");
   check_contains(kc::render_html(f, kc::language::nl),
                  "<p class=\"unavailable\">Niet beschikbaar (reden: de aantallen zijn te groot om op te tellen).</p>");
   check_contains(kc::render_html(f, kc::language::en),
                  "<p class=\"unavailable\">Not available (reason: the counts are too large to add up).</p>");
   const std::string json = kc::render_json(f);
-  check_contains(json, "\"status\": \"unavailable\",\n    \"problem\": \"overflow\",\n    \"reason\": \"the listed "
-                       "nationalities of first asylum applications for 2021-05 do not sum in 64 bits: integer overflow: "
-                       "1 + 9223372036854775807 does not fit in int64\",\n    \"total\": null,\n    \"top_n\": 6,");
-  check_contains(json, "\"rows\": [],\n    \"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": null,"
-                       "\n    \"sums_to_100\": null,\n    \"rounding_note\": \"\",\n    \"listed\": null,");
-  check_contains(json, "\"total\": null,\n    \"safe_count\": null,\n    \"percent\": null,\n    \"percent_text\": null,");
+  check_contains(json,
+                 "\"status\": \"unavailable\",\n    \"problem\": \"overflow\",\n    \"reason\": \"the listed "
+                 "nationalities of first asylum applications for 2021-05 do not sum in 64 bits: integer overflow: "
+                 "1 + 9223372036854775807 does not fit in int64\",\n    \"total\": null,\n    \"top_n\": 6,");
+  check_contains(json,
+                 "\"rows\": [],\n    \"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": null,"
+                 "\n    \"sums_to_100\": null,\n    \"rounding_note\": \"\",\n    \"listed\": null,");
+  check_contains(json,
+                 "\"total\": null,\n    \"safe_count\": null,\n    \"percent\": null,\n    \"percent_text\": null,");
 }
 
 BOOST_AUTO_TEST_CASE(departures_rounded_to_tens_overflow_page) {
   const auto f = figures_of(golden_counts(), departures_table(int64_max, 0, 0, 5, 0, 0));
   const auto [nl, en] = render_all(f);
-  check_sentence(nl, "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
-                     "beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
-  check_sentence(en, "The number of foreign nationals who were not allowed to stay in the Netherlands and left in 2021 is "
-                     "not available (reason: the counts are too large to add up).");
-  check_contains(nl, "In 2021 zijn ongeveer 10 criminele vreemdelingen vertrokken tijdens of aansluitend aan hun "
-                     "gevangenisstraf.");
+  check_sentence(nl,
+                 "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
+                 "beschikbaar (reden: de aantallen zijn te groot om op te tellen).");
+  check_sentence(en,
+                 "The number of foreign nationals who were not allowed to stay in the Netherlands and left in 2021 is "
+                 "not available (reason: the counts are too large to add up).");
+  check_contains(nl,
+                 "In 2021 zijn ongeveer 10 criminele vreemdelingen vertrokken tijdens of aansluitend aan hun "
+                 "gevangenisstraf.");
   check_sentence(nl, "In mei 2021 kwam 32% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië.");
   check_lacks(nl, "9.223.372");
   check_lacks(en, "9,223,372");
@@ -1306,19 +1372,24 @@ BOOST_AUTO_TEST_CASE(criminal_departures_above_all_page) {
   // all = 3, criminal = 300: neither "about 0" nor "about 300" is printed as a fact.
   const auto f = figures_of(golden_counts(), departures_table(1, 1, 1, 100, 100, 100));
   const auto [nl, en] = render_all(f);
-  check_sentence(nl, "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
-                     "beschikbaar (reden: de vertrekcijfers spreken elkaar tegen: criminele vreemdelingen zijn een deel "
-                     "van alle vreemdelingen, maar de gegevens geven hun meer vertrekken).");
-  check_sentence(nl, "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
-                     "gevangenisstraf, is niet beschikbaar (reden: de vertrekcijfers spreken elkaar tegen: criminele "
-                     "vreemdelingen zijn een deel van alle vreemdelingen, maar de gegevens geven hun meer vertrekken).");
-  check_sentence(en, "The number of foreign nationals who were not allowed to stay in the Netherlands and left in 2021 is "
-                     "not available (reason: the departure figures contradict each other: criminal foreign nationals are "
-                     "a part of all foreign nationals, but the data give them more departures).");
-  check_sentence(en, "The number of criminal foreign nationals who left during or directly after their prison sentence in "
-                     "2021 is not available (reason: the departure figures contradict each other: criminal foreign "
-                     "nationals are a part of all foreign nationals, but the data give them more departures).");
-  for (const char* fact : {"ongeveer 0", "ongeveer 300", "onder toezicht van de overheid Nederland heeft verlaten, is"}) {
+  check_sentence(nl,
+                 "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in 2021 is vertrokken, is niet "
+                 "beschikbaar (reden: de vertrekcijfers spreken elkaar tegen: criminele vreemdelingen zijn een deel "
+                 "van alle vreemdelingen, maar de gegevens geven hun meer vertrekken).");
+  check_sentence(nl,
+                 "Het aantal criminele vreemdelingen dat in 2021 is vertrokken tijdens of aansluitend aan hun "
+                 "gevangenisstraf, is niet beschikbaar (reden: de vertrekcijfers spreken elkaar tegen: criminele "
+                 "vreemdelingen zijn een deel van alle vreemdelingen, maar de gegevens geven hun meer vertrekken).");
+  check_sentence(en,
+                 "The number of foreign nationals who were not allowed to stay in the Netherlands and left in 2021 is "
+                 "not available (reason: the departure figures contradict each other: criminal foreign nationals are "
+                 "a part of all foreign nationals, but the data give them more departures).");
+  check_sentence(en,
+                 "The number of criminal foreign nationals who left during or directly after their prison sentence in "
+                 "2021 is not available (reason: the departure figures contradict each other: criminal foreign "
+                 "nationals are a part of all foreign nationals, but the data give them more departures).");
+  for (const char* fact :
+       {"ongeveer 0", "ongeveer 300", "onder toezicht van de overheid Nederland heeft verlaten, is"}) {
     check_lacks(nl, fact);
   }
   check_lacks(en, "about 300");
@@ -1334,8 +1405,10 @@ BOOST_AUTO_TEST_CASE(criminal_departures_above_all_page) {
       "\",\n    \"total\": null,\n    \"total_rounded\": null,\n    \"total_rounded_text\": null,\n    \"supervised\": "
       "null,\n    \"unsupervised\": null,\n    \"supervised_percent\": null,\n    \"unsupervised_percent\": null,\n    "
       "\"rounding\": \"published\",\n    \"decimals\": 0,\n    \"percent_sum\": null,\n    \"sums_to_100\": null,";
-  const std::string expected = "\"status\": \"unavailable\",\n    \"problem\": \"inconsistent-departures\",\n    "
-                               "\"reason\": \"" + reason + nulls;
+  const std::string expected =
+      "\"status\": \"unavailable\",\n    \"problem\": \"inconsistent-departures\",\n    "
+      "\"reason\": \"" +
+      reason + nulls;
   const std::size_t first = json.find(expected);
   BOOST_TEST(first != std::string::npos, "missing: " << expected);
   BOOST_TEST(json.find(expected, first + 1) != std::string::npos, "only one departures figure is inconsistent");
@@ -1357,20 +1430,23 @@ BOOST_AUTO_TEST_CASE(nationalities_above_the_total_page) {
              "in 2021-05 the nationalities sum to 1600, more than the TOTAL of 1200 first asylum applications for "
              "2021-05: the data are inconsistent");
   const auto [nl, en] = render_all(f);
-  check_sentence(nl, "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei "
-                     "2021 is niet beschikbaar (reden: de gegevens spreken elkaar tegen: de aantallen per nationaliteit "
-                     "tellen op tot meer dan het totaal).");
-  check_sentence(en, "The breakdown by nationality of first-time asylum applicants over the past twelve months (June 2020 "
-                     "to May 2021) is not available (reason: the data contradict each other: the counts by nationality "
-                     "add up to more than the total).");
+  check_sentence(nl,
+                 "De verdeling naar nationaliteit van de asielzoekers die voor het eerst een aanvraag indienden in mei "
+                 "2021 is niet beschikbaar (reden: de gegevens spreken elkaar tegen: de aantallen per nationaliteit "
+                 "tellen op tot meer dan het totaal).");
+  check_sentence(en,
+                 "The breakdown by nationality of first-time asylum applicants over the past twelve months (June 2020 "
+                 "to May 2021) is not available (reason: the data contradict each other: the counts by nationality "
+                 "add up to more than the total).");
   check_contains(kc::render_html(f, kc::language::nl),
                  "<p class=\"unavailable\">Niet beschikbaar (reden: de gegevens spreken elkaar tegen: de aantallen per "
                  "nationaliteit tellen op tot meer dan het totaal).</p>");
   // The nareizigers are consistent and stay on the page.
   check_sentence(nl, "In mei 2021 kwam 60% van de nareizigers uit Syrië, 12% kwam uit Eritrea en 6% kwam uit Jemen.");
   const std::string json = kc::render_json(f);
-  check_contains(json, "\"problem\": \"inconsistent-data\",\n        \"reason\": \"the listed nationalities sum to 1600, "
-                       "more than the TOTAL of 1200 first asylum applications for 2021-05: the data are inconsistent\"");
+  check_contains(json,
+                 "\"problem\": \"inconsistent-data\",\n        \"reason\": \"the listed nationalities sum to 1600, "
+                 "more than the TOTAL of 1200 first asylum applications for 2021-05: the data are inconsistent\"");
   check_contains(json, "\"total\": null,\n    \"total_problem\": \"inconsistent-data\",");
 }
 
@@ -1385,8 +1461,9 @@ BOOST_AUTO_TEST_CASE(json_nulls_follow_the_status_not_the_stored_zeros) {
   f.safe_month.lower_percent = 10;
   f.safe_month.upper_percent = 30;
   const std::string json = kc::render_json(f);
-  check_contains(json, "\"total\": 1200,\n    \"safe_count\": null,\n    \"percent\": null,\n    \"percent_text\": null,"
-                       "\n    \"decimals\": 0,\n    \"lower_percent\": 10,\n    \"upper_percent\": 30,");
+  check_contains(json,
+                 "\"total\": 1200,\n    \"safe_count\": null,\n    \"percent\": null,\n    \"percent_text\": null,"
+                 "\n    \"decimals\": 0,\n    \"lower_percent\": 10,\n    \"upper_percent\": 30,");
   f.safe_month.lower_percent.reset();
   f.safe_month.upper_percent.reset();
   check_contains(kc::render_json(f), "\"total\": null,\n    \"safe_count\": null,");

@@ -76,7 +76,8 @@ struct float_reference {
 };
 
 template <class T>
-float_reference naive_float(const std::vector<T>& v, std::size_t k, std::size_t min_periods, kc::missing_policy missing) {
+float_reference naive_float(const std::vector<T>& v, std::size_t k, std::size_t min_periods,
+                            kc::missing_policy missing) {
   float_reference r;
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::size_t lo = i + 1 >= k ? i + 1 - k : 0;
@@ -187,7 +188,8 @@ BOOST_AUTO_TEST_CASE(reject_throws_naming_the_missing_position) {
   std::vector<double> out(4);
   const std::vector<double> v{1, 2, na, 4};
   BOOST_TEST(throws_with<kc::range_error>(
-      [&] { kc::rolling_sum(v, out, {.window = 2, .missing = kc::missing_policy::reject}); }, {"position 2", "missing"}));
+      [&] { kc::rolling_sum(v, out, {.window = 2, .missing = kc::missing_policy::reject}); },
+      {"position 2", "missing"}));
   BOOST_TEST(throws_with<kc::range_error>(
       [&] { kc::rolling_mean(v, out, {.window = 2, .missing = kc::missing_policy::reject}); }, {"position 2"}));
   // Without a gap, reject is the same as skip.
@@ -304,8 +306,8 @@ BOOST_AUTO_TEST_CASE(int64_overflow_throws_naming_the_position) {
   const std::vector<std::int64_t> low{i64_min, -1};
   std::vector<std::int64_t> out2(2);
   std::vector<std::uint8_t> valid2(2);
-  BOOST_TEST(throws_with<kc::overflow_error>([&] { kc::rolling_sum(low, {}, out2, valid2, {.window = 2}); },
-                                             {"position 1"}));
+  BOOST_TEST(
+      throws_with<kc::overflow_error>([&] { kc::rolling_sum(low, {}, out2, valid2, {.window = 2}); }, {"position 1"}));
   // A missing value does not take part: no overflow.
   const std::vector<std::uint8_t> mask{1, 0, 1};
   kc::rolling_sum(v, mask, out, out_valid, {.window = 2, .min_periods = 1});
@@ -366,8 +368,9 @@ BOOST_AUTO_TEST_CASE(double_matches_naive_reference_on_random_inputs) {
             const double tolerance = 1e-13 * ref.scale[i];
             BOOST_TEST_REQUIRE(std::isnan(sum[i]) == std::isnan(ref.sum[i]));
             if (!std::isnan(ref.sum[i])) {
-              BOOST_TEST_REQUIRE(std::fabs(sum[i] - ref.sum[i]) <= tolerance,
-                                 "sum at " << i << " k=" << k << " mp=" << mp << ": " << sum[i] << " vs " << ref.sum[i]);
+              BOOST_TEST_REQUIRE(
+                  std::fabs(sum[i] - ref.sum[i]) <= tolerance,
+                  "sum at " << i << " k=" << k << " mp=" << mp << ": " << sum[i] << " vs " << ref.sum[i]);
             }
             BOOST_TEST_REQUIRE(std::isnan(mean[i]) == std::isnan(ref.mean[i]));
             if (!std::isnan(ref.mean[i])) BOOST_TEST_REQUIRE(std::fabs(mean[i] - ref.mean[i]) <= tolerance);
@@ -452,7 +455,8 @@ BOOST_AUTO_TEST_CASE(window_zero_and_min_periods_above_window_are_errors) {
   const std::vector<std::int64_t> iv{1, 2, 3};
   std::vector<std::int64_t> iout(3);
   std::vector<std::uint8_t> ivalid(3);
-  BOOST_TEST(throws_with<kc::invalid_input>([&] { kc::rolling_sum(iv, {}, iout, ivalid, {.window = 0}); }, {"window 0"}));
+  BOOST_TEST(
+      throws_with<kc::invalid_input>([&] { kc::rolling_sum(iv, {}, iout, ivalid, {.window = 0}); }, {"window 0"}));
 }
 
 BOOST_AUTO_TEST_CASE(size_mismatches_throw_naming_both_sizes) {
@@ -475,14 +479,15 @@ BOOST_AUTO_TEST_CASE(size_mismatches_throw_naming_both_sizes) {
 
 BOOST_AUTO_TEST_CASE(output_overlapping_input_is_refused) {
   std::vector<double> v{1, 2, 3, 4};
-  BOOST_TEST(throws_with<kc::invalid_input>([&] { kc::rolling_sum(v, std::span<double>(v), {.window = 2}); },
-                                            {"overlaps"}));
+  BOOST_TEST(
+      throws_with<kc::invalid_input>([&] { kc::rolling_sum(v, std::span<double>(v), {.window = 2}); }, {"overlaps"}));
   std::vector<double> w{1, 2, 3, 4, 5, 6, 7, 8};
   BOOST_TEST(throws_with<kc::invalid_input>(
       [&] { kc::rolling_sum(std::span<const double>(w).first(4), std::span<double>(w).subspan(2, 4), {.window = 2}); },
       {"overlaps"}));
   // Adjacent but separate halves are fine.
-  BOOST_CHECK_NO_THROW(kc::rolling_sum(std::span<const double>(w).first(4), std::span<double>(w).subspan(4, 4), {.window = 2}));
+  BOOST_CHECK_NO_THROW(
+      kc::rolling_sum(std::span<const double>(w).first(4), std::span<double>(w).subspan(4, 4), {.window = 2}));
   BOOST_TEST(w[5] == 3.0);
 }
 
@@ -493,7 +498,8 @@ BOOST_AUTO_TEST_CASE(trailing_sum_of_one_window) {
   BOOST_TEST(kc::trailing_sum(v, 4, 3) == 12.0);
   BOOST_TEST(kc::trailing_sum(v, 2, 3) == 6.0);
   BOOST_TEST(kc::trailing_sum(v, 0, 1) == 1.0);
-  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(v, 1, 3); }, {"3", "position 1", "1 positions before"}));
+  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(v, 1, 3); },
+                                          {"3", "position 1", "1 positions before"}));
   BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(v, 5, 1); }, {"position 5", "5 values"}));
   BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(v, 4, 0); }, {"got 0"}));
 }
@@ -597,8 +603,8 @@ BOOST_AUTO_TEST_CASE(year_over_year_matches_naive_reference) {
       if (ok) {
         BOOST_TEST_REQUIRE(change[t] == v[t] - v[t - lag]);
         BOOST_TEST_REQUIRE(dchange[t] == static_cast<double>(v[t] - v[t - lag]));
-        const double expected = v[t - lag] == 0 ? na
-                                                : static_cast<double>(v[t] - v[t - lag]) / static_cast<double>(v[t - lag]);
+        const double expected =
+            v[t - lag] == 0 ? na : static_cast<double>(v[t] - v[t - lag]) / static_cast<double>(v[t - lag]);
         BOOST_TEST_REQUIRE(same(relative[t], expected));
         BOOST_TEST_REQUIRE(same(drelative[t], expected));
       } else {

@@ -83,8 +83,7 @@ counts_t reference_largest_remainder(const counts_t& counts, std::int64_t target
 }
 
 // Each part is the floor or the ceiling of count * units / total.
-bool each_part_is_floor_or_ceiling(const counts_t& counts, const counts_t& parts, std::int64_t target,
-                                   int decimals) {
+bool each_part_is_floor_or_ceiling(const counts_t& counts, const counts_t& parts, std::int64_t target, int decimals) {
   const int128 units = static_cast<int128>(target) * ten_to(decimals);
   const int128 total = std::accumulate(counts.begin(), counts.end(), int128{0});
   for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -170,9 +169,8 @@ BOOST_AUTO_TEST_CASE(round_ratio_modes_on_positive_values) {
   const row rows[] = {
       {125, 10, 13, 12, 12, 13},  // 12.5: a tie, even neighbour is 12
       {135, 10, 14, 14, 13, 14},  // 13.5: a tie, even neighbour is 14
-      {126, 10, 13, 13, 12, 13},  {124, 10, 12, 12, 12, 13}, {120, 10, 12, 12, 12, 12},
-      {1, 3, 0, 0, 0, 1},         {2, 3, 1, 1, 0, 1},        {0, 7, 0, 0, 0, 0},
-      {1, 2, 1, 0, 0, 1},         {3, 2, 2, 2, 1, 2},
+      {126, 10, 13, 13, 12, 13}, {124, 10, 12, 12, 12, 13}, {120, 10, 12, 12, 12, 12}, {1, 3, 0, 0, 0, 1},
+      {2, 3, 1, 1, 0, 1},        {0, 7, 0, 0, 0, 0},        {1, 2, 1, 0, 0, 1},        {3, 2, 2, 2, 1, 2},
   };
   for (const auto& r : rows) {
     BOOST_TEST_CONTEXT(r.num << "/" << r.den) {
@@ -219,8 +217,7 @@ BOOST_AUTO_TEST_CASE(round_ratio_decimals_and_limits) {
   BOOST_TEST(kc::round_ratio(max64, max64 - 1, 0, ceiling) == 2);
 
   BOOST_TEST(message_of<kc::count_error>([] { (void)kc::round_ratio(7, 0); }) == "ratio 7/0: the denominator is 0");
-  BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::round_ratio(1, 3, 19); }) ==
-             "decimals 19 is outside 0-18");
+  BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::round_ratio(1, 3, 19); }) == "decimals 19 is outside 0-18");
   BOOST_CHECK_THROW((void)kc::round_ratio(1, 3, -1), kc::invalid_input);
   BOOST_TEST(message_of<kc::overflow_error>([] { (void)kc::round_ratio(max64, 1, 1); }) ==
              "ratio 9223372036854775807/1 at 1 decimals does not fit in int64");
@@ -252,8 +249,7 @@ BOOST_AUTO_TEST_CASE(percent_of_a_share) {
 
   BOOST_TEST(message_of<kc::count_error>([] { (void)kc::percent(kc::share<>::undefined_if_zero(0, 0)); }) ==
              "cannot round the percentage of the undefined share 0/0");
-  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::percent(syria, 17); }) ==
-             "decimals 17 is outside 0-16");
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::percent(syria, 17); }) == "decimals 17 is outside 0-16");
 
   BOOST_TEST((kc::rounded_percent(syria, 1) == kc::rounded_decimal(596, 1)));
   BOOST_TEST(kc::rounded_percent(syria, 1).format(kc::language::nl) == "59,6");
@@ -381,8 +377,7 @@ BOOST_AUTO_TEST_CASE(thirds_with_target_and_decimals) {
   const counts_t thirds{1, 1, 1};
   BOOST_TEST(kc::largest_remainder(thirds) == (counts_t{34, 33, 33}), boost::test_tools::per_element());
   BOOST_TEST(kc::largest_remainder(thirds, 100, 1) == (counts_t{334, 333, 333}), boost::test_tools::per_element());
-  BOOST_TEST(kc::largest_remainder(thirds, 1000, 1) == (counts_t{3334, 3333, 3333}),
-             boost::test_tools::per_element());
+  BOOST_TEST(kc::largest_remainder(thirds, 1000, 1) == (counts_t{3334, 3333, 3333}), boost::test_tools::per_element());
   BOOST_TEST(kc::largest_remainder(thirds, 1, 18) ==
                  (counts_t{333333333333333334LL, 333333333333333333LL, 333333333333333333LL}),
              boost::test_tools::per_element());
@@ -432,8 +427,9 @@ BOOST_AUTO_TEST_CASE(edge_cases) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_input) {
-  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::largest_remainder(counts_t{0, 0, 0}); }) ==
-             "all 3 counts are 0: there is no whole to share out");
+  BOOST_TEST(message_of<kc::count_error>([] {
+               (void)kc::largest_remainder(counts_t{0, 0, 0});
+             }) == "all 3 counts are 0: there is no whole to share out");
   // An empty input is an empty result, but bad arguments are still refused.
   BOOST_TEST(kc::largest_remainder(counts_t{}).empty());
   BOOST_TEST(kc::largest_remainder(counts_t{}, 1000, 1).empty());
@@ -441,16 +437,22 @@ BOOST_AUTO_TEST_CASE(bad_input) {
   BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::largest_remainder(counts_t{}, -100); }) ==
              "target -100 is negative");
   BOOST_CHECK_THROW((void)kc::independent_percentages(counts_t{}, 17), kc::invalid_input);
-  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::largest_remainder(counts_t{4, 5, -7, 2}); }) ==
-             "count at position 2 is negative: -7");
-  BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::largest_remainder(counts_t{1, 2}, -100); }) ==
-             "target -100 is negative");
-  BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::largest_remainder(counts_t{1, 2}, 100, 19); }) ==
-             "decimals 19 is outside 0-18");
-  BOOST_TEST(message_of<kc::overflow_error>([] { (void)kc::largest_remainder(counts_t{1, 2}, 10, 18); }) ==
-             "integer overflow: 10 * 1000000000000000000 does not fit in int64");
+  BOOST_TEST(message_of<kc::count_error>([] {
+               (void)kc::largest_remainder(counts_t{4, 5, -7, 2});
+             }) == "count at position 2 is negative: -7");
+  BOOST_TEST(message_of<kc::invalid_input>([] {
+               (void)kc::largest_remainder(counts_t{1, 2}, -100);
+             }) == "target -100 is negative");
+  BOOST_TEST(message_of<kc::invalid_input>([] {
+               (void)kc::largest_remainder(counts_t{1, 2}, 100, 19);
+             }) == "decimals 19 is outside 0-18");
+  BOOST_TEST(message_of<kc::overflow_error>([] {
+               (void)kc::largest_remainder(counts_t{1, 2}, 10, 18);
+             }) == "integer overflow: 10 * 1000000000000000000 does not fit in int64");
   // A sum of counts near the limit throws rather than wrapping into a small total.
-  BOOST_TEST(contains(message_of<kc::overflow_error>([] { (void)kc::largest_remainder(counts_t{max64, 1}); }),
+  BOOST_TEST(contains(message_of<kc::overflow_error>([] {
+                        (void)kc::largest_remainder(counts_t{max64, 1});
+                      }),
                       "running total 9223372036854775807 + 1 (position 1)"));
   BOOST_CHECK_THROW((void)kc::largest_remainder(counts_t{max64 / 2 + 1, max64 / 2 + 1}), kc::overflow_error);
 
@@ -461,10 +463,12 @@ BOOST_AUTO_TEST_CASE(bad_input) {
   counts_t shared{1, 2, 3};
   BOOST_CHECK_THROW(kc::largest_remainder(shared, std::span<std::int64_t>(shared)), kc::invalid_input);
 
-  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::independent_percentages(counts_t{0, 0}); }) ==
-             "all 2 counts are 0: there is no whole to share out");
-  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::independent_percentages(counts_t{-1, 0}); }) ==
-             "count at position 0 is negative: -1");
+  BOOST_TEST(message_of<kc::count_error>([] {
+               (void)kc::independent_percentages(counts_t{0, 0});
+             }) == "all 2 counts are 0: there is no whole to share out");
+  BOOST_TEST(message_of<kc::count_error>([] {
+               (void)kc::independent_percentages(counts_t{-1, 0});
+             }) == "count at position 0 is negative: -1");
   BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::independent_percentages(counts_t{1}, 17); }) ==
              "decimals 17 is outside 0-16");
 }
@@ -621,8 +625,9 @@ BOOST_AUTO_TEST_CASE(published_shares_boundaries) {
   BOOST_TEST(check({}, 0).consistent_with_rounding);
   BOOST_TEST(check({}, 0).message == "no shares (the list is empty) sum to 0");
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)check({}, -1); }) == "target -1 is negative");
-  BOOST_TEST(message_of<kc::count_error>([&] { (void)check({5, -3}); }) ==
-             "published share at position 1 is negative: -3");
+  BOOST_TEST(message_of<kc::count_error>([&] {
+               (void)check({5, -3});
+             }) == "published share at position 1 is negative: -3");
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)check({5}, -1); }) == "target -1 is negative");
   BOOST_CHECK_THROW((void)check({max64, 1}), kc::overflow_error);
   BOOST_TEST((check({60, 12, 6, 23}) == check({23, 6, 12, 60})));

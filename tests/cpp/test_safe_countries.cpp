@@ -77,10 +77,11 @@ BOOST_AUTO_TEST_CASE(morocco_safe_in_may_2021_unknown_before_the_continuation) {
   BOOST_TEST(nl().status(mar, kc::month(2021, 4)) == designation_status::unknown);
   const std::string message =
       message_of<kc::unknown_designation>([] { (void)nl().is_safe(nat("MAR"), kc::month(2021, 4)); });
-  BOOST_TEST(message ==
-                 "the sources do not say whether MAR (Morocco) was designated a safe country of origin on 2021-04-30, "
-                 "the last day of 2021-04 (last-day rule); known: MAR in force 2021-05-06 (start unknown), no recorded end",
-             message);
+  BOOST_TEST(
+      message ==
+          "the sources do not say whether MAR (Morocco) was designated a safe country of origin on 2021-04-30, "
+          "the last day of 2021-04 (last-day rule); known: MAR in force 2021-05-06 (start unknown), no recorded end",
+      message);
   BOOST_CHECK_THROW((void)nl().is_safe(mar, kc::month(2021, 4)), kc::invalid_input);  // the base class
 }
 
@@ -163,7 +164,8 @@ BOOST_AUTO_TEST_CASE(ukraine_unknown_from_february_2022) {
   BOOST_TEST(nl().status(ukr, ymd(2022, 2, 1)) == designation_status::unknown);
   BOOST_TEST(nl().status(ukr, kc::month(2022, 3)) == designation_status::unknown);
   BOOST_TEST(nl().status(ukr, kc::year(2030)) == designation_status::unknown);
-  const std::string message = message_of<kc::unknown_designation>([] { (void)nl().is_safe(nat("UKR"), kc::month(2022, 2)); });
+  const std::string message =
+      message_of<kc::unknown_designation>([] { (void)nl().is_safe(nat("UKR"), kc::month(2022, 2)); });
   BOOST_TEST(contains(message, "UKR (Ukraine)"), message);
   BOOST_TEST(contains(message, "2022-02-28, the last day of 2022-02"), message);
 }
@@ -175,8 +177,10 @@ BOOST_AUTO_TEST_CASE(undated_listings_are_unknown_at_every_date) {
     BOOST_TEST(nl().status(nat(code), kc::year(2030)) == designation_status::unknown);
     BOOST_CHECK_THROW((void)nl().is_safe(nat(code), kc::month(2021, 5)), kc::unknown_designation);
   }
-  const std::string message = message_of<kc::unknown_designation>([] { (void)nl().is_safe(nat("SRB"), ymd(2021, 5, 1)); });
-  BOOST_TEST(contains(message, "SRB (Serbia) was designated a safe country of origin on 2021-05-01; known: SRB undated listing"),
+  const std::string message =
+      message_of<kc::unknown_designation>([] { (void)nl().is_safe(nat("SRB"), ymd(2021, 5, 1)); });
+  BOOST_TEST(contains(message,
+                      "SRB (Serbia) was designated a safe country of origin on 2021-05-01; known: SRB undated listing"),
              message);
 }
 
@@ -210,7 +214,8 @@ BOOST_AUTO_TEST_CASE(built_in_designations_are_as_curated) {
   BOOST_TEST(d.to_text() == "2021-06-11");
   BOOST_TEST(contains(d.note, "removed 2021-06-11"));
   BOOST_TEST(d.source ==
-             "http://www.leidschdagblad.nl/algemeen/binnenland/article28619751.ece/Algerije-en-Oekraine-op-lijst-veilige-landen "
+             "http://www.leidschdagblad.nl/algemeen/binnenland/article28619751.ece/"
+             "Algerije-en-Oekraine-op-lijst-veilige-landen "
              "https://www.inlia.nl/nl/nieuws/1181/algerije-geen-veilig-land-van-herkomst-meer");
 
   const auto mar = nl().designations_of(nat("MAR"));
@@ -247,8 +252,8 @@ BOOST_AUTO_TEST_CASE(empty_list_is_not_safe_everywhere) {
 
 BOOST_AUTO_TEST_CASE(an_unknown_start_reaches_back_only_to_the_previous_end) {
   // Designated 2010-2012, then found in force on 2015-06-01 with an unrecorded start.
-  const kc::safe_country_list list({make("DZA", dn(2015, 6, 1), false, std::nullopt),
-                                    make("DZA", dn(2010, 1, 1), true, dn(2012, 1, 1))});
+  const kc::safe_country_list list(
+      {make("DZA", dn(2015, 6, 1), false, std::nullopt), make("DZA", dn(2010, 1, 1), true, dn(2012, 1, 1))});
   const auto dza = nat("DZA");
   BOOST_TEST(list.status(dza, ymd(2009, 12, 31)) == designation_status::not_safe);  // not unknown
   BOOST_TEST(list.status(dza, ymd(2011, 6, 1)) == designation_status::safe);
@@ -294,22 +299,24 @@ BOOST_AUTO_TEST_CASE(overlapping_intervals_are_a_range_error_naming_country_and_
                                  make("MAR", dn(2019, 1, 1), true, std::nullopt),
                                  make("GEO", dn(2019, 6, 1), true, std::nullopt)});
   });
-  BOOST_TEST(message == "designations of GEO overlap: GEO 2016-10-01 to 2020-01-01 ends after GEO 2019-06-01, no "
-                        "recorded end starts");
+  BOOST_TEST(message ==
+             "designations of GEO overlap: GEO 2016-10-01 to 2020-01-01 ends after GEO 2019-06-01, no "
+             "recorded end starts");
   message = message_of<kc::range_error>([] {
-    (void)kc::safe_country_list({make("GEO", dn(2016, 10, 1), true, std::nullopt),
-                                 make("GEO", dn(2019, 6, 1), false, std::nullopt)});
+    (void)kc::safe_country_list(
+        {make("GEO", dn(2016, 10, 1), true, std::nullopt), make("GEO", dn(2019, 6, 1), false, std::nullopt)});
   });
-  BOOST_TEST(message == "designations of GEO overlap: GEO 2016-10-01, no recorded end has no end, but GEO in force "
-                        "2019-06-01 (start unknown), no recorded end starts later");
+  BOOST_TEST(message ==
+             "designations of GEO overlap: GEO 2016-10-01, no recorded end has no end, but GEO in force "
+             "2019-06-01 (start unknown), no recorded end starts later");
   message = message_of<kc::range_error>([] {
-    (void)kc::safe_country_list({make("SRB", std::nullopt, false, std::nullopt, false),
-                                 make("SRB", dn(2019, 6, 1), true, std::nullopt)});
+    (void)kc::safe_country_list(
+        {make("SRB", std::nullopt, false, std::nullopt, false), make("SRB", dn(2019, 6, 1), true, std::nullopt)});
   });
   BOOST_TEST(contains(message, "designations of SRB overlap: an undated listing (SRB undated listing)"), message);
   // Touching intervals do not overlap.
-  const kc::safe_country_list touching({make("GEO", dn(2016, 10, 1), true, dn(2020, 1, 1)),
-                                        make("GEO", dn(2020, 1, 1), true, std::nullopt)});
+  const kc::safe_country_list touching(
+      {make("GEO", dn(2016, 10, 1), true, dn(2020, 1, 1)), make("GEO", dn(2020, 1, 1), true, std::nullopt)});
   BOOST_TEST(touching.status(nat("GEO"), ymd(2020, 1, 1)) == designation_status::safe);
   BOOST_TEST(touching.status(nat("GEO"), ymd(2019, 12, 31)) == designation_status::safe);
 }
@@ -396,10 +403,10 @@ BOOST_AUTO_TEST_CASE(load_a_user_file) {
 
 BOOST_AUTO_TEST_CASE(load_from_a_stream_names_the_source) {
   std::istringstream in("country,from,from_known,to,to_known,note,source\nSYR,2021-5-1,true,,true,x,y\n");
-  const std::string message =
-      message_of<kc::csv::value_error>([&] { (void)kc::load_safe_countries(in, "<my list>"); });
-  BOOST_TEST(message == "cannot parse \"2021-5-1\" as a date (YYYY-MM-DD or YYYY-MM, or empty) in <my list>, line 2, "
-                        "column 2 (\"from\")");
+  const std::string message = message_of<kc::csv::value_error>([&] { (void)kc::load_safe_countries(in, "<my list>"); });
+  BOOST_TEST(message ==
+             "cannot parse \"2021-5-1\" as a date (YYYY-MM-DD or YYYY-MM, or empty) in <my list>, line 2, "
+             "column 2 (\"from\")");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_country_names_file_line_column_and_value) {
@@ -411,8 +418,10 @@ BOOST_AUTO_TEST_CASE(unknown_country_names_file_line_column_and_value) {
     BOOST_FAIL("an unknown country must throw");
   } catch (const kc::csv::value_error& e) {
     BOOST_TEST(e.input() == "Algerje");
-    BOOST_TEST(std::string(e.what()) == "cannot parse \"Algerje\" as a country (a code or name in the nationality "
-                                        "table; did you mean \"Algerije\"?) in " + path + ", line 3, column 1 (\"country\")");
+    BOOST_TEST(std::string(e.what()) ==
+               "cannot parse \"Algerje\" as a country (a code or name in the nationality "
+               "table; did you mean \"Algerije\"?) in " +
+                   path + ", line 3, column 1 (\"country\")");
     BOOST_TEST(e.where().source == path);
     BOOST_TEST(e.where().line == 3u);
     BOOST_TEST(e.where().column == 1u);
@@ -428,7 +437,8 @@ namespace {
 std::string safe_list_with_country(const std::string& value) {
   return "note,source,country,from,from_known,to,to_known\n"
          "x,y,DZA,2016-10,true,2021-06-11,true\n"
-         "x,y,\"" + value + "\",2016-10,true,,true\n";
+         "x,y,\"" +
+         value + "\",2016-10,true,,true\n";
 }
 
 const std::vector<std::string> missing_markers = {"#N/A", "N/A", "n.a.", "n.v.t.", "-", "..", ":", "?", ""};
@@ -512,22 +522,25 @@ BOOST_AUTO_TEST_CASE(reversed_row_names_file_line_column_and_dates) {
 BOOST_AUTO_TEST_CASE(overlapping_rows_name_both_lines) {
   const std::string path = test_data_dir + "/safe_countries_overlap.csv";
   BOOST_TEST(message_of<kc::range_error>([&] { (void)kc::load_safe_countries(path); }) ==
-             path + ", lines 2 and 4: designations of GEO overlap: GEO 2016-10 to 2020-01-01 ends after GEO "
-                    "2019-06-01, no recorded end starts");
+             path +
+                 ", lines 2 and 4: designations of GEO overlap: GEO 2016-10 to 2020-01-01 ends after GEO "
+                 "2019-06-01, no recorded end starts");
 }
 
 BOOST_AUTO_TEST_CASE(inconsistent_row_names_file_line_and_column) {
   const std::string path = test_data_dir + "/safe_countries_inconsistent.csv";
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::load_safe_countries(path); }) ==
-             path + ", line 3, column 5 (\"to_known\"): designation of UKR from 2016-10: to_known is false but there "
-                    "is no to date (give the first day whose status is unknown)");
+             path +
+                 ", line 3, column 5 (\"to_known\"): designation of UKR from 2016-10: to_known is false but there "
+                 "is no to date (give the first day whose status is unknown)");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_files_are_format_errors) {
   const std::string missing = test_data_dir + "/safe_countries_missing_column.csv";
   BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::load_safe_countries(missing); }) ==
-             missing + ", line 1: missing column \"to_known\" (the header has \"country\", \"from\", \"from_known\", "
-                       "\"to\", \"note\", \"source\")");
+             missing +
+                 ", line 1: missing column \"to_known\" (the header has \"country\", \"from\", \"from_known\", "
+                 "\"to\", \"note\", \"source\")");
   const std::string short_row = test_data_dir + "/safe_countries_short_row.csv";
   BOOST_TEST(message_of<kc::csv::format_error>([&] { (void)kc::load_safe_countries(short_row); }) ==
              short_row + ", line 2, column 7 (\"source\"): missing field: the record has 6 fields, the header has 7");

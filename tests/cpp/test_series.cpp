@@ -92,12 +92,17 @@ BOOST_AUTO_TEST_CASE(outside_the_range_throws_naming_the_period) {
 }
 
 BOOST_AUTO_TEST_CASE(sizes_must_match_the_range) {
-  BOOST_TEST(throws_with<kc::invalid_input>([] { monthly(months(2020, 1, 2020, 3), {1, 2}); },
-                                            {"2020-01/2020-03", "3 values", "got 2"}));
-  BOOST_TEST(throws_with<kc::invalid_input>([] { monthly(months(2020, 1, 2020, 3), {1, 2, 3}, {1, 1}); },
-                                            {"3 validity mask entries", "got 2"}));
-  BOOST_TEST(throws_with<kc::invalid_input>([] { monthly_double(months(2020, 1, 2020, 3), {1, 2, 3, 4}); },
-                                            {"got 4"}));
+  BOOST_TEST(throws_with<kc::invalid_input>(
+      [] {
+        monthly(months(2020, 1, 2020, 3), {1, 2});
+      },
+      {"2020-01/2020-03", "3 values", "got 2"}));
+  BOOST_TEST(throws_with<kc::invalid_input>(
+      [] {
+        monthly(months(2020, 1, 2020, 3), {1, 2, 3}, {1, 1});
+      },
+      {"3 validity mask entries", "got 2"}));
+  BOOST_TEST(throws_with<kc::invalid_input>([] { monthly_double(months(2020, 1, 2020, 3), {1, 2, 3, 4}); }, {"got 4"}));
 }
 
 BOOST_AUTO_TEST_CASE(integer_missing_values_use_the_mask) {
@@ -217,12 +222,12 @@ BOOST_AUTO_TEST_CASE(trailing_window_leaving_the_series_names_the_periods_it_lac
                                           {"2019-07/2019-12", "starts at 2020-01", "ending at 2020-06"}));
   BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 7), 3); },
                                           {"2021-06/2021-07", "ends at 2021-05"}));
-  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 9), 2); },
-                                          {"2021-08/2021-09"}));
-  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2019, 12), 1); },
-                                          {"needs 2019-12,"}));
-  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 5), 0); },
-                                          {"got 0", "2021-05"}));
+  BOOST_TEST(
+      throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 9), 2); }, {"2021-08/2021-09"}));
+  BOOST_TEST(
+      throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2019, 12), 1); }, {"needs 2019-12,"}));
+  BOOST_TEST(
+      throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 5), 0); }, {"got 0", "2021-05"}));
 }
 
 // Issue 10: a window length beyond the supported range wrapped (n - 1 as a signed offset)
@@ -248,8 +253,8 @@ BOOST_AUTO_TEST_CASE(trailing_window_with_gaps) {
   s.set_missing(kc::month(2021, 1));  // value 13
   BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2021, 5), 12); },
                                           {"2020-07, 2021-01", "are missing"}));
-  BOOST_TEST(throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2020, 8), 2); },
-                                          {"2020-07 is missing"}));
+  BOOST_TEST(
+      throws_with<kc::range_error>([&] { (void)kc::trailing_sum(s, kc::month(2020, 8), 2); }, {"2020-07 is missing"}));
   BOOST_TEST(kc::trailing_sum(s, kc::month(2021, 5), 12, kc::missing_policy::as_zero) == 118);
   BOOST_TEST(kc::trailing_sum(s, kc::month(2021, 5), 4) == 14 + 15 + 16 + 17);  // no gap in this window
 
@@ -336,7 +341,8 @@ BOOST_AUTO_TEST_CASE(year_over_year_missing_policies) {
 
 BOOST_AUTO_TEST_CASE(year_over_year_overflow_names_the_period) {
   const kc::series<kc::year, std::int64_t> y(
-      {kc::year(2020), kc::year(2021)}, {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()});
+      {kc::year(2020), kc::year(2021)},
+      {std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()});
   BOOST_TEST(throws_with<kc::overflow_error>([&] { (void)kc::year_over_year(y); }, {"2021", "int64"}));
 }
 

@@ -35,11 +35,17 @@ constexpr std::int64_t max64 = std::numeric_limits<std::int64_t>::max();
 // A share does not mix with counts (see also tests/compile_fail/share_plus_count.cpp).
 // The checks need a template context so that an invalid expression means "false".
 template <class A, class B>
-concept addable = requires(A a, B b) { a + b; };
+concept addable = requires(A a, B b) {
+  a + b;
+};
 template <class A, class B>
-concept subtractable = requires(A a, B b) { a - b; };
+concept subtractable = requires(A a, B b) {
+  a - b;
+};
 template <class A, class B>
-concept multipliable = requires(A a, B b) { a * b; };
+concept multipliable = requires(A a, B b) {
+  a* b;
+};
 static_assert(!addable<kc::share<>, int>);
 static_assert(!addable<int, kc::share<>>);
 static_assert(!addable<kc::share<>, std::int64_t>);

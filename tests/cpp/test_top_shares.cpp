@@ -67,7 +67,6 @@ struct table {
 
 using kerncijfers_test::message_of;
 
-
 // ---------------------------------------------------------------------------------------
 // The naive reference: a map of cells, every window summed from scratch, every window's
 // known nationalities sorted in full, largest remainder by sorting the 12 positions.
@@ -124,8 +123,10 @@ kc::top_shares_table naive_top_shares(const table<Key, Count>& t, const kc::cube
           i64 sum = 0;
           for (std::size_t m = last + 1 - window; m <= last; ++m) sum += at(c, k, n, m);
           total += sum;
-          if (unknown && n == *unknown) unknown_sum = sum;
-          else if (sum > 0) known.emplace_back(sum, n);
+          if (unknown && n == *unknown)
+            unknown_sum = sum;
+          else if (sum > 0)
+            known.emplace_back(sum, n);
         }
         std::sort(known.begin(), known.end(), [](const auto& a, const auto& b) {
           return a.first != b.first ? a.first > b.first : a.second < b.second;
@@ -373,9 +374,8 @@ BOOST_AUTO_TEST_CASE(random_panels_in_every_row_order) {
   };
   for (const auto& [shape, window, top, density, max_count] : cases) {
     const table<> t = random_panel(rng, shape, density, max_count);
-    for (const std::optional<std::size_t> unknown :
-         {std::optional<std::size_t>(shape.nationalities - 1), std::optional<std::size_t>(0),
-          std::optional<std::size_t>()}) {
+    for (const std::optional<std::size_t> unknown : {std::optional<std::size_t>(shape.nationalities - 1),
+                                                     std::optional<std::size_t>(0), std::optional<std::size_t>()}) {
       kc::top_shares_options o;
       o.window = window;
       o.top = top;
@@ -513,7 +513,9 @@ BOOST_AUTO_TEST_CASE(codes_outside_the_cube_in_the_sorted_pass) {
   t.add(1, 0, 0, 0, 1);
   t.add(0, 0, 1, 0, 1);
   t.add(1, 0, 9, 0, 1);
-  const std::string m = message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), kc::cube_shape{2, 1, 5, 3}); });
+  const std::string m = message_of<kc::invalid_input>([&] {
+    (void)kc::top_shares(t.view(), kc::cube_shape{2, 1, 5, 3});
+  });
   BOOST_TEST(m == "row 3 has nationality 9, outside the cube's 5 nationality codes (0-4)");
 }
 
@@ -531,15 +533,17 @@ BOOST_AUTO_TEST_CASE(duplicate_cells_name_both_rows) {
   t.add(0, 0, 0, 0, 1);
   t.add(0, 0, 2, 1, 4);
   t.add(0, 0, 2, 1, 4);
-  const std::string expected = "rows 1 and 2 both count country 0, category 0, nationality 2, month 1 (each cell may appear once)";
+  const std::string expected =
+      "rows 1 and 2 both count country 0, category 0, nationality 2, month 1 (each cell may appear once)";
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), tiny); }) == expected);
   // The same in the sorted pass (rows of block 1 between them).
   table<> u;
   u.add(0, 0, 2, 1, 4);
   u.add(1, 0, 0, 0, 1);
   u.add(0, 0, 2, 1, 5);
-  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(u.view(), kc::cube_shape{2, 1, 5, 3}); }) ==
-             "rows 0 and 2 both count country 0, category 0, nationality 2, month 1 (each cell may appear once)");
+  BOOST_TEST(message_of<kc::invalid_input>([&] {
+               (void)kc::top_shares(u.view(), kc::cube_shape{2, 1, 5, 3});
+             }) == "rows 0 and 2 both count country 0, category 0, nationality 2, month 1 (each cell may appear once)");
   std::vector<i64> out(kc::trailing_window_count(tiny, 1) * 5);
   BOOST_CHECK_THROW(kc::trailing_sums_by_nationality(t.view(), tiny, 1, std::span<i64>(out)), kc::invalid_input);
 }
@@ -550,8 +554,9 @@ BOOST_AUTO_TEST_CASE(counts_beyond_int64) {
   t.add(0, 0, 0, 0, big);
   t.add(0, 0, 1, 0, 10);
   const std::string m = message_of<kc::overflow_error>([&] { (void)kc::top_shares(t.view(), tiny); });
-  BOOST_TEST(m == "the counts of country 0, category 0 add up to more than int64 holds: 9223372036854775802 before row 1, "
-                "which adds 10");
+  BOOST_TEST(m ==
+             "the counts of country 0, category 0 add up to more than int64 holds: 9223372036854775802 before row 1, "
+             "which adds 10");
   table<i64, std::uint64_t> u;
   u.country = {0};
   u.category = {0};
@@ -566,9 +571,11 @@ BOOST_AUTO_TEST_CASE(bad_options) {
   const table<> t;
   kc::top_shares_options o;
   o.top = 0;
-  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), tiny, o); }) == "top 0 is outside 1-100");
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), tiny, o); }) ==
+             "top 0 is outside 1-100");
   o.top = 101;
-  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), tiny, o); }) == "top 101 is outside 1-100");
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), tiny, o); }) ==
+             "top 101 is outside 1-100");
   o = {};
   o.window = 0;
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(t.view(), tiny, o); }) ==
@@ -597,7 +604,8 @@ BOOST_AUTO_TEST_CASE(outputs_of_the_wrong_size_or_over_the_input) {
              }) == "the shares output has 35 entries, expected 36");
   // An output on top of the count column.
   std::vector<i64> shared(36, 1);
-  const kc::long_counts<i64, i64> view{t.country, t.category, t.nationality, t.month, std::span<const i64>(shared).first(1)};
+  const kc::long_counts<i64, i64> view{t.country, t.category, t.nationality, t.month,
+                                       std::span<const i64>(shared).first(1)};
   BOOST_TEST(message_of<kc::invalid_input>([&] {
                kc::top_shares(view, tiny, o, kc::top_shares_output{nat, shared, shr, tot, rnd});
              }) == "the counts output overlaps the input; pass separate memory");

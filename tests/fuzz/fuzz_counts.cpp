@@ -54,8 +54,8 @@ std::string write_counts_csv(const std::vector<kc::count_row>& rows) {
 
 template <class A, class B>
 void check_same_rows(const A& a, const B& b, const char* what) {
-  KC_FUZZ_CHECK(a.size() == b.size(), std::string(what) + ": " + std::to_string(a.size()) + " rows, then " +
-                                          std::to_string(b.size()));
+  KC_FUZZ_CHECK(a.size() == b.size(),
+                std::string(what) + ": " + std::to_string(a.size()) + " rows, then " + std::to_string(b.size()));
   for (std::size_t i = 0; i < a.size(); ++i) {
     KC_FUZZ_CHECK(content(a[i]) == content(b[i]),
                   std::string(what) + ": " + describe(a[i]) + " became " + describe(b[i]));
@@ -89,8 +89,8 @@ void check_nationality_fields(const std::string& text) {
     if (r[2] == "TOTAL") continue;
     const std::string why = kc_fuzz::why_not_a_nationality(r[2]);
     KC_FUZZ_CHECK(why.empty(), "nationality \"" + kc_fuzz::escaped(r[2]) + "\" on line " + std::to_string(r.line) +
-                                   " was read as " + std::string(kc::nationality::lookup(r[2]).alpha3()) +
-                                   ", but " + why);
+                                   " was read as " + std::string(kc::nationality::lookup(r[2]).alpha3()) + ", but " +
+                                   why);
   }
 }
 
@@ -125,9 +125,9 @@ void check_queries(const kc::counts_table& table) {
       KC_FUZZ_CHECK(!total.reason.empty(), "no total over " + span.iso() + " and no reason");
     }
     const auto nats = table.nationalities(cat, span);
-    KC_FUZZ_CHECK(std::is_sorted(nats.begin(), nats.end()) &&
-                      std::adjacent_find(nats.begin(), nats.end()) == nats.end(),
-                  "nationalities() not sorted and unique");
+    KC_FUZZ_CHECK(
+        std::is_sorted(nats.begin(), nats.end()) && std::adjacent_find(nats.begin(), nats.end()) == nats.end(),
+        "nationalities() not sorted and unique");
     for (std::size_t k = 0; k < nats.size() && k < 4; ++k) (void)table.try_count(cat, nats[k], span);
   }
 }

@@ -98,8 +98,7 @@ bool read(const std::string& text, char delimiter, table& out) {
   } catch (const kc::invalid_input& e) {
     kc_fuzz::check_message_names(e, source_name);
     if (const auto* f = dynamic_cast<const kc::csv::format_error*>(&e)) {
-      KC_FUZZ_CHECK(f->where().source == source_name && f->where().line >= 1,
-                    "format_error at " + f->where().str());
+      KC_FUZZ_CHECK(f->where().source == source_name && f->where().line >= 1, "format_error at " + f->where().str());
     }
     return false;
   }

@@ -47,8 +47,8 @@ class endless_buffer : public std::streambuf {
   int_type underflow() override {
     served_ += chunk_.size();
     KC_FUZZ_CHECK(served_ <= read_budget, std::string("the CSV reader read ") + std::to_string(served_ >> 20) +
-                                               " MiB of endless input in " + what_ +
-                                               " without returning or throwing (no length limit)");
+                                              " MiB of endless input in " + what_ +
+                                              " without returning or throwing (no length limit)");
     setg(chunk_.data(), chunk_.data(), chunk_.data() + chunk_.size());
     return traits_type::to_int_type(chunk_[0]);
   }

@@ -48,8 +48,8 @@ std::string write_departures_csv(const std::vector<kc::departure_row>& rows) {
 
 template <class A, class B>
 void check_same_rows(const A& a, const B& b, const char* what) {
-  KC_FUZZ_CHECK(a.size() == b.size(), std::string(what) + ": " + std::to_string(a.size()) + " rows, then " +
-                                          std::to_string(b.size()));
+  KC_FUZZ_CHECK(a.size() == b.size(),
+                std::string(what) + ": " + std::to_string(a.size()) + " rows, then " + std::to_string(b.size()));
   for (std::size_t i = 0; i < a.size(); ++i) {
     KC_FUZZ_CHECK(content(a[i]) == content(b[i]),
                   std::string(what) + ": " + describe(a[i]) + " became " + describe(b[i]));

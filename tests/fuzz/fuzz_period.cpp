@@ -54,9 +54,9 @@ void check_period(P p, std::string_view text) {
   KC_FUZZ_CHECK(P::from_serial(p.serial()) == p, iso + ": from_serial(serial()) differs");
   KC_FUZZ_CHECK(p.year() >= 1 && p.year() <= 9999, iso + ": year outside 1-9999");
   KC_FUZZ_CHECK(p.first_day_number() <= p.last_day_number(), iso + ": first day after last day");
-  KC_FUZZ_CHECK(P::containing_day_number(p.first_day_number()) == p &&
-                    P::containing_day_number(p.last_day_number()) == p,
-                iso + ": its own days are in another period");
+  KC_FUZZ_CHECK(
+      P::containing_day_number(p.first_day_number()) == p && P::containing_day_number(p.last_day_number()) == p,
+      iso + ": its own days are in another period");
   KC_FUZZ_CHECK(!p.label(kc::language::nl).empty() && !p.label(kc::language::en).empty(), iso + ": empty label");
   const kc::year y = kc::to_year(p);
   KC_FUZZ_CHECK(kc::subperiods<P>(y).contains(p), iso + ": not among the subperiods of its year " + y.iso());

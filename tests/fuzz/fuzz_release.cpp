@@ -29,11 +29,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string shown = "\"" + kc_fuzz::escaped(text) + "\"";
   KC_FUZZ_CHECK(r.iso() == text, shown + " parsed, but formats as \"" + r.iso() + "\"");
   KC_FUZZ_CHECK(kc::release::parse(r.iso()) == r, shown + ": its iso() does not re-parse to it");
-  const kc::release_precision expected = text.empty()          ? kc::release_precision::undated
-                                         : text.size() == 10   ? kc::release_precision::day
-                                         : text.size() == 8    ? kc::release_precision::week
-                                         : text.size() == 7    ? kc::release_precision::month
-                                                               : kc::release_precision::undated;
+  const kc::release_precision expected = text.empty()        ? kc::release_precision::undated
+                                         : text.size() == 10 ? kc::release_precision::day
+                                         : text.size() == 8  ? kc::release_precision::week
+                                         : text.size() == 7  ? kc::release_precision::month
+                                                             : kc::release_precision::undated;
   KC_FUZZ_CHECK(!(text.size() != 0 && text.size() != 7 && text.size() != 8 && text.size() != 10),
                 shown + ": a release of an unexpected length parsed");
   KC_FUZZ_CHECK(r.precision() == expected, shown + ": precision " + std::string(kc::to_string(r.precision())));

@@ -51,8 +51,8 @@ namespace kc_fuzz {
 }
 
 // Aborts (a libFuzzer finding) with the condition, the place and `detail` when `condition` is false.
-#define KC_FUZZ_CHECK(condition, detail)                                          \
-  do {                                                                            \
+#define KC_FUZZ_CHECK(condition, detail)                                             \
+  do {                                                                               \
     if (!(condition)) ::kc_fuzz::violated(#condition, __FILE__, __LINE__, (detail)); \
   } while (false)
 
@@ -165,8 +165,10 @@ inline std::string why_not_a_nationality(std::string_view text) {
   for (const char c : t) {
     const auto b = static_cast<unsigned char>(c);
     if (b >= 0x80) return {};  // names with diacritics: not judged here
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ++alnum;
-    else if (!is_spacing(c)) punctuation = true;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      ++alnum;
+    else if (!is_spacing(c))
+      punctuation = true;
   }
   if (punctuation && alnum <= 3) return "punctuation folded into a code";
   return {};

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import kerncijfers
+import pytest
 
 _ROOT = Path(__file__).resolve().parents[2]
 _SOURCE_PACKAGE = _ROOT / "python" / "kerncijfers"

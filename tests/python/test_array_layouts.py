@@ -16,14 +16,13 @@ import math
 from collections.abc import Callable, Iterator
 from typing import Any, TypedDict
 
+import kerncijfers as kc
 import numpy as np
 import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-
-import kerncijfers as kc
 
 Array = npt.NDArray[Any]
 # Layouts of every kind are passed on purpose: the calls under test are not statically typed.
@@ -184,7 +183,9 @@ def outcome(call: Callable[[], object]) -> object:
 
 
 def refused(call: Callable[[], object], what: str) -> bool:
-    with pytest.raises(kc.InvalidInput, match=rf"^{what} \(.*\) is not stored row by row .*ascontiguousarray\({what}\)"):
+    with pytest.raises(
+        kc.InvalidInput, match=rf"^{what} \(.*\) is not stored row by row .*ascontiguousarray\({what}\)"
+    ):
         call()
     return True
 
@@ -398,7 +399,9 @@ def test_broadcast_values_are_read_as_the_values_they_show() -> None:
     assert kc.largest_remainder(constant).tolist() == kc.largest_remainder(np.array([7, 7, 7])).tolist()
     assert api.rolling_sum(constant, 2).values.tolist() == [0, 14, 14]
     # A broadcast panel repeats one row: it is not stored row by row and is refused, not copied.
-    with pytest.raises(kc.InvalidInput, match=r"^values \(2 x 3 int64, strides \(0, 8\) bytes\) is not stored row by row"):
+    with pytest.raises(
+        kc.InvalidInput, match=r"^values \(2 x 3 int64, strides \(0, 8\) bytes\) is not stored row by row"
+    ):
         api.column_sums(np.broadcast_to(np.arange(3), (2, 3)))
 
 
@@ -414,7 +417,9 @@ def test_unaligned_int32_codes_are_read_as_int32() -> None:
 
 def test_unsigned_values_beyond_int64_are_refused_naming_the_first() -> None:
     counts = np.array([1, 2**63, 2**64 - 1], dtype=np.uint64)
-    with pytest.raises(kc.CountOverflowError, match=r"^counts holds 9223372036854775808 at position 1, which does not fit in int64$"):
+    with pytest.raises(
+        kc.CountOverflowError, match=r"^counts holds 9223372036854775808 at position 1, which does not fit in int64$"
+    ):
         kc.largest_remainder(counts)
     with pytest.raises(kc.CountOverflowError, match=r"^the count column holds 9223372036854775808 at position 1"):
         kc.top_shares(*three_rows(swapped(counts)), **ONE_CELL)

@@ -11,13 +11,12 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
-import pytest
 
 import kerncijfers as kc
+import pytest
 from kerncijfers.cli import main
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +98,9 @@ def test_command_line_refuses_in_a_real_process() -> None:
     entry = next(e for e in CATALOGUE if e.file.name == "counts_latin1.csv")
     result = subprocess.run(
         [sys.executable, "-m", "kerncijfers", "report", "--data", str(entry.file)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     assert result.stdout == ""
@@ -110,6 +111,8 @@ def test_command_line_refuses_in_a_real_process() -> None:
 def test_refusals_page_matches_the_catalogue() -> None:
     result = subprocess.run(
         [sys.executable, str(_ROOT / "tools" / "make_refusals_page.py"), "--check"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr

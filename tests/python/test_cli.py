@@ -14,10 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import kerncijfers
 import kerncijfers._core
+import pytest
 from kerncijfers.cli import main
 
 
@@ -33,7 +32,9 @@ def test_default_report_is_the_dutch_page_for_may_2021(capsys: pytest.CaptureFix
 def test_python_dash_m_and_console_script_run() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "kerncijfers", "report", "--lang", "en", "--format", "json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(result.stdout)
     assert "first_month" in json.dumps(data)
@@ -41,23 +42,46 @@ def test_python_dash_m_and_console_script_run() -> None:
 
 def test_golden_options(tmp_path: Path, test_data: Path) -> None:
     out = tmp_path / "page.md"
-    code = main([
-        "report", "--data", str(test_data / "golden_mei_2021_counts.csv"),
-        "--departures", str(test_data / "golden_mei_2021_departures.csv"),
-        "--nareiziger-window-end", "2021-04", "--output", str(out),
-    ])
+    code = main(
+        [
+            "report",
+            "--data",
+            str(test_data / "golden_mei_2021_counts.csv"),
+            "--departures",
+            str(test_data / "golden_mei_2021_departures.csv"),
+            "--nareiziger-window-end",
+            "2021-04",
+            "--output",
+            str(out),
+        ]
+    )
     assert code == 0
     page = out.read_text(encoding="utf-8")
     assert "In 2021 zijn ongeveer 7.690 vreemdelingen" in page
-    assert main(["report", "--data", str(test_data / "golden_mei_2021_counts.csv"), "--rounding",
-                 "largest-remainder", "--format", "html", "--output", str(tmp_path / "p.html")]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--data",
+                str(test_data / "golden_mei_2021_counts.csv"),
+                "--rounding",
+                "largest-remainder",
+                "--format",
+                "html",
+                "--output",
+                str(tmp_path / "p.html"),
+            ]
+        )
+        == 0
+    )
     assert (tmp_path / "p.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
 def test_bad_input_one_line_exit_2_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("period,category,nationality,count,source,release\n2021-05,first_application,Atlantis,5,x,\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "period,category,nationality,count,source,release\n2021-05,first_application,Atlantis,5,x,\n", encoding="utf-8"
+    )
     out = tmp_path / "page.md"
     assert main(["report", "--data", str(bad), "--output", str(out)]) == 2
     err = capsys.readouterr().err
@@ -295,7 +319,7 @@ def test_a_closed_pipe_through_a_real_process() -> None:
 def test_head_through_a_shell_shows_no_traceback() -> None:
     command = f"{shlex.quote(sys.executable)} -m kerncijfers report | head -c 10"
     result = subprocess.run(["sh", "-c", command], capture_output=True, timeout=120)
-    assert result.stdout == "## KERNCIJ".encode()
+    assert result.stdout == b"## KERNCIJ"
     assert result.stderr == b""
 
 

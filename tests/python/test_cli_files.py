@@ -16,9 +16,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import kerncijfers.cli
+import pytest
 from kerncijfers.cli import main
 
 IS_ROOT = os.geteuid() == 0

@@ -7,9 +7,8 @@ import pickle
 import threading
 from pathlib import Path
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 
 FIRST = kc.Category.first_application
 HEADER = "period,category,nationality,count,source,release\n"

@@ -6,9 +6,8 @@ import os
 import pickle
 from pathlib import Path
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 
 
 def test_bundled_dtv_departures() -> None:
@@ -26,10 +25,10 @@ def test_bundled_dtv_departures() -> None:
 
 def test_bad_mode_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "departures.csv"
-    path.write_text(
-        "period,group,mode,count,source,release\n2021,all,teleported,5,test,\n", encoding="utf-8"
-    )
-    with pytest.raises(kc.ParseError, match=r'departures\.csv.*line 2.*"teleported"|"teleported".*departures\.csv.*line 2'):
+    path.write_text("period,group,mode,count,source,release\n2021,all,teleported,5,test,\n", encoding="utf-8")
+    with pytest.raises(
+        kc.ParseError, match=r'departures\.csv.*line 2.*"teleported"|"teleported".*departures\.csv.*line 2'
+    ):
         kc.read_departures_csv(path)
 
 

@@ -9,10 +9,9 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import kerncijfers as kc
 import numpy as np
 import pytest
-
-import kerncijfers as kc
 from kerncijfers.data import bundled_counts_files, bundled_departures_files
 from kerncijfers.report import key_figures_for_months, read_counts, read_departures
 
@@ -100,8 +99,8 @@ def test_a_series_shows_its_values_by_period() -> None:
     months = kc.PeriodRange(kc.Month(2020, 1), kc.Month(2021, 12))
     series = kc.Series(months, np.arange(24, dtype=np.int64) * 1000, np.arange(24) != 3)
     html = series._repr_html_()
-    assert "<td>januari 2020</td><td style=\"text-align:right\">0</td>" in html
-    assert "<td>april 2020</td><td style=\"text-align:right\">–</td>" in html
+    assert '<td>januari 2020</td><td style="text-align:right">0</td>' in html
+    assert '<td>april 2020</td><td style="text-align:right">–</td>' in html
     assert "23.000" in html
     long = kc.Series(kc.PeriodRange(kc.Month(2000, 1), kc.Month(2021, 12)), np.ones(264))._repr_html_()
     assert "…" in long and "januari 2000" in long and "december 2021" in long and "januari 2010" not in long

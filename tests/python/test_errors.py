@@ -8,12 +8,12 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, NamedTuple
-
-import pytest
+from typing import NamedTuple
 
 import kerncijfers as kc
+import pytest
 
 UTF8_HINT = "; the file must be UTF-8 text (in a spreadsheet: save as CSV UTF-8)"
 NUL = "NUL byte (the file is binary, not CSV text)"
@@ -298,7 +298,9 @@ def test_the_command_line_ends_on_dev_zero_with_exit_2() -> None:
     start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "kerncijfers", "report", "--data", "/dev/zero"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     elapsed = time.monotonic() - start
     assert result.returncode == 2, result.stderr

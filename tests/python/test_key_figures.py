@@ -8,9 +8,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 
 MAY = kc.Month(2021, 5)
 
@@ -23,7 +22,13 @@ def test_golden_table_gives_every_figure_of_the_page(golden_figures: kc.KeyFigur
     k = golden_figures
     assert k.first_month.status == kc.FigureStatus.exact
     assert shares(k.first_month)[:7] == [
-        ("SYR", 32), ("TUR", 8), ("DZA", 7), ("MAR", 6), ("ERI", 5), ("AFG", 4), ("XXX", 4)
+        ("SYR", 32),
+        ("TUR", 8),
+        ("DZA", 7),
+        ("MAR", 6),
+        ("ERI", 5),
+        ("AFG", 4),
+        ("XXX", 4),
     ]
     assert k.safe_month.percent == 19
     assert k.first_trailing.window.label() == "juni 2020 t/m mei 2021"
@@ -219,7 +224,9 @@ def test_nationality_sum_overflow_makes_the_distribution_unavailable() -> None:
     assert [safe[key] for key in ("total", "safe_count", "percent", "percent_text")] == [None] * 4
 
 
-def test_departures_at_int64_max_cannot_be_rounded_to_tens(golden_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
+def test_departures_at_int64_max_cannot_be_rounded_to_tens(
+    golden_tables: tuple[kc.CountsTable, kc.DeparturesTable],
+) -> None:
     counts, _ = golden_tables
     k = kc.compute_key_figures(counts, _departures((INT64_MAX, 0, 0), (5, 0, 0)), kc.nl_safe_countries(), MAY)
     d = k.departures_all
@@ -233,9 +240,9 @@ def test_departures_at_int64_max_cannot_be_rounded_to_tens(golden_tables: tuple[
     assert "ongeveer 10 criminele vreemdelingen" in nl
     dep = data["departures_all"]
     assert dep["problem"] == "overflow"
-    assert [dep[key] for key in ("total", "total_rounded", "total_rounded_text", "supervised_percent", "sums_to_100")] == [
-        None
-    ] * 5
+    assert [
+        dep[key] for key in ("total", "total_rounded", "total_rounded_text", "supervised_percent", "sums_to_100")
+    ] == [None] * 5
 
 
 def test_criminal_departures_above_all_departures_are_inconsistent(
@@ -258,7 +265,9 @@ def test_criminal_departures_above_all_departures_are_inconsistent(
     nl, en, data = _page(k)
     words_nl = kc.problem_text(kc.FigureProblem.inconsistent_departures, "nl")
     words_en = kc.problem_text(kc.FigureProblem.inconsistent_departures, "en")
-    assert words_nl.startswith("de vertrekcijfers spreken elkaar tegen") and words_en.startswith("the departure figures")
+    assert words_nl.startswith("de vertrekcijfers spreken elkaar tegen") and words_en.startswith(
+        "the departure figures"
+    )
     assert nl.count(f"is niet beschikbaar (reden: {words_nl}).") == 2
     assert en.count(f"is not available (reason: {words_en}).") == 2
     for fact in ("ongeveer 0 ", "ongeveer 300", "about 300"):
@@ -289,7 +298,10 @@ def test_nationalities_above_the_total_of_one_month_are_inconsistent() -> None:
     k = kc.compute_key_figures(counts, _departures(*CONSISTENT_DEPARTURES), kc.nl_safe_countries(), MAY, options)
     assert k.first_trailing == f
     nl, en, data = _page(k)
-    assert "(reden: de gegevens spreken elkaar tegen: de aantallen per nationaliteit tellen op tot meer dan het totaal)" in nl
+    assert (
+        "(reden: de gegevens spreken elkaar tegen: de aantallen per nationaliteit tellen op tot meer dan het totaal)"
+        in nl
+    )
     assert "(reason: the data contradict each other: the counts by nationality add up to more than the total)" in en
     assert data["first_trailing"]["problem"] == "inconsistent-data" and data["first_trailing"]["total"] is None
 

@@ -7,11 +7,10 @@ import csv
 import pickle
 from pathlib import Path
 
+import kerncijfers as kc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import kerncijfers as kc
 
 
 @pytest.mark.parametrize("text", ["syrie", "Syrië", "SYR", "SY", "760", " syria ", "Syrian Arab Republic"])
@@ -102,12 +101,31 @@ def test_missing_value_markers_are_not_answered_with_a_country(text: str) -> Non
 @pytest.mark.parametrize(
     ("text", "alpha3"),
     [
-        ("SYR", "SYR"), ("syr", "SYR"), (" Syr ", "SYR"), ("SY", "SYR"), ("760", "SYR"), ("Syrië", "SYR"),
-        ("syrie", "SYR"), ("Syrie\u0308", "SYR"), ("SYRIË", "SYR"), ("Syrian Arab Republic", "SYR"),
-        ("\u00a0Syrian\u2009Arab  Republic\t", "SYR"), ("Korea, Republic of", "KOR"), ("Zuid\u2011Korea", "KOR"),
-        ("Côte d\u2019Ivoire", "CIV"), ("Bosnia & Herzegovina", "BIH"), ("4", "AFG"), ("004", "AFG"),
-        ("40", "AUT"), ("NA", "NAM"), ("na", "NAM"), ("EL", "GRC"), ("UK", "GBR"), ("XK", "XKX"),
-        ("STLS", "XXA"), ("unk", "XXX"),
+        ("SYR", "SYR"),
+        ("syr", "SYR"),
+        (" Syr ", "SYR"),
+        ("SY", "SYR"),
+        ("760", "SYR"),
+        ("Syrië", "SYR"),
+        ("syrie", "SYR"),
+        ("Syrie\u0308", "SYR"),
+        ("SYRIË", "SYR"),
+        ("Syrian Arab Republic", "SYR"),
+        ("\u00a0Syrian\u2009Arab  Republic\t", "SYR"),
+        ("Korea, Republic of", "KOR"),
+        ("Zuid\u2011Korea", "KOR"),
+        ("Côte d\u2019Ivoire", "CIV"),
+        ("Bosnia & Herzegovina", "BIH"),
+        ("4", "AFG"),
+        ("004", "AFG"),
+        ("40", "AUT"),
+        ("NA", "NAM"),
+        ("na", "NAM"),
+        ("EL", "GRC"),
+        ("UK", "GBR"),
+        ("XK", "XKX"),
+        ("STLS", "XXA"),
+        ("unk", "XXX"),
     ],
 )
 def test_accepted_forms(text: str, alpha3: str) -> None:
@@ -117,8 +135,27 @@ def test_accepted_forms(text: str, alpha3: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["S Y R", "SYR.", "S-Y-R", "N A", "0760", "0004", "760.0", "+760", "Syria?", "Syria/Turkey", "Syria2",
-     "Syr\x01ia", "Syria\0", "Сирия", "A", "x", "Ë", "AE.", "U.K."],
+    [
+        "S Y R",
+        "SYR.",
+        "S-Y-R",
+        "N A",
+        "0760",
+        "0004",
+        "760.0",
+        "+760",
+        "Syria?",
+        "Syria/Turkey",
+        "Syria2",
+        "Syr\x01ia",
+        "Syria\0",
+        "Сирия",
+        "A",
+        "x",
+        "Ë",
+        "AE.",
+        "U.K.",
+    ],
 )
 def test_refused_forms(text: str) -> None:
     assert kc.Nationality.find(text) is None

@@ -14,9 +14,8 @@ import pytest
 
 pytest.importorskip("pandas")
 
-import pandas as pd  # noqa: E402
-
 import kerncijfers as kc  # noqa: E402
+import pandas as pd  # noqa: E402
 from kerncijfers.data import bundled_counts_files, bundled_departures_files  # noqa: E402
 from kerncijfers.pandas import (  # noqa: E402
     COUNTS_COLUMNS,
@@ -490,7 +489,7 @@ def test_top_shares_frame_matches_the_kernel_on_codes() -> None:
     )  # fmt: skip
     names = {i: v for v, i in codes["nationality"].items()}
     countries = sorted(codes["country"])
-    for (c, k, w) in [(0, 0, 0), (1, 1, 3), (2, 0, 6)]:
+    for c, k, w in [(0, 0, 0), (1, 1, 3), (2, 0, 6)]:
         window = got[
             (got["country"] == countries[c])
             & (got["category"] == ["first", "repeat"][k])

@@ -9,14 +9,13 @@ import time
 import tracemalloc
 from collections.abc import Callable
 
+import kerncijfers as kc
 import numpy as np
 import numpy.typing as npt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
-
-import kerncijfers as kc
 
 NAN = math.nan
 
@@ -120,9 +119,13 @@ def test_row_slices_are_read_in_place() -> None:
 def test_fortran_order_and_column_strides_are_refused() -> None:
     values = np.arange(12.0).reshape(3, 4)
     for bad in (np.asfortranarray(values), values[:, ::2], values.T):
-        with pytest.raises(kc.InvalidInput, match=r"is not stored row by row with adjacent columns .*ascontiguousarray"):
+        with pytest.raises(
+            kc.InvalidInput, match=r"is not stored row by row with adjacent columns .*ascontiguousarray"
+        ):
             kc.rolling_sum(bad, 2)
-    with pytest.raises(kc.InvalidInput, match=r"^out \(3 x 4 float64, strides \(8, 24\) bytes\) is not stored row by row"):
+    with pytest.raises(
+        kc.InvalidInput, match=r"^out \(3 x 4 float64, strides \(8, 24\) bytes\) is not stored row by row"
+    ):
         kc.rolling_sum(values, 2, out=np.asfortranarray(np.empty((3, 4))))
     # A single column or a single row has no stride to speak of.
     column: npt.NDArray[np.float64] = np.asfortranarray(values)[:, :1]
@@ -144,7 +147,9 @@ def test_out_and_shapes() -> None:
         kc.rolling_sum(values, 2, out=values)
     totals = np.empty(4)
     assert kc.column_sums(values, out=totals) is totals and totals.tolist() == [12.0, 15.0, 18.0, 21.0]
-    with pytest.raises(kc.InvalidInput, match=r"^the output \(one entry per column\) has 3 entries but the input has 4"):
+    with pytest.raises(
+        kc.InvalidInput, match=r"^the output \(one entry per column\) has 3 entries but the input has 4"
+    ):
         kc.column_sums(values, out=np.empty(3))
     per_row = np.empty(3, dtype=np.int64)
     assert kc.trailing_sum(values.astype(np.int64), 3, 4, out=per_row) is per_row
@@ -206,12 +211,17 @@ def test_the_gil_is_released_during_the_loops() -> None:
 
 
 @given(
-    hnp.arrays(np.float64, hnp.array_shapes(min_dims=2, max_dims=2, max_side=12),
-               elements=st.one_of(st.floats(-1e6, 1e6), st.just(NAN))),
+    hnp.arrays(
+        np.float64,
+        hnp.array_shapes(min_dims=2, max_dims=2, max_side=12),
+        elements=st.one_of(st.floats(-1e6, 1e6), st.just(NAN)),
+    ),
     st.integers(1, 6),
     st.integers(0, 1),
 )
-def test_panel_rows_equal_one_dimensional_results(values: npt.NDArray[np.float64], window: int, min_periods: int) -> None:
+def test_panel_rows_equal_one_dimensional_results(
+    values: npt.NDArray[np.float64], window: int, min_periods: int
+) -> None:
     sums = kc.rolling_sum(values, window, min_periods=min_periods)
     for r in range(values.shape[0]):
         assert np.array_equal(sums[r], kc.rolling_sum(values[r], window, min_periods=min_periods), equal_nan=True)

@@ -6,11 +6,10 @@ import copy
 import datetime
 import pickle
 
+import kerncijfers as kc
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import kerncijfers as kc
 
 
 def test_month_arithmetic_and_iso_form() -> None:
@@ -132,26 +131,44 @@ def test_week_arithmetic_round_trips_through_strings(w: kc.IsoWeek, n: int) -> N
 @pytest.mark.parametrize(
     ("compute", "message"),
     [
-        (lambda: kc.Month(2021, 1) + (2**63 - 1),
-         "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12"),
-        (lambda: (2**63 - 1) + kc.Month(2021, 1),
-         "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12"),
-        (lambda: kc.Month(2021, 1) - -(2**63),
-         "2021-01 - -9223372036854775808 months is beyond the last supported month 9999-12"),
-        (lambda: kc.Month(2021, 1) + 2**64,
-         "2021-01 + 18446744073709551616 months is beyond the last supported month 9999-12"),
-        (lambda: kc.Month(2021, 1) + 10**30,
-         "2021-01 + 1000000000000000000000000000000 months is beyond the last supported month 9999-12"),
-        (lambda: kc.Month(2021, 1) - 10**30,
-         "2021-01 - 1000000000000000000000000000000 months is before the first supported month 0001-01"),
-        (lambda: kc.Month(2021, 1) + -(10**30),
-         "2021-01 + -1000000000000000000000000000000 months is before the first supported month 0001-01"),
-        (lambda: kc.Month(2021, 1) - -(10**30),
-         "2021-01 - -1000000000000000000000000000000 months is beyond the last supported month 9999-12"),
+        (
+            lambda: kc.Month(2021, 1) + (2**63 - 1),
+            "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12",
+        ),
+        (
+            lambda: (2**63 - 1) + kc.Month(2021, 1),
+            "2021-01 + 9223372036854775807 months is beyond the last supported month 9999-12",
+        ),
+        (
+            lambda: kc.Month(2021, 1) - -(2**63),
+            "2021-01 - -9223372036854775808 months is beyond the last supported month 9999-12",
+        ),
+        (
+            lambda: kc.Month(2021, 1) + 2**64,
+            "2021-01 + 18446744073709551616 months is beyond the last supported month 9999-12",
+        ),
+        (
+            lambda: kc.Month(2021, 1) + 10**30,
+            "2021-01 + 1000000000000000000000000000000 months is beyond the last supported month 9999-12",
+        ),
+        (
+            lambda: kc.Month(2021, 1) - 10**30,
+            "2021-01 - 1000000000000000000000000000000 months is before the first supported month 0001-01",
+        ),
+        (
+            lambda: kc.Month(2021, 1) + -(10**30),
+            "2021-01 + -1000000000000000000000000000000 months is before the first supported month 0001-01",
+        ),
+        (
+            lambda: kc.Month(2021, 1) - -(10**30),
+            "2021-01 - -1000000000000000000000000000000 months is beyond the last supported month 9999-12",
+        ),
         (lambda: kc.Month(1, 1) - 1, "0001-01 - 1 month is before the first supported month 0001-01"),
         (lambda: kc.IsoWeek(9999, 52) + 1, "9999-W52 + 1 ISO week is beyond the last supported ISO week 9999-W52"),
-        (lambda: kc.Quarter(2021, 2) - 2**70,
-         "2021-Q2 - 1180591620717411303424 quarters is before the first supported quarter 0001-Q1"),
+        (
+            lambda: kc.Quarter(2021, 2) - 2**70,
+            "2021-Q2 - 1180591620717411303424 quarters is before the first supported quarter 0001-Q1",
+        ),
         (lambda: kc.Year(2021) + 2**63, "2021 + 9223372036854775808 years is beyond the last supported year 9999"),
     ],
 )
@@ -181,7 +198,10 @@ def test_offsets_accept_any_integer_and_refuse_the_rest() -> None:
 
 def test_serials_beyond_int64_are_named() -> None:
     assert kc.Month.from_serial(12) == kc.Month(1, 1)
-    with pytest.raises(kc.RangeError, match=r"^month serial 1 names no month of years 1-9999 \(serials 12 = 0001-01 to 119999 = 9999-12\)$"):
+    with pytest.raises(
+        kc.RangeError,
+        match=r"^month serial 1 names no month of years 1-9999 \(serials 12 = 0001-01 to 119999 = 9999-12\)$",
+    ):
         kc.Month.from_serial(1)
     with pytest.raises(kc.RangeError, match=r"^year serial 100000000000000000000 names no year of years 1-9999 "):
         kc.Year.from_serial(10**20)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import copy
 import pickle
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 
 
 def test_trailing_window_and_labels() -> None:
@@ -79,14 +78,26 @@ def test_value_protocol() -> None:
 @pytest.mark.parametrize(
     ("n", "message"),
     [
-        (2**64 - 1, "a trailing window of 18446744073709551615 months ending at 2021-05 would start before the "
-                    "first supported month 0001-01 (at most 24245 months can end there)"),
-        (2**64, "a trailing window of 18446744073709551616 months ending at 2021-05 would start before the "
-                "first supported month 0001-01 (at most 24245 months can end there)"),
-        (10**40, "a trailing window of 10000000000000000000000000000000000000000 months ending at 2021-05 would "
-                 "start before the first supported month 0001-01 (at most 24245 months can end there)"),
-        (24246, "a trailing window of 24246 months ending at 2021-05 would start before the first supported "
-                "month 0001-01 (at most 24245 months can end there)"),
+        (
+            2**64 - 1,
+            "a trailing window of 18446744073709551615 months ending at 2021-05 would start before the "
+            "first supported month 0001-01 (at most 24245 months can end there)",
+        ),
+        (
+            2**64,
+            "a trailing window of 18446744073709551616 months ending at 2021-05 would start before the "
+            "first supported month 0001-01 (at most 24245 months can end there)",
+        ),
+        (
+            10**40,
+            "a trailing window of 10000000000000000000000000000000000000000 months ending at 2021-05 would "
+            "start before the first supported month 0001-01 (at most 24245 months can end there)",
+        ),
+        (
+            24246,
+            "a trailing window of 24246 months ending at 2021-05 would start before the first supported "
+            "month 0001-01 (at most 24245 months can end there)",
+        ),
         (0, "a trailing window needs at least 1 period, got 0 ending at 2021-05"),
         (-1, "a trailing window needs at least 1 period, got -1 ending at 2021-05"),
         (-(2**64), "a trailing window needs at least 1 period, got -18446744073709551616 ending at 2021-05"),
@@ -103,8 +114,11 @@ def test_trailing_window_lengths_up_to_the_first_supported_period() -> None:
 
     assert kc.trailing(kc.Month(2021, 5), 24245).first == kc.Month(1, 1)
     assert str(kc.trailing(kc.Month(1, 12), np.int64(12))) == "0001-01/0001-12"
-    with pytest.raises(kc.RangeError, match=r"^a trailing window of 12 months ending at 0001-01 would start before "
-                                            r"the first supported month 0001-01 \(at most 1 month can end there\)$"):
+    with pytest.raises(
+        kc.RangeError,
+        match=r"^a trailing window of 12 months ending at 0001-01 would start before "
+        r"the first supported month 0001-01 \(at most 1 month can end there\)$",
+    ):
         kc.trailing(kc.Month(1, 1), 12)
     with pytest.raises(TypeError, match="trailing: n must be an integer, not float"):
         kc.trailing(kc.Month(2021, 5), 12.0)  # type: ignore[arg-type]

@@ -11,10 +11,9 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import kerncijfers as kc
 import numpy as np
 import pytest
-
-import kerncijfers as kc
 
 PICKLES = Path(__file__).parent / "pickles"
 

@@ -17,14 +17,9 @@ import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 
+import kerncijfers as kc  # noqa: E402
 import matplotlib.image  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
-from matplotlib.text import Annotation  # noqa: E402
-
-import kerncijfers as kc  # noqa: E402
 from kerncijfers.plot import (  # noqa: E402
     NATIONALITY_COLOUR,
     chart_png_data_uri,
@@ -34,6 +29,10 @@ from kerncijfers.plot import (  # noqa: E402
     plot_key_figures,
     plot_monthly_counts,
 )
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.text import Annotation  # noqa: E402
 
 GOLDEN_SOURCE = "fictional golden test data (not real), release 2021-06-15"
 

@@ -13,13 +13,12 @@ import random
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import kerncijfers as kc
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 _DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 READERS: dict[str, Callable[[Path], object]] = {
@@ -34,8 +33,28 @@ SEEDS = {
 }
 # Bytes that trouble text readers: separators, quotes, line breaks, NUL, invalid UTF-8, a BOM,
 # multi-byte characters cut in half, signs and digits.
-SPECIAL = [b",", b";", b'"', b"\n", b"\r", b"\r\n", b"\x00", b"\xff", b"\xc3", b"\xef\xbb\xbf", b"\xe2\x80",
-           b"-", b"9" * 25, b" ", b"\t", b"TOTAL", b"#N/A", "ë".encode(), b"2021-13", b"2021-W53"]
+SPECIAL = [
+    b",",
+    b";",
+    b'"',
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b"\x00",
+    b"\xff",
+    b"\xc3",
+    b"\xef\xbb\xbf",
+    b"\xe2\x80",
+    b"-",
+    b"9" * 25,
+    b" ",
+    b"\t",
+    b"TOTAL",
+    b"#N/A",
+    "ë".encode(),
+    b"2021-13",
+    b"2021-W53",
+]
 
 
 def mutate(data: bytes, rng: random.Random, steps: int) -> bytes:
@@ -48,12 +67,12 @@ def mutate(data: bytes, rng: random.Random, steps: int) -> bytes:
         elif op == 1:  # insert a troublesome token
             buf[at:at] = rng.choice(SPECIAL)
         elif op == 2 and buf:  # delete a run
-            del buf[at:at + rng.randrange(1, 8)]
+            del buf[at : at + rng.randrange(1, 8)]
         elif op == 3:  # truncate
             del buf[at:]
         elif op == 4 and buf:  # duplicate a run (a duplicated line, a doubled field)
             start = rng.randrange(len(buf))
-            buf[at:at] = buf[start:start + rng.randrange(1, 40)]
+            buf[at:at] = buf[start : start + rng.randrange(1, 40)]
         else:  # replace a digit run by a big number
             buf[at:at] = str(rng.choice([0, 1, 2**31, 2**63 - 1, 2**63, 2**64])).encode()
     return bytes(buf)
@@ -117,7 +136,9 @@ def test_seeded_batch_in_a_subprocess(tmp_path: Path) -> None:
     """A crash (signal) or another exception fails with the seed that caused it."""
     result = subprocess.run(
         [sys.executable, "-c", _WORKER, "20261207", "600", str(Path(__file__).parent), str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     last = result.stdout.strip().splitlines()[-1:] or ["(nothing)"]
     assert result.returncode == 0 and last == ["done"], (

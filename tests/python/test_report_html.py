@@ -28,9 +28,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Literal
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 from kerncijfers import _core
 from kerncijfers.cli import main
 
@@ -222,7 +221,9 @@ def assert_loaded_cleanly(report: dict[str, Any]) -> None:
 
 @needs_matplotlib
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_chromium_shows_the_svg_charts_and_the_text(lang: Literal["nl", "en"], tmp_path: Path, golden_figures: kc.KeyFigures) -> None:
+def test_chromium_shows_the_svg_charts_and_the_text(
+    lang: Literal["nl", "en"], tmp_path: Path, golden_figures: kc.KeyFigures
+) -> None:
     from kerncijfers.report import render_html_with_charts
 
     figures = golden_figures
@@ -267,7 +268,9 @@ def test_chromium_decodes_every_png_chart(tmp_path: Path, golden_figures: kc.Key
 
 
 @needs_matplotlib
-def test_chromium_shows_the_bundled_page_with_an_unavailable_figure(tmp_path: Path, bundled_figures: kc.KeyFigures) -> None:
+def test_chromium_shows_the_bundled_page_with_an_unavailable_figure(
+    tmp_path: Path, bundled_figures: kc.KeyFigures
+) -> None:
     from kerncijfers.report import render_html_with_charts
 
     figures = bundled_figures

@@ -8,13 +8,12 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from typing import Literal
 
+import kerncijfers as kc
 import numpy as np
 import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import kerncijfers as kc
 
 NAN = math.nan
 PANDAS_DOC_CASE = [1.0, 2.0, NAN, 4.0, 5.0]
@@ -157,7 +156,9 @@ def test_errors_name_the_value() -> None:
     # Floats where integers are needed and the other way round: refused, naming the dtype.
     with pytest.raises(kc.InvalidInput, match=r"^valid is only for integer values; float64 values mark a missing"):
         kc.rolling_sum(values, 2, valid=np.ones(5, dtype=bool))
-    with pytest.raises(kc.InvalidInput, match=r"valid must be a bool or uint8 array \(False = missing\), got dtype int64"):
+    with pytest.raises(
+        kc.InvalidInput, match=r"valid must be a bool or uint8 array \(False = missing\), got dtype int64"
+    ):
         kc.rolling_sum(np.arange(5), 2, valid=np.ones(5, dtype=np.int64))  # type: ignore[arg-type]
     with pytest.raises(kc.InvalidInput, match=r"^the validity mask has 4 entries but the input has 5 values"):
         kc.rolling_sum(np.arange(5), 2, valid=np.ones(4, dtype=bool))
@@ -279,7 +280,8 @@ def naive_sum(
 
 def close(got: Sequence[float | None], expected: Sequence[float | None]) -> bool:
     return len(got) == len(expected) and all(
-        (a is None and b is None) or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-6))
+        (a is None and b is None)
+        or (a is not None and b is not None and math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-6))
         for a, b in zip(got, expected)
     )
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import kerncijfers as kc
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import kerncijfers as kc
 
 PAGE_NAREIZIGERS = [596, 116, 56, 232]
 

@@ -6,9 +6,8 @@ import datetime
 import pickle
 from pathlib import Path
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 
 ALGERIA = kc.Nationality("DZA")
 MOROCCO = kc.Nationality("Marokko")
@@ -45,8 +44,7 @@ def test_unknown_status_refuses_to_guess() -> None:
 def test_user_list_from_csv(tmp_path: Path) -> None:
     path = tmp_path / "list.csv"
     path.write_text(
-        "country,from,from_known,to,to_known,note,source\n"
-        "SYR,2030-01-01,true,,true,test only,nowhere\n",
+        "country,from,from_known,to,to_known,note,source\nSYR,2030-01-01,true,,true,test only,nowhere\n",
         encoding="utf-8",
     )
     try:

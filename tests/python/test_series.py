@@ -8,13 +8,12 @@ import math
 import pickle
 from typing import Any, Literal
 
+import kerncijfers as kc
 import numpy as np
 import numpy.typing as npt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-import kerncijfers as kc
 
 JAN_MAY = kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 5))
 MARCH = kc.Month(2021, 3)
@@ -56,7 +55,9 @@ def test_construction_errors() -> None:
         kc.Series(JAN_MAY, [1, 2, 3, 4, 5], [True, True, True])
     with pytest.raises(kc.InvalidInput, match=r"^a series over 2021-01/2021-05 needs 5 validity mask entries, got 0$"):
         kc.Series(JAN_MAY, [1, 2, 3, 4, 5], np.zeros(0, dtype=bool))
-    with pytest.raises(kc.InvalidInput, match=r"^valid is only for integer values; float64 values mark a missing value"):
+    with pytest.raises(
+        kc.InvalidInput, match=r"^valid is only for integer values; float64 values mark a missing value"
+    ):
         kc.Series(JAN_MAY, np.ones(5), [True] * 5)
     with pytest.raises(kc.InvalidInput, match=r"^values must hold integers for an int64 Series, got dtype float64$"):
         kc.Series(JAN_MAY, np.ones(5), dtype=np.int64)
@@ -66,7 +67,9 @@ def test_construction_errors() -> None:
         kc.Series(JAN_MAY, np.ones(5, dtype=bool))
     with pytest.raises(kc.InvalidInput, match=r"^a Series holds float64 or int64 values, not dtype int32$"):
         kc.Series(JAN_MAY, dtype=np.int32)  # type: ignore[arg-type]
-    with pytest.raises(kc.InvalidInput, match=r"valid must be a bool or uint8 array \(False = missing\), got dtype int64"):
+    with pytest.raises(
+        kc.InvalidInput, match=r"valid must be a bool or uint8 array \(False = missing\), got dtype int64"
+    ):
         kc.Series(JAN_MAY, [1, 2, 3, 4, 5], np.ones(5, dtype=np.int64))  # type: ignore[arg-type]
     with pytest.raises(kc.CountOverflowError, match="does not fit in int64"):
         kc.Series(JAN_MAY, np.array([2**63, 0, 0, 0, 0], dtype=np.uint64))
@@ -217,8 +220,12 @@ def test_repr_str_equality() -> None:
 
 
 def test_pickle_and_copy() -> None:
-    for s in (counts(), kc.Series(JAN_MAY, [1.0, 2.0, math.nan, 4.0, 5.0]), kc.Series(kc.PeriodRange(kc.Year(2020))),
-              kc.Series(kc.PeriodRange(kc.Quarter(2020, 1), kc.Quarter(2021, 4)), np.arange(8))):
+    for s in (
+        counts(),
+        kc.Series(JAN_MAY, [1.0, 2.0, math.nan, 4.0, 5.0]),
+        kc.Series(kc.PeriodRange(kc.Year(2020))),
+        kc.Series(kc.PeriodRange(kc.Quarter(2020, 1), kc.Quarter(2021, 4)), np.arange(8)),
+    ):
         back = pickle.loads(pickle.dumps(s))
         assert back == s and repr(back) == repr(s) and back.dtype == s.dtype
         assert copy.copy(s) == s and copy.deepcopy(s) == s
@@ -246,8 +253,11 @@ def test_pandas_values() -> None:
     assert kc.Series(JAN_MAY, pd.Series([1, 2, 3, 4, 5])).dtype == np.dtype(np.int64)
 
 
-@given(st.lists(st.tuples(st.integers(-(10**12), 10**12), st.booleans()), min_size=1, max_size=40),
-       st.integers(1, 12), st.booleans())
+@given(
+    st.lists(st.tuples(st.integers(-(10**12), 10**12), st.booleans()), min_size=1, max_size=40),
+    st.integers(1, 12),
+    st.booleans(),
+)
 def test_series_sums_equal_the_array_sums(pairs: list[tuple[int, bool]], window: int, as_zero: bool) -> None:
     months = kc.PeriodRange(kc.Month(2020, 1), kc.Month(2020, 1) + (len(pairs) - 1))
     values = np.array([v for v, _ in pairs], dtype=np.int64)

@@ -6,9 +6,8 @@ import copy
 import math
 import pickle
 
-import pytest
-
 import kerncijfers as kc
+import pytest
 
 
 def test_exact_share() -> None:

@@ -11,11 +11,10 @@ import pickle
 import tracemalloc
 from typing import Any, Literal, TypedDict
 
+import kerncijfers as kc
 import numpy as np
 import numpy.typing as npt
 import pytest
-
-import kerncijfers as kc
 
 I64 = npt.NDArray[np.int64]
 
@@ -187,7 +186,9 @@ def test_total_rounding_options() -> None:
             country, category, nationality, month, np.array([7685]), **shape, window=1, total_rounding=mode
         )
         assert result.rounded_total.tolist() == [[[expected]]]
-    result = kc.top_shares(country, category, nationality, month, np.array([7685]), **shape, window=1, total_multiple=100)
+    result = kc.top_shares(
+        country, category, nationality, month, np.array([7685]), **shape, window=1, total_multiple=100
+    )
     assert result.rounded_total.tolist() == [[[7700]]]
 
 

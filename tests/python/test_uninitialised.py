@@ -222,7 +222,9 @@ else:
 """
     done = run_python(code)
     assert done.returncode == 0, done.stderr  # not killed by a signal
-    assert done.stdout.startswith(f"kerncijfers.{name} object is not initialised: it was made by {name}.__new__()"), done.stdout
+    assert done.stdout.startswith(f"kerncijfers.{name} object is not initialised: it was made by {name}.__new__()"), (
+        done.stdout
+    )
 
 
 # The checks below use uninitialised objects too, so they also run in a subprocess: before

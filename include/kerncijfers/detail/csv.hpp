@@ -222,7 +222,10 @@ class reader {
   /// empty or the header is malformed, `read_error` when the stream fails, and
   /// `invalid_input` for an unusable delimiter.
   reader(std::istream& in, std::string source, options opts = {})
-      : in_(&in), source_(std::move(source)), opts_(opts), delimiter_(std::char_traits<char>::to_int_type(opts.delimiter)) {
+      : in_(&in),
+        source_(std::move(source)),
+        opts_(opts),
+        delimiter_(std::char_traits<char>::to_int_type(opts.delimiter)) {
     if (opts_.delimiter == '"' || opts_.delimiter == '\n' || opts_.delimiter == '\r' || opts_.delimiter == '\0') {
       throw invalid_input("CSV delimiter must not be a quote, a line break or NUL (got code " +
                           std::to_string(static_cast<int>(opts_.delimiter)) + ")");
@@ -241,9 +244,9 @@ class reader {
       }
       const auto [seen, is_new] = first_column.emplace(name, i);
       if (!is_new) {
-        throw format_error(position{source_, head.field_lines[i], i + 1, {}},
-                           "duplicate column name " + quote(name) + " (also column " +
-                               std::to_string(seen->second + 1) + ")");
+        throw format_error(
+            position{source_, head.field_lines[i], i + 1, {}},
+            "duplicate column name " + quote(name) + " (also column " + std::to_string(seen->second + 1) + ")");
       }
     }
     header_ = std::move(head.fields);
@@ -307,7 +310,8 @@ class reader {
       const std::size_t missing = out.fields.size();
       throw format_error(position{source_, out.field_lines.back(), missing + 1, header_[missing]},
                          "missing field: the record has " + std::to_string(out.fields.size()) + " field" +
-                             (out.fields.size() == 1 ? "" : "s") + ", the header has " + std::to_string(header_.size()));
+                             (out.fields.size() == 1 ? "" : "s") + ", the header has " +
+                             std::to_string(header_.size()));
     }
     if (out.fields.size() > header_.size()) {
       const std::size_t extra = header_.size();
@@ -337,8 +341,7 @@ class reader {
   /// the value, `what_was_expected` ("a month (YYYY-MM)") and the position, and calls a
   /// missing-value marker (`is_missing_marker`) a missing value.
   [[noreturn]] void fail_value(const record& r, std::size_t column, const std::string& what_was_expected) const {
-    throw value_error(where(r, column), column < r.fields.size() ? r.fields[column] : std::string(),
-                      what_was_expected);
+    throw value_error(where(r, column), column < r.fields.size() ? r.fields[column] : std::string(), what_was_expected);
   }
 
  private:
@@ -422,7 +425,9 @@ class reader {
     ++line_;
   }
 
-  [[nodiscard]] position here(std::size_t column) const { return position{source_, line_, column, column_name(column)}; }
+  [[nodiscard]] position here(std::size_t column) const {
+    return position{source_, line_, column, column_name(column)};
+  }
 
   // Appends `c` (just taken from the input, or what it stands for) to field `column`,
   // enforcing the limits and refusing NUL.
@@ -535,8 +540,8 @@ class reader {
       while (character.size() < 4 && static_cast<unsigned char>(character[0]) >= 0xC0 && is_continuation(peek())) {
         character += std::char_traits<char>::to_char_type(get());
       }
-      throw format_error(here(column), "unexpected character " + quote(character) + " after the closing quote of " +
-                                           quote(field));
+      throw format_error(here(column),
+                         "unexpected character " + quote(character) + " after the closing quote of " + quote(field));
     }
   }
 
