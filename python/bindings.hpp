@@ -2,11 +2,13 @@
 // Helpers shared by the register_<concept>.cpp files: the Python protocol every value
 // type gets (repr, eq, hash, copy, pickle) and the conversion of a language argument.
 
+#include <pybind11/native_enum.h>
 #include <pybind11/pybind11.h>
 
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <kerncijfers/language.hpp>
 #include <kerncijfers/rolling.hpp>
@@ -113,6 +115,37 @@ void def_pickle(Class& cls, GetState get_state, SetState set_state) {
                      }));
 }
 
+/// One member of a bound enum: its Python name, its C++ value and (optionally) a docstring.
+template <class E>
+struct enum_member {
+  std::string name;
+  E value;
+  std::string doc = {};
+};
+
+/// Declares the C++ enum `E` as `name`, a Python `enum.Enum` subclass in `m` (pybind11's
+/// native_enum: members are Enum members, so `is`, `Enum` APIs, pickling by name and
+/// `typing` all work as for any Python enum), and returns the class, for `def_method`.
+template <class E>
+py::object def_enum(py::module_& m, const char* name, const char* doc, const std::vector<enum_member<E>>& members) {
+  py::native_enum<E> e(m, name, "enum.Enum", doc);
+  for (const enum_member<E>& member : members) {
+    e.value(member.name.c_str(), member.value, member.doc.empty() ? nullptr : member.doc.c_str());
+  }
+  e.finalize();
+  return m.attr(name);
+}
+
+/// Defines method `name` on the class `cls` as `py::class_::def` does (a pybind11 function
+/// with its signature and docstring); for classes that are not a `py::class_` (the enums of
+/// `def_enum`) and for the methods whose body is Python (register_python_methods.cpp).
+template <class Func, class... Extra>
+void def_method(const py::object& cls, const char* name, Func&& f, const Extra&... extra) {
+  const py::cpp_function method(std::forward<Func>(f), py::name(name), py::is_method(cls),
+                                py::sibling(py::getattr(cls, name, py::none())), extra...);
+  py::setattr(cls, name, method);
+}
+
 /// `__str__` from `operator<<`.
 template <class T, class Class>
 void def_str_from_stream(Class& cls) {
@@ -140,7 +173,8 @@ void register_departures(py::module_& m);
 void register_key_figures(py::module_& m);
 void register_render(py::module_& m);
 void register_checked(py::module_& m);
-void register_frames(py::module_& m);  // bulk numpy <-> table conversions for kerncijfers.pandas
+void register_frames(py::module_& m);          // bulk numpy <-> table conversions for kerncijfers.pandas
+void register_python_methods(py::module_& m);  // methods written in Python (DataFrames, notebook display): last
 
 // Shared by register_rolling.cpp and register_series.cpp (defined in register_rolling.cpp).
 

@@ -100,6 +100,12 @@ PYBIND11_MODULE(_core, m) {
 
   m.doc() = "kerncijfers: key figures on asylum and migration (compiled core)";
   m.attr("__version__") = kerncijfers::version;
+  // The classes, enums and functions live in kerncijfers._core but belong to the package's
+  // public face: pybind11 takes the __module__ of everything it creates from its scope's
+  // __module__ (else its __name__), so with this set first they are created as
+  // kerncijfers.Month etc. Reprs, docs and pickles name them so, and the compiled module
+  // can be reorganised without breaking saved pickles.
+  m.attr("__module__") = "kerncijfers";
   kcp::register_errors(m);
   kcp::register_language(m);
   kcp::register_period(m);
@@ -117,17 +123,7 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_key_figures(m);
   kcp::register_render(m);
   kcp::register_frames(m);
-
-  // The classes live in kerncijfers._core but belong to the package's public face:
-  // reprs, docs and pickles name them kerncijfers.Month etc., so that the compiled
-  // module can be reorganised without breaking saved pickles.
-  for (const auto& item : m.attr("__dict__").cast<py::dict>()) {
-    if (py::isinstance<py::type>(item.second)) {
-      const py::object cls = py::reinterpret_borrow<py::object>(item.second);
-      if (py::str(cls.attr("__module__")).cast<std::string>() == "kerncijfers._core")
-        cls.attr("__module__") = "kerncijfers";
-    }
-  }
+  kcp::register_python_methods(m);  // last: it adds methods to the classes above
 
   // Every class registered since the start of this function is ours: guard it.
   register_iterator_classes();

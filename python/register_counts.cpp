@@ -33,11 +33,13 @@ py::object count_period_to_python(const count_period& p) {
 }  // namespace
 
 void register_counts(py::module_& m) {
-  py::enum_<category> cat(m, "Category",
-                          "What is counted: first and repeat applications, nareizigers, relocation, resettlement.");
-  for (const category c : all_categories) cat.value(std::string(to_string(c)).c_str(), c);
-  cat.def(
-      "label", [](category c, const py::object& lang) { return std::string(label(c, to_language(lang))); },
+  std::vector<enum_member<category>> categories;
+  for (const category c : all_categories) categories.push_back({std::string(to_string(c)), c});
+  const py::object cat = def_enum<category>(
+      m, "Category", "What is counted: first and repeat applications, nareizigers, relocation, resettlement.",
+      categories);
+  def_method(
+      cat, "label", [](category c, const py::object& lang) { return std::string(label(c, to_language(lang))); },
       py::arg("lang") = "nl", "'eerste asielaanvragen' / 'first asylum applications', ...");
   m.def("parse_category", &parse_category, py::arg("text"), "Schema name or Dutch alias ('nareiziger').");
   m.def(
@@ -47,11 +49,11 @@ void register_counts(py::module_& m) {
       "months_of", [](const py::object& p) { return to_python_range(months_of(to_count_period(p))); },
       py::arg("period"), "The months of a Month, Quarter or Year, as a PeriodRange.");
 
-  py::enum_<release_precision>(m, "ReleasePrecision", "How precisely a release is dated.")
-      .value("undated", release_precision::undated)
-      .value("day", release_precision::day)
-      .value("week", release_precision::week)
-      .value("month", release_precision::month);
+  def_enum<release_precision>(m, "ReleasePrecision", "How precisely a release is dated.",
+                              {{"undated", release_precision::undated},
+                               {"day", release_precision::day},
+                               {"week", release_precision::week},
+                               {"month", release_precision::month}});
 
   py::class_<release> rel(m, "Release",
                           "When a source published a number (its vintage): a day, an ISO week, a month, or undated. "
@@ -81,8 +83,8 @@ void register_counts(py::module_& m) {
       .def(
           "label", [](const release& r, const py::object& lang) { return r.label(to_language(lang)); },
           py::arg("lang") = "nl")
-      .def("__repr__", [](const release& r) { return "Release.parse('" + r.iso() + "')"; })
-      .def("__str__", &release::iso);
+      .def("__repr__", [](const release& r) { return "Release.parse('" + r.iso() + "')"; });
+  def_str_from_stream<release>(rel);  // operator<<: iso(), or "undated"
   def_equality<release>(rel);
   def_ordering<release>(rel);
   def_hash<release>(rel);

@@ -21,18 +21,20 @@ period_range<month> to_departure_period(const py::handle& value) {
 }  // namespace
 
 void register_departures(py::module_& m) {
-  py::enum_<departure_group> group(m, "DepartureGroup", "Whose departures: all, or criminal aliens (a subset).");
-  group.value("all", departure_group::all).value("criminal", departure_group::criminal);
-  group.def(
-      "label", [](departure_group g, const py::object& lang) { return std::string(label(g, to_language(lang))); },
+  const py::object group =
+      def_enum<departure_group>(m, "DepartureGroup", "Whose departures: all, or criminal aliens (a subset).",
+                                {{"all", departure_group::all}, {"criminal", departure_group::criminal}});
+  def_method(
+      group, "label",
+      [](departure_group g, const py::object& lang) { return std::string(label(g, to_language(lang))); },
       py::arg("lang") = "nl");
-  py::enum_<departure_mode> mode(m, "DepartureMode",
-                                 "How they left: independent or forced (both under supervision), or unsupervised.");
-  mode.value("independent", departure_mode::independent)
-      .value("forced", departure_mode::forced)
-      .value("unsupervised", departure_mode::unsupervised);
-  mode.def(
-      "label", [](departure_mode d, const py::object& lang) { return std::string(label(d, to_language(lang))); },
+  const py::object mode = def_enum<departure_mode>(
+      m, "DepartureMode", "How they left: independent or forced (both under supervision), or unsupervised.",
+      {{"independent", departure_mode::independent},
+       {"forced", departure_mode::forced},
+       {"unsupervised", departure_mode::unsupervised}});
+  def_method(
+      mode, "label", [](departure_mode d, const py::object& lang) { return std::string(label(d, to_language(lang))); },
       py::arg("lang") = "nl");
   m.def("parse_departure_group", &parse_departure_group, py::arg("text"));
   m.def("parse_departure_mode", &parse_departure_mode, py::arg("text"));

@@ -74,32 +74,33 @@ void def_record(Class& cls, Fields T::*... fields) {
 }  // namespace
 
 void register_key_figures(py::module_& m) {
-  py::enum_<share_rounding>(m, "ShareRounding", "How a set of shares is rounded.")
-      .value("published", share_rounding::published, "each share half-up on its own, as the published page")
-      .value("largest_remainder", share_rounding::largest_remainder, "largest remainder: sums to exactly 100");
+  def_enum<share_rounding>(
+      m, "ShareRounding", "How a set of shares is rounded.",
+      {{"published", share_rounding::published, "each share half-up on its own, as the published page"},
+       {"largest_remainder", share_rounding::largest_remainder, "largest remainder: sums to exactly 100"}});
   m.def("parse_share_rounding", &parse_share_rounding, py::arg("text"), "'published' or 'largest-remainder'.");
-  py::enum_<figure_status>(m, "FigureStatus", "exact, partial (breakdown does not cover the total) or unavailable.")
-      .value("exact", figure_status::exact)
-      .value("partial", figure_status::partial)
-      .value("unavailable", figure_status::unavailable);
-  py::enum_<figure_problem>(m, "FigureProblem",
-                            "Why a figure is partial or unavailable, as a code (the renderers put it into words in "
-                            "either language; the figure's reason has the details).")
-      .value("none", figure_problem::none)
-      .value("incomplete_breakdown", figure_problem::incomplete_breakdown)
-      .value("missing_months", figure_problem::missing_months)
-      .value("unsplittable_rows", figure_problem::unsplittable_rows)
-      .value("zero_total", figure_problem::zero_total)
-      .value("inconsistent_data", figure_problem::inconsistent_data)
-      .value("undetermined_designation", figure_problem::undetermined_designation)
-      .value("missing_departures", figure_problem::missing_departures)
-      .value("overflow", figure_problem::overflow)
-      .value("inconsistent_departures", figure_problem::inconsistent_departures);
-  py::enum_<row_kind>(m, "RowKind", "What a distribution row stands for.")
-      .value("nationality", row_kind::nationality)
-      .value("unknown", row_kind::unknown)
-      .value("other", row_kind::other)
-      .value("unlisted", row_kind::unlisted);
+  def_enum<figure_status>(m, "FigureStatus", "exact, partial (breakdown does not cover the total) or unavailable.",
+                          {{"exact", figure_status::exact},
+                           {"partial", figure_status::partial},
+                           {"unavailable", figure_status::unavailable}});
+  def_enum<figure_problem>(m, "FigureProblem",
+                           "Why a figure is partial or unavailable, as a code (the renderers put it into words in "
+                           "either language; the figure's reason has the details).",
+                           {{"none", figure_problem::none},
+                            {"incomplete_breakdown", figure_problem::incomplete_breakdown},
+                            {"missing_months", figure_problem::missing_months},
+                            {"unsplittable_rows", figure_problem::unsplittable_rows},
+                            {"zero_total", figure_problem::zero_total},
+                            {"inconsistent_data", figure_problem::inconsistent_data},
+                            {"undetermined_designation", figure_problem::undetermined_designation},
+                            {"missing_departures", figure_problem::missing_departures},
+                            {"overflow", figure_problem::overflow},
+                            {"inconsistent_departures", figure_problem::inconsistent_departures}});
+  def_enum<row_kind>(m, "RowKind", "What a distribution row stands for.",
+                     {{"nationality", row_kind::nationality},
+                      {"unknown", row_kind::unknown},
+                      {"other", row_kind::other},
+                      {"unlisted", row_kind::unlisted}});
 
   py::class_<figure_source> source(m, "FigureSource", "The sources and latest release behind a figure.");
   source.def_readonly("sources", &figure_source::sources)

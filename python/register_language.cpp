@@ -6,9 +6,8 @@
 namespace kerncijfers::python {
 
 void register_language(py::module_& m) {
-  py::enum_<language>(m, "Language", "Language of a label, a country name or a rendered page.")
-      .value("nl", language::nl, "Dutch")
-      .value("en", language::en, "English");
+  def_enum<language>(m, "Language", "Language of a label, a country name or a rendered page.",
+                     {{"nl", language::nl, "Dutch"}, {"en", language::en, "English"}});
   m.def("parse_language", &parse_language, py::arg("text"), "Parses \"nl\" or \"en\".");
 }
 

@@ -14,10 +14,11 @@ std::vector<std::string> to_strings(std::span<const std::string_view> views) { r
 }  // namespace
 
 void register_nationality(py::module_& m) {
-  py::enum_<nationality_kind>(m, "NationalityKind", "Where a nationality code comes from.")
-      .value("iso", nationality_kind::iso, "current ISO 3166-1")
-      .value("statistical", nationality_kind::statistical, "used in statistics, not in ISO: unknown, stateless, Kosovo")
-      .value("former", nationality_kind::former, "a former state (ISO 3166-3)");
+  def_enum<nationality_kind>(
+      m, "NationalityKind", "Where a nationality code comes from.",
+      {{"iso", nationality_kind::iso, "current ISO 3166-1"},
+       {"statistical", nationality_kind::statistical, "used in statistics, not in ISO: unknown, stateless, Kosovo"},
+       {"former", nationality_kind::former, "a former state (ISO 3166-3)"}});
 
   py::class_<nationality> cls(m, "Nationality",
                               "A nationality: an ISO 3166-1 alpha-3 code, or a statistical or former code "

@@ -64,9 +64,6 @@ py::class_<P> bind_period(py::module_& m, const char* doc) {
       .def_static(
           "containing", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
           "The period that contains a datetime.date.")
-      .def_static(
-          "from_date", [](const py::object& day) { return P::containing(to_civil_date(day)); }, py::arg("day"),
-          "The period that contains a datetime.date (same as containing).")
       .def_property_readonly("year", &P::year, "Calendar year (for ISO weeks: the ISO year).")
       .def_property_readonly("index", &P::index, "Month 1-12, quarter 1-4, ISO week 1-53; 1 for a year.")
       .def_property_readonly("serial", &P::serial, "The integer serial behind the period.")
@@ -74,8 +71,6 @@ py::class_<P> bind_period(py::module_& m, const char* doc) {
           "first_day", [](const P& p) { return to_python_date(p.first_day()); }, "First day as datetime.date.")
       .def(
           "last_day", [](const P& p) { return to_python_date(p.last_day()); }, "Last day as datetime.date.")
-      .def(
-          "to_date", [](const P& p) { return to_python_date(p.first_day()); }, "First day as datetime.date.")
       .def("days", &P::days, "Number of days in the period.")
       .def("iso", &P::iso, "ISO 8601 form.")
       .def(

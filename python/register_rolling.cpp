@@ -496,10 +496,11 @@ rolling_options to_rolling_options(long long window, const py::handle& min_perio
 }
 
 void register_rolling(py::module_& m) {
-  py::enum_<missing_policy>(m, "MissingPolicy", "What a missing value means in a window.")
-      .value("skip", missing_policy::skip, "leave it out (pandas' min_periods semantics)")
-      .value("as_zero", missing_policy::as_zero, "count it as a present 0 (a period without a row had no events)")
-      .value("reject", missing_policy::reject, "raise RangeError naming it");
+  def_enum<missing_policy>(
+      m, "MissingPolicy", "What a missing value means in a window.",
+      {{"skip", missing_policy::skip, "leave it out (pandas' min_periods semantics)"},
+       {"as_zero", missing_policy::as_zero, "count it as a present 0 (a period without a row had no events)"},
+       {"reject", missing_policy::reject, "raise RangeError naming it"}});
   m.attr("MaskedInt64") = masked_int64_type();
 
   const std::string rolling_doc_tail = std::string("\n\n") + values_doc +

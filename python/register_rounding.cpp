@@ -2,10 +2,52 @@
 // exact integer rounding, largest remainder, the published-shares check.
 #include <pybind11/stl.h>
 
+#include <string>
+
 #include "arrays.hpp"
 #include "bindings.hpp"
 
 #include <kerncijfers/rounding.hpp>
+
+namespace kerncijfers::python {
+
+namespace {
+
+// A language argument for an overload that must not swallow other text: it takes only
+// kerncijfers.Language, "nl" or "en", so that RoundedDecimal.format(",", ".") reaches the
+// separators overload while format("nl") stays the language one, as in C++.
+struct language_only {
+  language value = language::nl;
+};
+
+}  // namespace
+
+}  // namespace kerncijfers::python
+
+namespace pybind11::detail {
+
+template <>
+struct type_caster<kerncijfers::python::language_only> {
+  PYBIND11_TYPE_CASTER(kerncijfers::python::language_only, const_name("Language | Literal['nl', 'en']"));
+
+  bool load(handle src, bool /*convert*/) {
+    if (isinstance<kerncijfers::language>(src)) {
+      value.value = src.cast<kerncijfers::language>();
+      return true;
+    }
+    if (!isinstance<str>(src)) return false;
+    const std::string text = src.cast<std::string>();
+    if (text != "nl" && text != "en") return false;
+    value.value = kerncijfers::parse_language(text);
+    return true;
+  }
+
+  static handle cast(kerncijfers::python::language_only src, return_value_policy /*policy*/, handle /*parent*/) {
+    return pybind11::cast(src.value).release();
+  }
+};
+
+}  // namespace pybind11::detail
 
 namespace kerncijfers::python {
 
@@ -22,11 +64,11 @@ rounding_mode to_mode(const py::handle& value) {
 }  // namespace
 
 void register_rounding(py::module_& m) {
-  py::enum_<rounding_mode>(m, "RoundingMode", "How a value between two neighbours is rounded.")
-      .value("half_up", rounding_mode::half_up, "ties away from zero (7685 -> 7690)")
-      .value("half_even", rounding_mode::half_even, "ties to the even neighbour (7685 -> 7680)")
-      .value("floor", rounding_mode::floor, "toward minus infinity")
-      .value("ceiling", rounding_mode::ceiling, "toward plus infinity");
+  def_enum<rounding_mode>(m, "RoundingMode", "How a value between two neighbours is rounded.",
+                          {{"half_up", rounding_mode::half_up, "ties away from zero (7685 -> 7690)"},
+                           {"half_even", rounding_mode::half_even, "ties to the even neighbour (7685 -> 7680)"},
+                           {"floor", rounding_mode::floor, "toward minus infinity"},
+                           {"ceiling", rounding_mode::ceiling, "toward plus infinity"}});
   m.def("parse_rounding_mode", &parse_rounding_mode, py::arg("text"),
         "\"half-up\", \"half-even\", \"floor\", \"ceiling\".");
 
@@ -42,14 +84,24 @@ void register_rounding(py::module_& m) {
       .def_property_readonly("decimals", &rounded_decimal::decimals)
       .def("to_float", &rounded_decimal::to_double)
       .def("__float__", &rounded_decimal::to_double)
+      // The two C++ overloads, with their parameters and defaults: format() is "7690" and
+      // "59.6", as C++ and str() write it.
       .def(
           "format",
-          [](const rounded_decimal& r, const py::object& lang, bool group_thousands) {
-            if (lang.is_none()) return r.format(".", group_thousands ? "," : "");
-            return r.format(to_language(lang), group_thousands);
+          [](const rounded_decimal& r, language_only lang, bool group_thousands) {
+            return r.format(lang.value, group_thousands);
           },
-          py::arg("lang") = py::none(), py::arg("group_thousands") = true,
-          "'7.690' (nl) / '7,690' (en); without lang: '.' decimal point.")
+          py::arg("lang"), py::arg("group_thousands") = true,
+          "The number as written in lang: '7.690' and '59,6' (nl), '7,690' and '59.6' (en); without thousands "
+          "separators when group_thousands is False.")
+      .def(
+          "format",
+          [](const rounded_decimal& r, const std::string& decimal_separator, const std::string& thousands_separator) {
+            return r.format(decimal_separator, thousands_separator);
+          },
+          py::arg("decimal_separator") = ".", py::arg("thousands_separator") = "",
+          "The number with these separators: format(',', '.') is '7.690' and '59,6'; format() is '7690' and "
+          "'59.6' (no grouping when thousands_separator is empty).")
       .def("__repr__", [](const rounded_decimal& r) {
         return "RoundedDecimal(" + std::to_string(r.units()) + ", " + std::to_string(r.decimals()) + ")";
       });

@@ -35,13 +35,12 @@ Result dispatch_when(const py::object& when, ForPeriod for_period, ForDate for_d
 }  // namespace
 
 void register_safe_countries(py::module_& m) {
-  py::enum_<designation_status>(m, "DesignationStatus", "Answer to 'designated safe then?': safe, not_safe or unknown.")
-      .value("safe", designation_status::safe)
-      .value("not_safe", designation_status::not_safe)
-      .value("unknown", designation_status::unknown);
-  py::enum_<date_precision>(m, "DatePrecision", "How precise a designation date is in its sources.")
-      .value("day", date_precision::day)
-      .value("month", date_precision::month);
+  def_enum<designation_status>(m, "DesignationStatus", "Answer to 'designated safe then?': safe, not_safe or unknown.",
+                               {{"safe", designation_status::safe},
+                                {"not_safe", designation_status::not_safe},
+                                {"unknown", designation_status::unknown}});
+  def_enum<date_precision>(m, "DatePrecision", "How precise a designation date is in its sources.",
+                           {{"day", date_precision::day}, {"month", date_precision::month}});
 
   py::class_<designation> des(m, "Designation",
                               "One interval of one country on a safe-country list, with its sources.");

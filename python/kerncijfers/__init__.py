@@ -1,7 +1,12 @@
 """kerncijfers: key figures on asylum and migration from raw counts.
 
 The types and functions are the C++ library's (``include/kerncijfers``), exposed
-unchanged: same names (classes in CapWords), same semantics, same error messages.
+unchanged: same names (classes in CapWords), same semantics, same error messages
+(docs/api/python.rst lists the documented differences; tests/python/test_api.py checks
+them). Written in Python, on top: ``kerncijfers.pandas`` (DataFrames), ``.plot``,
+``.report``, ``.cli`` and the notebook display; the compiled classes reach them through
+methods defined in C++ (``to_frame``, ``to_pandas``, ``_repr_html_``), which import them
+when called.
 """
 
 from __future__ import annotations
@@ -18,128 +23,10 @@ except ImportError as error:  # pragma: no cover - only without a built extensio
         "rather than importing it from the source tree."
     ) from error
 
-from ._core import (
-    BreakdownEntry,
-    Category,
-    CountError,
-    CountOverflowError,
-    CountRow,
-    CountsTable,
-    DatePrecision,
-    DepartureGroup,
-    DepartureLookup,
-    DepartureMode,
-    DepartureRow,
-    DeparturesFigure,
-    DeparturesTable,
-    DepartureTotals,
-    Designation,
-    DesignationStatus,
-    DistributionFigure,
-    DistributionRow,
-    FigureProblem,
-    FigureSource,
-    FigureStatus,
-    HtmlOptions,
-    InfluxEntry,
-    InfluxFigure,
-    InvalidInput,
-    IsoWeek,
-    KeyFigures,
-    KeyFiguresOptions,
-    Language,
-    MaskedInt64,
-    MissingPolicy,
-    Month,
-    Nationality,
-    NationalityBreakdown,
-    NationalityKind,
-    ParseError,
-    PeriodRange,
-    PublishedSharesCheck,
-    Quarter,
-    RangeError,
-    Release,
-    ReleasePrecision,
-    RoundedDecimal,
-    RoundingMode,
-    RowKind,
-    SafeCountryList,
-    SafeShareFigure,
-    Series,
-    Share,
-    ShareRounding,
-    TopShares,
-    UnknownCode,
-    UnknownDesignation,
-    UnusableNationality,
-    WindowLookup,
-    WindowTotal,
-    Year,
-    YearOverYearResult,
-    breakdown_by_nationality,
-    check_key_figures_options,
-    check_published_shares,
-    checked_add,
-    checked_mul,
-    checked_sub,
-    checked_sum,
-    coarsen,
-    column_sums,
-    compute_key_figures,
-    departures_figure_for,
-    departures_period_label,
-    distribution,
-    distribution_of,
-    figure_title,
-    format_count,
-    format_percent,
-    html_escape,
-    independent_percentages,
-    influx,
-    is_missing_marker,
-    iso_weeks_in_year,
-    largest_remainder,
-    load_safe_countries,
-    months_of,
-    nl_safe_countries,
-    parse_category,
-    parse_count_period,
-    parse_departure_group,
-    parse_departure_mode,
-    parse_departure_period,
-    parse_language,
-    parse_rounding_mode,
-    parse_share_rounding,
-    percent,
-    problem_text,
-    read_count_rows,
-    read_counts_csv,
-    read_departure_rows,
-    read_departures_csv,
-    render_html,
-    render_json,
-    render_markdown,
-    rolling_mean,
-    rolling_sum,
-    round_ratio,
-    round_to_multiple,
-    rounded_percent,
-    safe_share,
-    source_text,
-    subperiods,
-    to_month,
-    to_quarter,
-    to_year,
-    top_shares,
-    trailing,
-    trailing_sum,
-    trailing_sums_by_nationality,
-    year_over_year,
-    year_over_year_change,
-    year_over_year_relative,
-    year_to_date,
-)
+# Every public name of the compiled core; __all__ below lists them (so the star import and
+# the names in __all__ are by design: F403, F405).
+# ruff: noqa: F405
+from ._core import *  # noqa: F403
 from ._display import display_language, set_display_language
 
 __version__: str = _core.__version__
@@ -150,45 +37,9 @@ def get_include() -> str:
     return str(Path(__file__).parent / "include")
 
 
-def _attach_python_methods() -> None:
-    # Methods written in Python on the compiled classes: DataFrames (kerncijfers.pandas,
-    # imported when called, so that pandas stays optional) and notebook display.
-    from typing import Any
-
-    def frames() -> Any:
-        try:
-            from . import pandas as frames
-        except ModuleNotFoundError as error:
-            if (error.name or "").partition(".")[0] != "pandas":
-                raise
-            raise ImportError(
-                f"kerncijfers: DataFrames need pandas, which cannot be imported ({error}); "
-                "install it with: pip install 'kerncijfers[pandas]'"
-            ) from error
-        return frames
-
-    def to_frame(self: Any, **options: Any) -> Any:
-        """This object as a tidy pandas DataFrame (see kerncijfers.pandas.to_frame); needs pandas."""
-        return frames().to_frame(self, **options)
-
-    def to_pandas(self: Any, name: Any = None) -> Any:
-        """This series as a pandas.Series with a PeriodIndex (see kerncijfers.pandas.to_pandas); needs pandas."""
-        return frames().to_pandas(self, name)
-
-    for cls in (
-        CountsTable, DeparturesTable, DistributionFigure, SafeShareFigure, DeparturesFigure, InfluxFigure, KeyFigures,
-        Series,
-    ):  # fmt: skip
-        cls.to_frame = to_frame
-    Series.to_pandas = to_pandas
-    from . import _display
-
-    _display.install()
-
-
-_attach_python_methods()
-
-
+# The public names, once: those of the compiled core (`from ._core import *` above brings
+# them; tests/python/test_api.py checks that this list and the core agree, and walks the
+# C++ headers for the names each side lacks) and the Python ones defined here.
 __all__ = [
     "BreakdownEntry",
     "Category",

@@ -1,6 +1,7 @@
 """Type stubs for kerncijfers._core, the compiled C++ core (see include/kerncijfers)."""
 
 import datetime
+import enum
 import os
 from collections.abc import Hashable, Iterator, Sequence
 from typing import (
@@ -13,7 +14,6 @@ from typing import (
     TypedDict,
     TypeVar,
     overload,
-    type_check_only,
 )
 
 import numpy as np
@@ -24,20 +24,6 @@ from typing_extensions import Self
 __version__: str
 
 LanguageLike = Language | Literal["nl", "en"]
-
-@type_check_only
-class _Enum:
-    """What every bound enum has (pybind11's enum protocol); a base class of the stubs only."""
-
-    def __init__(self, value: int) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
-    def __hash__(self) -> int: ...
-    def __index__(self) -> int: ...
-    def __int__(self) -> int: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def value(self) -> int: ...
 
 # --- errors.hpp ---------------------------------------------------------------
 class InvalidInput(ValueError): ...
@@ -57,10 +43,9 @@ class UnknownCode(KeyError):
 def is_missing_marker(value: str) -> bool: ...
 
 # --- language.hpp -------------------------------------------------------------
-class Language(_Enum):
-    nl: ClassVar[Language]
-    en: ClassVar[Language]
-    __members__: ClassVar[dict[str, Language]]
+class Language(enum.Enum):
+    nl = 0
+    en = 1
 
 def parse_language(text: str) -> Language: ...
 
@@ -72,8 +57,6 @@ class _Period:
     def from_serial(cls, serial: SupportsIndex) -> Self: ...
     @classmethod
     def containing(cls, day: datetime.date) -> Self: ...
-    @classmethod
-    def from_date(cls, day: datetime.date) -> Self: ...
     @property
     def year(self) -> int: ...
     @property
@@ -82,7 +65,6 @@ class _Period:
     def serial(self) -> int: ...
     def first_day(self) -> datetime.date: ...
     def last_day(self) -> datetime.date: ...
-    def to_date(self) -> datetime.date: ...
     def days(self) -> int: ...
     def iso(self) -> str: ...
     def label(self, lang: LanguageLike = "nl") -> str: ...
@@ -163,11 +145,10 @@ def subperiods(period: Quarter | Year, unit: type[Quarter]) -> PeriodRange[Quart
 def subperiods(period: Year, unit: type[Year]) -> PeriodRange[Year]: ...
 
 # --- nationality.hpp ----------------------------------------------------------
-class NationalityKind(_Enum):
-    iso: ClassVar[NationalityKind]
-    statistical: ClassVar[NationalityKind]
-    former: ClassVar[NationalityKind]
-    __members__: ClassVar[dict[str, NationalityKind]]
+class NationalityKind(enum.Enum):
+    iso = 0
+    statistical = 1
+    former = 2
 
 class Nationality:
     def __init__(self, text: str = "XXX") -> None: ...
@@ -208,16 +189,14 @@ class Nationality:
     def __deepcopy__(self, memo: dict[int, object]) -> Nationality: ...
 
 # --- safe_countries.hpp -------------------------------------------------------
-class DesignationStatus(_Enum):
-    safe: ClassVar[DesignationStatus]
-    not_safe: ClassVar[DesignationStatus]
-    unknown: ClassVar[DesignationStatus]
-    __members__: ClassVar[dict[str, DesignationStatus]]
+class DesignationStatus(enum.Enum):
+    safe = 0
+    not_safe = 1
+    unknown = 2
 
-class DatePrecision(_Enum):
-    day: ClassVar[DatePrecision]
-    month: ClassVar[DatePrecision]
-    __members__: ClassVar[dict[str, DatePrecision]]
+class DatePrecision(enum.Enum):
+    day = 0
+    month = 1
 
 When = AnyPeriod | datetime.date
 
@@ -305,12 +284,11 @@ class Share:
     def __deepcopy__(self, memo: dict[int, object]) -> Share: ...
 
 # --- rounding.hpp -------------------------------------------------------------
-class RoundingMode(_Enum):
-    half_up: ClassVar[RoundingMode]
-    half_even: ClassVar[RoundingMode]
-    floor: ClassVar[RoundingMode]
-    ceiling: ClassVar[RoundingMode]
-    __members__: ClassVar[dict[str, RoundingMode]]
+class RoundingMode(enum.Enum):
+    half_up = 0
+    half_even = 1
+    floor = 2
+    ceiling = 3
 
 ModeLike = RoundingMode | Literal["half-up", "half-even", "floor", "ceiling"]
 IntArrayLike = npt.ArrayLike
@@ -327,7 +305,10 @@ class RoundedDecimal:
     def decimals(self) -> int: ...
     def to_float(self) -> float: ...
     def __float__(self) -> float: ...
-    def format(self, lang: LanguageLike | None = None, group_thousands: bool = True) -> str: ...
+    @overload
+    def format(self, lang: LanguageLike, group_thousands: bool = True) -> str: ...
+    @overload
+    def format(self, decimal_separator: str = ".", thousands_separator: str = "") -> str: ...
     def __eq__(self, other: object) -> bool: ...
     def __ne__(self, other: object) -> bool: ...
     def __lt__(self, other: RoundedDecimal) -> bool: ...
@@ -374,11 +355,10 @@ def checked_sum(counts: IntArrayLike) -> int: ...
 # array, or a 2-D array with adjacent columns (row slices too), is read without a copy; a
 # Fortran-ordered or column-strided 2-D array raises InvalidInput. `out=` writes into the
 # caller's array and returns it.
-class MissingPolicy(_Enum):
-    skip: ClassVar[MissingPolicy]
-    as_zero: ClassVar[MissingPolicy]
-    reject: ClassVar[MissingPolicy]
-    __members__: ClassVar[dict[str, MissingPolicy]]
+class MissingPolicy(enum.Enum):
+    skip = 0
+    as_zero = 1
+    reject = 2
 
 MissingLike = MissingPolicy | Literal["skip", "as_zero", "reject"]
 FloatArray = npt.NDArray[np.floating[Any]]
@@ -696,13 +676,12 @@ def trailing_sums_by_nationality(
 ) -> Int64Array: ...
 
 # --- counts.hpp ---------------------------------------------------------------
-class Category(_Enum):
-    first_application: ClassVar[Category]
-    repeat_application: ClassVar[Category]
-    family_reunification: ClassVar[Category]
-    relocation: ClassVar[Category]
-    resettlement: ClassVar[Category]
-    __members__: ClassVar[dict[str, Category]]
+class Category(enum.Enum):
+    first_application = 0
+    repeat_application = 1
+    family_reunification = 2
+    relocation = 3
+    resettlement = 4
     def label(self, lang: LanguageLike = "nl") -> str: ...
 
 CountPeriod = Month | Quarter | Year
@@ -712,12 +691,11 @@ def parse_category(text: str) -> Category: ...
 def parse_count_period(text: str) -> CountPeriod: ...
 def months_of(period: CountPeriod | str) -> PeriodRange[Month]: ...
 
-class ReleasePrecision(_Enum):
-    undated: ClassVar[ReleasePrecision]
-    day: ClassVar[ReleasePrecision]
-    week: ClassVar[ReleasePrecision]
-    month: ClassVar[ReleasePrecision]
-    __members__: ClassVar[dict[str, ReleasePrecision]]
+class ReleasePrecision(enum.Enum):
+    undated = 0
+    day = 1
+    week = 2
+    month = 3
 
 class Release:
     def __init__(self) -> None: ...
@@ -831,17 +809,15 @@ def read_count_rows(path: str | bytes | os.PathLike[str]) -> list[CountRow]: ...
 def read_counts_csv(path: str | bytes | os.PathLike[str]) -> CountsTable: ...
 
 # --- departures.hpp -----------------------------------------------------------
-class DepartureGroup(_Enum):
-    all: ClassVar[DepartureGroup]
-    criminal: ClassVar[DepartureGroup]
-    __members__: ClassVar[dict[str, DepartureGroup]]
+class DepartureGroup(enum.Enum):
+    all = 0
+    criminal = 1
     def label(self, lang: LanguageLike = "nl") -> str: ...
 
-class DepartureMode(_Enum):
-    independent: ClassVar[DepartureMode]
-    forced: ClassVar[DepartureMode]
-    unsupervised: ClassVar[DepartureMode]
-    __members__: ClassVar[dict[str, DepartureMode]]
+class DepartureMode(enum.Enum):
+    independent = 0
+    forced = 1
+    unsupervised = 2
     def label(self, lang: LanguageLike = "nl") -> str: ...
 
 DeparturePeriod = str | Year | Month | PeriodRange[Month]
@@ -933,36 +909,32 @@ def read_departure_rows(path: str | bytes | os.PathLike[str]) -> list[DepartureR
 def read_departures_csv(path: str | bytes | os.PathLike[str]) -> DeparturesTable: ...
 
 # --- key_figures.hpp ----------------------------------------------------------
-class ShareRounding(_Enum):
-    published: ClassVar[ShareRounding]
-    largest_remainder: ClassVar[ShareRounding]
-    __members__: ClassVar[dict[str, ShareRounding]]
+class ShareRounding(enum.Enum):
+    published = 0
+    largest_remainder = 1
 
-class FigureStatus(_Enum):
-    exact: ClassVar[FigureStatus]
-    partial: ClassVar[FigureStatus]
-    unavailable: ClassVar[FigureStatus]
-    __members__: ClassVar[dict[str, FigureStatus]]
+class FigureStatus(enum.Enum):
+    exact = 0
+    partial = 1
+    unavailable = 2
 
-class FigureProblem(_Enum):
-    none: ClassVar[FigureProblem]
-    incomplete_breakdown: ClassVar[FigureProblem]
-    missing_months: ClassVar[FigureProblem]
-    unsplittable_rows: ClassVar[FigureProblem]
-    zero_total: ClassVar[FigureProblem]
-    inconsistent_data: ClassVar[FigureProblem]
-    undetermined_designation: ClassVar[FigureProblem]
-    missing_departures: ClassVar[FigureProblem]
-    overflow: ClassVar[FigureProblem]
-    inconsistent_departures: ClassVar[FigureProblem]
-    __members__: ClassVar[dict[str, FigureProblem]]
+class FigureProblem(enum.Enum):
+    none = 0
+    incomplete_breakdown = 1
+    missing_months = 2
+    unsplittable_rows = 3
+    zero_total = 4
+    inconsistent_data = 5
+    undetermined_designation = 6
+    missing_departures = 7
+    overflow = 8
+    inconsistent_departures = 9
 
-class RowKind(_Enum):
-    nationality: ClassVar[RowKind]
-    unknown: ClassVar[RowKind]
-    other: ClassVar[RowKind]
-    unlisted: ClassVar[RowKind]
-    __members__: ClassVar[dict[str, RowKind]]
+class RowKind(enum.Enum):
+    nationality = 0
+    unknown = 1
+    other = 2
+    unlisted = 3
 
 def parse_share_rounding(text: str) -> ShareRounding: ...
 

@@ -1,4 +1,7 @@
-"""Rich display in Jupyter: ``_repr_html_`` / ``_repr_markdown_`` for the figures and tables.
+"""Rich display in Jupyter: what ``_repr_html_`` / ``_repr_markdown_`` of the figures and tables show.
+
+The methods themselves are defined on the compiled classes (python/register_python_methods.cpp)
+and call the functions here when a notebook displays an object.
 
 A cell ending in ``kc.compute_key_figures(...)`` shows the page (with charts when matplotlib
 is installed); a figure shows its data as the page's table with its title, status and
@@ -9,7 +12,7 @@ matplotlib: they are used when installed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -241,27 +244,3 @@ def series_html(series: core.Series[Any, Any]) -> str:
     unit = series.unit.__name__
     header = f"<p><strong>Series</strong> ({unit}, {series.dtype}) {_e(series.range.label(lang))}</p>"
     return header + _table(["Periode" if _nl() else "Period", "Waarde" if _nl() else "Value"], rows, [False, True])
-
-
-# ----------------------------------------------------------------------------------------
-# Installing the methods
-
-
-def _method(render: Callable[[Any], str]) -> Callable[[Any], str]:
-    def method(self: Any) -> str:
-        return render(self)
-
-    method.__name__ = render.__name__
-    method.__doc__ = render.__doc__
-    return method
-
-
-def install() -> None:
-    """Attaches the display methods to the compiled classes (called by ``import kerncijfers``)."""
-    core.KeyFigures._repr_html_ = _method(key_figures_html)
-    core.KeyFigures._repr_markdown_ = _method(key_figures_markdown)
-    core.DistributionFigure._repr_html_ = _method(distribution_html)
-    core.SafeShareFigure._repr_html_ = _method(safe_share_html)
-    core.DeparturesFigure._repr_html_ = _method(departures_html)
-    core.CountsTable._repr_html_ = _method(counts_table_html)
-    core.Series._repr_html_ = _method(series_html)

@@ -38,6 +38,23 @@ def test_exact_not_binary_floating_point() -> None:
     assert kc.rounded_percent(kc.Share(1, 3), 1).format("nl") == "33,3"
     assert kc.RoundedDecimal(7690, 0).format("nl") == "7.690"
     assert kc.RoundedDecimal(7690, 0).format("en") == "7,690"
+
+
+def test_format_is_the_cpp_format() -> None:
+    # The two C++ overloads, with their parameters and defaults (rounding.hpp).
+    big, small = kc.RoundedDecimal(7690, 0), kc.RoundedDecimal(596, 1)
+    assert big.format() == "7690" and small.format() == "59.6"  # format(): "." and no grouping
+    assert str(big) == "7690" and str(small) == "59.6"  # operator<< writes format()
+    assert big.format(",", ".") == "7.690" and small.format(",", ".") == "59,6"
+    assert big.format(".", ",") == "7,690"
+    assert big.format(decimal_separator=",") == "7690" and small.format(decimal_separator=",") == "59,6"
+    assert kc.RoundedDecimal(1234567, 2).format(thousands_separator=" ") == "12 345.67"
+    assert big.format(kc.Language.nl) == "7.690" and big.format(kc.Language.en) == "7,690"
+    assert big.format("nl", False) == "7690" and big.format(lang="en", group_thousands=False) == "7690"
+    assert small.format("nl") == "59,6" and small.format("en") == "59.6"
+    assert kc.RoundedDecimal(-5, 3).format("nl") == "-0,005"
+    with pytest.raises(TypeError):
+        big.format(None)  # type: ignore[call-overload]
     with pytest.raises(kc.ParseError, match="half-down"):
         kc.round_to_multiple(5, 10, "half-down")  # type: ignore[arg-type]
     with pytest.raises(kc.InvalidInput):

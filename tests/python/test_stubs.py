@@ -75,3 +75,27 @@ def test_stubs_match_the_compiled_module(tmp_path: Path) -> None:
     assert not unexpected, "\n".join(unexpected)
     # The filter above must not be what makes the test pass: the module is really checked.
     assert any("metaclass differs" in line for line in reports), done.stdout
+
+
+def test_enums_are_enum_classes_in_the_stubs_and_at_runtime() -> None:
+    # Every enum of the module is a Python enum.Enum (pybind11's native_enum), and its stub
+    # says so, with the members in C++ order and their C++ values.
+    import enum
+
+    stubbed = {
+        node.name: node
+        for node in ast.parse(STUBS.read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ClassDef)
+        and any(isinstance(b, ast.Attribute) and ast.unparse(b) == "enum.Enum" for b in node.bases)
+    }
+    runtime = {name: cls for name, cls in vars(core).items() if isinstance(cls, type) and issubclass(cls, enum.Enum)}
+    assert set(stubbed) == set(runtime)
+    assert {"Language", "RoundingMode", "Category", "FigureProblem"} <= set(runtime)
+    for name, cls in runtime.items():
+        assert cls.__module__ == "kerncijfers", name
+        members = [
+            (ast.unparse(s.targets[0]), ast.literal_eval(s.value))
+            for s in stubbed[name].body
+            if isinstance(s, ast.Assign)
+        ]
+        assert members == [(m.name, m.value) for m in cls], name
