@@ -572,6 +572,39 @@ constexpr void check_phrases(std::span<const phrase_entry> entries, Report&& rep
   return n;
 }
 
+/// The first problem `check_phrases` finds, or nothing for a complete, well-formed table.
+[[nodiscard]] constexpr std::optional<phrase_problem> first_phrase_problem(std::span<const phrase_entry> entries) {
+  std::optional<phrase_problem> first;
+  check_phrases(entries, [&first](const phrase_problem& p) {
+    if (!first) first = p;
+  });
+  return first;
+}
+
+namespace detail {
+
+// Fails to compile for a problem, and the compiler's message shows the phrase and the fault
+// as this function's template arguments.
+template <bool Problem, phrase_id Id, phrase_fault Fault>
+constexpr bool phrase_table_problem() {
+  static_assert(!Problem,
+                "a phrase table lacks a phrase or a placeholder, or has one too many: the phrase and the "
+                "fault are the template arguments Id and Fault of this function");
+  return !Problem;
+}
+
+}  // namespace detail
+
+/// True for a complete, well-formed table (`check_phrases` finds nothing); for any other
+/// table it does not compile, and the compiler names the first problem's phrase and fault.
+/// Each table checks itself with `static_assert(phrase_table_is_complete<table>())`.
+template <const auto& Table>
+constexpr bool phrase_table_is_complete() {
+  constexpr std::optional<phrase_problem> problem = first_phrase_problem(Table);
+  return detail::phrase_table_problem < problem.has_value(), problem ? problem->id : phrase_id{},
+         problem ? problem->fault : phrase_fault{} > ();
+}
+
 /// Every problem `check_phrases` finds, in its order.
 [[nodiscard]] inline std::vector<phrase_problem> phrase_problems(std::span<const phrase_entry> entries) {
   std::vector<phrase_problem> problems;

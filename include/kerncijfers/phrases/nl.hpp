@@ -187,7 +187,7 @@ inline constexpr phrase_entry nl[] = {
     {phrase_id::row_unlisted, "Niet naar nationaliteit uitgesplitst"},
 };
 
-static_assert(count_phrase_problems(nl) == 0,
-              "phrases/nl.hpp lacks a phrase or a placeholder, or has one too many: see phrase_problems(phrases::nl)");
+// Compiles only when the table is complete; the error names the phrase that is not.
+static_assert(phrase_table_is_complete<nl>());
 
 }  // namespace kerncijfers::phrases
