@@ -19,8 +19,10 @@
 ///
 /// Checking (`check_phrases`, `phrase_problems`) finds a phrase missing from a table, a
 /// phrase given twice, a malformed template, a template that lacks a declared placeholder
-/// and one that uses an undeclared placeholder. The checks are `constexpr`: every table is
-/// checked by a `static_assert` where it is defined, so an incomplete table does not compile.
+/// and one that uses an undeclared placeholder. The checks are `constexpr`: every table
+/// checks itself with `static_assert(phrase_table_is_complete<table>())` where it is
+/// defined, so an incomplete table does not compile, and the error names the first phrase
+/// at fault and the fault.
 ///
 /// Adding a language touches:
 ///   1. `language.hpp`: the `language` value, `to_string` and `parse_language`;
@@ -30,11 +32,10 @@
 ///      `-Wall -Werror` a `language` value without a case does not compile);
 /// and, outside the page's sentences, the words the figures' own types write: nationality
 /// names (`nationality.hpp`), month names and period labels (`text.hpp`, `period.hpp`),
-/// category and group labels (`counts.hpp`, `departures.hpp`) and number formatting
-/// (`rounding.hpp`). Adding a phrase touches `phrase_id`, `phrase_declarations` and every
-/// table.
+/// category and group labels (`counts.hpp`, `departures.hpp`), number formatting
+/// (`rounding.hpp`) and the JSON, which writes its labels in every language. Adding a phrase touches `phrase_id`,
+/// `phrase_declarations` and every table.
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>

@@ -225,16 +225,25 @@ class json_writer {
   return std::string(phrase_text(static_cast<phrase_id>(static_cast<std::size_t>(phrase_id::number_0) + n), lang));
 }
 
-// "de afgelopen twaalf maanden (juni 2020 t/m mei 2021)" / "the past twelve months (June
-// 2020 to May 2021)"; for one month "de afgelopen maand (mei 2021)". `lead` gives the form
-// that opens a sentence: "De afgelopen twaalf maanden (...)" / "Over the past twelve months
-// (...)".
-[[nodiscard]] inline std::string trailing_phrase(const period_range<month>& window, language lang, bool lead = false) {
+// A trailing window in words: `one` for a single month, else `many` with the number of
+// months in words.
+[[nodiscard]] inline std::string trailing_words(const period_range<month>& window, language lang, phrase_id one,
+                                                phrase_id many) {
   const std::string label = window.label(lang);
-  if (window.size() == 1)
-    return say(lead ? phrase_id::trailing_lead_one : phrase_id::trailing_one, lang, {{"window", label}});
-  return say(lead ? phrase_id::trailing_lead : phrase_id::trailing, lang,
-             {{"months", number_in_words(window.size(), lang)}, {"window", label}});
+  if (window.size() == 1) return say(one, lang, {{"window", label}});
+  return say(many, lang, {{"months", number_in_words(window.size(), lang)}, {"window", label}});
+}
+
+// "de afgelopen twaalf maanden (juni 2020 t/m mei 2021)" / "the past twelve months (June
+// 2020 to May 2021)"; for one month "de afgelopen maand (mei 2021)".
+[[nodiscard]] inline std::string trailing_phrase(const period_range<month>& window, language lang) {
+  return trailing_words(window, lang, phrase_id::trailing_one, phrase_id::trailing);
+}
+
+// A trailing window opening a sentence: "De afgelopen twaalf maanden (...)" / "Over the
+// past twelve months (...)".
+[[nodiscard]] inline std::string trailing_lead(const period_range<month>& window, language lang) {
+  return trailing_words(window, lang, phrase_id::trailing_lead_one, phrase_id::trailing_lead);
 }
 
 // Who a category counts, as the page's sentences name them.
@@ -348,23 +357,28 @@ inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializ
   return rows;
 }
 
+// How a sentence names a figure's window: the month, or the trailing months up to it.
+enum class window_form : std::uint8_t { month, trailing };
+
 // "in mei 2021" / "over de afgelopen twaalf maanden (...)": where the window of an
 // unavailable figure is named inside a sentence.
-[[nodiscard]] inline std::string window_phrase(const distribution_figure& f, bool trailing, language lang) {
-  if (trailing) return say(phrase_id::over_window, lang, {{"trailing", trailing_phrase(f.window, lang)}});
+[[nodiscard]] inline std::string window_phrase(const distribution_figure& f, window_form form, language lang) {
+  if (form == window_form::trailing)
+    return say(phrase_id::over_window, lang, {{"trailing", trailing_phrase(f.window, lang)}});
   return say(phrase_id::in_window, lang, {{"window", f.window.label(lang)}});
 }
 
-[[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, bool trailing, language lang) {
+[[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, window_form form,
+                                                          language lang) {
   return say(phrase_id::distribution_unavailable, lang,
              {{"subject", subject(f.cat, lang)},
-              {"when", window_phrase(f, trailing, lang)},
+              {"when", window_phrase(f, form, lang)},
               {"reason", reason_suffix(f.problem, f.reason, lang)}});
 }
 
-[[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, bool trailing, language lang) {
+[[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, window_form form, language lang) {
   return say(phrase_id::distribution_no_breakdown, lang,
-             {{"subject", subject(f.cat, lang)}, {"when", window_phrase(f, trailing, lang)}});
+             {{"subject", subject(f.cat, lang)}, {"when", window_phrase(f, form, lang)}});
 }
 
 // The caveat of a partial distribution (empty for any other status).
@@ -416,12 +430,12 @@ inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializ
 // sentence listing the others and the unknown nationality ("8% was afkomstig uit Turkije,
 // 7% kwam uit Algerije, ..., 4% was Onbekend.").
 [[nodiscard]] inline std::string first_month_text(const distribution_figure& f, language lang) {
-  if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::month, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
   std::string text;
   std::vector<std::string> rest;
   if (named.empty()) {
-    text = no_breakdown(f, false, lang);
+    text = no_breakdown(f, window_form::month, lang);
   } else {
     const std::string lead = say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}});
     text = first_share(lead, f, *named.front(), lang) + ".";
@@ -444,10 +458,10 @@ inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializ
 // A trailing-window distribution (first applications or nareizigers): one list sentence of
 // the named nationalities.
 [[nodiscard]] inline std::string trailing_text(const distribution_figure& f, language lang) {
-  if (f.status == figure_status::unavailable) return unavailable_distribution(f, true, lang);
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::trailing, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
-  std::string text = named.empty() ? no_breakdown(f, true, lang)
-                                   : list_sentence(trailing_phrase(f.window, lang, true), f, named, lang);
+  std::string text = named.empty() ? no_breakdown(f, window_form::trailing, lang)
+                                   : list_sentence(trailing_lead(f.window, lang), f, named, lang);
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
   return text;
@@ -457,10 +471,10 @@ inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializ
 // own row, then the remainder ("De overige 23% van de nareizigers had een andere of
 // onbekende nationaliteit.").
 [[nodiscard]] inline std::string nareizigers_month_text(const distribution_figure& f, language lang) {
-  if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::month, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
   std::string text =
-      named.empty() ? no_breakdown(f, false, lang)
+      named.empty() ? no_breakdown(f, window_form::month, lang)
                     : list_sentence(say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}}), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
     text += " " + say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, f.decimals, lang)}});
@@ -585,11 +599,14 @@ inline constexpr departures_wording departures_criminal_wording{
   return say(phrase_id::page_title, lang, {{"month", f.period.label(lang)}});
 }
 
+// Where a paragraph's source note goes: on a line of its own, or after the last sentence.
+enum class source_placement : std::uint8_t { new_line, same_line };
+
 // A source note after a line break ("  \n(Bron: ...)") or after a space, when there is one.
-inline void add_source(paragraph& p, const std::string& sources, language lang, bool on_new_line) {
+inline void add_source(paragraph& p, const std::string& sources, language lang, source_placement placement) {
   if (sources.empty()) return;
   const std::string note = say(phrase_id::source_note, lang, {{"sources", sources}});
-  if (on_new_line) {
+  if (placement == source_placement::new_line) {
     p.line_break();
     p.append(note);
   } else {
@@ -681,7 +698,7 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
     paragraph p;
     p.sentence(first_month_text(f.first_month, lang));
     add_safe_share(p, f.safe_month, lang);
-    add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang, true);
+    add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang, source_placement::new_line);
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.first_month, lang));
@@ -690,7 +707,7 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   {
     paragraph p;
     p.sentence(trailing_text(f.first_trailing, lang));
-    add_source(p, sources_text({&f.first_trailing.source}, lang), lang, true);
+    add_source(p, sources_text({&f.first_trailing.source}, lang), lang, source_placement::new_line);
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.first_trailing, lang));
@@ -706,7 +723,8 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   {
     paragraph p;
     p.sentence(trailing_text(f.nareizigers_trailing, lang));
-    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang, false);
+    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang,
+               source_placement::same_line);
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.nareizigers_trailing, lang));
