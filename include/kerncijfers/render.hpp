@@ -551,15 +551,24 @@ struct departures_wording {
 };
 
 inline constexpr departures_wording departures_all_wording{
-    phrase_id::departures_all_aim,    phrase_id::departures_all_total,      phrase_id::departures_all_unavailable,
-    phrase_id::departures_all_who,    phrase_id::departures_all_supervised, phrase_id::departures_all_unsupervised,
-    phrase_id::departures_all_sources};
+    .intro = phrase_id::departures_all_aim,
+    .total = phrase_id::departures_all_total,
+    .unavailable = phrase_id::departures_all_unavailable,
+    .after_total = phrase_id::departures_all_who,
+    .supervised = phrase_id::departures_all_supervised,
+    .unsupervised = phrase_id::departures_all_unsupervised,
+    .closing = phrase_id::departures_all_sources,
+};
 
 inline constexpr departures_wording departures_criminal_wording{
-    phrase_id::departures_criminal_part,        phrase_id::departures_criminal_total,
-    phrase_id::departures_criminal_unavailable, std::nullopt,
-    phrase_id::departures_criminal_supervised,  phrase_id::departures_criminal_unsupervised,
-    phrase_id::departures_criminal_release};
+    .intro = phrase_id::departures_criminal_part,
+    .total = phrase_id::departures_criminal_total,
+    .unavailable = phrase_id::departures_criminal_unavailable,
+    .after_total = std::nullopt,
+    .supervised = phrase_id::departures_criminal_supervised,
+    .unsupervised = phrase_id::departures_criminal_unsupervised,
+    .closing = phrase_id::departures_criminal_release,
+};
 
 // A departures paragraph: the introduction, the total (or why it is not available), the
 // shares with and without supervision, the closing context and the source.
