@@ -290,7 +290,9 @@ class json_writer {
 [[nodiscard]] inline std::string reason_suffix(figure_problem problem, std::string_view reason, language lang) {
   const std::string text = problem != figure_problem::none ? std::string(problem_text(problem, lang)) : clause(reason);
   if (text.empty()) return {};
-  return " " + say(phrase_id::reason, lang, {{"reason", text}});
+  std::string suffix = " ";
+  suffix += say(phrase_id::reason, lang, {{"reason", text}});
+  return suffix;
 }
 
 // The sources of several figures, each figure's text once, in order, joined by "; ".
@@ -449,7 +451,11 @@ enum class window_form : std::uint8_t { month, trailing };
             {{"percent", percent_text(u->percent, f.decimals, lang)}, {"unknown", nationality::unknown().name(lang)}}));
   }
   // The page separates every item by a comma; English joins the last two with "and".
-  if (!rest.empty()) text += " " + join_list(rest, lang, phrase_id::share_list_last) + ".";
+  if (!rest.empty()) {
+    text += ' ';
+    text += join_list(rest, lang, phrase_id::share_list_last);
+    text += '.';
+  }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
   return text;
@@ -477,11 +483,13 @@ enum class window_form : std::uint8_t { month, trailing };
       named.empty() ? no_breakdown(f, window_form::month, lang)
                     : list_sentence(say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}}), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
-    text += " " + say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, f.decimals, lang)}});
+    text += ' ';
+    text += say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, f.decimals, lang)}});
   }
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
-    text += " " + say(f.unknown_separate ? phrase_id::nareizigers_other : phrase_id::nareizigers_other_or_unknown, lang,
-                      {{"percent", percent_text(o->percent, f.decimals, lang)}, {"subject", subject(f.cat, lang)}});
+    text += ' ';
+    text += say(f.unknown_separate ? phrase_id::nareizigers_other : phrase_id::nareizigers_other_or_unknown, lang,
+                {{"percent", percent_text(o->percent, f.decimals, lang)}, {"subject", subject(f.cat, lang)}});
   }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
@@ -496,16 +504,18 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
     add_phrase(p, phrase_id::safe_share_unavailable, lang,
                {{"subject", who}, {"reason", reason_suffix(s.problem, s.reason, lang)}}, {{"safe_country", link}});
     if (s.lower_percent && s.upper_percent) {
-      p.append(" " + say(phrase_id::safe_share_bounds, lang,
-                         {{"lower", percent_text(*s.lower_percent, s.decimals, lang)},
-                          {"upper", percent_text(*s.upper_percent, s.decimals, lang)}}));
+      p.append(" ");
+      p.append(say(phrase_id::safe_share_bounds, lang,
+                   {{"lower", percent_text(*s.lower_percent, s.decimals, lang)},
+                    {"upper", percent_text(*s.upper_percent, s.decimals, lang)}}));
     }
     return;
   }
   add_phrase(p, phrase_id::safe_share, lang, {{"percent", percent_text(s.percent, s.decimals, lang)}, {"subject", who}},
              {{"safe_country", link}});
   if (s.status == figure_status::partial) {
-    p.append(" " + say(phrase_id::safe_share_incomplete, lang, {{"reason", reason_suffix(s.problem, s.reason, lang)}}));
+    p.append(" ");
+    p.append(say(phrase_id::safe_share_incomplete, lang, {{"reason", reason_suffix(s.problem, s.reason, lang)}}));
   }
 }
 
