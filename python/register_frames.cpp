@@ -313,9 +313,7 @@ void register_frames(py::module_& m) {
   m.def(
       "_distribution_title",
       [](const distribution_figure& f, const py::object& lang) {
-        const language l = to_language(lang);
-        return std::string(detail::rendering::category_title(f.cat, l)) +
-               (l == language::nl ? " naar nationaliteit, " : " by nationality, ") + f.window.label(l);
+        return detail::rendering::distribution_title(f, to_language(lang));
       },
       py::arg("figure"), py::arg("lang") = "nl",
       "'Eerste asielaanvragen naar nationaliteit, mei 2021': the title figure_title gives on the page.");

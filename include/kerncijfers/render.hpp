@@ -32,6 +32,13 @@
 /// the caller's markup there (`html_options::figures`) or, when empty, a small table of
 /// the figure's data.
 ///
+/// How the work is shared: this header composes the page from the figures, the phrasebook
+/// and the layout, and has no word of any language of its own. Every sentence, heading and
+/// label is a phrase (`phrasebook.hpp`, one table per language in `phrases/`), the
+/// figures' values in words are in `figure_text.hpp` (`format_count`, `format_percent`,
+/// `departures_period_label`, `problem_text`, `source_text`), and the blocks, spans and the
+/// Markdown and HTML writers are in `page_layout.hpp`.
+///
 /// Everything here is pure: figures in, text out.
 
 #include <array>
@@ -45,106 +52,19 @@
 
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
+#include "kerncijfers/figure_text.hpp"
 #include "kerncijfers/key_figures.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
+#include "kerncijfers/page_layout.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/period_range.hpp"
+#include "kerncijfers/phrasebook.hpp"
+#include "kerncijfers/phrases.hpp"
 #include "kerncijfers/rounding.hpp"
 #include "kerncijfers/text.hpp"
 
 namespace kerncijfers {
-
-// ---------------------------------------------------------------------------------------
-// Numbers and labels
-
-/// A count as written in `lang`: Dutch "7.690", English "7,690".
-[[nodiscard]] inline std::string format_count(std::int64_t count, language lang) {
-  return rounded_decimal(count, 0).format(lang);
-}
-
-/// A percentage of `units` units of 10^-`decimals` percent, as written in `lang`, with the
-/// sign: (188, 1) gives Dutch "18,8%" and English "18.8%"; (32, 0) gives "32%". Throws
-/// `invalid_input` for decimals outside 0-18.
-[[nodiscard]] inline std::string format_percent(std::int64_t units, int decimals, language lang) {
-  return rounded_decimal(units, decimals).format(lang) + "%";
-}
-
-/// The departures period as the page writes it: a whole calendar year is "2021"; a year to
-/// date is "2023 (t/m oktober)" / "2023 (through October)"; any other range is its label,
-/// "juni 2020 t/m mei 2021" / "June 2020 to May 2021".
-[[nodiscard]] inline std::string departures_period_label(period_range<month> p, language lang) {
-  const bool same_year = p.first().year() == p.last().year();
-  if (same_year && p.first().index() == 1) {
-    const std::string y = std::to_string(p.first().year());
-    if (p.last().index() == 12) return y;
-    const auto& names = lang == language::nl ? detail::month_names_nl : detail::month_names_en;
-    return y + (lang == language::nl ? " (t/m " : " (through ") + std::string(names[p.last().index() - 1]) + ")";
-  }
-  return p.label(lang);
-}
-
-/// Why a figure is partial or unavailable, as a clause in `lang` for the page's
-/// "is niet beschikbaar (reden: ...)": "het totaal is 0" / "the total is 0". Empty for
-/// `figure_problem::none`. The figure's `reason` has the details (in English).
-[[nodiscard]] constexpr std::string_view problem_text(figure_problem problem, language lang) noexcept {
-  const bool nl = lang == language::nl;
-  switch (problem) {
-    case figure_problem::none: return {};
-    case figure_problem::incomplete_breakdown:
-      return nl ? "de gegevens splitsen niet iedereen naar nationaliteit uit"
-                : "the data do not break everyone down by nationality";
-    case figure_problem::missing_months:
-      return nl ? "de gegevens hebben niet voor elke maand van de periode een totaal"
-                : "the data do not have a total for every month of the period";
-    case figure_problem::unsplittable_rows:
-      return nl ? "voor een deel van de periode hebben de gegevens alleen totalen per kwartaal of jaar, die niet over "
-                  "de maanden te verdelen zijn"
-                : "for part of the period the data have only quarterly or yearly totals, which cannot be divided over "
-                  "the months";
-    case figure_problem::zero_total: return nl ? "het totaal is 0" : "the total is 0";
-    case figure_problem::inconsistent_data:
-      return nl ? "de gegevens spreken elkaar tegen: de aantallen per nationaliteit tellen op tot meer dan het totaal"
-                : "the data contradict each other: the counts by nationality add up to more than the total";
-    case figure_problem::undetermined_designation:
-      return nl ? "de bronnen zeggen niet voor elke nationaliteit en maand of het land als veilig land van herkomst "
-                  "was aangewezen"
-                : "the sources do not say for every nationality and month whether the country was designated a safe "
-                  "country of origin";
-    case figure_problem::missing_departures:
-      return nl ? "de gegevens bevatten niet alle vertrekcijfers voor deze periode"
-                : "the data do not hold every departure figure for this period";
-    case figure_problem::overflow:
-      return nl ? "de aantallen zijn te groot om op te tellen" : "the counts are too large to add up";
-    case figure_problem::inconsistent_departures:
-      return nl ? "de vertrekcijfers spreken elkaar tegen: criminele vreemdelingen zijn een deel van alle "
-                  "vreemdelingen, maar de gegevens geven hun meer vertrekken"
-                : "the departure figures contradict each other: criminal foreign nationals are a part of all foreign "
-                  "nationals, but the data give them more departures";
-  }
-  return {};
-}
-
-/// Where a figure's numbers come from, as the page's source note writes it (without
-/// "Bron:"): the sources joined ("A en B" / "A and B"), then the latest release in ISO form:
-/// "CBS StatLine 83102NED, release 2021-W30"; an undated release gives ", ongedateerd" /
-/// ", undated". Empty when the figure has no sources.
-[[nodiscard]] inline std::string source_text(const figure_source& source, language lang) {
-  if (source.sources.empty()) return {};
-  std::string text;
-  for (std::size_t i = 0; i < source.sources.size(); ++i) {
-    if (i > 0) {
-      text += i + 1 == source.sources.size() ? (lang == language::nl ? " en " : " and ") : ", ";
-    }
-    text += source.sources[i];
-  }
-  if (source.latest_release.is_dated()) {
-    text += ", release " + source.latest_release.iso();
-  } else {
-    text += lang == language::nl ? ", ongedateerd" : ", undated";
-  }
-  return text;
-}
 
 /// The title of figure 1.0, 1.1 or 1.2 (`index` 0, 1, 2), for captions and charts:
 /// "Eerste asielaanvragen naar nationaliteit, mei 2021", "First asylum applications by
@@ -292,11 +212,6 @@ class json_writer {
 
 // ----- words and phrases
 
-[[nodiscard]] inline std::string capitalise(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
-
 [[nodiscard]] inline std::string ascii_upper(std::string text) {
   for (char& c : text) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -306,61 +221,59 @@ class json_writer {
 
 // Numbers up to twenty in words, as Dutch and English style guides write them in text.
 [[nodiscard]] inline std::string number_in_words(std::size_t n, language lang) {
-  static constexpr std::array<std::string_view, 21> nl = {
-      "nul",      "een",      "twee",    "drie",      "vier",     "vijf",      "zes",
-      "zeven",    "acht",     "negen",   "tien",      "elf",      "twaalf",    "dertien",
-      "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien", "twintig"};
-  static constexpr std::array<std::string_view, 21> en = {
-      "zero",     "one",     "two",     "three",     "four",     "five",     "six",
-      "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
-      "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  if (n <= 20) return std::string(lang == language::nl ? nl[n] : en[n]);
-  return std::to_string(n);
+  if (n > 20) return std::to_string(n);
+  return std::string(phrase_text(static_cast<phrase_id>(static_cast<std::size_t>(phrase_id::number_0) + n), lang));
+}
+
+// A trailing window in words: `one` for a single month, else `many` with the number of
+// months in words.
+[[nodiscard]] inline std::string trailing_words(const period_range<month>& window, language lang, phrase_id one,
+                                                phrase_id many) {
+  const std::string label = window.label(lang);
+  if (window.size() == 1) return say(one, lang, {{"window", label}});
+  return say(many, lang, {{"months", number_in_words(window.size(), lang)}, {"window", label}});
 }
 
 // "de afgelopen twaalf maanden (juni 2020 t/m mei 2021)" / "the past twelve months (June
 // 2020 to May 2021)"; for one month "de afgelopen maand (mei 2021)".
 [[nodiscard]] inline std::string trailing_phrase(const period_range<month>& window, language lang) {
-  const std::size_t n = window.size();
-  const std::string label = "(" + window.label(lang) + ")";
-  if (lang == language::nl) {
-    return n == 1 ? "de afgelopen maand " + label : "de afgelopen " + number_in_words(n, lang) + " maanden " + label;
-  }
-  return n == 1 ? "the past month " + label : "the past " + number_in_words(n, lang) + " months " + label;
+  return trailing_words(window, lang, phrase_id::trailing_one, phrase_id::trailing);
 }
 
 // A trailing window opening a sentence: "De afgelopen twaalf maanden (...)" / "Over the
 // past twelve months (...)".
 [[nodiscard]] inline std::string trailing_lead(const period_range<month>& window, language lang) {
-  return lang == language::nl ? capitalise(trailing_phrase(window, lang)) : "Over " + trailing_phrase(window, lang);
+  return trailing_words(window, lang, phrase_id::trailing_lead_one, phrase_id::trailing_lead);
 }
 
 // Who a category counts, as the page's sentences name them.
 [[nodiscard]] inline std::string_view subject(category c, language lang) noexcept {
-  const bool nl = lang == language::nl;
   switch (c) {
-    case category::first_application:
-      return nl ? "asielzoekers die voor het eerst een aanvraag indienden" : "first-time asylum applicants";
-    case category::repeat_application:
-      return nl ? "asielzoekers die een herhaalde aanvraag indienden" : "repeat asylum applicants";
-    case category::family_reunification: return nl ? "nareizigers" : "family members joining refugees";
-    case category::relocation: return nl ? "herplaatste asielzoekers" : "relocated asylum seekers";
-    case category::resettlement: return nl ? "hervestigde vluchtelingen" : "resettled refugees";
+    case category::first_application: return phrase_text(phrase_id::subject_first_application, lang);
+    case category::repeat_application: return phrase_text(phrase_id::subject_repeat_application, lang);
+    case category::family_reunification: return phrase_text(phrase_id::subject_family_reunification, lang);
+    case category::relocation: return phrase_text(phrase_id::subject_relocation, lang);
+    case category::resettlement: return phrase_text(phrase_id::subject_resettlement, lang);
   }
   return "?";
 }
 
 // The category in a title: "Eerste asielaanvragen" / "First asylum applications".
 [[nodiscard]] inline std::string_view category_title(category c, language lang) noexcept {
-  const bool nl = lang == language::nl;
   switch (c) {
-    case category::first_application: return nl ? "Eerste asielaanvragen" : "First asylum applications";
-    case category::repeat_application: return nl ? "Herhaalde asielaanvragen" : "Repeat asylum applications";
-    case category::family_reunification: return nl ? "Nareizigers" : "Family members joining refugees (nareizigers)";
-    case category::relocation: return nl ? "Herplaatsing" : "Relocation";
-    case category::resettlement: return nl ? "Hervestiging" : "Resettlement";
+    case category::first_application: return phrase_text(phrase_id::title_first_application, lang);
+    case category::repeat_application: return phrase_text(phrase_id::title_repeat_application, lang);
+    case category::family_reunification: return phrase_text(phrase_id::title_family_reunification, lang);
+    case category::relocation: return phrase_text(phrase_id::title_relocation, lang);
+    case category::resettlement: return phrase_text(phrase_id::title_resettlement, lang);
   }
   return "?";
+}
+
+// "Eerste asielaanvragen naar nationaliteit, mei 2021": a distribution's title.
+[[nodiscard]] inline std::string distribution_title(const distribution_figure& f, language lang) {
+  return say(phrase_id::figure_title, lang,
+             {{"category", category_title(f.cat, lang)}, {"window", f.window.label(lang)}});
 }
 
 // A reason as a clause: surrounding blanks and a final full stop removed.
@@ -377,17 +290,9 @@ class json_writer {
 [[nodiscard]] inline std::string reason_suffix(figure_problem problem, std::string_view reason, language lang) {
   const std::string text = problem != figure_problem::none ? std::string(problem_text(problem, lang)) : clause(reason);
   if (text.empty()) return {};
-  return (lang == language::nl ? " (reden: " : " (reason: ") + text + ")";
-}
-
-// "A, B en C" / "A, B and C".
-[[nodiscard]] inline std::string join_list(const std::vector<std::string>& items, language lang) {
-  std::string text;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) text += i + 1 == items.size() ? (lang == language::nl ? " en " : " and ") : ", ";
-    text += items[i];
-  }
-  return text;
+  std::string suffix = " ";
+  suffix += say(phrase_id::reason, lang, {{"reason", text}});
+  return suffix;
 }
 
 // The sources of several figures, each figure's text once, in order, joined by "; ".
@@ -405,83 +310,39 @@ class json_writer {
   return joined;
 }
 
-// ----- the page as blocks, shared by Markdown and HTML
-
-enum class span_kind : std::uint8_t { text, emphasis, link, line_break };
-
-struct span {
-  span_kind kind = span_kind::text;
-  std::string text;
-  std::string href;
+// A placeholder that becomes a span of its own (a link, an emphasis) instead of text.
+struct span_value {
+  std::string_view name;
+  span value;
 };
 
-enum class block_kind : std::uint8_t { heading, paragraph, figure, note };
-
-struct block {
-  block_kind kind = block_kind::paragraph;
-  int level = 0;
-  std::vector<span> spans;
-  std::size_t figure = 0;
-};
-
-// Builds one paragraph from sentences; consecutive sentences are separated by a space.
-class paragraph {
- public:
-  // Appends a sentence (or any text) after a space when the paragraph is not empty.
-  paragraph& sentence(std::string text) {
-    if (text.empty()) return *this;
-    space();
-    return append(std::move(text));
-  }
-  paragraph& append(std::string text) {
-    if (!spans_.empty() && spans_.back().kind == span_kind::text) {
-      spans_.back().text += text;
-    } else {
-      spans_.push_back({span_kind::text, std::move(text), {}});
+// Appends phrase `id` to `p` as a sentence (after a space when `p` is not empty), its
+// placeholders filled with `values` as text and with `spans` as spans.
+inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializer_list<phrase_value> values,
+                       std::initializer_list<span_value> spans) {
+  const std::string_view text = phrase_text(id, lang);
+  p.space();
+  const std::size_t bad = parse_template(text, [&](const template_part& part) {
+    if (!part.placeholder) {
+      p.append(std::string(part.text));
+      return;
     }
-    return *this;
-  }
-  paragraph& emphasis(std::string text) {
-    spans_.push_back({span_kind::emphasis, std::move(text), {}});
-    return *this;
-  }
-  paragraph& link(std::string text, std::string href) {
-    spans_.push_back({span_kind::link, std::move(text), std::move(href)});
-    return *this;
-  }
-  paragraph& line_break() {
-    spans_.push_back({span_kind::line_break, {}, {}});
-    return *this;
-  }
-  void space() {
-    if (!spans_.empty() && spans_.back().kind != span_kind::line_break) append(" ");
-  }
-  [[nodiscard]] bool empty() const noexcept { return spans_.empty(); }
-  [[nodiscard]] block take(block_kind kind = block_kind::paragraph) {
-    block b;
-    b.kind = kind;
-    b.spans = std::move(spans_);
-    spans_.clear();
-    return b;
-  }
-
- private:
-  std::vector<span> spans_;
-};
-
-[[nodiscard]] inline block heading(int level, std::string text) {
-  block b;
-  b.kind = block_kind::heading;
-  b.level = level;
-  b.spans.push_back({span_kind::text, std::move(text), {}});
-  return b;
-}
-
-[[nodiscard]] inline block figure_block(std::size_t index) {
-  block b;
-  b.kind = block_kind::figure;
-  b.figure = index;
-  return b;
+    for (const span_value& s : spans) {
+      if (s.name == part.text) {
+        p.add(s.value);
+        return;
+      }
+    }
+    for (const phrase_value& v : values) {
+      if (v.name == part.text) {
+        if (!v.value.empty()) p.append(std::string(v.value));
+        return;
+      }
+    }
+    throw invalid_input("phrase " + std::string(to_string(id)) + " has {" + std::string(part.text) +
+                        "} but no value of that name");
+  });
+  if (bad != std::string_view::npos) throw invalid_input("phrase " + std::string(to_string(id)) + " is malformed");
 }
 
 // ----- sentences
@@ -498,53 +359,59 @@ class paragraph {
   return rows;
 }
 
-[[nodiscard]] inline std::string row_name(const distribution_row& r, language lang) {
-  return r.nat ? std::string(r.nat->name(lang)) : std::string(nationality::unknown().name(lang));
-}
+// How a sentence names a figure's window: the month, or the trailing months up to it.
+enum class window_form : std::uint8_t { month, trailing };
 
 // "in mei 2021" / "over de afgelopen twaalf maanden (...)": where the window of an
 // unavailable figure is named inside a sentence.
-[[nodiscard]] inline std::string window_phrase(const distribution_figure& f, bool trailing, language lang) {
-  if (trailing) return "over " + trailing_phrase(f.window, lang);  // the same word in both languages
-  return "in " + f.window.label(lang);
+[[nodiscard]] inline std::string window_phrase(const distribution_figure& f, window_form form, language lang) {
+  if (form == window_form::trailing)
+    return say(phrase_id::over_window, lang, {{"trailing", trailing_phrase(f.window, lang)}});
+  return say(phrase_id::in_window, lang, {{"window", f.window.label(lang)}});
 }
 
-[[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, bool trailing, language lang) {
-  if (lang == language::nl) {
-    return "De verdeling naar nationaliteit van de " + std::string(subject(f.cat, lang)) + " " +
-           window_phrase(f, trailing, lang) + " is niet beschikbaar" + reason_suffix(f.problem, f.reason, lang) + ".";
-  }
-  return "The breakdown by nationality of " + std::string(subject(f.cat, lang)) + " " +
-         window_phrase(f, trailing, lang) + " is not available" + reason_suffix(f.problem, f.reason, lang) + ".";
+[[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, window_form form,
+                                                          language lang) {
+  return say(phrase_id::distribution_unavailable, lang,
+             {{"subject", subject(f.cat, lang)},
+              {"when", window_phrase(f, form, lang)},
+              {"reason", reason_suffix(f.problem, f.reason, lang)}});
 }
 
-[[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, bool trailing, language lang) {
-  if (lang == language::nl) {
-    return "De gegevens noemen geen nationaliteiten van de " + std::string(subject(f.cat, lang)) + " " +
-           window_phrase(f, trailing, lang) + ".";
-  }
-  return "The data name no nationalities of " + std::string(subject(f.cat, lang)) + " " +
-         window_phrase(f, trailing, lang) + ".";
+[[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, window_form form, language lang) {
+  return say(phrase_id::distribution_no_breakdown, lang,
+             {{"subject", subject(f.cat, lang)}, {"when", window_phrase(f, form, lang)}});
 }
 
 // The caveat of a partial distribution (empty for any other status).
 [[nodiscard]] inline std::string partial_caveat(const distribution_figure& f, language lang) {
   if (f.status != figure_status::partial) return {};
   const auto unlisted = rows_of_kind(f, row_kind::unlisted);
-  const bool nl = lang == language::nl;
   if (unlisted.empty()) {
-    return nl ? "Deze cijfers zijn onvolledig" + reason_suffix(f.problem, f.reason, lang) + "."
-              : "These figures are incomplete" + reason_suffix(f.problem, f.reason, lang) + ".";
+    return say(phrase_id::figures_incomplete, lang, {{"reason", reason_suffix(f.problem, f.reason, lang)}});
   }
-  const std::string share = percent_text(unlisted.front()->percent, f.decimals, lang);
-  if (nl) {
-    return "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: " + share + " van de " +
-           std::string(subject(f.cat, lang)) +
-           " is niet naar nationaliteit uitgesplitst. De volgorde geldt dus alleen voor de genoemde nationaliteiten.";
-  }
-  return "These figures cover only the nationalities in the data: " + share + " of " +
-         std::string(subject(f.cat, lang)) +
-         " are not broken down by nationality. The ranking therefore holds only among the nationalities listed.";
+  return say(
+      phrase_id::partial_unlisted, lang,
+      {{"percent", percent_text(unlisted.front()->percent, f.decimals, lang)}, {"subject", subject(f.cat, lang)}});
+}
+
+// The lead share of a list: "<lead> kwam 32% van de <subject> uit Syrië" / "<Lead>, 32% of
+// <subject> came from Syria".
+[[nodiscard]] inline std::string first_share(const std::string& lead, const distribution_figure& f,
+                                             const distribution_row& r, language lang) {
+  return say(phrase_id::share_first, lang,
+             {{"lead", lead},
+              {"percent", percent_text(r.percent, f.decimals, lang)},
+              {"subject", subject(f.cat, lang)},
+              {"name", detail::rendering::row_name(r, lang)}});
+}
+
+// "8% kwam uit Algerije" / "8% from Algeria", or with `phrase_id::share_second` "8% was
+// afkomstig uit Turkije" / "8% came from Turkey".
+[[nodiscard]] inline std::string next_share(phrase_id id, const distribution_figure& f, const distribution_row& r,
+                                            language lang) {
+  return say(id, lang,
+             {{"percent", percent_text(r.percent, f.decimals, lang)}, {"name", detail::rendering::row_name(r, lang)}});
 }
 
 // The page's one-sentence list: "<lead> kwam 32% van de <subject> uit Syrië, 8% kwam uit
@@ -552,17 +419,10 @@ class paragraph {
 // from Syria, 8% from Algeria, 7% from Turkey and 6% from Morocco."
 [[nodiscard]] inline std::string list_sentence(const std::string& lead, const distribution_figure& f,
                                                const std::vector<const distribution_row*>& rows, language lang) {
-  const bool nl = lang == language::nl;
   std::vector<std::string> items;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string p = percent_text(rows[i]->percent, f.decimals, lang);
-    const std::string name = row_name(*rows[i], lang);
-    if (i == 0) {
-      items.push_back(nl ? lead + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " + name
-                         : lead + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " + name);
-    } else {
-      items.push_back(nl ? p + " kwam uit " + name : p + " from " + name);
-    }
+    items.push_back(i == 0 ? first_share(lead, f, *rows[i], lang)
+                           : next_share(phrase_id::share_next, f, *rows[i], lang));
   }
   // The lead item is the list's first; "en"/"and" joins the last two as on the page.
   return join_list(items, lang) + ".";
@@ -572,45 +432,29 @@ class paragraph {
 // sentence listing the others and the unknown nationality ("8% was afkomstig uit Turkije,
 // 7% kwam uit Algerije, ..., 4% was Onbekend.").
 [[nodiscard]] inline std::string first_month_text(const distribution_figure& f, language lang) {
-  const bool nl = lang == language::nl;
-  if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::month, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
-  const auto unknown = rows_of_kind(f, row_kind::unknown);
   std::string text;
   std::vector<std::string> rest;
   if (named.empty()) {
-    text = no_breakdown(f, false, lang);
+    text = no_breakdown(f, window_form::month, lang);
   } else {
-    const std::string p = percent_text(named.front()->percent, f.decimals, lang);
-    const std::string name = row_name(*named.front(), lang);
-    text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " +
-                    name + "."
-              : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " +
-                    name + ".";
+    const std::string lead = say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}});
+    text = first_share(lead, f, *named.front(), lang) + ".";
     for (std::size_t i = 1; i < named.size(); ++i) {
-      const std::string q = percent_text(named[i]->percent, f.decimals, lang);
-      const std::string n = row_name(*named[i], lang);
-      if (nl) {
-        rest.push_back(q + (i == 1 ? " was afkomstig uit " : " kwam uit ") + n);
-      } else {
-        rest.push_back(q + (i == 1 ? " came from " : " from ") + n);
-      }
+      rest.push_back(next_share(i == 1 ? phrase_id::share_second : phrase_id::share_next, f, *named[i], lang));
     }
   }
-  for (const auto* u : unknown) {
-    const std::string q = percent_text(u->percent, f.decimals, lang);
-    rest.push_back(nl ? q + " was " + std::string(nationality::unknown().name(lang))
-                      : q + " had an unknown nationality");
+  for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
+    rest.push_back(
+        say(phrase_id::share_unknown, lang,
+            {{"percent", percent_text(u->percent, f.decimals, lang)}, {"unknown", nationality::unknown().name(lang)}}));
   }
+  // The page separates every item by a comma; English joins the last two with "and".
   if (!rest.empty()) {
-    // The page separates every item by a comma; English joins the last two with "and".
-    std::string list;
-    if (nl) {
-      for (std::size_t i = 0; i < rest.size(); ++i) list += (i > 0 ? ", " : "") + rest[i];
-    } else {
-      list = join_list(rest, lang);
-    }
-    text += " " + list + ".";
+    text += ' ';
+    text += join_list(rest, lang, phrase_id::share_list_last);
+    text += '.';
   }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
@@ -620,10 +464,10 @@ class paragraph {
 // A trailing-window distribution (first applications or nareizigers): one list sentence of
 // the named nationalities.
 [[nodiscard]] inline std::string trailing_text(const distribution_figure& f, language lang) {
-  if (f.status == figure_status::unavailable) return unavailable_distribution(f, true, lang);
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::trailing, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
-  std::string text =
-      named.empty() ? no_breakdown(f, true, lang) : list_sentence(trailing_lead(f.window, lang), f, named, lang);
+  std::string text = named.empty() ? no_breakdown(f, window_form::trailing, lang)
+                                   : list_sentence(trailing_lead(f.window, lang), f, named, lang);
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
   return text;
@@ -633,204 +477,134 @@ class paragraph {
 // own row, then the remainder ("De overige 23% van de nareizigers had een andere of
 // onbekende nationaliteit.").
 [[nodiscard]] inline std::string nareizigers_month_text(const distribution_figure& f, language lang) {
-  const bool nl = lang == language::nl;
-  if (f.status == figure_status::unavailable) return unavailable_distribution(f, false, lang);
+  if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::month, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
   std::string text =
-      named.empty() ? no_breakdown(f, false, lang) : list_sentence("In " + f.window.label(lang), f, named, lang);
+      named.empty() ? no_breakdown(f, window_form::month, lang)
+                    : list_sentence(say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}}), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
-    const std::string q = percent_text(u->percent, f.decimals, lang);
-    text += nl ? " " + q + " had een onbekende nationaliteit." : " " + q + " had an unknown nationality.";
+    text += ' ';
+    text += say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, f.decimals, lang)}});
   }
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
-    const std::string q = percent_text(o->percent, f.decimals, lang);
-    if (nl) {
-      text += " De overige " + q + " van de " + std::string(subject(f.cat, lang)) + " had een " +
-              (f.unknown_separate ? "andere" : "andere of onbekende") + " nationaliteit.";
-    } else {
-      text += " The remaining " + q + " had " + (f.unknown_separate ? "another" : "another or an unknown") +
-              " nationality.";
-    }
+    text += ' ';
+    text += say(f.unknown_separate ? phrase_id::nareizigers_other : phrase_id::nareizigers_other_or_unknown, lang,
+                {{"percent", percent_text(o->percent, f.decimals, lang)}, {"subject", subject(f.cat, lang)}});
   }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
   return text;
 }
 
-// The safe-country sentence; `link_text` is written as a link by the caller, so the
-// sentence comes in two halves around it.
-struct safe_sentence {
-  std::string before;
-  std::string link_text;
-  std::string after;
-};
-
-[[nodiscard]] inline safe_sentence safe_text(const safe_share_figure& s, language lang) {
-  const bool nl = lang == language::nl;
-  const std::string link = nl ? "veilig land van herkomst" : "safe country of origin";
-  const std::string who(subject(s.cat, lang));
+// The safe-country sentence, whose words "veilig land van herkomst" link to the list.
+inline void add_safe_share(paragraph& p, const safe_share_figure& s, language lang) {
+  const span link{span_kind::link, std::string(phrase_text(phrase_id::safe_country_link, lang)), "#"};
+  const std::string_view who = subject(s.cat, lang);
   if (s.status == figure_status::unavailable) {
-    std::string after = nl ? " is niet beschikbaar" : " is not available";
-    after += reason_suffix(s.problem, s.reason, lang) + ".";
+    add_phrase(p, phrase_id::safe_share_unavailable, lang,
+               {{"subject", who}, {"reason", reason_suffix(s.problem, s.reason, lang)}}, {{"safe_country", link}});
     if (s.lower_percent && s.upper_percent) {
-      const std::string lo = percent_text(*s.lower_percent, s.decimals, lang);
-      const std::string hi = percent_text(*s.upper_percent, s.decimals, lang);
-      after += nl ? " Het ligt tussen " + lo + " en " + hi + "." : " It lies between " + lo + " and " + hi + ".";
+      p.append(" ");
+      p.append(say(phrase_id::safe_share_bounds, lang,
+                   {{"lower", percent_text(*s.lower_percent, s.decimals, lang)},
+                    {"upper", percent_text(*s.upper_percent, s.decimals, lang)}}));
     }
-    return {nl ? "Het aandeel van de " + who + " dat uit een " : "The share of " + who + " who came from a ", link,
-            (nl ? " kwam," : "") + after};
+    return;
   }
-  const std::string p = percent_text(s.percent, s.decimals, lang);
-  std::string after = ".";
+  add_phrase(p, phrase_id::safe_share, lang, {{"percent", percent_text(s.percent, s.decimals, lang)}, {"subject", who}},
+             {{"safe_country", link}});
   if (s.status == figure_status::partial) {
-    after += nl ? " Dit cijfer is onvolledig" + reason_suffix(s.problem, s.reason, lang) + "."
-                : " This figure is incomplete" + reason_suffix(s.problem, s.reason, lang) + ".";
+    p.append(" ");
+    p.append(say(phrase_id::safe_share_incomplete, lang, {{"reason", reason_suffix(s.problem, s.reason, lang)}}));
   }
-  return {nl ? "Circa " + p + " van de " + who + " kwam uit een " : "About " + p + " of " + who + " came from a ", link,
-          after};
 }
 
 // The rounding note of a distribution, or empty when its percentages add up to 100.
 [[nodiscard]] inline std::string rounding_note(const distribution_figure& f, language lang) {
   if (f.status == figure_status::unavailable || f.sums_to_100 || f.rows.empty()) return {};
-  const bool nl = lang == language::nl;
-  const std::string sum = percent_text(f.percent_sum, f.decimals, lang);
-  const std::string window = f.window.label(lang);
-  if (f.rounding == share_rounding::published) {
-    return nl ? "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van " + window +
-                    " op tot " + sum + ".)"
-              : "(Rounded: each percentage is rounded on its own, so the full breakdown for " + window +
-                    " adds up to " + sum + ".)";
-  }
-  return nl ? "(Afgerond: de hele verdeling van " + window + " telt op tot " + sum + ".)"
-            : "(Rounded: the full breakdown for " + window + " adds up to " + sum + ".)";
+  return say(f.rounding == share_rounding::published ? phrase_id::rounding_note_published : phrase_id::rounding_note,
+             lang, {{"window", f.window.label(lang)}, {"sum", percent_text(f.percent_sum, f.decimals, lang)}});
 }
 
 [[nodiscard]] inline std::string rounding_note(const departures_figure& d, language lang) {
   if (d.status == figure_status::unavailable || d.sums_to_100) return {};
-  const bool nl = lang == language::nl;
   const std::string sum = percent_text(d.supervised_percent + d.unsupervised_percent, d.decimals, lang);
-  if (d.rounding == share_rounding::published) {
-    return nl ? "(Afgerond: beide percentages zijn afzonderlijk afgerond en tellen samen op tot " + sum + ".)"
-              : "(Rounded: both percentages are rounded on their own and add up to " + sum + ".)";
-  }
-  return nl ? "(Afgerond: beide percentages tellen samen op tot " + sum + ".)"
-            : "(Rounded: both percentages add up to " + sum + ".)";
+  return say(d.rounding == share_rounding::published ? phrase_id::departures_rounding_note_published
+                                                     : phrase_id::departures_rounding_note,
+             lang, {{"sum", sum}});
 }
 
 // "In 2021" / "In 2023 (t/m oktober)" / "In de periode juni 2020 t/m mei 2021".
 [[nodiscard]] inline std::string departures_lead(const departures_figure& d, language lang) {
   const bool same_year_from_january =
       d.period.first().index() == 1 && d.period.first().year() == d.period.last().year();
-  if (same_year_from_january) return "In " + departures_period_label(d.period, lang);
-  return (lang == language::nl ? "In de periode " : "In the period ") + departures_period_label(d.period, lang);
+  return say(same_year_from_january ? phrase_id::lead_in : phrase_id::lead_in_period, lang,
+             {{"when", departures_period_label(d.period, lang)}});
 }
 
 [[nodiscard]] inline std::string departures_source(const departures_figure& d, language lang) {
   const std::string text = source_text(d.source, lang);
   if (text.empty()) return {};
-  return (lang == language::nl ? "(Bron: " : "(Source: ") + text +
-         (lang == language::nl ? ", afgerond op tientallen)" : ", rounded to tens)");
+  return say(phrase_id::source_note_tens, lang, {{"sources", text}});
 }
 
-[[nodiscard]] inline std::string departures_all_text(const departures_figure& d, language lang) {
-  const bool nl = lang == language::nl;
+// The sentences that tell one group's departures apart: all foreign nationals who had to
+// leave, or the criminal ones among them.
+struct departures_wording {
+  phrase_id intro;
+  phrase_id total;
+  phrase_id unavailable;
+  std::optional<phrase_id> after_total;
+  phrase_id supervised;
+  phrase_id unsupervised;
+  phrase_id closing;
+};
+
+inline constexpr departures_wording departures_all_wording{
+    .intro = phrase_id::departures_all_aim,
+    .total = phrase_id::departures_all_total,
+    .unavailable = phrase_id::departures_all_unavailable,
+    .after_total = phrase_id::departures_all_who,
+    .supervised = phrase_id::departures_all_supervised,
+    .unsupervised = phrase_id::departures_all_unsupervised,
+    .closing = phrase_id::departures_all_sources,
+};
+
+inline constexpr departures_wording departures_criminal_wording{
+    .intro = phrase_id::departures_criminal_part,
+    .total = phrase_id::departures_criminal_total,
+    .unavailable = phrase_id::departures_criminal_unavailable,
+    .after_total = std::nullopt,
+    .supervised = phrase_id::departures_criminal_supervised,
+    .unsupervised = phrase_id::departures_criminal_unsupervised,
+    .closing = phrase_id::departures_criminal_release,
+};
+
+// A departures paragraph: the introduction, the total (or why it is not available), the
+// shares with and without supervision, the closing context and the source.
+[[nodiscard]] inline std::string departures_text(const departures_figure& d, const departures_wording& w,
+                                                 language lang) {
   std::vector<std::string> s;
-  s.push_back(nl ? "De inzet van het kabinet is om vreemdelingen zoveel mogelijk zelfstandig te laten vertrekken."
-                 : "The government aims to have foreign nationals leave independently as much as possible.");
-  const std::string lead = departures_lead(d, lang);
+  s.push_back(say(w.intro, lang));
   const bool available = d.status != figure_status::unavailable;
   if (available) {
-    const std::string n = format_count(d.total_rounded, lang);
-    s.push_back(nl ? lead + " zijn ongeveer " + n + " vreemdelingen die niet in Nederland mochten blijven, vertrokken."
-                   : lead + ", about " + n +
-                         " foreign nationals who were not allowed to stay in the Netherlands left.");
-  } else {
-    const std::string when = departures_period_label(d.period, lang);
-    s.push_back(nl ? "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in " + when +
-                         " is vertrokken, is niet beschikbaar" + reason_suffix(d.problem, d.reason, lang) + "."
-                   : "The number of foreign nationals who were not allowed to stay in the Netherlands and left in " +
-                         when + " is not available" + reason_suffix(d.problem, d.reason, lang) + ".");
-  }
-  s.push_back(nl ? "Het gaat niet alleen om afgewezen asielzoekers maar ook om bijvoorbeeld mensen die illegaal in "
-                   "Nederland verblijven en mensen van wie de vergunning is ingetrokken of niet meer geldig is."
-                 : "This concerns not only rejected asylum seekers but also, for example, people staying in the "
-                   "Netherlands illegally and people whose residence permit has been withdrawn or is no longer valid.");
-  if (available) {
-    const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
-    const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
     s.push_back(
-        nl ? "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is " + sup + "."
-           : "The share of foreign nationals who left the Netherlands under government supervision is " + sup + ".");
-    s.push_back(nl ? "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
-                     "hebben verlaten."
-                   : "They may have left independently or have been forced to leave the Netherlands.");
-    s.push_back(nl ? "Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt " + unsup + "."
-                   : "The share of foreign nationals who left on their own, without supervision, is " + unsup + ".");
-    if (d.status == figure_status::partial) {
-      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.problem, d.reason, lang) + "."
-                     : "These figures are incomplete" + reason_suffix(d.problem, d.reason, lang) + ".");
-    }
-  }
-  s.push_back(nl ? "Deze cijfers zijn afkomstig van de Dienst Terugkeer en Vertrek, de Internationale Organisatie voor "
-                   "Migratie, de Koninklijke Marechaussee en de politie."
-                 : "These figures come from the Repatriation and Departure Service, the International Organization "
-                   "for Migration, the Royal Netherlands Marechaussee and the police.");
-  s.push_back(departures_source(d, lang));
-  std::string text;
-  for (const auto& sentence : s) {
-    if (sentence.empty()) continue;
-    text += (text.empty() ? "" : " ") + sentence;
-  }
-  return text;
-}
-
-[[nodiscard]] inline std::string departures_criminal_text(const departures_figure& d, language lang) {
-  const bool nl = lang == language::nl;
-  std::vector<std::string> s;
-  s.push_back(nl ? "Het vertrek van criminele vreemdelingen is een onderdeel van bovenstaande vertrekcijfers."
-                 : "The departure of criminal foreign nationals is part of the departure figures above.");
-  const std::string lead = departures_lead(d, lang);
-  const bool available = d.status != figure_status::unavailable;
-  if (available) {
-    const std::string n = format_count(d.total_rounded, lang);
-    s.push_back(nl ? lead + " zijn ongeveer " + n +
-                         " criminele vreemdelingen vertrokken tijdens of aansluitend aan hun gevangenisstraf."
-                   : lead + ", about " + n +
-                         " criminal foreign nationals left during or directly after their prison sentence.");
-    const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
-    const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
-    s.push_back(nl ? "Het aandeel criminele vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, "
-                     "is " +
-                         sup + "."
-                   : "The share of criminal foreign nationals who left the Netherlands under government supervision "
-                     "is " +
-                         sup + ".");
-    s.push_back(nl ? "Het kan daarbij gaan om vreemdelingen die zelfstandig zijn vertrokken, of Nederland gedwongen "
-                     "hebben verlaten."
-                   : "They may have left independently or have been forced to leave the Netherlands.");
-    s.push_back(nl ? "Het aandeel vreemdelingen dat op eigen gelegenheid is vertrokken bedraagt " + unsup + "."
-                   : "The share who left on their own, without supervision, is " + unsup + ".");
-    if (d.status == figure_status::partial) {
-      s.push_back(nl ? "Deze cijfers zijn onvolledig" + reason_suffix(d.problem, d.reason, lang) + "."
-                     : "These figures are incomplete" + reason_suffix(d.problem, d.reason, lang) + ".");
-    }
+        say(w.total, lang, {{"lead", departures_lead(d, lang)}, {"count", format_count(d.total_rounded, lang)}}));
   } else {
-    const std::string when = departures_period_label(d.period, lang);
-    s.push_back(nl ? "Het aantal criminele vreemdelingen dat in " + when +
-                         " is vertrokken tijdens of aansluitend aan hun gevangenisstraf, is niet beschikbaar" +
-                         reason_suffix(d.problem, d.reason, lang) + "."
-                   : "The number of criminal foreign nationals who left during or directly after their prison "
-                     "sentence in " +
-                         when + " is not available" + reason_suffix(d.problem, d.reason, lang) + ".");
+    s.push_back(
+        say(w.unavailable, lang,
+            {{"when", departures_period_label(d.period, lang)}, {"reason", reason_suffix(d.problem, d.reason, lang)}}));
   }
-  s.push_back(nl ? "Sinds 2012 komen zij niet meer in aanmerking voor voorwaardelijke invrijheidstelling. Wel kunnen "
-                   "zij ervoor kiezen om de opgelegde vrijheidsstraf te onderbreken op voorwaarde dat zij Nederland "
-                   "verlaten en niet meer terugkomen. Komen zij wel terug, dan moeten zij de resterende straf alsnog "
-                   "uitzitten."
-                 : "Since 2012 they are no longer eligible for conditional early release. They can, however, choose "
-                   "to interrupt their prison sentence on condition that they leave the Netherlands and do not "
-                   "return. If they do return, they must still serve the rest of their sentence.");
+  if (w.after_total) s.push_back(say(*w.after_total, lang));
+  if (available) {
+    s.push_back(say(w.supervised, lang, {{"percent", percent_text(d.supervised_percent, d.decimals, lang)}}));
+    s.push_back(say(phrase_id::departures_how_left, lang));
+    s.push_back(say(w.unsupervised, lang, {{"percent", percent_text(d.unsupervised_percent, d.decimals, lang)}}));
+    if (d.status == figure_status::partial) {
+      s.push_back(say(phrase_id::figures_incomplete, lang, {{"reason", reason_suffix(d.problem, d.reason, lang)}}));
+    }
+  }
+  s.push_back(say(w.closing, lang));
   s.push_back(departures_source(d, lang));
   std::string text;
   for (const auto& sentence : s) {
@@ -841,15 +615,17 @@ struct safe_sentence {
 }
 
 [[nodiscard]] inline std::string page_title(const key_figures& f, language lang) {
-  return lang == language::nl ? "Kerncijfers asiel en migratie, " + f.period.label(lang)
-                              : "Key figures asylum and migration, " + f.period.label(lang);
+  return say(phrase_id::page_title, lang, {{"month", f.period.label(lang)}});
 }
 
+// Where a paragraph's source note goes: on a line of its own, or after the last sentence.
+enum class source_placement : std::uint8_t { new_line, same_line };
+
 // A source note after a line break ("  \n(Bron: ...)") or after a space, when there is one.
-inline void add_source(paragraph& p, const std::string& sources, language lang, bool on_new_line) {
+inline void add_source(paragraph& p, const std::string& sources, language lang, source_placement placement) {
   if (sources.empty()) return;
-  const std::string note = (lang == language::nl ? "(Bron: " : "(Source: ") + sources + ")";
-  if (on_new_line) {
+  const std::string note = say(phrase_id::source_note, lang, {{"sources", sources}});
+  if (placement == source_placement::new_line) {
     p.line_break();
     p.append(note);
   } else {
@@ -864,118 +640,6 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   blocks.push_back(p.take(block_kind::note));
 }
 
-// The whole page, block by block, in the page's order.
-[[nodiscard]] inline std::vector<block> page_blocks(const key_figures& f, language lang) {
-  const bool nl = lang == language::nl;
-  std::vector<block> blocks;
-  blocks.push_back(heading(2, nl ? "KERNCIJFERS ASIEL EN MIGRATIE, " + ascii_upper(f.period.label(lang))
-                                 : "KEY FIGURES ASYLUM AND MIGRATION, " + ascii_upper(f.period.label(lang))));
-
-  blocks.push_back(heading(3, nl ? "Welke instroomcijfers maakt het ministerie bekend?"
-                                 : "Which influx figures does the ministry publish?"));
-  {
-    paragraph p;
-    if (nl) {
-      p.append("Het Ministerie van Justitie en Veiligheid publiceert ").emphasis("wekelijks").append(" de ");
-      p.link("instroomcijfers", "#");
-      p.append(
-          ", oftewel het aantal asielaanvragen dat is ingediend. Dit zijn asielzoekers die naar Nederland zijn "
-          "gekomen om asiel aan te vragen, al in Nederland zijn en een herhaalde asielaanvraag doen, of hier zijn "
-          "gekomen om zich te herenigen met gezinsleden die al een asielvergunning hebben gekregen. Deze groep "
-          "noemen we nareizigers. Ook asielzoekers die herplaatst worden in Nederland en vluchtelingen die in "
-          "Nederland hervestigd worden maken deel uit van deze cijfers.");
-    } else {
-      p.append("The Ministry of Justice and Security publishes the ").emphasis("weekly").append(" ");
-      p.link("influx figures", "#");
-      p.append(
-          ": the number of asylum applications submitted. These are asylum seekers who came to the Netherlands "
-          "to apply for asylum, who are already in the Netherlands and submit a repeat asylum application, or who "
-          "came here to be reunited with family members who have already been granted an asylum permit. We call "
-          "this group family members joining refugees (nareizigers). Asylum seekers relocated to the Netherlands "
-          "and refugees resettled in the Netherlands are also part of these figures.");
-    }
-    blocks.push_back(p.take());
-  }
-  {
-    paragraph p;
-    if (nl) {
-      p.append("De Immigratie en Naturalisatie Dienst (IND) publiceert in de ").emphasis("maandelijkse").append(" ");
-      p.link("asieltrends", "#");
-      p.append(
-          " hoeveel asielaanvragen zij in behandeling heeft genomen. Hierbij gaat het eveneens om het aantal eerste "
-          "en herhaalde asielaanvragen en het aantal nareizigers. In de asieltrends wordt ook vermeld waar de "
-          "meeste asielzoekers vandaan komen.");
-    } else {
-      p.append("The Immigration and Naturalisation Service (IND) publishes in its ").emphasis("monthly").append(" ");
-      p.link("asylum trends", "#");
-      p.append(
-          " how many asylum applications it has taken into processing. These too are the numbers of first and "
-          "repeat asylum applications and of family members joining refugees. The asylum trends also state where "
-          "most asylum seekers come from.");
-    }
-    blocks.push_back(p.take());
-  }
-
-  blocks.push_back(
-      heading(3, nl ? "Uit welke landen komen asielzoekers?" : "Which countries do asylum seekers come from?"));
-  {
-    paragraph p;
-    p.sentence(first_month_text(f.first_month, lang));
-    const safe_sentence safe = safe_text(f.safe_month, lang);
-    p.sentence(safe.before);
-    p.link(safe.link_text, "#");
-    p.append(safe.after);
-    add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang, true);
-    blocks.push_back(p.take());
-  }
-  add_note(blocks, rounding_note(f.first_month, lang));
-  blocks.push_back(figure_block(0));
-  blocks.push_back(figure_block(1));
-  {
-    paragraph p;
-    p.sentence(trailing_text(f.first_trailing, lang));
-    add_source(p, sources_text({&f.first_trailing.source}, lang), lang, true);
-    blocks.push_back(p.take());
-  }
-  add_note(blocks, rounding_note(f.first_trailing, lang));
-
-  blocks.push_back(heading(
-      2, nl ? "Uit welke landen komen nareizigers?" : "Which countries do family members joining refugees come from?"));
-  blocks.push_back(figure_block(2));
-  {
-    paragraph p;
-    p.sentence(nareizigers_month_text(f.nareizigers_month, lang));
-    blocks.push_back(p.take());
-  }
-  add_note(blocks, rounding_note(f.nareizigers_month, lang));
-  {
-    paragraph p;
-    p.sentence(trailing_text(f.nareizigers_trailing, lang));
-    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang, false);
-    blocks.push_back(p.take());
-  }
-  add_note(blocks, rounding_note(f.nareizigers_trailing, lang));
-
-  blocks.push_back(heading(2, nl ? "Hoeveel (afgewezen) vreemdelingen vertrekken weer?"
-                                 : "How many (rejected) foreign nationals leave again?"));
-  {
-    paragraph p;
-    p.sentence(departures_all_text(f.departures_all, lang));
-    blocks.push_back(p.take());
-  }
-  add_note(blocks, rounding_note(f.departures_all, lang));
-
-  blocks.push_back(heading(
-      2, nl ? "Hoeveel criminele vreemdelingen vertrekken weer?" : "How many criminal foreign nationals leave again?"));
-  {
-    paragraph p;
-    p.sentence(departures_criminal_text(f.departures_criminal, lang));
-    blocks.push_back(p.take());
-  }
-  add_note(blocks, rounding_note(f.departures_criminal, lang));
-  return blocks;
-}
-
 [[nodiscard]] inline const distribution_figure& figure_data(const key_figures& f, std::size_t index) {
   switch (index) {
     case 0: return f.first_month;
@@ -986,71 +650,19 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   throw invalid_input("figure index " + std::to_string(index) + " is not 0, 1 or 2 (Fig. 1.0, 1.1, 1.2)");
 }
 
-[[nodiscard]] inline std::string figure_number(std::size_t index) { return "Fig. 1." + std::to_string(index); }
-
-[[nodiscard]] inline std::string row_label(const distribution_figure& f, const distribution_row& r, language lang) {
-  const bool nl = lang == language::nl;
-  switch (r.kind) {
-    case row_kind::nationality: return row_name(r, lang);
-    case row_kind::unknown: return std::string(nationality::unknown().name(lang));
-    case row_kind::other:
-      if (f.unknown_separate) return nl ? "Overig" : "Other";
-      return nl ? "Andere of onbekende nationaliteit" : "Other or unknown nationality";
-    case row_kind::unlisted: return nl ? "Niet naar nationaliteit uitgesplitst" : "Not broken down by nationality";
-  }
-  return "?";
-}
-
-// ----- Markdown
-
-[[nodiscard]] inline std::string markdown_spans(const std::vector<span>& spans) {
-  std::string out;
-  for (const auto& s : spans) {
-    switch (s.kind) {
-      case span_kind::text: out += markdown_escape(s.text); break;
-      case span_kind::emphasis: out += "*" + markdown_escape(s.text) + "*"; break;
-      case span_kind::link: out += "[" + markdown_escape(s.text) + "](" + s.href + ")"; break;
-      case span_kind::line_break: out += "  \n"; break;
-    }
-  }
-  return out;
-}
-
-// ----- HTML
-
-[[nodiscard]] inline std::string html_spans(const std::vector<span>& spans) {
-  std::string out;
-  for (const auto& s : spans) {
-    switch (s.kind) {
-      case span_kind::text: out += html_escape(s.text); break;
-      case span_kind::emphasis: out += "<em>" + html_escape(s.text) + "</em>"; break;
-      case span_kind::link:
-        // A placeholder target would be a dead link in a standalone document.
-        if (s.href.empty() || s.href == "#") {
-          out += html_escape(s.text);
-        } else {
-          out += "<a href=\"" + html_escape(s.href) + "\">" + html_escape(s.text) + "</a>";
-        }
-        break;
-      case span_kind::line_break: out += "<br>\n"; break;
-    }
-  }
-  return out;
-}
-
 [[nodiscard]] inline std::string html_figure_table(const distribution_figure& f, language lang) {
-  const bool nl = lang == language::nl;
   if (f.status == figure_status::unavailable) {
     return "<p class=\"unavailable\">" +
-           html_escape((nl ? "Niet beschikbaar" : "Not available") + reason_suffix(f.problem, f.reason, lang) + ".") +
+           html_escape(
+               say(phrase_id::table_unavailable, lang, {{"reason", reason_suffix(f.problem, f.reason, lang)}})) +
            "</p>\n";
   }
   std::string out = "<table>\n<thead><tr><th scope=\"col\">";
-  out += nl ? "Nationaliteit" : "Nationality";
+  out += phrase_text(phrase_id::table_nationality, lang);
   out += "</th><th scope=\"col\" class=\"num\">";
-  out += nl ? "Aantal" : "Count";
+  out += phrase_text(phrase_id::table_count, lang);
   out += "</th><th scope=\"col\" class=\"num\">";
-  out += nl ? "Aandeel" : "Share";
+  out += phrase_text(phrase_id::table_share, lang);
   out += "</th></tr></thead>\n<tbody>\n";
   for (const auto& r : f.rows) {
     out += "<tr><td>" + html_escape(row_label(f, r, lang)) + "</td><td class=\"num\">" +
@@ -1058,22 +670,101 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
            html_escape(percent_text(r.percent, f.decimals, lang)) + "</td></tr>\n";
   }
   out += "</tbody>\n<tfoot><tr><th scope=\"row\">";
-  out += nl ? "Totaal" : "Total";
+  out += phrase_text(phrase_id::table_total, lang);
   out += "</th><td class=\"num\">" + html_escape(format_count(f.total, lang)) + "</td><td class=\"num\">" +
          html_escape(percent_text(f.percent_sum, f.decimals, lang)) + "</td></tr></tfoot>\n</table>\n";
   return out;
 }
 
-inline constexpr std::string_view html_style =
-    "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;"
-    "max-width:46rem;margin:2rem auto;padding:0 1rem}\n"
-    "h2,h3{line-height:1.25}\n"
-    "figure{margin:1.5rem 0}\n"
-    "figcaption{font-size:.9rem;color:#555}\n"
-    "table{border-collapse:collapse;font-size:.95rem}\n"
-    "th,td{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}\n"
-    ".num{text-align:right;font-variant-numeric:tabular-nums}\n"
-    ".note{font-size:.9rem;color:#555}\n";
+// Fig. 1.`index` with its caption; with `html`, also its markup: the caller's, else the
+// table of the figure's data.
+[[nodiscard]] inline block figure_of(const key_figures& f, std::size_t index, language lang, const html_options* html) {
+  block b = figure_block(say(phrase_id::figure_number, lang, {{"number", "1." + std::to_string(index)}}),
+                         "fig-1-" + std::to_string(index), distribution_title(figure_data(f, index), lang));
+  if (html != nullptr) {
+    b.markup = html->figures[index].empty() ? html_figure_table(figure_data(f, index), lang) : html->figures[index];
+  }
+  return b;
+}
+
+// The whole page, block by block, in the page's order; figures with their HTML markup when
+// `html` is given.
+[[nodiscard]] inline std::vector<block> page_blocks(const key_figures& f, language lang,
+                                                    const html_options* html = nullptr) {
+  std::vector<block> blocks;
+  blocks.push_back(heading(2, say(phrase_id::page_heading, lang, {{"month", ascii_upper(f.period.label(lang))}})));
+
+  blocks.push_back(heading(3, say(phrase_id::heading_influx, lang)));
+  {
+    paragraph p;
+    add_phrase(
+        p, phrase_id::intro_influx, lang, {},
+        {{"weekly", {span_kind::emphasis, std::string(phrase_text(phrase_id::intro_weekly, lang)), {}}},
+         {"influx_figures", {span_kind::link, std::string(phrase_text(phrase_id::intro_influx_figures, lang)), "#"}}});
+    blocks.push_back(p.take());
+  }
+  {
+    paragraph p;
+    add_phrase(
+        p, phrase_id::intro_trends, lang, {},
+        {{"monthly", {span_kind::emphasis, std::string(phrase_text(phrase_id::intro_monthly, lang)), {}}},
+         {"asylum_trends", {span_kind::link, std::string(phrase_text(phrase_id::intro_asylum_trends, lang)), "#"}}});
+    blocks.push_back(p.take());
+  }
+
+  blocks.push_back(heading(3, say(phrase_id::heading_countries, lang)));
+  {
+    paragraph p;
+    p.sentence(first_month_text(f.first_month, lang));
+    add_safe_share(p, f.safe_month, lang);
+    add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang, source_placement::new_line);
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.first_month, lang));
+  blocks.push_back(figure_of(f, 0, lang, html));
+  blocks.push_back(figure_of(f, 1, lang, html));
+  {
+    paragraph p;
+    p.sentence(trailing_text(f.first_trailing, lang));
+    add_source(p, sources_text({&f.first_trailing.source}, lang), lang, source_placement::new_line);
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.first_trailing, lang));
+
+  blocks.push_back(heading(2, say(phrase_id::heading_nareizigers, lang)));
+  blocks.push_back(figure_of(f, 2, lang, html));
+  {
+    paragraph p;
+    p.sentence(nareizigers_month_text(f.nareizigers_month, lang));
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.nareizigers_month, lang));
+  {
+    paragraph p;
+    p.sentence(trailing_text(f.nareizigers_trailing, lang));
+    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang,
+               source_placement::same_line);
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.nareizigers_trailing, lang));
+
+  blocks.push_back(heading(2, say(phrase_id::heading_departures, lang)));
+  {
+    paragraph p;
+    p.sentence(departures_text(f.departures_all, departures_all_wording, lang));
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.departures_all, lang));
+
+  blocks.push_back(heading(2, say(phrase_id::heading_criminal_departures, lang)));
+  {
+    paragraph p;
+    p.sentence(departures_text(f.departures_criminal, departures_criminal_wording, lang));
+    blocks.push_back(p.take());
+  }
+  add_note(blocks, rounding_note(f.departures_criminal, lang));
+  return blocks;
+}
 
 // ----- JSON
 
@@ -1412,67 +1103,17 @@ inline void json_options(json_writer& w, const key_figures_options& o) {
 }  // namespace detail::rendering
 
 inline std::string figure_title(const key_figures& figures, std::size_t index, language lang) {
-  const distribution_figure& f = detail::rendering::figure_data(figures, index);
-  return std::string(detail::rendering::category_title(f.cat, lang)) +
-         (lang == language::nl ? " naar nationaliteit, " : " by nationality, ") + f.window.label(lang);
+  return detail::rendering::distribution_title(detail::rendering::figure_data(figures, index), lang);
 }
 
 inline std::string render_markdown(const key_figures& figures, language lang) {
-  std::string out;
-  for (const auto& b : detail::rendering::page_blocks(figures, lang)) {
-    if (!out.empty()) out += "\n";
-    switch (b.kind) {
-      case detail::rendering::block_kind::heading:
-        out += std::string(static_cast<std::size_t>(b.level), '#') + " " + detail::rendering::markdown_spans(b.spans) +
-               "\n";
-        break;
-      case detail::rendering::block_kind::paragraph:
-      case detail::rendering::block_kind::note: out += detail::rendering::markdown_spans(b.spans) + "\n"; break;
-      case detail::rendering::block_kind::figure: out += detail::rendering::figure_number(b.figure) + "\n"; break;
-    }
-  }
-  return out;
+  return detail::rendering::markdown_document(detail::rendering::page_blocks(figures, lang));
 }
 
 inline std::string render_html(const key_figures& figures, language lang, const html_options& options) {
   const std::string title = options.title.empty() ? detail::rendering::page_title(figures, lang) : options.title;
-  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(to_string(lang)) + "\">\n<head>\n";
-  out += "<meta charset=\"utf-8\">\n";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + html_escape(title) + "</title>\n";
-  out += "<style>\n" + std::string(detail::rendering::html_style) + "</style>\n";
-  out += "</head>\n<body>\n<main>\n";
-  for (const auto& b : detail::rendering::page_blocks(figures, lang)) {
-    switch (b.kind) {
-      case detail::rendering::block_kind::heading: {
-        const std::string tag = "h" + std::to_string(b.level);
-        out += "<" + tag + ">" + detail::rendering::html_spans(b.spans) + "</" + tag + ">\n";
-        break;
-      }
-      case detail::rendering::block_kind::paragraph:
-        out += "<p>" + detail::rendering::html_spans(b.spans) + "</p>\n";
-        break;
-      case detail::rendering::block_kind::note:
-        out += "<p class=\"note\">" + detail::rendering::html_spans(b.spans) + "</p>\n";
-        break;
-      case detail::rendering::block_kind::figure: {
-        const std::string number = detail::rendering::figure_number(b.figure);
-        out += "<figure id=\"fig-1-" + std::to_string(b.figure) + "\">\n";
-        const std::string& markup = options.figures[b.figure];
-        if (!markup.empty()) {
-          out += markup;
-          if (markup.back() != '\n') out += "\n";
-        } else {
-          out += detail::rendering::html_figure_table(detail::rendering::figure_data(figures, b.figure), lang);
-        }
-        out += "<figcaption>" + html_escape(number + " " + figure_title(figures, b.figure, lang)) + "</figcaption>\n";
-        out += "</figure>\n";
-        break;
-      }
-    }
-  }
-  out += "</main>\n</body>\n</html>\n";
-  return out;
+  return detail::rendering::html_document(to_string(lang), title,
+                                          detail::rendering::page_blocks(figures, lang, &options));
 }
 
 inline std::string render_json(const key_figures& figures) {

@@ -1,0 +1,130 @@
+#pragma once
+/// \file figure_text.hpp
+/// The figures' values in words, as the page and the JSON write them: counts and
+/// percentages in a language's style, the departures period, why a figure is partial or
+/// unavailable, where its numbers come from, and the label of a distribution's row. Every
+/// word comes from the phrasebook (`phrases.hpp`); nothing here branches on the language.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kerncijfers/key_figures.hpp"
+#include "kerncijfers/language.hpp"
+#include "kerncijfers/nationality.hpp"
+#include "kerncijfers/period.hpp"
+#include "kerncijfers/period_range.hpp"
+#include "kerncijfers/phrasebook.hpp"
+#include "kerncijfers/phrases.hpp"
+#include "kerncijfers/rounding.hpp"
+
+namespace kerncijfers {
+
+namespace detail::rendering {
+
+// The phrase of month `index` (1-12) of the year.
+[[nodiscard]] constexpr phrase_id month_phrase(unsigned index) noexcept {
+  return static_cast<phrase_id>(static_cast<std::size_t>(phrase_id::month_1) + index - 1);
+}
+
+// "A, B en C" / "A, B and C"; `last` joins the last two items.
+[[nodiscard]] inline std::string join_list(const std::vector<std::string>& items, language lang,
+                                           phrase_id last = phrase_id::list_last) {
+  std::string text;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i == 0) {
+      text = items[i];
+    } else {
+      text = say(i + 1 == items.size() ? last : phrase_id::list_next, lang, {{"list", text}, {"item", items[i]}});
+    }
+  }
+  return text;
+}
+
+}  // namespace detail::rendering
+
+/// A count as written in `lang`: Dutch "7.690", English "7,690".
+[[nodiscard]] inline std::string format_count(std::int64_t count, language lang) {
+  return rounded_decimal(count, 0).format(lang);
+}
+
+/// A percentage of `units` units of 10^-`decimals` percent, as written in `lang`, with the
+/// sign: (188, 1) gives Dutch "18,8%" and English "18.8%"; (32, 0) gives "32%". Throws
+/// `invalid_input` for decimals outside 0-18.
+[[nodiscard]] inline std::string format_percent(std::int64_t units, int decimals, language lang) {
+  return rounded_decimal(units, decimals).format(lang) + "%";
+}
+
+/// The departures period as the page writes it: a whole calendar year is "2021"; a year to
+/// date is "2023 (t/m oktober)" / "2023 (through October)"; any other range is its label,
+/// "juni 2020 t/m mei 2021" / "June 2020 to May 2021".
+[[nodiscard]] inline std::string departures_period_label(period_range<month> p, language lang) {
+  const bool same_year = p.first().year() == p.last().year();
+  if (same_year && p.first().index() == 1) {
+    const std::string y = std::to_string(p.first().year());
+    if (p.last().index() == 12) return y;
+    const auto last = static_cast<unsigned>(p.last().index());
+    return say(phrase_id::year_to_date, lang,
+               {{"year", y}, {"month", phrase_text(detail::rendering::month_phrase(last), lang)}});
+  }
+  return p.label(lang);
+}
+
+/// Why a figure is partial or unavailable, as a clause in `lang` for the page's
+/// "is niet beschikbaar (reden: ...)": "het totaal is 0" / "the total is 0". Empty for
+/// `figure_problem::none`. The figure's `reason` has the details (in English).
+[[nodiscard]] constexpr std::string_view problem_text(figure_problem problem, language lang) noexcept {
+  switch (problem) {
+    case figure_problem::none: return {};
+    case figure_problem::incomplete_breakdown: return phrase_text(phrase_id::problem_incomplete_breakdown, lang);
+    case figure_problem::missing_months: return phrase_text(phrase_id::problem_missing_months, lang);
+    case figure_problem::unsplittable_rows: return phrase_text(phrase_id::problem_unsplittable_rows, lang);
+    case figure_problem::zero_total: return phrase_text(phrase_id::problem_zero_total, lang);
+    case figure_problem::inconsistent_data: return phrase_text(phrase_id::problem_inconsistent_data, lang);
+    case figure_problem::undetermined_designation:
+      return phrase_text(phrase_id::problem_undetermined_designation, lang);
+    case figure_problem::missing_departures: return phrase_text(phrase_id::problem_missing_departures, lang);
+    case figure_problem::overflow: return phrase_text(phrase_id::problem_overflow, lang);
+    case figure_problem::inconsistent_departures: return phrase_text(phrase_id::problem_inconsistent_departures, lang);
+  }
+  return {};
+}
+
+/// Where a figure's numbers come from, as the page's source note writes it (without
+/// "Bron:"): the sources joined ("A en B" / "A and B"), then the latest release in ISO form:
+/// "CBS StatLine 83102NED, release 2021-W30"; an undated release gives ", ongedateerd" /
+/// ", undated". Empty when the figure has no sources.
+[[nodiscard]] inline std::string source_text(const figure_source& source, language lang) {
+  if (source.sources.empty()) return {};
+  const std::string sources = detail::rendering::join_list(source.sources, lang);
+  if (source.latest_release.is_dated()) {
+    return say(phrase_id::source_release, lang, {{"sources", sources}, {"release", source.latest_release.iso()}});
+  }
+  return say(phrase_id::source_undated, lang, {{"sources", sources}});
+}
+
+namespace detail::rendering {
+
+[[nodiscard]] inline std::string row_name(const distribution_row& r, language lang) {
+  return r.nat ? std::string(r.nat->name(lang)) : std::string(nationality::unknown().name(lang));
+}
+
+// A row's label in a figure's table and in the JSON: the nationality's name, "Onbekend",
+// "Overig" (or "Andere of onbekende nationaliteit" when the unknown are among the rest), ...
+[[nodiscard]] inline std::string row_label(const distribution_figure& f, const distribution_row& r, language lang) {
+  switch (r.kind) {
+    case row_kind::nationality: return row_name(r, lang);
+    case row_kind::unknown: return std::string(nationality::unknown().name(lang));
+    case row_kind::other:
+      return std::string(
+          phrase_text(f.unknown_separate ? phrase_id::row_other : phrase_id::row_other_or_unknown, lang));
+    case row_kind::unlisted: return std::string(phrase_text(phrase_id::row_unlisted, lang));
+  }
+  return "?";
+}
+
+}  // namespace detail::rendering
+
+}  // namespace kerncijfers
