@@ -513,8 +513,9 @@ def test_html_structure_text_and_figures(lang: Lang, golden_figures: kc.KeyFigur
 
 
 def test_html_numbers_use_the_language_format(golden_figures: kc.KeyFigures) -> None:
-    # The independent formats, not the library's format_count: "1.200" in Dutch, "1,200" in English.
-    for lang, total in (("nl", "12.000"), ("en", "12,000")):
+    # The independent formats, not the library's format_count: "12.000" in Dutch, "12,000" in English.
+    formats: tuple[tuple[Lang, str], ...] = (("nl", "12.000"), ("en", "12,000"))
+    for lang, total in formats:
         html = parse_html(kc.render_html(golden_figures, lang))
         (tfoot,) = html.iter("figure")[1].iter("tfoot")
         assert [td.text() for td in tfoot.iter("td")][0] == total
