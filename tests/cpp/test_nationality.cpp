@@ -4,6 +4,7 @@
 #include <kerncijfers/nationality.hpp>
 
 #include "support/counting_new.hpp"
+#include "support/message_of.hpp"
 
 #include <algorithm>
 #include <concepts>
@@ -20,6 +21,8 @@
 namespace kc = kerncijfers;
 using kc::language;
 using kc::nationality;
+using kerncijfers_test::exception_of;
+using kerncijfers_test::message_of;
 
 namespace {
 
@@ -94,13 +97,8 @@ bool is_ambiguous_key(std::string_view code) {
 }
 
 std::vector<std::string> suggestions_for(std::string_view text) {
-  try {
-    (void)nationality::lookup(text);
-  } catch (const kc::unknown_code& e) {
-    return e.suggestions();
-  }
-  BOOST_FAIL("no exception for \"" << text << '"');
-  return {};
+  BOOST_TEST_MESSAGE("looking up \"" << text << '"');
+  return exception_of<kc::unknown_code>([&] { (void)nationality::lookup(text); }).suggestions();
 }
 
 // Escapes for test messages: a NUL or another control character must not end the log line.
@@ -581,19 +579,15 @@ BOOST_AUTO_TEST_CASE(special_codes) {
 BOOST_AUTO_TEST_CASE(codes_two_former_states_shared_are_refused_with_both_names) {
   for (const std::string_view text : {"CS", "cs", "891"}) {
     BOOST_TEST(!nationality::find(text).has_value(), text);
-    try {
-      (void)nationality::lookup(text);
-      BOOST_FAIL("no exception for " << text);
-    } catch (const kc::unknown_code& e) {
-      BOOST_TEST(e.code() == text);
-      BOOST_TEST(std::string(e.what()).find('"' + std::string(text) + '"') != std::string::npos);
-      BOOST_TEST(e.suggestions().size() == 2u);
-      const std::set<std::string> names(e.suggestions().begin(), e.suggestions().end());
-      const std::set<std::string> expected = text == "891"
-                                                 ? std::set<std::string>{"Yugoslavia", "Serbia and Montenegro"}
-                                                 : std::set<std::string>{"Czechoslovakia", "Serbia and Montenegro"};
-      BOOST_TEST((names == expected));
-    }
+    const auto e = exception_of<kc::unknown_code>([&] { (void)nationality::lookup(text); });
+    BOOST_TEST(e.code() == text);
+    BOOST_TEST(std::string(e.what()).find('"' + std::string(text) + '"') != std::string::npos);
+    BOOST_TEST(e.suggestions().size() == 2u);
+    const std::set<std::string> names(e.suggestions().begin(), e.suggestions().end());
+    const std::set<std::string> expected = text == "891"
+                                               ? std::set<std::string>{"Yugoslavia", "Serbia and Montenegro"}
+                                               : std::set<std::string>{"Czechoslovakia", "Serbia and Montenegro"};
+    BOOST_TEST((names == expected));
   }
 }
 
@@ -616,15 +610,11 @@ BOOST_AUTO_TEST_CASE(issue_10_reproducers_are_no_nationality) {
   for (const std::string& text : {"#N/A"s, "N/A"s, "n.a."s, "4.0"s, "Æ"s, "S\0YR"s}) {
     BOOST_TEST_CONTEXT('"' << shown(text) << '"') {
       BOOST_TEST(!nationality::find(text).has_value());
-      try {
-        (void)nationality::lookup(text);
-        BOOST_ERROR("no exception");
-      } catch (const kc::unknown_code& e) {
-        BOOST_TEST(e.code() == text);  // the whole text, NUL included
-        // (A NUL cuts what() short; escaping quoted input in messages is issue 10, item 7.)
-        if (text.find('\0') == std::string::npos) {
-          BOOST_TEST(std::string(e.what()) == "unknown nationality \"" + text + "\"");
-        }
+      const auto e = exception_of<kc::unknown_code>([&] { (void)nationality::lookup(text); });
+      BOOST_TEST(e.code() == text);  // the whole text, NUL included
+      // (A NUL cuts what() short; escaping quoted input in messages is issue 10, item 7.)
+      if (text.find('\0') == std::string::npos) {
+        BOOST_TEST(std::string(e.what()) == "unknown nationality \"" + text + "\"");
       }
     }
   }
@@ -915,24 +905,12 @@ BOOST_AUTO_TEST_CASE(lookup_allocates_nothing) {
 // ---------------------------------------------------------------------------- errors
 
 BOOST_AUTO_TEST_CASE(unknown_text_throws_with_suggestions) {
-  try {
-    (void)nationality::lookup("Syra");
-    BOOST_FAIL("no exception");
-  } catch (const kc::unknown_code& e) {
-    BOOST_TEST(e.code() == "Syra");
-    BOOST_TEST(std::string(e.what()) == "unknown nationality \"Syra\"; did you mean \"Syria\"?");
-    BOOST_REQUIRE(!e.suggestions().empty());
-    BOOST_TEST(e.suggestions()[0] == "Syria");
-  }
-  const auto suggestions = [](std::string_view text) {
-    try {
-      (void)nationality::lookup(text);
-    } catch (const kc::unknown_code& e) {
-      return e.suggestions();
-    }
-    BOOST_FAIL("no exception for " << text);
-    return std::vector<std::string>{};
-  };
+  const auto e = exception_of<kc::unknown_code>([] { (void)nationality::lookup("Syra"); });
+  BOOST_TEST(e.code() == "Syra");
+  BOOST_TEST(std::string(e.what()) == "unknown nationality \"Syra\"; did you mean \"Syria\"?");
+  BOOST_REQUIRE(!e.suggestions().empty());
+  BOOST_TEST(e.suggestions()[0] == "Syria");
+  const auto suggestions = [](std::string_view text) { return suggestions_for(text); };
   BOOST_TEST(suggestions("Afganistan").at(0) == "Afghanistan");
   BOOST_TEST(suggestions("Marroko").at(0) == "Marokko");  // Dutch misspelling, Dutch name
   BOOST_TEST(suggestions("Nederlnd").at(0) == "Nederland");
@@ -969,26 +947,19 @@ BOOST_AUTO_TEST_CASE(from_alpha3_is_strict) {
   BOOST_TEST(nationality::from_alpha3("TUR").name(language::nl) == "Turkije");
   BOOST_TEST(nationality::from_alpha3("XXA") == nationality::stateless());
   for (const std::string_view bad : {"SYX", "syr", "SY", "SYRI", "", "760", "UNK"}) {
-    try {
-      (void)nationality::from_alpha3(bad);
-      BOOST_FAIL("no exception for " << bad);
-    } catch (const kc::unknown_code& e) {
+    BOOST_TEST_CONTEXT('"' << bad << '"') {
+      const auto e = exception_of<kc::unknown_code>([&] { (void)nationality::from_alpha3(bad); });
       BOOST_TEST(e.code() == bad);
       BOOST_TEST(std::string(e.what()).find("alpha-3 nationality code \"" + std::string(bad) + "\"") !=
                  std::string::npos);
     }
   }
-  // A wrong alpha-3 code that `lookup` understands suggests the right one.
-  try {
-    (void)nationality::from_alpha3("syr");
-  } catch (const kc::unknown_code& e) {
-    BOOST_TEST(e.suggestions() == std::vector<std::string>{"SYR"});
-  }
-  try {
-    (void)nationality::from_alpha3("UNK");
-  } catch (const kc::unknown_code& e) {
-    BOOST_TEST(e.suggestions() == std::vector<std::string>{"XXX"});
-  }
+  // A wrong alpha-3 code that `lookup` understands suggests the right one. (These two passed
+  // silently when nothing was thrown; exception_of fails then.)
+  BOOST_TEST(exception_of<kc::unknown_code>([] { (void)nationality::from_alpha3("syr"); }).suggestions() ==
+             std::vector<std::string>{"SYR"});
+  BOOST_TEST(exception_of<kc::unknown_code>([] { (void)nationality::from_alpha3("UNK"); }).suggestions() ==
+             std::vector<std::string>{"XXX"});
 }
 
 BOOST_AUTO_TEST_CASE(entries_expose_names_and_aliases) {

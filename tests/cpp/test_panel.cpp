@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "support/counting_new.hpp"
+#include "support/throws_with.hpp"
 
 #include <kerncijfers/panel.hpp>
 
@@ -19,32 +20,12 @@
 namespace kc = kerncijfers;
 
 using kerncijfers_test::allocations_during;
+using kerncijfers_test::throws_with;
 
 namespace {
 
 constexpr double na = std::numeric_limits<double>::quiet_NaN();
 constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
-
-template <class E>
-bool throws_with(const std::function<void()>& f, std::initializer_list<std::string> fragments) {
-  try {
-    f();
-  } catch (const E& e) {
-    const std::string message = e.what();
-    for (const auto& fragment : fragments) {
-      if (message.find(fragment) == std::string::npos) {
-        BOOST_TEST_MESSAGE("message \"" << message << "\" lacks \"" << fragment << "\"");
-        return false;
-      }
-    }
-    return true;
-  } catch (...) {
-    BOOST_TEST_MESSAGE("threw another exception type");
-    return false;
-  }
-  BOOST_TEST_MESSAGE("did not throw");
-  return false;
-}
 
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
 

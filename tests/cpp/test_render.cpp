@@ -191,12 +191,19 @@ void check_lacks(const std::string& text, const std::string& part) {
 }
 
 // Compares with a golden file line by line, so a difference names its line. With
-// KERNCIJFERS_UPDATE_GOLDEN=1 in the environment the file is (re)written instead: review
-// the diff before committing it.
+// KERNCIJFERS_UPDATE_GOLDEN=1 in the environment the file is (re)written and the check
+// FAILS: a rewritten golden checks nothing, so an update run can never pass; review the
+// diff, then run again without the variable.
 void check_golden(const std::string& actual, const std::string& name) {
   const std::string path = std::string(KERNCIJFERS_TEST_DATA_DIR) + "/" + name;
   if (const char* update = std::getenv("KERNCIJFERS_UPDATE_GOLDEN"); update != nullptr && std::string(update) == "1") {
-    std::ofstream(path, std::ios::binary) << actual;
+    std::ofstream out(path, std::ios::binary);
+    out << actual;
+    out.close();
+    BOOST_TEST(!out.fail(), "could not write the golden file " << path);
+    BOOST_ERROR("golden " << path
+                          << " was rewritten (KERNCIJFERS_UPDATE_GOLDEN=1): review the diff, then run the tests "
+                             "again without KERNCIJFERS_UPDATE_GOLDEN");
     return;
   }
   const std::string expected = read_text(path);

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE rolling
 #include <boost/test/unit_test.hpp>
 
+#include "support/throws_with.hpp"
+
 #include <kerncijfers/rolling.hpp>
 
 #include <array>
@@ -16,34 +18,14 @@
 
 namespace kc = kerncijfers;
 
+using kerncijfers_test::throws_with;
+
 namespace {
 
 constexpr double na = std::numeric_limits<double>::quiet_NaN();
 constexpr double inf = std::numeric_limits<double>::infinity();
 constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t i64_min = std::numeric_limits<std::int64_t>::min();
-
-// True when `f` throws exactly E (or a subclass) and the message holds every fragment.
-template <class E>
-bool throws_with(const std::function<void()>& f, std::initializer_list<std::string> fragments) {
-  try {
-    f();
-  } catch (const E& e) {
-    const std::string message = e.what();
-    for (const auto& fragment : fragments) {
-      if (message.find(fragment) == std::string::npos) {
-        BOOST_TEST_MESSAGE("message \"" << message << "\" lacks \"" << fragment << "\"");
-        return false;
-      }
-    }
-    return true;
-  } catch (...) {
-    BOOST_TEST_MESSAGE("threw another exception type");
-    return false;
-  }
-  BOOST_TEST_MESSAGE("did not throw");
-  return false;
-}
 
 // Equal, with NaN equal to NaN.
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }

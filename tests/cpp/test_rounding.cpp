@@ -38,6 +38,7 @@ constexpr auto half_even = kc::rounding_mode::half_even;
 constexpr auto floor_mode = kc::rounding_mode::floor;
 constexpr auto ceiling = kc::rounding_mode::ceiling;
 
+using kerncijfers_test::exception_of;
 using kerncijfers_test::message_of;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -136,14 +137,10 @@ BOOST_AUTO_TEST_CASE(mode_names_round_trip) {
   BOOST_CHECK_THROW((void)kc::parse_rounding_mode("half_up"), kc::parse_error);
   BOOST_CHECK_THROW((void)kc::parse_rounding_mode("Half-Up"), kc::parse_error);
   BOOST_CHECK_THROW((void)kc::parse_rounding_mode(""), kc::parse_error);
-  try {
-    (void)kc::parse_rounding_mode("bankers");
-    BOOST_FAIL("no exception");
-  } catch (const kc::parse_error& e) {
-    BOOST_TEST(e.input() == "bankers");
-    BOOST_TEST(std::string(e.what()) ==
-               "cannot parse \"bankers\" as a rounding mode (\"half-up\", \"half-even\", \"floor\" or \"ceiling\")");
-  }
+  const auto e = exception_of<kc::parse_error>([] { (void)kc::parse_rounding_mode("bankers"); });
+  BOOST_TEST(e.input() == "bankers");
+  BOOST_TEST(std::string(e.what()) ==
+             "cannot parse \"bankers\" as a rounding mode (\"half-up\", \"half-even\", \"floor\" or \"ceiling\")");
 }
 
 BOOST_AUTO_TEST_CASE(exact_not_binary_floating_point) {

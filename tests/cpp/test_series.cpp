@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE series
 #include <boost/test/unit_test.hpp>
 
+#include "support/throws_with.hpp"
+
 #include <kerncijfers/series.hpp>
 
 #include <cmath>
@@ -15,30 +17,11 @@
 
 namespace kc = kerncijfers;
 
+using kerncijfers_test::throws_with;
+
 namespace {
 
 constexpr double na = std::numeric_limits<double>::quiet_NaN();
-
-template <class E>
-bool throws_with(const std::function<void()>& f, std::initializer_list<std::string> fragments) {
-  try {
-    f();
-  } catch (const E& e) {
-    const std::string message = e.what();
-    for (const auto& fragment : fragments) {
-      if (message.find(fragment) == std::string::npos) {
-        BOOST_TEST_MESSAGE("message \"" << message << "\" lacks \"" << fragment << "\"");
-        return false;
-      }
-    }
-    return true;
-  } catch (...) {
-    BOOST_TEST_MESSAGE("threw another exception type");
-    return false;
-  }
-  BOOST_TEST_MESSAGE("did not throw");
-  return false;
-}
 
 template <class S>
 std::string text(const S& s) {
