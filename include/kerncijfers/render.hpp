@@ -499,7 +499,7 @@ class paragraph {
 }
 
 [[nodiscard]] inline std::string row_name(const distribution_row& r, language lang) {
-  return r.nat ? std::string(r.nat->name(lang)) : std::string(nationality::unknown().name(lang));
+  return r.nationality ? std::string(r.nationality->name(lang)) : std::string(nationality::unknown().name(lang));
 }
 
 // "in mei 2021" / "over de afgelopen twaalf maanden (...)": where the window of an
@@ -511,19 +511,19 @@ class paragraph {
 
 [[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, bool trailing, language lang) {
   if (lang == language::nl) {
-    return "De verdeling naar nationaliteit van de " + std::string(subject(f.cat, lang)) + " " +
+    return "De verdeling naar nationaliteit van de " + std::string(subject(f.category, lang)) + " " +
            window_phrase(f, trailing, lang) + " is niet beschikbaar" + reason_suffix(f.problem, f.reason, lang) + ".";
   }
-  return "The breakdown by nationality of " + std::string(subject(f.cat, lang)) + " " +
+  return "The breakdown by nationality of " + std::string(subject(f.category, lang)) + " " +
          window_phrase(f, trailing, lang) + " is not available" + reason_suffix(f.problem, f.reason, lang) + ".";
 }
 
 [[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, bool trailing, language lang) {
   if (lang == language::nl) {
-    return "De gegevens noemen geen nationaliteiten van de " + std::string(subject(f.cat, lang)) + " " +
+    return "De gegevens noemen geen nationaliteiten van de " + std::string(subject(f.category, lang)) + " " +
            window_phrase(f, trailing, lang) + ".";
   }
-  return "The data name no nationalities of " + std::string(subject(f.cat, lang)) + " " +
+  return "The data name no nationalities of " + std::string(subject(f.category, lang)) + " " +
          window_phrase(f, trailing, lang) + ".";
 }
 
@@ -539,11 +539,11 @@ class paragraph {
   const std::string share = percent_text(unlisted.front()->percent, f.decimals, lang);
   if (nl) {
     return "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: " + share + " van de " +
-           std::string(subject(f.cat, lang)) +
+           std::string(subject(f.category, lang)) +
            " is niet naar nationaliteit uitgesplitst. De volgorde geldt dus alleen voor de genoemde nationaliteiten.";
   }
   return "These figures cover only the nationalities in the data: " + share + " of " +
-         std::string(subject(f.cat, lang)) +
+         std::string(subject(f.category, lang)) +
          " are not broken down by nationality. The ranking therefore holds only among the nationalities listed.";
 }
 
@@ -558,8 +558,8 @@ class paragraph {
     const std::string p = percent_text(rows[i]->percent, f.decimals, lang);
     const std::string name = row_name(*rows[i], lang);
     if (i == 0) {
-      items.push_back(nl ? lead + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " + name
-                         : lead + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " + name);
+      items.push_back(nl ? lead + " kwam " + p + " van de " + std::string(subject(f.category, lang)) + " uit " + name
+                         : lead + ", " + p + " of " + std::string(subject(f.category, lang)) + " came from " + name);
     } else {
       items.push_back(nl ? p + " kwam uit " + name : p + " from " + name);
     }
@@ -583,10 +583,10 @@ class paragraph {
   } else {
     const std::string p = percent_text(named.front()->percent, f.decimals, lang);
     const std::string name = row_name(*named.front(), lang);
-    text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " +
-                    name + "."
-              : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " +
-                    name + ".";
+    text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.category, lang)) +
+                    " uit " + name + "."
+              : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.category, lang)) +
+                    " came from " + name + ".";
     for (std::size_t i = 1; i < named.size(); ++i) {
       const std::string q = percent_text(named[i]->percent, f.decimals, lang);
       const std::string n = row_name(*named[i], lang);
@@ -645,7 +645,7 @@ class paragraph {
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
     const std::string q = percent_text(o->percent, f.decimals, lang);
     if (nl) {
-      text += " De overige " + q + " van de " + std::string(subject(f.cat, lang)) + " had een " +
+      text += " De overige " + q + " van de " + std::string(subject(f.category, lang)) + " had een " +
               (f.unknown_separate ? "andere" : "andere of onbekende") + " nationaliteit.";
     } else {
       text += " The remaining " + q + " had " + (f.unknown_separate ? "another" : "another or an unknown") +
@@ -668,7 +668,7 @@ struct safe_sentence {
 [[nodiscard]] inline safe_sentence safe_text(const safe_share_figure& s, language lang) {
   const bool nl = lang == language::nl;
   const std::string link = nl ? "veilig land van herkomst" : "safe country of origin";
-  const std::string who(subject(s.cat, lang));
+  const std::string who(subject(s.category, lang));
   if (s.status == figure_status::unavailable) {
     std::string after = nl ? " is niet beschikbaar" : " is not available";
     after += reason_suffix(s.problem, s.reason, lang) + ".";
@@ -1199,7 +1199,7 @@ inline void json_boolean_if(json_writer& w, bool has, bool value) {
 inline void json_distribution(json_writer& w, const distribution_figure& f) {
   const bool has = f.status != figure_status::unavailable;
   w.begin_object();
-  json_category(w, f.cat);
+  json_category(w, f.category);
   w.key("window");
   json_window(w, f.window);
   json_status(w, f.status, f.problem, f.reason);
@@ -1218,7 +1218,7 @@ inline void json_distribution(json_writer& w, const distribution_figure& f) {
     w.key("label");
     json_labels(w, row_label(f, r, language::nl), row_label(f, r, language::en));
     w.key("nationality");
-    json_nationality(w, r.nat);
+    json_nationality(w, r.nationality);
     w.key("count");
     w.integer(r.count);
     w.key("share");
@@ -1268,7 +1268,7 @@ inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
   const bool has = s.status != figure_status::unavailable;
   const bool has_bounds = s.lower_percent && s.upper_percent;
   w.begin_object();
-  json_category(w, s.cat);
+  json_category(w, s.category);
   w.key("window");
   json_window(w, s.window);
   json_status(w, s.status, s.problem, s.reason);
@@ -1357,7 +1357,7 @@ inline void json_influx(json_writer& w, const influx_figure& in) {
   w.begin_array();
   for (const auto& e : in.by_category) {
     w.begin_object();
-    json_category(w, e.cat);
+    json_category(w, e.category);
     w.key("count");
     json_optional_integer(w, e.count);
     w.key("problem");
@@ -1413,7 +1413,7 @@ inline void json_options(json_writer& w, const key_figures_options& o) {
 
 inline std::string figure_title(const key_figures& figures, std::size_t index, language lang) {
   const distribution_figure& f = detail::rendering::figure_data(figures, index);
-  return std::string(detail::rendering::category_title(f.cat, lang)) +
+  return std::string(detail::rendering::category_title(f.category, lang)) +
          (lang == language::nl ? " naar nationaliteit, " : " by nationality, ") + f.window.label(lang);
 }
 
