@@ -39,14 +39,11 @@
 
 #include <algorithm>
 #include <array>
-#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <istream>
-#include <numeric>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -55,7 +52,6 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <variant>
 #include <vector>
 
 #include "kerncijfers/category.hpp"

@@ -5,7 +5,9 @@
 /// nationality designated safe in this period?".
 ///
 /// A `designation` is one interval of one country on the list. Its dates are as precise
-/// as the sources: a day, or only a month ("added 2016-10"). Its start or end may be
+/// as the sources: a day, or only a month ("added 2016-10"), each an `imprecise_date`
+/// (`imprecise_date.hpp`, the type releases are dated with too; a week, which releases
+/// may have, is no designation date). Its start or end may be
 /// unknown: a source can prove a designation was in force on some day without saying
 /// when it began, or say it ended without saying when. The answer to a question is
 /// therefore three-valued (`designation_status`): `safe`, `not_safe`, or `unknown` when
@@ -48,6 +50,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <istream>
 #include <limits>
 #include <numeric>
@@ -101,8 +104,8 @@ inline void check_designation_day(calendar::day_number day, std::string_view wha
   }
 }
 
-// The last day `date` stands for (the day itself, or the month's last day), once its day
-// is known to be one the calendar can convert.
+// The last day `date` stands for (the day itself, the month's last day), once its day is
+// known to be one the calendar can convert.
 [[nodiscard]] inline calendar::day_number last_designation_day(const imprecise_date& date) {
   if (date.precision == date_precision::day) return date.day;
   check_designation_day(date.day, "designation");
@@ -243,7 +246,7 @@ struct designation_problem {
     if (date->precision == date_precision::week) {
       return designation_problem{
           field, false,
-          who + ": a designation's " + std::string(field) + " is a day or a month, not a week (" + date->iso() + ")"};
+          who + ": " + std::string(field) + " " + date->iso() + " is a week; a designation date is a day or a month"};
     }
   }
   for (const auto& [field, date] :
