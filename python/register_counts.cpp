@@ -106,14 +106,14 @@ void register_counts(py::module_& m) {
           py::arg("period"), py::arg("category"), py::arg("nationality"), py::arg("count"), py::arg("source"),
           py::arg("release") = release(), py::arg("line") = 0)
       .def_property_readonly("period", [](const count_row& r) { return count_period_to_python(r.period); })
-      .def_readonly("category", &count_row::cat)
-      .def_readonly("nationality", &count_row::nat)
+      .def_readonly("category", &count_row::category)
+      .def_readonly("nationality", &count_row::nationality)
       .def_readonly("count", &count_row::count)
       .def_readonly("source", &count_row::source)
-      .def_readonly("release", &count_row::rel)
+      .def_readonly("release", &count_row::release)
       .def_readonly("line", &count_row::line)
       .def_property_readonly("file", [](const count_row& r) { return file_name_to_python(r.file); })
-      .def("is_total", [](const count_row& r) { return !r.nat.has_value(); });
+      .def("is_total", [](const count_row& r) { return !r.nationality.has_value(); });
   def_str_from_stream<count_row>(row);
   row.def("__repr__", [](const count_row& r) {
     std::ostringstream out;
@@ -125,9 +125,9 @@ void register_counts(py::module_& m) {
   def_pickle<count_row>(
       row,
       [](const count_row& r) {
-        return py::make_tuple(iso(r.period), std::string(to_string(r.cat)),
-                              r.nat ? std::string(r.nat->alpha3()) : std::string("TOTAL"), r.count, r.source,
-                              r.rel.iso(), r.line, file_name_to_python(r.file));
+        return py::make_tuple(iso(r.period), std::string(to_string(r.category)),
+                              r.nationality ? std::string(r.nationality->alpha3()) : std::string("TOTAL"), r.count,
+                              r.source, r.release.iso(), r.line, file_name_to_python(r.file));
       },
       [](const py::tuple& s) {
         const auto nat_text = s[2].cast<std::string>();

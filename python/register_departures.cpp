@@ -54,7 +54,7 @@ void register_departures(py::module_& m) {
       .def_readonly("mode", &departure_row::mode)
       .def_readonly("count", &departure_row::count)
       .def_readonly("source", &departure_row::source)
-      .def_readonly("release", &departure_row::rel)
+      .def_readonly("release", &departure_row::release)
       .def_readonly("line", &departure_row::line)
       .def_property_readonly("file", [](const departure_row& r) { return file_name_to_python(r.file); });
   def_str_from_stream<departure_row>(row);
@@ -69,7 +69,7 @@ void register_departures(py::module_& m) {
       row,
       [](const departure_row& r) {
         return py::make_tuple(r.period.iso(), std::string(to_string(r.group)), std::string(to_string(r.mode)), r.count,
-                              r.source, r.rel.iso(), r.line, file_name_to_python(r.file));
+                              r.source, r.release.iso(), r.line, file_name_to_python(r.file));
       },
       [](const py::tuple& s) {
         return departure_row{period_range<month>::parse(s[0].cast<std::string>()),

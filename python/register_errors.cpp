@@ -13,7 +13,7 @@
 
 #include "bindings.hpp"
 
-#include <kerncijfers/detail/csv.hpp>
+#include <kerncijfers/csv.hpp>
 #include <kerncijfers/errors.hpp>
 
 namespace kerncijfers::python {

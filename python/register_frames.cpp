@@ -130,12 +130,12 @@ py::dict counts_columns(std::span<const count_row> rows) {
       const count_row& r = rows[i];
       rank[i] = static_cast<std::int8_t>(detail::granularity_rank(r.period));
       ordinal[i] = pandas_ordinal(r.period);
-      cat[i] = static_cast<std::int8_t>(r.cat);
+      cat[i] = static_cast<std::int8_t>(r.category);
       count[i] = r.count;
       line[i] = static_cast<std::int64_t>(r.line);
-      nats.add(r.nat);
+      nats.add(r.nationality);
       sources.add(r.source);
-      releases.add(r.rel);
+      releases.add(r.release);
     }
   }
   std::vector<std::string> codes;
@@ -188,7 +188,7 @@ py::dict departures_columns(std::span<const departure_row> rows) {
       line[i] = static_cast<std::int64_t>(r.line);
       periods.add(departure_period_iso(r.period));
       sources.add(r.source);
-      releases.add(r.rel);
+      releases.add(r.release);
     }
   }
   std::vector<std::string> release_iso;
@@ -240,11 +240,11 @@ void register_frames(py::module_& m) {
         for (std::size_t i = 0; i < n; ++i) {
           count_row& row = rows[i];
           row.period = period_values[p[i]];
-          row.cat = categories[c[i]];
-          row.nat = nationality_values[k[i]];
+          row.category = categories[c[i]];
+          row.nationality = nationality_values[k[i]];
           row.count = count_values[i];
           row.source = sources[s[i]];
-          row.rel = releases[r[i]];
+          row.release = releases[r[i]];
         }
         return counts_table::from_rows(std::move(rows), std::move(origin));
       },
@@ -280,7 +280,7 @@ void register_frames(py::module_& m) {
           row.mode = modes[d[i]];
           row.count = count_values[i];
           row.source = sources[s[i]];
-          row.rel = releases[r[i]];
+          row.release = releases[r[i]];
         }
         return departures_table::from_rows(std::move(rows), std::move(origin));
       },

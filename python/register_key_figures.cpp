@@ -115,19 +115,19 @@ void register_key_figures(py::module_& m) {
   py::class_<distribution_row> row(m, "DistributionRow",
                                    "One row of a distribution: count, exact share, rounded percent.");
   row.def_readonly("kind", &distribution_row::kind)
-      .def_readonly("nationality", &distribution_row::nat)
+      .def_readonly("nationality", &distribution_row::nationality)
       .def_readonly("count", &distribution_row::count)
       .def_readonly("exact", &distribution_row::exact)
       .def_readonly("percent", &distribution_row::percent)
       .def("__repr__", [](const distribution_row& r) {
-        const std::string who = r.nat ? std::string(r.nat->alpha3()) : std::string(to_string(r.kind));
+        const std::string who = r.nationality ? std::string(r.nationality->alpha3()) : std::string(to_string(r.kind));
         return "<DistributionRow " + who + " " + std::to_string(r.count) + " (" + std::to_string(r.percent) + ")>";
       });
-  def_record<distribution_row>(row, &distribution_row::kind, &distribution_row::nat, &distribution_row::count,
+  def_record<distribution_row>(row, &distribution_row::kind, &distribution_row::nationality, &distribution_row::count,
                                &distribution_row::exact, &distribution_row::percent);
 
   py::class_<distribution_figure> dist(m, "DistributionFigure", "Shares of one category by nationality over a window.");
-  dist.def_readonly("category", &distribution_figure::cat);
+  dist.def_readonly("category", &distribution_figure::category);
   def_window<distribution_figure>(dist, "window", &distribution_figure::window);
   dist.def_readonly("status", &distribution_figure::status)
       .def_readonly("problem", &distribution_figure::problem)
@@ -146,12 +146,12 @@ void register_key_figures(py::module_& m) {
       .def_readonly("unusable_nationalities", &distribution_figure::unusable_nationalities)
       .def_readonly("notes", &distribution_figure::notes)
       .def("__repr__", [](const distribution_figure& f) {
-        return "<DistributionFigure " + std::string(to_string(f.cat)) + " " + f.window.iso() + " " +
+        return "<DistributionFigure " + std::string(to_string(f.category)) + " " + f.window.iso() + " " +
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ", " +
                std::to_string(f.rows.size()) + " rows>";
       });
   def_record<distribution_figure>(
-      dist, &distribution_figure::cat, &distribution_figure::window, &distribution_figure::status,
+      dist, &distribution_figure::category, &distribution_figure::window, &distribution_figure::status,
       &distribution_figure::problem, &distribution_figure::reason, &distribution_figure::total,
       &distribution_figure::top_n, &distribution_figure::unknown_separate, &distribution_figure::rows,
       &distribution_figure::rounding, &distribution_figure::decimals, &distribution_figure::percent_sum,
@@ -159,7 +159,7 @@ void register_key_figures(py::module_& m) {
       &distribution_figure::listed, &distribution_figure::unusable_nationalities, &distribution_figure::notes);
 
   py::class_<safe_share_figure> safe(m, "SafeShareFigure", "The share from safe countries of origin over a window.");
-  safe.def_readonly("category", &safe_share_figure::cat);
+  safe.def_readonly("category", &safe_share_figure::category);
   def_window<safe_share_figure>(safe, "window", &safe_share_figure::window);
   safe.def_readonly("status", &safe_share_figure::status)
       .def_readonly("problem", &safe_share_figure::problem)
@@ -178,9 +178,9 @@ void register_key_figures(py::module_& m) {
       .def("__repr__", [](const safe_share_figure& f) {
         return "<SafeShareFigure " + f.window.iso() + " " + std::string(to_string(f.status)) + ">";
       });
-  def_record<safe_share_figure>(safe, &safe_share_figure::cat, &safe_share_figure::window, &safe_share_figure::status,
-                                &safe_share_figure::problem, &safe_share_figure::reason, &safe_share_figure::total,
-                                &safe_share_figure::safe_count, &safe_share_figure::percent,
+  def_record<safe_share_figure>(safe, &safe_share_figure::category, &safe_share_figure::window,
+                                &safe_share_figure::status, &safe_share_figure::problem, &safe_share_figure::reason,
+                                &safe_share_figure::total, &safe_share_figure::safe_count, &safe_share_figure::percent,
                                 &safe_share_figure::decimals, &safe_share_figure::lower_percent,
                                 &safe_share_figure::upper_percent, &safe_share_figure::safe_nationalities,
                                 &safe_share_figure::undetermined_nationalities, &safe_share_figure::rule,
@@ -188,11 +188,11 @@ void register_key_figures(py::module_& m) {
 
   py::class_<influx_entry> entry(m, "InfluxEntry",
                                  "The TOTAL count of one category in a month (or why it is missing).");
-  entry.def_readonly("category", &influx_entry::cat)
+  entry.def_readonly("category", &influx_entry::category)
       .def_readonly("count", &influx_entry::count)
       .def_readonly("problem", &influx_entry::problem)
       .def_readonly("reason", &influx_entry::reason);
-  def_record<influx_entry>(entry, &influx_entry::cat, &influx_entry::count, &influx_entry::reason,
+  def_record<influx_entry>(entry, &influx_entry::category, &influx_entry::count, &influx_entry::reason,
                            &influx_entry::problem);
 
   py::class_<influx_figure> influx_cls(m, "InfluxFigure", "Influx of one month per category.");
@@ -309,14 +309,14 @@ void register_key_figures(py::module_& m) {
                           &key_figures::departures_all, &key_figures::departures_criminal);
 
   py::class_<breakdown_entry>(m, "BreakdownEntry")
-      .def_readonly("nationality", &breakdown_entry::nat)
+      .def_readonly("nationality", &breakdown_entry::nationality)
       .def_readonly("count", &breakdown_entry::count);
   py::class_<unusable_nationality>(m, "UnusableNationality")
-      .def_readonly("nationality", &unusable_nationality::nat)
+      .def_readonly("nationality", &unusable_nationality::nationality)
       .def_readonly("reason", &unusable_nationality::reason);
   py::class_<nationality_breakdown> breakdown(m, "NationalityBreakdown",
                                               "A category's counts by nationality over a window.");
-  breakdown.def_readonly("category", &nationality_breakdown::cat);
+  breakdown.def_readonly("category", &nationality_breakdown::category);
   def_window<nationality_breakdown>(breakdown, "window", &nationality_breakdown::window);
   breakdown.def_readonly("total", &nationality_breakdown::total)
       .def_readonly("total_problem", &nationality_breakdown::total_problem)

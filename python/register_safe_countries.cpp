@@ -12,14 +12,26 @@ namespace kerncijfers::python {
 
 namespace {
 
-std::optional<calendar::day_number> to_day(const py::object& value) {
+// A designation date from Python's (datetime.date or None, DatePrecision) pair.
+std::optional<imprecise_date> to_date(const py::object& value, date_precision precision) {
   if (value.is_none()) return std::nullopt;
-  return calendar::to_day_number(to_civil_date(value));
+  return imprecise_date{calendar::to_day_number(to_civil_date(value)), precision};
 }
 
-py::object from_day(const std::optional<calendar::day_number>& day) {
-  if (!day) return py::none();
-  return to_python_date(calendar::to_civil(*day));
+py::object from_date(const std::optional<imprecise_date>& date) {
+  if (!date) return py::none();
+  return to_python_date(calendar::to_civil(date->day));
+}
+
+// Python keeps a precision beside an absent date (day, its default).
+date_precision precision_of(const std::optional<imprecise_date>& date) {
+  return date ? date->precision : date_precision::day;
+}
+
+// Pickles store a designation date as (day number or None, precision number).
+std::optional<imprecise_date> unpickle_date(const py::handle& day, const py::handle& precision) {
+  if (day.is_none()) return std::nullopt;
+  return imprecise_date{day.cast<calendar::day_number>(), static_cast<date_precision>(precision.cast<int>())};
 }
 
 // A period of any unit (by the last-day rule) or a datetime.date.
@@ -39,6 +51,7 @@ void register_safe_countries(py::module_& m) {
                                {{"safe", designation_status::safe},
                                 {"not_safe", designation_status::not_safe},
                                 {"unknown", designation_status::unknown}});
+  // No week: a designation date is a day or a month (the loaders refuse weeks).
   def_enum<date_precision>(m, "DatePrecision", "How precise a designation date is in its sources.",
                            {{"day", date_precision::day}, {"month", date_precision::month}});
 
@@ -47,20 +60,26 @@ void register_safe_countries(py::module_& m) {
   des.def(py::init([](nationality country, const py::object& from, date_precision from_precision, bool from_known,
                       const py::object& to, date_precision to_precision, bool to_known, std::string note,
                       std::string source) {
-            return designation{country,      to_day(from), from_precision,  from_known,       to_day(to),
-                               to_precision, to_known,     std::move(note), std::move(source)};
+            return designation{country,          to_date(from, from_precision),
+                               from_known,       to_date(to, to_precision),
+                               to_known,         std::move(note),
+                               std::move(source)};
           }),
           py::arg("country"), py::arg("from_") = py::none(), py::arg("from_precision") = date_precision::day,
           py::arg("from_known") = true, py::arg("to") = py::none(), py::arg("to_precision") = date_precision::day,
           py::arg("to_known") = true, py::arg("note") = "", py::arg("source") = "")
       .def_readonly("country", &designation::country)
       .def_property_readonly(
-          "from_", [](const designation& d) { return from_day(d.from); }, "Start day (or None).")
-      .def_readonly("from_precision", &designation::from_precision)
+          "from_", [](const designation& d) { return from_date(d.from); }, "Start day (or None).")
+      .def_property_readonly(
+          "from_precision", [](const designation& d) { return precision_of(d.from); },
+          "Whether from_ is a day or stands for its month.")
       .def_readonly("from_known", &designation::from_known)
       .def_property_readonly(
-          "to", [](const designation& d) { return from_day(d.to); }, "Exclusive end day (or None).")
-      .def_readonly("to_precision", &designation::to_precision)
+          "to", [](const designation& d) { return from_date(d.to); }, "Exclusive end day (or None).")
+      .def_property_readonly(
+          "to_precision", [](const designation& d) { return precision_of(d.to); },
+          "Whether to is a day or stands for its month.")
       .def_readonly("to_known", &designation::to_known)
       .def_readonly("note", &designation::note)
       .def_readonly("source", &designation::source)
@@ -80,22 +99,16 @@ void register_safe_countries(py::module_& m) {
   def_pickle<designation>(
       des,
       [](const designation& d) {
-        return py::make_tuple(std::string(d.country.alpha3()), d.from ? py::object(py::int_(*d.from)) : py::none(),
-                              static_cast<int>(d.from_precision), d.from_known,
-                              d.to ? py::object(py::int_(*d.to)) : py::none(), static_cast<int>(d.to_precision),
+        return py::make_tuple(std::string(d.country.alpha3()), d.from ? py::object(py::int_(d.from->day)) : py::none(),
+                              static_cast<int>(precision_of(d.from)), d.from_known,
+                              d.to ? py::object(py::int_(d.to->day)) : py::none(), static_cast<int>(precision_of(d.to)),
                               d.to_known, d.note, d.source);
       },
       [](const py::tuple& s) {
-        auto day = [](const py::handle& h) -> std::optional<calendar::day_number> {
-          if (h.is_none()) return std::nullopt;
-          return h.cast<calendar::day_number>();
-        };
         return designation{nationality::from_alpha3(s[0].cast<std::string>()),
-                           day(s[1]),
-                           static_cast<date_precision>(s[2].cast<int>()),
+                           unpickle_date(s[1], s[2]),
                            s[3].cast<bool>(),
-                           day(s[4]),
-                           static_cast<date_precision>(s[5].cast<int>()),
+                           unpickle_date(s[4], s[5]),
                            s[6].cast<bool>(),
                            s[7].cast<std::string>(),
                            s[8].cast<std::string>()};

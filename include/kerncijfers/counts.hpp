@@ -29,17 +29,21 @@
 /// a file, and its message carries the closest known names. Queries throw `range_error`
 /// for gaps and for rows that would have to be split, and `overflow_error` when a sum does
 /// not fit in 64 bits; the `try_` variants report those instead of throwing.
+///
+/// Words: a *period* is what one published row covers (`count_row::period`: a month, a
+/// quarter or a year); a *window* is the run of months a query asks for and its total
+/// covers (`window_total::window`). A window is tiled from periods, so the two words name
+/// two things and neither replaces the other. The category vocabulary is `category.hpp`,
+/// count periods `count_period.hpp`, releases and the vintage rule `release.hpp`, and the
+/// row checks and read loop shared with departures `vintaged_rows.hpp`.
 
 #include <algorithm>
 #include <array>
-#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <istream>
-#include <numeric>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -48,292 +52,42 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
-#include <variant>
 #include <vector>
 
-#include "kerncijfers/calendar.hpp"
+#include "kerncijfers/category.hpp"
 #include "kerncijfers/checked.hpp"
-#include "kerncijfers/detail/csv.hpp"
+#include "kerncijfers/count_period.hpp"
+#include "kerncijfers/csv.hpp"
 #include "kerncijfers/errors.hpp"
-#include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/period_range.hpp"
+#include "kerncijfers/release.hpp"
+#include "kerncijfers/text.hpp"
+#include "kerncijfers/vintaged_rows.hpp"
 
 namespace kerncijfers {
 
 // ---------------------------------------------------------------------------------------
-// Categories
-
-/// What a count counts: the five kinds of asylum influx the ministry publishes.
-enum class category : std::uint8_t {
-  first_application,     ///< eerste asielaanvraag
-  repeat_application,    ///< herhaalde asielaanvraag
-  family_reunification,  ///< nareiziger: a family member following a refugee
-  relocation,            ///< herplaatsing (from another EU member state)
-  resettlement           ///< hervestiging (via UNHCR)
-};
-
-/// Every category, in declaration order.
-inline constexpr std::array<category, 5> all_categories = {category::first_application, category::repeat_application,
-                                                           category::family_reunification, category::relocation,
-                                                           category::resettlement};
-
-/// The schema name: "first_application", "repeat_application", "family_reunification",
-/// "relocation" or "resettlement".
-[[nodiscard]] constexpr std::string_view to_string(category c) noexcept {
-  switch (c) {
-    case category::first_application: return "first_application";
-    case category::repeat_application: return "repeat_application";
-    case category::family_reunification: return "family_reunification";
-    case category::relocation: return "relocation";
-    case category::resettlement: return "resettlement";
-  }
-  return "?";
-}
-
-/// Parses a schema name (see `to_string`) or a Dutch alias: `eerste_asielverzoek`,
-/// `eerste_aanvraag`, `herhaalde_aanvraag`, `herhaald_asielverzoek`, `nareiziger`,
-/// `nareizigers`, `herplaatsing`, `hervestiging`. Exact spelling (lower case, underscores);
-/// anything else throws `parse_error` naming the text.
-[[nodiscard]] inline category parse_category(std::string_view text) {
-  for (const category c : all_categories) {
-    if (text == to_string(c)) return c;
-  }
-  if (text == "eerste_asielverzoek" || text == "eerste_aanvraag") return category::first_application;
-  if (text == "herhaalde_aanvraag" || text == "herhaald_asielverzoek") return category::repeat_application;
-  if (text == "nareiziger" || text == "nareizigers") return category::family_reunification;
-  if (text == "herplaatsing") return category::relocation;
-  if (text == "hervestiging") return category::resettlement;
-  throw parse_error(std::string(text),
-                    "a category (first_application, repeat_application, family_reunification, relocation or "
-                    "resettlement, or a Dutch alias such as eerste_asielverzoek or nareiziger)");
-}
-
-/// The label on the page: "eerste asielaanvragen" / "first asylum applications",
-/// "herhaalde asielaanvragen" / "repeat asylum applications", "nareizigers" / "family
-/// members following (nareizigers)", "herplaatsing" / "relocation", "hervestiging" /
-/// "resettlement".
-[[nodiscard]] constexpr std::string_view label(category c, language lang) noexcept {
-  const bool nl = lang == language::nl;
-  switch (c) {
-    case category::first_application: return nl ? "eerste asielaanvragen" : "first asylum applications";
-    case category::repeat_application: return nl ? "herhaalde asielaanvragen" : "repeat asylum applications";
-    case category::family_reunification: return nl ? "nareizigers" : "family members following (nareizigers)";
-    case category::relocation: return nl ? "herplaatsing" : "relocation";
-    case category::resettlement: return nl ? "hervestiging" : "resettlement";
-  }
-  return "?";
-}
-
-/// Writes `to_string(c)`.
-inline std::ostream& operator<<(std::ostream& out, category c) { return out << to_string(c); }
-
-// ---------------------------------------------------------------------------------------
-// Periods of a count row
-
-/// The period of a count row: a month, a quarter or a year.
-using count_period = std::variant<month, quarter, year>;
-
-/// Parses "2021-05" (month), "2021-Q2" (quarter) or "2021" (year). Anything else throws
-/// `parse_error` naming the text.
-[[nodiscard]] inline count_period parse_count_period(std::string_view text) {
-  try {
-    if (text.size() == 4) return year::parse(text);
-    if (text.size() > 5 && text[5] == 'Q') return quarter::parse(text);
-    return month::parse(text);
-  } catch (const parse_error&) {
-    throw parse_error(std::string(text), "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
-  }
-}
-
-/// The ISO form: "2021-05", "2021-Q2" or "2021".
-[[nodiscard]] inline std::string iso(const count_period& p) {
-  return std::visit([](const auto& q) { return q.iso(); }, p);
-}
-
-/// The label: "mei 2021", "2e kwartaal 2021", "2021" (Dutch); "May 2021", "Q2 2021" (English).
-[[nodiscard]] inline std::string label(const count_period& p, language lang) {
-  return std::visit([lang](const auto& q) { return q.label(lang); }, p);
-}
-
-/// The months the period covers: one month, the three months of a quarter, the twelve of a year.
-[[nodiscard]] constexpr period_range<month> months_of(const count_period& p) {
-  return std::visit([](const auto& q) { return subperiods<month>(q); }, p);
-}
-
-/// Writes the ISO form.
-inline std::ostream& operator<<(std::ostream& out, const count_period& p) { return out << iso(p); }
-
-// ---------------------------------------------------------------------------------------
-// Releases
-
-/// How precisely a release is dated.
-enum class release_precision : std::uint8_t {
-  undated,  ///< no date: older than every dated release
-  day,      ///< a day, "2021-06-15"
-  week,     ///< an ISO week, "2021-W24"
-  month     ///< a month, "2021-06"
-};
-
-/// "undated", "day", "week" or "month".
-[[nodiscard]] constexpr std::string_view to_string(release_precision p) noexcept {
-  switch (p) {
-    case release_precision::undated: return "undated";
-    case release_precision::day: return "day";
-    case release_precision::week: return "week";
-    case release_precision::month: return "month";
-  }
-  return "?";
-}
-
-/// When a source published a number (its vintage), as precisely as known: a day, an ISO
-/// week, a month, or undated.
-///
-/// Order: an undated release is older than every dated one; dated releases compare by
-/// their first day, then by precision (day < week < month), so a release dated only
-/// "2021-06" counts as later than "2021-06-01": it may have appeared on any day of June.
-/// Regular: copyable, ==, <=>, hashable.
-class release {
- public:
-  /// An undated release.
-  constexpr release() noexcept = default;
-
-  /// The release on day number `day` (days since 1970-01-01); throws `range_error` naming
-  /// the day number when it lies outside years 1-9999.
-  [[nodiscard]] static constexpr release from_day(calendar::day_number day) {
-    if (!calendar::is_valid_day_number(day)) {
-      throw range_error("release day number " + std::to_string(day) + " is outside the supported years 0001-9999");
-    }
-    return release(day, release_precision::day);
-  }
-  /// The release on `y`-`m`-`d`; throws `invalid_input` naming the date when it does not exist.
-  [[nodiscard]] static constexpr release from_date(int y, unsigned m, unsigned d) {
-    if (!calendar::is_valid_year(y) || !calendar::is_valid_date(y, m, d)) {
-      throw invalid_input("not a valid release date: " + std::to_string(y) + "-" + std::to_string(m) + "-" +
-                          std::to_string(d));
-    }
-    return from_day(calendar::to_day_number(y, m, d));
-  }
-  /// A release known only by its ISO week.
-  [[nodiscard]] static constexpr release from_week(iso_week w) noexcept {
-    return release(w.first_day_number(), release_precision::week);
-  }
-  /// A release known only by its month.
-  [[nodiscard]] static constexpr release from_month(kerncijfers::month m) noexcept {
-    return release(m.first_day_number(), release_precision::month);
-  }
-
-  /// Parses "YYYY-MM-DD", "YYYY-Www" or "YYYY-MM"; the empty text is an undated release.
-  /// Anything else (including a date that does not exist) throws `parse_error` naming the text.
-  [[nodiscard]] static release parse(std::string_view text) {
-    if (text.empty()) return release();
-    const auto fail = [&]() -> release {
-      throw parse_error(std::string(text), "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
-    };
-    try {
-      if (text.size() == 10) {
-        if (text[4] != '-' || text[7] != '-') return fail();
-        const long long y = detail::read_digits(text.substr(0, 4));
-        const long long m = detail::read_digits(text.substr(5, 2));
-        const long long d = detail::read_digits(text.substr(8, 2));
-        if (!calendar::is_valid_year(y) || m < 1 || m > 12 || d < 1 || d > 31) return fail();
-        if (!calendar::is_valid_date(static_cast<int>(y), static_cast<unsigned>(m), static_cast<unsigned>(d))) {
-          return fail();
-        }
-        return from_date(static_cast<int>(y), static_cast<unsigned>(m), static_cast<unsigned>(d));
-      }
-      if (text.size() == 8 && text[5] == 'W') return from_week(iso_week::parse(text));
-      if (text.size() == 7) return from_month(kerncijfers::month::parse(text));
-    } catch (const invalid_input&) {
-      return fail();
-    }
-    return fail();
-  }
-
-  /// How precisely the release is dated.
-  [[nodiscard]] constexpr release_precision precision() const noexcept { return precision_; }
-  /// False for an undated release.
-  [[nodiscard]] constexpr bool is_dated() const noexcept { return precision_ != release_precision::undated; }
-  /// The first day the release stands for (the day, the week's Monday, the month's first
-  /// day); nothing for an undated release.
-  [[nodiscard]] constexpr std::optional<calendar::day_number> first_day_number() const noexcept {
-    if (!is_dated()) return std::nullopt;
-    return day_;
-  }
-
-  /// The form `parse` reads: "2021-06-15", "2021-W24", "2021-06"; "" when undated.
-  [[nodiscard]] std::string iso() const {
-    switch (precision_) {
-      case release_precision::undated: return "";
-      case release_precision::day: {
-        const auto ymd = calendar::to_civil(day_);
-        return detail::iso_date(calendar::year_of(ymd), calendar::month_of(ymd), calendar::day_of(ymd));
-      }
-      case release_precision::week: return iso_week::containing_day_number(day_).iso();
-      case release_precision::month: return kerncijfers::month::containing_day_number(day_).iso();
-    }
-    return "";
-  }
-
-  /// For text: "15 juni 2021" / "15 June 2021", "week 24 2021", "juni 2021" / "June 2021",
-  /// "ongedateerd" / "undated".
-  [[nodiscard]] std::string label(language lang) const {
-    switch (precision_) {
-      case release_precision::undated: return lang == language::nl ? "ongedateerd" : "undated";
-      case release_precision::day: {
-        const auto ymd = calendar::to_civil(day_);
-        return std::to_string(calendar::day_of(ymd)) + " " +
-               kerncijfers::month::containing_day_number(day_).label(lang);
-      }
-      case release_precision::week: return iso_week::containing_day_number(day_).label(lang);
-      case release_precision::month: return kerncijfers::month::containing_day_number(day_).label(lang);
-    }
-    return "";
-  }
-
-  /// Same date and precision (all undated releases are equal).
-  [[nodiscard]] friend constexpr bool operator==(release, release) noexcept = default;
-  /// Undated first; then by first day; then day < week < month.
-  [[nodiscard]] friend constexpr std::strong_ordering operator<=>(release a, release b) noexcept {
-    if (const auto c = a.is_dated() <=> b.is_dated(); c != 0) return c;
-    if (const auto c = a.day_ <=> b.day_; c != 0) return c;
-    return a.precision_ <=> b.precision_;
-  }
-
-  /// Writes `iso()`, or "undated".
-  friend std::ostream& operator<<(std::ostream& out, release r) {
-    return out << (r.is_dated() ? r.iso() : std::string("undated"));
-  }
-
- private:
-  constexpr release(calendar::day_number day, release_precision precision) noexcept
-      : day_(day), precision_(precision) {}
-
-  calendar::day_number day_ = 0;  // 0 when undated, so that == can be defaulted
-  release_precision precision_ = release_precision::undated;
-};
-
-// ---------------------------------------------------------------------------------------
 // Rows
 
-/// One row of a counts table: `count` people of category `cat` and nationality `nat`
+/// One row of a counts table: `count` people of `category` and `nationality`
 /// (all nationalities together when empty: a TOTAL row) in `period`, as published by
-/// `source` in release `rel`. `line` is the line in the file it was read from (0 when it
+/// `source` in `release`. `line` is the line in the file it was read from (0 when it
 /// was not read from a file).
 struct count_row {
   /// The month, quarter or year counted.
   count_period period;
   /// What is counted.
-  category cat = category::first_application;
+  kerncijfers::category category = kerncijfers::category::first_application;
   /// The nationality; empty for a TOTAL row (all nationalities together).
-  std::optional<nationality> nat;
+  std::optional<kerncijfers::nationality> nationality;
   /// The number of people; never negative.
   std::int64_t count = 0;
   /// The publication the number comes from, e.g. "CBS StatLine 83102NED"; never empty.
   std::string source;
   /// When the source published the number.
-  release rel;
+  kerncijfers::release release;
   /// Line in the input file (from 1), 0 when the row was not read from a file.
   std::size_t line = 0;
   /// The file the row was read from; empty when it was not read from a file. Messages name
@@ -345,8 +99,9 @@ struct count_row {
 
   /// "2021-05 first_application SYR 1120 (CBS StatLine 83102NED, release 2021-06-15, line 4)".
   friend std::ostream& operator<<(std::ostream& out, const count_row& r) {
-    out << iso(r.period) << ' ' << to_string(r.cat) << ' ' << (r.nat ? r.nat->alpha3() : std::string_view("TOTAL"))
-        << ' ' << r.count << " (" << r.source << ", release " << r.rel;
+    out << iso(r.period) << ' ' << to_string(r.category) << ' '
+        << (r.nationality ? r.nationality->alpha3() : std::string_view("TOTAL")) << ' ' << r.count << " (" << r.source
+        << ", release " << r.release;
     if (r.line > 0) out << ", line " << r.line;
     return out << ')';
   }
@@ -413,187 +168,6 @@ template <class Range>
   return text;
 }
 
-// How a count field reads.
-enum class count_text { ok, not_plain_digits, too_large };
-
-// Plain decimal digits (no sign, separators, decimals or spaces) that fit in int64.
-[[nodiscard]] constexpr count_text parse_plain_count(std::string_view text, std::int64_t& value) noexcept {
-  if (text.empty()) return count_text::not_plain_digits;
-  for (const char c : text) {
-    if (!is_ascii_digit(c)) return count_text::not_plain_digits;
-  }
-  std::int64_t v = 0;
-  for (const char c : text) {
-    if (__builtin_mul_overflow(v, std::int64_t{10}, &v) || __builtin_add_overflow(v, std::int64_t{c - '0'}, &v)) {
-      return count_text::too_large;
-    }
-  }
-  value = v;
-  return count_text::ok;
-}
-
-// True when `text` has a character other than a space or a tab.
-[[nodiscard]] constexpr bool has_text(std::string_view text) noexcept {
-  return text.find_first_not_of(" \t\r\n") != std::string_view::npos;
-}
-
-// Where an input row is, for messages: "counts.csv, line 4", "line 4", or "rows[3]" for a
-// row given in a list without a line number. The row's own file, when known, beats the
-// table's origin (a table may hold the rows of several files).
-[[nodiscard]] inline std::string row_place(const std::string& origin, const std::string& file, std::size_t line,
-                                           std::size_t input_index) {
-  const std::string where = escaped(file.empty() ? origin : file);  // a file name may be any bytes
-  if (line > 0) return (where.empty() ? std::string() : where + ", ") + "line " + std::to_string(line);
-  return (where.empty() ? std::string() : where + ": ") + "rows[" + std::to_string(input_index) + "]";
-}
-
-// Short place of a row in a message that already names the origin: "line 4" / "rows[3]",
-// or "counts.csv, line 4" when the row comes from a file other than the origin.
-[[nodiscard]] inline std::string row_short_place(const std::string& origin, const std::string& file, std::size_t line,
-                                                 std::size_t input_index) {
-  const std::string place = line > 0 ? "line " + std::to_string(line) : "rows[" + std::to_string(input_index) + "]";
-  return file.empty() || file == origin ? place : escaped(file) + ", " + place;
-}
-
-// The vintage rule, shared by counts and departures. `rows` are in input order; returns the
-// input indices of the rows kept (sorted by key), and fills `superseded` with the input
-// indices of the others (older releases and identical repeats), in input order.
-// `sort_key(r)` gives a row's key as a small totally ordered value (computed once per row:
-// the sort compares keys, not rows); `describe_key(r)` names a key for messages.
-// Throws `invalid_input` naming both rows when one release gives one key two counts.
-template <class Row, class SortKey, class DescribeKey>
-[[nodiscard]] std::vector<std::size_t> resolve_vintages(const std::vector<Row>& rows, const SortKey& sort_key,
-                                                        const DescribeKey& describe_key, const std::string& origin,
-                                                        std::vector<std::size_t>& superseded) {
-  using key_type = std::invoke_result_t<const SortKey&, const Row&>;
-  struct entry {
-    key_type key;
-    release rel;
-    std::size_t index;
-  };
-  std::vector<entry> entries;
-  entries.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entry{sort_key(rows[i]), rows[i].rel, i});
-  std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) {
-    if (const auto c = a.key <=> b.key; c != 0) return c < 0;
-    if (const auto c = a.rel <=> b.rel; c != 0) return c < 0;
-    return a.index < b.index;
-  });
-  std::vector<std::size_t> order(entries.size());
-  for (std::size_t i = 0; i < entries.size(); ++i) order[i] = entries[i].index;
-  std::vector<std::size_t> kept;
-  for (std::size_t begin = 0; begin < order.size();) {
-    std::size_t end = begin + 1;
-    while (end < order.size() && entries[begin].key == entries[end].key) ++end;
-    // Within a key: releases ascending, input order within a release. Check every release.
-    for (std::size_t r = begin; r < end;) {
-      std::size_t r_end = r + 1;
-      while (r_end < end && rows[order[r_end]].rel == rows[order[r]].rel) ++r_end;
-      const Row& first = rows[order[r]];
-      for (std::size_t k = r + 1; k < r_end; ++k) {
-        const Row& other = rows[order[k]];
-        if (other.count != first.count) {
-          const std::string rel = first.rel.is_dated() ? "release " + first.rel.iso() : "the undated release";
-          throw invalid_input((origin.empty() ? std::string() : escaped(origin) + ": ") + "conflicting counts for " +
-                              describe_key(first) + " in " + rel + ": " + std::to_string(first.count) + " (" +
-                              row_short_place(origin, first.file, first.line, order[r]) + ") and " +
-                              std::to_string(other.count) + " (" +
-                              row_short_place(origin, other.file, other.line, order[k]) + ")");
-        }
-      }
-      const bool latest = r_end == end;
-      for (std::size_t k = r; k < r_end; ++k) {
-        if (latest && k == r)
-          kept.push_back(order[k]);
-        else
-          superseded.push_back(order[k]);
-      }
-      r = r_end;
-    }
-    begin = end;
-  }
-  std::sort(superseded.begin(), superseded.end());
-  return kept;
-}
-
-// The header check shared by the readers: exactly `expected`, in order.
-inline void require_exact_header(const csv::reader& reader, std::span<const std::string_view> expected) {
-  const auto header = reader.header();
-  bool same = header.size() == expected.size();
-  for (std::size_t i = 0; same && i < header.size(); ++i) same = header[i] == expected[i];
-  if (same) return;
-  std::string got;
-  std::string want;
-  for (const auto& name : header) got += (got.empty() ? "" : ",") + name;
-  for (const auto name : expected) want += (want.empty() ? "" : ",") + std::string(name);
-  std::string missing;
-  for (const auto name : expected) {
-    if (!reader.find_column(name)) missing += (missing.empty() ? "" : ", ") + quote(name);
-  }
-  std::string extra;
-  for (const auto& name : header) {
-    if (std::find(expected.begin(), expected.end(), std::string_view(name)) == expected.end()) {
-      extra += (extra.empty() ? "" : ", ") + quote(name);
-    }
-  }
-  std::string problem;
-  if (!missing.empty()) problem += "missing " + missing;
-  if (!extra.empty()) problem += (problem.empty() ? "" : "; ") + ("extra " + extra);
-  if (problem.empty()) problem = "columns in the wrong order";
-  throw csv::format_error(csv::position{reader.source(), 0, 0, {}},
-                          "wrong header " + quote(got) + " (" + problem + "); expected exactly " + quote(want));
-}
-
-// Reads a count field, a source and a release; shared by both readers.
-inline std::int64_t read_count_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
-  std::int64_t value = 0;
-  switch (parse_plain_count(r[column], value)) {
-    case count_text::ok: return value;
-    case count_text::not_plain_digits:
-      reader.fail_value(r, column,
-                        "a count (a non-negative integer in plain digits: no sign, spaces, separators or decimals)");
-    case count_text::too_large: reader.fail_value(r, column, "a count (too large: it must fit in 64 bits)");
-  }
-  return value;
-}
-
-inline std::string read_source_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
-  if (!has_text(r[column]))
-    reader.fail_value(r, column, "a source (the publication the count comes from; it must not be empty)");
-  return r[column];
-}
-
-inline release read_release_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
-  try {
-    return release::parse(r[column]);
-  } catch (const parse_error&) {
-    reader.fail_value(r, column, "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
-  }
-}
-
-// The read loop of both CSV schemas (counts and departures): the header exactly `columns`,
-// then per record the schema's own key columns 0-2 by `read_key(reader, record, row)` and the
-// shared columns count (3), source (4) and release (5), with the row's line and file.
-template <class Row, class ReadKey>
-[[nodiscard]] std::vector<Row> read_rows(std::istream& in, std::string file_name,
-                                         std::span<const std::string_view> columns, const ReadKey& read_key) {
-  csv::reader reader(in, std::move(file_name));
-  require_exact_header(reader, columns);
-  std::vector<Row> rows;
-  csv::record r;
-  while (reader.next(r)) {
-    Row row;
-    read_key(reader, r, row);
-    row.count = read_count_field(reader, r, 3);
-    row.source = read_source_field(reader, r, 4);
-    row.rel = read_release_field(reader, r, 5);
-    row.line = r.line;
-    row.file = reader.source();
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
@@ -614,19 +188,9 @@ class counts_table {
   [[nodiscard]] static counts_table from_rows(std::vector<count_row> rows, std::string origin = {}) {
     counts_table table;
     table.origin_ = std::move(origin);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const count_row& r = rows[i];
-      if (r.count < 0) {
-        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " +
-                          std::to_string(r.count) + " for " + describe_key(r));
-      }
-      if (!detail::has_text(r.source)) {
-        throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for " +
-                            describe_key(r));
-      }
-    }
+    detail::check_rows(rows, table.origin_, [](const count_row& r) { return describe_key(r); });
     std::vector<std::size_t> superseded;
-    const std::vector<std::size_t> kept = detail::resolve_vintages(
+    const std::vector<std::size_t> kept = detail::resolve_row_vintages(
         rows, [](const count_row& r) { return sort_key(r); }, [](const count_row& r) { return describe_key(r); },
         table.origin_, superseded);
     table.rows_.reserve(kept.size());
@@ -639,9 +203,9 @@ class counts_table {
     }
     for (const std::size_t i : superseded) table.superseded_.push_back(std::move(rows[i]));
     for (std::size_t i = 0; i < table.rows_.size(); ++i) {
-      if (table.keys_.empty() || table.keys_.back().cat != table.rows_[i].cat ||
-          table.keys_.back().nat != table.rows_[i].nat) {
-        table.keys_.push_back(key_range{table.rows_[i].cat, table.rows_[i].nat, i, i});
+      if (table.keys_.empty() || table.keys_.back().category != table.rows_[i].category ||
+          table.keys_.back().nationality != table.rows_[i].nationality) {
+        table.keys_.push_back(key_range{table.rows_[i].category, table.rows_[i].nationality, i, i});
       }
       table.keys_.back().end = i + 1;
     }
@@ -677,10 +241,10 @@ class counts_table {
   /// their rows tile it), sorted by alpha-3 code. TOTAL rows are not a nationality.
   [[nodiscard]] std::vector<nationality> nationalities(category cat, period_range<month> window) const {
     std::vector<nationality> out;
-    const auto first =
-        std::lower_bound(keys_.begin(), keys_.end(), cat, [](const key_range& k, category c) { return k.cat < c; });
-    for (auto k = first; k != keys_.end() && k->cat == cat; ++k) {
-      if (k->nat && overlaps(*k, window)) out.push_back(*k->nat);
+    const auto first = std::lower_bound(keys_.begin(), keys_.end(), cat,
+                                        [](const key_range& k, category c) { return k.category < c; });
+    for (auto k = first; k != keys_.end() && k->category == cat; ++k) {
+      if (k->nationality && overlaps(*k, window)) out.push_back(*k->nationality);
     }
     return out;
   }
@@ -711,8 +275,8 @@ class counts_table {
     std::size_t input_index;  // position in the rows given to from_rows
   };
   struct key_range {
-    category cat;
-    std::optional<nationality> nat;
+    kerncijfers::category category;
+    std::optional<kerncijfers::nationality> nationality;
     std::size_t begin;
     std::size_t end;
   };
@@ -726,14 +290,16 @@ class counts_table {
   // before finer ones.
   [[nodiscard]] static std::tuple<category, std::optional<nationality>, std::int32_t, int> sort_key(
       const count_row& r) {
-    return {r.cat, r.nat, months_of(r.period).first().serial(), -detail::granularity_rank(r.period)};
+    return {r.category, r.nationality, months_of(r.period).first().serial(), -detail::granularity_rank(r.period)};
   }
 
   [[nodiscard]] static std::string who(category cat, const std::optional<nationality>& nat) {
     return (nat ? std::string(nat->alpha3()) : std::string("TOTAL")) + " " + std::string(to_string(cat));
   }
 
-  [[nodiscard]] static std::string describe_key(const count_row& r) { return iso(r.period) + " " + who(r.cat, r.nat); }
+  [[nodiscard]] static std::string describe_key(const count_row& r) {
+    return iso(r.period) + " " + who(r.category, r.nationality);
+  }
 
   [[nodiscard]] std::string place(std::size_t row) const {
     return detail::row_place(origin_, rows_[row].file, rows_[row].line, spans_[row].input_index);
@@ -746,9 +312,10 @@ class counts_table {
   }
 
   [[nodiscard]] const key_range* find_key(category cat, const std::optional<nationality>& nat) const noexcept {
-    const auto it = std::lower_bound(keys_.begin(), keys_.end(), std::tie(cat, nat),
-                                     [](const key_range& k, const auto& key) { return std::tie(k.cat, k.nat) < key; });
-    if (it == keys_.end() || it->cat != cat || it->nat != nat) return nullptr;
+    const auto it =
+        std::lower_bound(keys_.begin(), keys_.end(), std::tie(cat, nat),
+                         [](const key_range& k, const auto& key) { return std::tie(k.category, k.nationality) < key; });
+    if (it == keys_.end() || it->category != cat || it->nationality != nat) return nullptr;
     return &*it;
   }
 
@@ -871,7 +438,7 @@ class counts_table {
       if (std::find(total.sources.begin(), total.sources.end(), r.source) == total.sources.end()) {
         total.sources.push_back(r.source);
       }
-      total.latest_release = std::max(total.latest_release, r.rel);
+      total.latest_release = std::max(total.latest_release, r.release);
       if (spans_[i].rank > 0) {
         // Finer rows inside a chosen tile are redundant; say so when they disagree.
         const tiling inner = tile(key.begin, key.end, months_of(r.period), spans_[i].rank - 1);
@@ -884,8 +451,8 @@ class counts_table {
                      detail::row_short_place(origin_, rows_[j].file, rows_[j].line, spans_[j].input_index) + ")";
           }
           if (sum != r.count) {
-            total.notes.push_back("the " + who(r.cat, r.nat) + " " + detail::rank_name(spans_[i].rank) + " row for " +
-                                  iso(r.period) + " (" + place(i) + ") says " + std::to_string(r.count) +
+            total.notes.push_back("the " + who(r.category, r.nationality) + " " + detail::rank_name(spans_[i].rank) +
+                                  " row for " + iso(r.period) + " (" + place(i) + ") says " + std::to_string(r.count) +
                                   ", but the finer rows " + parts + " sum to " + std::to_string(sum) + "; the " +
                                   detail::rank_name(spans_[i].rank) + " row is used");
           }
@@ -929,7 +496,7 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
           reader.fail_value(r, 0, "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
         }
         try {
-          row.cat = parse_category(r[1]);
+          row.category = parse_category(r[1]);
         } catch (const parse_error&) {
           reader.fail_value(r, 1,
                             "a category (first_application, repeat_application, family_reunification, relocation or "
@@ -944,7 +511,7 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
                               detail::nationality_expected(
                                   "a nationality (neither TOTAL nor a code or name in the nationality table", r[2]));
           }
-          row.nat = *found;
+          row.nationality = *found;
         }
       });
 }
@@ -964,12 +531,3 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
 }
 
 }  // namespace kerncijfers
-
-/// Hash of a release, consistent with `==`.
-template <>
-struct std::hash<kerncijfers::release> {
-  [[nodiscard]] std::size_t operator()(kerncijfers::release r) const noexcept {
-    const auto day = r.first_day_number().value_or(0);
-    return std::hash<std::int64_t>{}((static_cast<std::int64_t>(day) << 3) | static_cast<std::int64_t>(r.precision()));
-  }
-};

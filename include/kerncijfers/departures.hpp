@@ -6,9 +6,11 @@
 /// "op eigen gelegenheid"), as published in one release of one source.
 ///
 /// A `departures_table` keeps the latest release of every number (the vintage rule of
-/// `counts.hpp`) and answers "what were the departures of this group in this period?".
-/// Periods are matched exactly, never tiled: departure figures come per year or year to
-/// date, and a year to date cannot be cut out of a year.
+/// `release.hpp`, with the row checks and CSV read loop of `vintaged_rows.hpp` that counts
+/// share) and answers "what were the departures of this group in this window?". A window
+/// is matched exactly to a row's period, never tiled: departure figures come per year or
+/// year to date, and a year to date cannot be cut out of a year. As in `counts.hpp`, a
+/// *period* is what a row covers and a *window* the months a query asks for.
 ///
 /// Errors, as in `counts.hpp`: `from_rows` throws `count_error` for a negative count and
 /// `invalid_input` for an empty source or two different counts of one key in one release;
@@ -19,7 +21,6 @@
 
 #include <algorithm>
 #include <array>
-#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -35,12 +36,13 @@
 #include <vector>
 
 #include "kerncijfers/checked.hpp"
-#include "kerncijfers/counts.hpp"
-#include "kerncijfers/detail/csv.hpp"
+#include "kerncijfers/csv.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/period_range.hpp"
+#include "kerncijfers/release.hpp"
+#include "kerncijfers/vintaged_rows.hpp"
 
 namespace kerncijfers {
 
@@ -145,7 +147,7 @@ inline std::ostream& operator<<(std::ostream& out, departure_mode m) { return ou
 }
 
 /// One row of a departures table: `count` departures of `group` in `mode` in `period`, as
-/// published by `source` in release `rel`; `line` is the line in the file (0 when not read
+/// published by `source` in `release`; `line` is the line in the file (0 when not read
 /// from a file).
 struct departure_row {
   /// The months counted: a whole year, or a year to date.
@@ -159,7 +161,7 @@ struct departure_row {
   /// The publication the number comes from; never empty.
   std::string source;
   /// When the source published the number.
-  release rel;
+  kerncijfers::release release;
   /// Line in the input file (from 1), 0 when the row was not read from a file.
   std::size_t line = 0;
   /// The file the row was read from; empty when it was not read from a file.
@@ -171,7 +173,7 @@ struct departure_row {
   /// "2021 all forced 1630 (DT&V, release 2022-02, line 3)".
   friend std::ostream& operator<<(std::ostream& out, const departure_row& r) {
     out << departure_period_iso(r.period) << ' ' << to_string(r.group) << ' ' << to_string(r.mode) << ' ' << r.count
-        << " (" << r.source << ", release " << r.rel;
+        << " (" << r.source << ", release " << r.release;
     if (r.line > 0) out << ", line " << r.line;
     return out << ')';
   }
@@ -233,25 +235,15 @@ class departures_table {
   /// The empty table.
   departures_table() = default;
 
-  /// Validates `rows` and applies the vintage rule of `counts_table::from_rows`. `origin`
+  /// Validates `rows` and applies the vintage rule (`release.hpp`). `origin`
   /// names the input in messages. Throws `count_error` for a negative count,
   /// `invalid_input` for an empty source and for two different counts of one key in one release.
   [[nodiscard]] static departures_table from_rows(std::vector<departure_row> rows, std::string origin = {}) {
     departures_table table;
     table.origin_ = std::move(origin);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const departure_row& r = rows[i];
-      if (r.count < 0) {
-        throw count_error(detail::row_place(table.origin_, r.file, r.line, i) + ": negative count " +
-                          std::to_string(r.count) + " for departures " + describe_key(r));
-      }
-      if (!detail::has_text(r.source)) {
-        throw invalid_input(detail::row_place(table.origin_, r.file, r.line, i) + ": empty source for departures " +
-                            describe_key(r));
-      }
-    }
+    detail::check_rows(rows, table.origin_, [](const departure_row& r) { return "departures " + describe_key(r); });
     std::vector<std::size_t> superseded;
-    const std::vector<std::size_t> kept = detail::resolve_vintages(
+    const std::vector<std::size_t> kept = detail::resolve_row_vintages(
         rows, [](const departure_row& r) { return sort_key(r); },
         [](const departure_row& r) { return "departures " + describe_key(r); }, table.origin_, superseded);
     for (const std::size_t i : kept) table.rows_.push_back(std::move(rows[i]));
@@ -259,21 +251,21 @@ class departures_table {
     return table;
   }
 
-  /// The departures of `group` in exactly the months `period` (a year or a year to date),
-  /// by mode. Throws `range_error` naming the group, the period and every mode without a
+  /// The departures of `group` in exactly the months `window` (a year or a year to date),
+  /// by mode. Throws `range_error` naming the group, the window and every mode without a
   /// row (and the periods that do have rows), `overflow_error` when the total does not fit.
-  [[nodiscard]] departure_totals figures(departure_group group, period_range<month> period) const {
-    departure_lookup result = try_figures(group, period);
+  [[nodiscard]] departure_totals figures(departure_group group, period_range<month> window) const {
+    departure_lookup result = try_figures(group, window);
     if (result.totals) return std::move(*result.totals);
     if (result.missing.empty()) throw overflow_error(result.reason);
     throw range_error(result.reason);
   }
 
   /// As `figures`, but a missing mode or an overflow is reported in the result instead of thrown.
-  [[nodiscard]] departure_lookup try_figures(departure_group group, period_range<month> period) const {
+  [[nodiscard]] departure_lookup try_figures(departure_group group, period_range<month> window) const {
     departure_lookup result;
     const auto [begin, end] =
-        std::equal_range(rows_.begin(), rows_.end(), std::pair{group, period},
+        std::equal_range(rows_.begin(), rows_.end(), std::pair{group, window},
                          [](const auto& a, const auto& b) { return group_period(a) < group_period(b); });
     std::array<const departure_row*, 3> by_mode{};
     for (auto it = begin; it != end; ++it) by_mode[static_cast<std::size_t>(it->mode)] = &*it;
@@ -281,7 +273,7 @@ class departures_table {
       if (by_mode[static_cast<std::size_t>(m)] == nullptr) result.missing.push_back(m);
     }
     const std::string what =
-        "departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period);
+        "departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(window);
     if (!result.missing.empty()) {
       std::string modes;
       for (const departure_mode m : result.missing) modes += (modes.empty() ? "" : ", ") + std::string(to_string(m));
@@ -297,7 +289,7 @@ class departures_table {
       return result;
     }
     departure_totals totals;
-    totals.window = period;
+    totals.window = window;
     totals.group = group;
     totals.independent = by_mode[0]->count;
     totals.forced = by_mode[1]->count;
@@ -306,7 +298,7 @@ class departures_table {
       if (std::find(totals.sources.begin(), totals.sources.end(), r->source) == totals.sources.end()) {
         totals.sources.push_back(r->source);
       }
-      totals.latest_release = std::max(totals.latest_release, r->rel);
+      totals.latest_release = std::max(totals.latest_release, r->release);
     }
     std::sort(totals.sources.begin(), totals.sources.end());
     try {

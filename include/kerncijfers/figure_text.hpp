@@ -108,7 +108,7 @@ namespace detail::rendering {
 namespace detail::rendering {
 
 [[nodiscard]] inline std::string row_name(const distribution_row& r, language lang) {
-  return r.nat ? std::string(r.nat->name(lang)) : std::string(nationality::unknown().name(lang));
+  return r.nationality ? std::string(r.nationality->name(lang)) : std::string(nationality::unknown().name(lang));
 }
 
 // A row's label in a figure's table and in the JSON: the nationality's name, "Onbekend",

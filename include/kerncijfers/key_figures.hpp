@@ -268,7 +268,7 @@ struct distribution_row {
   /// What the row stands for.
   row_kind kind = row_kind::nationality;
   /// Set for `nationality` and `unknown` rows.
-  std::optional<nationality> nat;
+  std::optional<kerncijfers::nationality> nationality;
   /// The number of people over the figure's window.
   std::int64_t count = 0;
   /// `count` out of the figure's total, exactly.
@@ -282,7 +282,7 @@ struct distribution_row {
 /// Shares of one category by nationality over a window of months.
 struct distribution_figure {
   /// The category counted.
-  category cat = category::first_application;
+  kerncijfers::category category = kerncijfers::category::first_application;
   /// The months counted ("juni 2020 t/m mei 2021" is `window.label(language::nl)`).
   period_range<month> window{month{}};
   /// `exact`, `partial` or `unavailable` (see the file comment).
@@ -334,7 +334,7 @@ struct distribution_figure {
 /// The share of a category (first applications) from safe countries of origin.
 struct safe_share_figure {
   /// The category counted.
-  category cat = category::first_application;
+  kerncijfers::category category = kerncijfers::category::first_application;
   /// The months counted.
   period_range<month> window{month{}};
   /// `exact` or `unavailable` (never `partial`: a share from a partial breakdown is not a
@@ -381,7 +381,7 @@ struct safe_share_figure {
 /// Influx of one month per category.
 struct influx_entry {
   /// The category.
-  category cat = category::first_application;
+  kerncijfers::category category = kerncijfers::category::first_application;
   /// The TOTAL count; empty when the data have none.
   std::optional<std::int64_t> count;
   /// Why `count` is empty, in detail (English).
@@ -511,7 +511,7 @@ struct key_figures {
 /// One listed nationality of a breakdown: its count over the whole window.
 struct breakdown_entry {
   /// The nationality.
-  nationality nat;
+  kerncijfers::nationality nationality;
   /// Its people over the window, tiled from its rows.
   std::int64_t count = 0;
 
@@ -521,7 +521,7 @@ struct breakdown_entry {
 /// A nationality with rows in the window that do not tile it, and why.
 struct unusable_nationality {
   /// The nationality.
-  nationality nat;
+  kerncijfers::nationality nationality;
   /// The tiling problem, as `counts_table::try_count` reports it.
   std::string reason;
 
@@ -532,7 +532,7 @@ struct unusable_nationality {
 /// the data allow: the step `distribution` and `safe_share` share (see the file comment).
 struct nationality_breakdown {
   /// The category counted.
-  category cat = category::first_application;
+  kerncijfers::category category = kerncijfers::category::first_application;
   /// The months counted.
   period_range<month> window{month{}};
   /// The TOTAL tiled over the window; empty when the TOTAL rows cannot tile it.
@@ -707,18 +707,18 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
                               std::int64_t tolerance = exact_consistency) {
   for (const count_period& tile : tiles) {
     const period_range<month> months = months_of(tile);
-    const window_lookup whole = counts.try_total(b.cat, months);
+    const window_lookup whole = counts.try_total(b.category, months);
     if (!whole) continue;
     kc_int128 part = 0;
     for (const nationality n : present) {
-      const window_lookup found = counts.try_count(b.cat, n, months);
+      const window_lookup found = counts.try_count(b.category, n, months);
       if (found) part += found.total->value;
     }
     if (exceeds(part, whole.total->value, tolerance)) {
       b.listed_problem = figure_problem::inconsistent_data;
       b.listed_reason = "in " + iso(tile) + " the nationalities sum to " + count_text(part) +
                         ", more than the TOTAL of " + std::to_string(whole.total->value) + " " +
-                        what_in(b.cat, months) + ": the data are inconsistent";
+                        what_in(b.category, months) + ": the data are inconsistent";
       return;
     }
   }
@@ -736,7 +736,7 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
 [[nodiscard]] inline nationality_breakdown breakdown_by_nationality(const counts_table& counts, category cat,
                                                                     period_range<month> window) {
   nationality_breakdown b;
-  b.cat = cat;
+  b.category = cat;
   b.window = window;
   window_lookup total = counts.try_total(cat, window);
   if (!total) {
@@ -788,7 +788,7 @@ struct breakdown_issue {
                                                        std::int64_t tolerance = exact_consistency) {
   if (!b.total) return {b.total_problem, b.total_reason};
   if (b.listed_problem != figure_problem::none) return {b.listed_problem, b.listed_reason};
-  const std::string what = what_in(b.cat, b.window);
+  const std::string what = what_in(b.category, b.window);
   if (exceeds(b.listed_sum, *b.total, tolerance)) {
     return {figure_problem::inconsistent_data, "the listed nationalities sum to " + std::to_string(b.listed_sum) +
                                                    ", more than the TOTAL of " + std::to_string(*b.total) + " " + what +
@@ -799,7 +799,7 @@ struct breakdown_issue {
                      what + " by nationality";
   if (!b.unusable.empty()) {
     std::vector<nationality> codes;
-    for (const auto& u : b.unusable) codes.push_back(u.nat);
+    for (const auto& u : b.unusable) codes.push_back(u.nationality);
     text += "; " + join_codes(codes) + (codes.size() == 1 ? " has" : " have") +
             " rows that do not tile the window and count" + (codes.size() == 1 ? "s" : "") + " as unlisted (";
     for (std::size_t i = 0; i < b.unusable.size(); ++i) text += (i == 0 ? "" : "; ") + b.unusable[i].reason;
@@ -826,21 +826,21 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   std::vector<breakdown_entry> known;
   std::int64_t unknown_count = 0;
   for (const breakdown_entry& e : b.listed) {
-    if (e.nat == nationality::unknown())
+    if (e.nationality == nationality::unknown())
       unknown_count = e.count;
     else
       known.push_back(e);
   }
   std::stable_sort(known.begin(), known.end(), [](const breakdown_entry& x, const breakdown_entry& y) {
     if (x.count != y.count) return x.count > y.count;
-    return x.nat < y.nat;
+    return x.nationality < y.nationality;
   });
   std::int64_t other = 0;
   for (std::size_t i = 0; i < known.size(); ++i) {
     if (i < f.top_n && known[i].count > 0) {
       distribution_row row;
       row.kind = row_kind::nationality;
-      row.nat = known[i].nat;
+      row.nationality = known[i].nationality;
       row.count = known[i].count;
       f.rows.push_back(row);
     } else {
@@ -850,7 +850,7 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   if (f.unknown_separate && unknown_count > 0) {
     distribution_row row;
     row.kind = row_kind::unknown;
-    row.nat = nationality::unknown();
+    row.nationality = nationality::unknown();
     row.count = unknown_count;
     f.rows.push_back(row);
   } else {
@@ -902,14 +902,14 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   detail::check_top_n(top_n, "top_n");
   detail::check_figure_decimals(decimals);
   distribution_figure fig;
-  fig.cat = b.cat;
+  fig.category = b.category;
   fig.window = b.window;
   fig.top_n = top_n;
   fig.unknown_separate = unknown_separate;
   fig.rounding = rounding;
   fig.decimals = decimals;
   fig.listed = b.listed_sum;
-  for (const auto& u : b.unusable) fig.unusable_nationalities.push_back(u.nat);
+  for (const auto& u : b.unusable) fig.unusable_nationalities.push_back(u.nationality);
   fig.source = b.source;
   fig.notes = b.notes;
 
@@ -923,10 +923,10 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   if (*b.total == 0) {
     fig.status = figure_status::unavailable;
     fig.problem = figure_problem::zero_total;
-    fig.reason = "the TOTAL of " + detail::what_in(b.cat, b.window) + " is 0: there are no shares";
+    fig.reason = "the TOTAL of " + detail::what_in(b.category, b.window) + " is 0: there are no shares";
     return fig;
   }
-  return detail::unless_overflow(std::move(fig), "the distribution of " + detail::what_in(b.cat, b.window),
+  return detail::unless_overflow(std::move(fig), "the distribution of " + detail::what_in(b.category, b.window),
                                  [&](distribution_figure& f) { detail::fill_distribution(f, b, std::move(issue)); });
 }
 
@@ -974,7 +974,7 @@ struct safe_split {
   std::vector<run> runs;
   std::vector<month> unknown_months;
   for (const month m : window) {
-    const designation_status s = list.status(e.nat, m);
+    const designation_status s = list.status(e.nationality, m);
     if (s == designation_status::safe) out.any_safe_month = true;
     if (s == designation_status::unknown) unknown_months.push_back(m);
     if (!runs.empty() && runs.back().status == s)
@@ -982,7 +982,8 @@ struct safe_split {
     else
       runs.push_back(run{m, m, s});
   }
-  const std::string who = std::string(e.nat.alpha3()) + " (" + std::string(e.nat.name(language::en)) + ")";
+  const std::string who =
+      std::string(e.nationality.alpha3()) + " (" + std::string(e.nationality.name(language::en)) + ")";
   if (!unknown_months.empty()) {
     out.problem = "the sources do not say whether " + who +
                   " was designated a safe country of origin on the last day of " + join_iso(unknown_months);
@@ -998,7 +999,7 @@ struct safe_split {
   kc_int128 undetermined = 0;
   kc_int128 parts = 0;
   for (const run& r : runs) {
-    const window_lookup part = counts.try_count(cat, e.nat, period_range<month>(r.first, r.last));
+    const window_lookup part = counts.try_count(cat, e.nationality, period_range<month>(r.first, r.last));
     if (!part) {
       // The rows cannot be cut where the designation changes: all of them are undetermined.
       out.safe = 0;
@@ -1040,10 +1041,10 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   for (const breakdown_entry& e : b.listed) {
     // Nobody to count: the status cannot change the share.
     if (e.count == 0) continue;
-    safe_split split = split_by_status(counts, list, b.cat, e, b.window);
-    if (split.any_safe_month) fig.safe_nationalities.push_back(e.nat);
+    safe_split split = split_by_status(counts, list, b.category, e, b.window);
+    if (split.any_safe_month) fig.safe_nationalities.push_back(e.nationality);
     if (!split.problem.empty()) {
-      fig.undetermined_nationalities.push_back(e.nat);
+      fig.undetermined_nationalities.push_back(e.nationality);
       problems.push_back(std::move(split.problem));
     }
     safe = checked_add(safe, split.safe);
@@ -1077,7 +1078,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
                                                      const safe_country_list& list, int decimals) {
   check_figure_decimals(decimals);
   safe_share_figure fig;
-  fig.cat = b.cat;
+  fig.category = b.category;
   fig.window = b.window;
   fig.decimals = decimals;
   fig.rule = std::string(safe_share_rule);
@@ -1093,10 +1094,10 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   }
   if (*b.total == 0) {
     fig.problem = figure_problem::zero_total;
-    fig.reason = "the TOTAL of " + what_in(b.cat, b.window) + " is 0: there is no share";
+    fig.reason = "the TOTAL of " + what_in(b.category, b.window) + " is 0: there is no share";
     return fig;
   }
-  return unless_overflow(std::move(fig), "the share from safe countries of origin of " + what_in(b.cat, b.window),
+  return unless_overflow(std::move(fig), "the share from safe countries of origin of " + what_in(b.category, b.window),
                          [&](safe_share_figure& f) { fill_safe_share(f, counts, b, list, issue); });
 }
 
@@ -1130,7 +1131,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   const period_range<month> window(m);
   for (const category c : all_categories) {
     influx_entry entry;
-    entry.cat = c;
+    entry.category = c;
     window_lookup found = counts.try_total(c, window);
     if (!found) {
       entry.problem = problem_of(found);
@@ -1151,7 +1152,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   for (const influx_entry& e : fig.by_category) {
     if (e.count) continue;
     if (without.empty()) fig.total_problem = e.problem;
-    without.emplace_back(to_string(e.cat));
+    without.emplace_back(to_string(e.category));
   }
   if (!without.empty()) {
     std::string names;

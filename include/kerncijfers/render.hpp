@@ -273,7 +273,7 @@ class json_writer {
 // "Eerste asielaanvragen naar nationaliteit, mei 2021": a distribution's title.
 [[nodiscard]] inline std::string distribution_title(const distribution_figure& f, language lang) {
   return say(phrase_id::figure_title, lang,
-             {{"category", category_title(f.cat, lang)}, {"window", f.window.label(lang)}});
+             {{"category", category_title(f.category, lang)}, {"window", f.window.label(lang)}});
 }
 
 // A reason as a clause: surrounding blanks and a final full stop removed.
@@ -373,14 +373,14 @@ enum class window_form : std::uint8_t { month, trailing };
 [[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, window_form form,
                                                           language lang) {
   return say(phrase_id::distribution_unavailable, lang,
-             {{"subject", subject(f.cat, lang)},
+             {{"subject", subject(f.category, lang)},
               {"when", window_phrase(f, form, lang)},
               {"reason", reason_suffix(f.problem, f.reason, lang)}});
 }
 
 [[nodiscard]] inline std::string no_breakdown(const distribution_figure& f, window_form form, language lang) {
   return say(phrase_id::distribution_no_breakdown, lang,
-             {{"subject", subject(f.cat, lang)}, {"when", window_phrase(f, form, lang)}});
+             {{"subject", subject(f.category, lang)}, {"when", window_phrase(f, form, lang)}});
 }
 
 // The caveat of a partial distribution (empty for any other status).
@@ -392,7 +392,7 @@ enum class window_form : std::uint8_t { month, trailing };
   }
   return say(
       phrase_id::partial_unlisted, lang,
-      {{"percent", percent_text(unlisted.front()->percent, f.decimals, lang)}, {"subject", subject(f.cat, lang)}});
+      {{"percent", percent_text(unlisted.front()->percent, f.decimals, lang)}, {"subject", subject(f.category, lang)}});
 }
 
 // The lead share of a list: "<lead> kwam 32% van de <subject> uit Syrië" / "<Lead>, 32% of
@@ -402,7 +402,7 @@ enum class window_form : std::uint8_t { month, trailing };
   return say(phrase_id::share_first, lang,
              {{"lead", lead},
               {"percent", percent_text(r.percent, f.decimals, lang)},
-              {"subject", subject(f.cat, lang)},
+              {"subject", subject(f.category, lang)},
               {"name", detail::rendering::row_name(r, lang)}});
 }
 
@@ -489,7 +489,7 @@ enum class window_form : std::uint8_t { month, trailing };
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
     text += ' ';
     text += say(f.unknown_separate ? phrase_id::nareizigers_other : phrase_id::nareizigers_other_or_unknown, lang,
-                {{"percent", percent_text(o->percent, f.decimals, lang)}, {"subject", subject(f.cat, lang)}});
+                {{"percent", percent_text(o->percent, f.decimals, lang)}, {"subject", subject(f.category, lang)}});
   }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
@@ -499,7 +499,7 @@ enum class window_form : std::uint8_t { month, trailing };
 // The safe-country sentence, whose words "veilig land van herkomst" link to the list.
 inline void add_safe_share(paragraph& p, const safe_share_figure& s, language lang) {
   const span link{span_kind::link, std::string(phrase_text(phrase_id::safe_country_link, lang)), "#"};
-  const std::string_view who = subject(s.cat, lang);
+  const std::string_view who = subject(s.category, lang);
   if (s.status == figure_status::unavailable) {
     add_phrase(p, phrase_id::safe_share_unavailable, lang,
                {{"subject", who}, {"reason", reason_suffix(s.problem, s.reason, lang)}}, {{"safe_country", link}});
@@ -890,7 +890,7 @@ inline void json_boolean_if(json_writer& w, bool has, bool value) {
 inline void json_distribution(json_writer& w, const distribution_figure& f) {
   const bool has = f.status != figure_status::unavailable;
   w.begin_object();
-  json_category(w, f.cat);
+  json_category(w, f.category);
   w.key("window");
   json_window(w, f.window);
   json_status(w, f.status, f.problem, f.reason);
@@ -909,7 +909,7 @@ inline void json_distribution(json_writer& w, const distribution_figure& f) {
     w.key("label");
     json_labels(w, row_label(f, r, language::nl), row_label(f, r, language::en));
     w.key("nationality");
-    json_nationality(w, r.nat);
+    json_nationality(w, r.nationality);
     w.key("count");
     w.integer(r.count);
     w.key("share");
@@ -959,7 +959,7 @@ inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
   const bool has = s.status != figure_status::unavailable;
   const bool has_bounds = s.lower_percent && s.upper_percent;
   w.begin_object();
-  json_category(w, s.cat);
+  json_category(w, s.category);
   w.key("window");
   json_window(w, s.window);
   json_status(w, s.status, s.problem, s.reason);
@@ -1048,7 +1048,7 @@ inline void json_influx(json_writer& w, const influx_figure& in) {
   w.begin_array();
   for (const auto& e : in.by_category) {
     w.begin_object();
-    json_category(w, e.cat);
+    json_category(w, e.category);
     w.key("count");
     json_optional_integer(w, e.count);
     w.key("problem");

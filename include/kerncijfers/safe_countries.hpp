@@ -5,7 +5,9 @@
 /// nationality designated safe in this period?".
 ///
 /// A `designation` is one interval of one country on the list. Its dates are as precise
-/// as the sources: a day, or only a month ("added 2016-10"). Its start or end may be
+/// as the sources: a day, or only a month ("added 2016-10"), each an `imprecise_date`
+/// (`imprecise_date.hpp`, the type releases are dated with too; a week, which releases
+/// may have, is no designation date). Its start or end may be
 /// unknown: a source can prove a designation was in force on some day without saying
 /// when it began, or say it ended without saying when. The answer to a question is
 /// therefore three-valued (`designation_status`): `safe`, `not_safe`, or `unknown` when
@@ -48,6 +50,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <initializer_list>
 #include <istream>
 #include <limits>
 #include <numeric>
@@ -60,9 +63,10 @@
 #include <vector>
 
 #include "kerncijfers/calendar.hpp"
-#include "kerncijfers/detail/csv.hpp"
+#include "kerncijfers/csv.hpp"
 #include "kerncijfers/detail/safe_countries_table.hpp"
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/imprecise_date.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
 #include "kerncijfers/period.hpp"
@@ -89,45 +93,7 @@ enum class designation_status : std::uint8_t {
 /// Writes `to_string(status)`.
 inline std::ostream& operator<<(std::ostream& out, designation_status status) { return out << to_string(status); }
 
-/// How precise a designation date is.
-enum class date_precision : std::uint8_t {
-  day,   ///< the date is the day itself
-  month  ///< the date is the first day of the month; the event was on some day of that month
-};
-
-/// "day" or "month".
-[[nodiscard]] constexpr std::string_view to_string(date_precision precision) noexcept {
-  return precision == date_precision::day ? "day" : "month";
-}
-
-/// Writes `to_string(precision)`.
-inline std::ostream& operator<<(std::ostream& out, date_precision precision) { return out << to_string(precision); }
-
 namespace detail {
-
-// "2021-06-11" for day precision, "2016-10" for month precision.
-[[nodiscard]] inline std::string format_designation_date(calendar::day_number day, date_precision precision) {
-  const auto ymd = calendar::to_civil(day);
-  std::string text = four_digit_year(calendar::year_of(ymd)) + "-" + two_digits(calendar::month_of(ymd));
-  if (precision == date_precision::day) text += "-" + two_digits(calendar::day_of(ymd));
-  return text;
-}
-
-// "YYYY-MM-DD" or "YYYY-MM" (years 1-9999); nothing when the text is neither.
-[[nodiscard]] inline std::optional<std::pair<calendar::day_number, date_precision>> parse_designation_date(
-    std::string_view text) noexcept {
-  if (text.size() != 7 && text.size() != 10) return std::nullopt;
-  if (text[4] != '-' || (text.size() == 10 && text[7] != '-')) return std::nullopt;
-  const long long y = read_digits(text.substr(0, 4));
-  const long long m = read_digits(text.substr(5, 2));
-  const long long d = text.size() == 10 ? read_digits(text.substr(8, 2)) : 1;
-  if (!calendar::is_valid_year(y) || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  if (!calendar::is_valid_date(static_cast<int>(y), static_cast<unsigned>(m), static_cast<unsigned>(d))) {
-    return std::nullopt;
-  }
-  return std::pair{calendar::to_day_number(static_cast<int>(y), static_cast<unsigned>(m), static_cast<unsigned>(d)),
-                   text.size() == 10 ? date_precision::day : date_precision::month};
-}
 
 // Throws `range_error` naming `what` when `day` lies outside years 1-9999, where the
 // calendar cannot convert it (the designation's fields are public: any number can arrive).
@@ -138,13 +104,12 @@ inline void check_designation_day(calendar::day_number day, std::string_view wha
   }
 }
 
-// Last day of the month that holds `day`.
-[[nodiscard]] inline calendar::day_number last_day_of_month(calendar::day_number day) {
-  check_designation_day(day, "designation");
-  const auto ymd = calendar::to_civil(day);
-  const int y = calendar::year_of(ymd);
-  const unsigned m = calendar::month_of(ymd);
-  return calendar::to_day_number(y, m, calendar::days_in_month(y, m));
+// The last day `date` stands for (the day itself, the month's last day), once its day is
+// known to be one the calendar can convert.
+[[nodiscard]] inline calendar::day_number last_designation_day(const imprecise_date& date) {
+  if (date.precision == date_precision::day) return date.day;
+  check_designation_day(date.day, "designation");
+  return date.last_day();
 }
 
 }  // namespace detail
@@ -155,18 +120,15 @@ inline void check_designation_day(calendar::day_number day, std::string_view wha
 struct designation {
   /// The designated nationality.
   nationality country;
-  /// Start (or proof of being in force, see `from_known`); empty for an undated listing.
-  std::optional<calendar::day_number> from;
-  /// Whether `from` is a day or stands for its whole month (then it is the month's first day).
-  date_precision from_precision = date_precision::day;
+  /// Start (or proof of being in force, see `from_known`): a day, or a whole month (then
+  /// its day is the month's first day); empty for an undated listing.
+  std::optional<imprecise_date> from;
   /// True: the designation started on `from`. False: it was in force on `from`, but its
   /// start is not in the sources.
   bool from_known = true;
   /// Exclusive end: first day no longer in force (or, with `to_known == false`, the first
-  /// day whose status is unknown). Empty when no end is recorded.
-  std::optional<calendar::day_number> to;
-  /// Whether `to` is a day or stands for its whole month.
-  date_precision to_precision = date_precision::day;
+  /// day whose status is unknown): a day, or a whole month. Empty when no end is recorded.
+  std::optional<imprecise_date> to;
   /// True: the end is `to` (or, with no `to`, there is no recorded end). False: the
   /// designation ended on `to` or later on a date not in the sources; with no `to` (an
   /// undated listing), at an unknown time.
@@ -177,13 +139,9 @@ struct designation {
   std::string source;
 
   /// `from` as written in the CSV: "2016-10", "2021-05-06", or "" when there is none.
-  [[nodiscard]] std::string from_text() const {
-    return from ? detail::format_designation_date(*from, from_precision) : std::string();
-  }
+  [[nodiscard]] std::string from_text() const { return from ? from->iso() : std::string(); }
   /// `to` as written in the CSV.
-  [[nodiscard]] std::string to_text() const {
-    return to ? detail::format_designation_date(*to, to_precision) : std::string();
-  }
+  [[nodiscard]] std::string to_text() const { return to ? to->iso() : std::string(); }
 
   /// The status this designation alone gives on day number `day`: `safe` when it is
   /// certainly in force, `unknown` when it may be, `not_safe` otherwise. Ignores the
@@ -201,10 +159,8 @@ struct designation {
   [[nodiscard]] friend std::strong_ordering operator<=>(const designation& a, const designation& b) {
     if (const auto c = a.country <=> b.country; c != 0) return c;
     if (const auto c = a.from <=> b.from; c != 0) return c;
-    if (const auto c = a.from_precision <=> b.from_precision; c != 0) return c;
     if (const auto c = a.from_known <=> b.from_known; c != 0) return c;
     if (const auto c = a.to <=> b.to; c != 0) return c;
-    if (const auto c = a.to_precision <=> b.to_precision; c != 0) return c;
     if (const auto c = a.to_known <=> b.to_known; c != 0) return c;
     if (const auto c = a.note.compare(b.note); c != 0)
       return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
@@ -252,14 +208,14 @@ struct designation {
     constexpr std::int64_t never_after = std::numeric_limits<std::int64_t>::max();
     day_bounds b{never_after, never_after, never_before, never_after};
     if (from) {
-      const std::int64_t first = *from;
-      const std::int64_t certain = from_precision == date_precision::month ? detail::last_day_of_month(*from) : *from;
+      const std::int64_t first = from->day;
+      const std::int64_t certain = detail::last_designation_day(*from);
       b.certain_begin = certain;
       b.possible_begin = from_known ? first : never_before;
     }
     if (to) {
-      const std::int64_t first = *to;
-      const std::int64_t last = to_precision == date_precision::month ? detail::last_day_of_month(*to) : *to;
+      const std::int64_t first = to->day;
+      const std::int64_t last = detail::last_designation_day(*to);
       b.certain_end = first;
       b.possible_end = to_known ? last : never_after;
     }
@@ -279,24 +235,28 @@ struct designation_problem {
 
 [[nodiscard]] inline std::optional<designation_problem> check_designation(const designation& d) {
   const std::string who = "designation of " + std::string(d.country.alpha3());
-  if (d.from && !calendar::is_valid_day_number(*d.from)) {
-    return designation_problem{
-        "from", false,
-        who + ": from day number " + std::to_string(*d.from) + " is outside the supported years 0001-9999"};
+  for (const auto& [field, date] :
+       {std::pair{std::string_view("from"), d.from}, std::pair{std::string_view("to"), d.to}}) {
+    if (!date) continue;
+    if (!calendar::is_valid_day_number(date->day)) {
+      return designation_problem{field, false,
+                                 who + ": " + std::string(field) + " day number " + std::to_string(date->day) +
+                                     " is outside the supported years 0001-9999"};
+    }
+    if (date->precision == date_precision::week) {
+      return designation_problem{
+          field, false,
+          who + ": " + std::string(field) + " " + date->iso() + " is a week; a designation date is a day or a month"};
+    }
   }
-  if (d.to && !calendar::is_valid_day_number(*d.to)) {
-    return designation_problem{
-        "to", false, who + ": to day number " + std::to_string(*d.to) + " is outside the supported years 0001-9999"};
-  }
-  if (d.from && d.from_precision == date_precision::month && calendar::day_of(calendar::to_civil(*d.from)) != 1) {
-    return designation_problem{"from", false,
-                               who + ": a month-precision from must be the first day of its month, not " +
-                                   format_designation_date(*d.from, date_precision::day)};
-  }
-  if (d.to && d.to_precision == date_precision::month && calendar::day_of(calendar::to_civil(*d.to)) != 1) {
-    return designation_problem{"to", false,
-                               who + ": a month-precision to must be the first day of its month, not " +
-                                   format_designation_date(*d.to, date_precision::day)};
+  for (const auto& [field, date] :
+       {std::pair{std::string_view("from"), d.from}, std::pair{std::string_view("to"), d.to}}) {
+    if (date && date->precision == date_precision::month && calendar::day_of(calendar::to_civil(date->day)) != 1) {
+      return designation_problem{field, false,
+                                 who + ": a month-precision " + std::string(field) +
+                                     " must be the first day of its month, not " +
+                                     imprecise_date{date->day, date_precision::day}.iso()};
+    }
   }
   if (!d.from && d.from_known) {
     return designation_problem{"from_known", false, who + ": from_known is true but there is no from date"};
@@ -313,7 +273,7 @@ struct designation_problem {
                                    ": an undated listing (no from, no to) must have to_known false: its status is "
                                    "unknown at every date"};
   }
-  if (d.from && d.to && *d.to <= *d.from) {
+  if (d.from && d.to && d.to->day <= d.from->day) {
     return designation_problem{"to", true, who + ": to " + d.to_text() + " is not after from " + d.from_text()};
   }
   return std::nullopt;
@@ -332,7 +292,9 @@ struct overlap_problem {
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (list[a].country != list[b].country) return list[a].country < list[b].country;
-    return list[a].from < list[b].from;  // an empty optional (undated) sorts first
+    // By first day only (an undated listing first); the stable sort keeps the rest in input order.
+    if (!list[a].from || !list[b].from) return !list[a].from && list[b].from;
+    return list[a].from->day < list[b].from->day;
   });
   return order;
 }
@@ -351,7 +313,7 @@ struct overlap_problem {
     } else if (!a.to) {
       message = "designations of " + code + " overlap: " + a.describe() + " has no end, but " + b.describe() +
                 " starts later";
-    } else if (*a.to > *b.from) {
+    } else if (a.to->day > b.from->day) {
       message = "designations of " + code + " overlap: " + a.describe() + " ends after " + b.describe() + " starts";
     }
     if (!message.empty()) return overlap_problem{order[k - 1], order[k], std::move(message)};
@@ -428,15 +390,15 @@ class safe_country_list {
   template <class Unit>
   [[nodiscard]] bool is_safe(nationality country, period<Unit> p) const {
     return answer(country, p.last_day_number(),
-                  detail::format_designation_date(p.last_day_number(), date_precision::day) + ", the last day of " +
-                      p.iso() + " (last-day rule)");
+                  imprecise_date{p.last_day_number(), date_precision::day}.iso() + ", the last day of " + p.iso() +
+                      " (last-day rule)");
   }
 
   /// True when `country` was designated safe on `day`; throws `unknown_designation` when
   /// the sources cannot say, `invalid_input` when `day` is not a real date.
   [[nodiscard]] bool is_safe(nationality country, calendar::civil_date day) const {
     const calendar::day_number n = checked_day_number(day);
-    return answer(country, n, detail::format_designation_date(n, date_precision::day));
+    return answer(country, n, imprecise_date{n, date_precision::day}.iso());
   }
 
   /// All designations, sorted by country (alpha-3 code) and start, undated listings first.
@@ -551,21 +513,20 @@ template <class Where, class Fail>
   } else {
     fail(0, nationality_expected("a country (a code or name in the nationality table", fields[0]));
   }
-  const auto read_date = [&](std::size_t column, std::optional<calendar::day_number>& day, date_precision& precision) {
+  const auto read_date = [&](std::size_t column, std::optional<imprecise_date>& date) {
     if (fields[column].empty()) return;
-    const auto parsed = parse_designation_date(fields[column]);
-    if (!parsed) fail(column, "a date (YYYY-MM-DD or YYYY-MM, or empty)");
-    day = parsed->first;
-    precision = parsed->second;
+    const std::optional<imprecise_date> parsed = parse_imprecise_date(fields[column]);
+    if (!parsed || parsed->precision == date_precision::week) fail(column, "a date (YYYY-MM-DD or YYYY-MM, or empty)");
+    date = parsed;
   };
   const auto read_flag = [&](std::size_t column) {
     if (fields[column] == "true") return true;
     if (fields[column] != "false") fail(column, "true or false");
     return false;
   };
-  read_date(1, d.from, d.from_precision);
+  read_date(1, d.from);
   d.from_known = read_flag(2);
-  read_date(3, d.to, d.to_precision);
+  read_date(3, d.to);
   d.to_known = read_flag(4);
   d.note = std::string(fields[5]);
   d.source = std::string(fields[6]);
@@ -664,10 +625,10 @@ struct std::hash<kerncijfers::designation> {
   [[nodiscard]] std::size_t operator()(const kerncijfers::designation& d) const noexcept {
     std::size_t h = std::hash<kerncijfers::nationality>{}(d.country);
     const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-    mix(std::hash<std::optional<kerncijfers::calendar::day_number>>{}(d.from));
-    mix(static_cast<std::size_t>(d.from_precision) * 2 + (d.from_known ? 1 : 0));
-    mix(std::hash<std::optional<kerncijfers::calendar::day_number>>{}(d.to));
-    mix(static_cast<std::size_t>(d.to_precision) * 2 + (d.to_known ? 1 : 0));
+    mix(std::hash<std::optional<kerncijfers::imprecise_date>>{}(d.from));
+    mix(d.from_known ? 1 : 0);
+    mix(std::hash<std::optional<kerncijfers::imprecise_date>>{}(d.to));
+    mix(d.to_known ? 1 : 0);
     mix(std::hash<std::string>{}(d.note));
     mix(std::hash<std::string>{}(d.source));
     return h;

@@ -37,11 +37,11 @@ kc::count_row row(kc::count_period p, std::int64_t count, std::optional<kc::nati
                   kc::release rel = {}, category cat = category::first_application, std::size_t line = 0) {
   kc::count_row r;
   r.period = p;
-  r.cat = cat;
-  r.nat = n;
+  r.category = cat;
+  r.nationality = n;
   r.count = count;
   r.source = "test";
-  r.rel = rel;
+  r.release = rel;
   r.line = line;
   return r;
 }
@@ -76,187 +76,6 @@ std::vector<kc::count_row> design_example_rows() {
 
 }  // namespace
 
-// --- Categories
-
-BOOST_AUTO_TEST_CASE(category_schema_names_round_trip) {
-  const std::vector<std::string> names = {"first_application", "repeat_application", "family_reunification",
-                                          "relocation", "resettlement"};
-  BOOST_TEST(kc::all_categories.size() == names.size());
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    BOOST_TEST(kc::to_string(kc::all_categories[i]) == names[i]);
-    BOOST_TEST(kc::parse_category(names[i]) == kc::all_categories[i]);
-  }
-  std::ostringstream out;
-  out << category::family_reunification;
-  BOOST_TEST(out.str() == "family_reunification");
-}
-
-BOOST_AUTO_TEST_CASE(category_dutch_aliases) {
-  BOOST_TEST(kc::parse_category("eerste_asielverzoek") == category::first_application);
-  BOOST_TEST(kc::parse_category("eerste_aanvraag") == category::first_application);
-  BOOST_TEST(kc::parse_category("herhaalde_aanvraag") == category::repeat_application);
-  BOOST_TEST(kc::parse_category("herhaald_asielverzoek") == category::repeat_application);
-  BOOST_TEST(kc::parse_category("nareiziger") == category::family_reunification);
-  BOOST_TEST(kc::parse_category("nareizigers") == category::family_reunification);
-  BOOST_TEST(kc::parse_category("herplaatsing") == category::relocation);
-  BOOST_TEST(kc::parse_category("hervestiging") == category::resettlement);
-}
-
-BOOST_AUTO_TEST_CASE(category_parse_rejects_anything_else) {
-  for (const char* text : {"", "First_application", "first application", "asylum", "nareiziger ", "TOTAL"}) {
-    const std::string message = message_of<kc::parse_error>([&] { (void)kc::parse_category(text); });
-    BOOST_TEST(contains(message, "cannot parse \"" + std::string(text) + "\" as a category"), message);
-  }
-  try {
-    (void)kc::parse_category("asylum");
-  } catch (const kc::parse_error& e) {
-    BOOST_TEST(e.input() == "asylum");
-  }
-}
-
-BOOST_AUTO_TEST_CASE(category_labels) {
-  using kc::language;
-  BOOST_TEST(kc::label(category::first_application, language::nl) == "eerste asielaanvragen");
-  BOOST_TEST(kc::label(category::first_application, language::en) == "first asylum applications");
-  BOOST_TEST(kc::label(category::repeat_application, language::nl) == "herhaalde asielaanvragen");
-  BOOST_TEST(kc::label(category::repeat_application, language::en) == "repeat asylum applications");
-  BOOST_TEST(kc::label(category::family_reunification, language::nl) == "nareizigers");
-  BOOST_TEST(kc::label(category::family_reunification, language::en) == "family members following (nareizigers)");
-  BOOST_TEST(kc::label(category::relocation, language::nl) == "herplaatsing");
-  BOOST_TEST(kc::label(category::relocation, language::en) == "relocation");
-  BOOST_TEST(kc::label(category::resettlement, language::nl) == "hervestiging");
-  BOOST_TEST(kc::label(category::resettlement, language::en) == "resettlement");
-}
-
-// --- Count periods
-
-BOOST_AUTO_TEST_CASE(count_period_parses_each_iso_form) {
-  const kc::count_period m = kc::parse_count_period("2021-05");
-  BOOST_TEST(std::holds_alternative<kc::month>(m));
-  BOOST_TEST((std::get<kc::month>(m) == kc::month(2021, 5)));
-  const kc::count_period q = kc::parse_count_period("2021-Q2");
-  BOOST_TEST(std::holds_alternative<kc::quarter>(q));
-  BOOST_TEST((std::get<kc::quarter>(q) == kc::quarter(2021, 2)));
-  const kc::count_period y = kc::parse_count_period("2021");
-  BOOST_TEST(std::holds_alternative<kc::year>(y));
-  BOOST_TEST((std::get<kc::year>(y) == kc::year(2021)));
-  for (const char* text : {"2021-05", "2021-Q2", "2021", "0001-01", "9999-Q4"}) {
-    BOOST_TEST(kc::iso(kc::parse_count_period(text)) == text);
-  }
-  std::ostringstream out;
-  out << q;
-  BOOST_TEST(out.str() == "2021-Q2");
-}
-
-BOOST_AUTO_TEST_CASE(count_period_parse_errors_name_the_text) {
-  for (const char* text : {"", "21", "2021-13", "2021-00", "2021-Q5", "2021-Q0", "2021Q2", "2021-5", "2021-W19",
-                           "2021-05-01", " 2021", "2021 ", "mei 2021"}) {
-    try {
-      (void)kc::parse_count_period(text);
-      BOOST_ERROR("no error for \"" << text << "\"");
-    } catch (const kc::parse_error& e) {
-      BOOST_TEST(e.input() == text);
-      BOOST_TEST(std::string(e.what()) ==
-                 "cannot parse \"" + std::string(text) +
-                     "\" as a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(count_period_months_and_labels) {
-  BOOST_TEST((kc::months_of(kc::month(2021, 5)) == months(2021, 5, 2021, 5)));
-  BOOST_TEST((kc::months_of(kc::quarter(2020, 3)) == months(2020, 7, 2020, 9)));
-  BOOST_TEST((kc::months_of(kc::year(2021)) == months(2021, 1, 2021, 12)));
-  static_assert(kc::months_of(kc::quarter(2021, 4)).size() == 3);
-  BOOST_TEST(kc::label(kc::month(2021, 5), kc::language::nl) == "mei 2021");
-  BOOST_TEST(kc::label(kc::quarter(2021, 2), kc::language::nl) == "2e kwartaal 2021");
-  BOOST_TEST(kc::label(kc::quarter(2021, 2), kc::language::en) == "Q2 2021");
-  BOOST_TEST(kc::label(kc::year(2021), kc::language::en) == "2021");
-}
-
-// --- Releases
-
-BOOST_AUTO_TEST_CASE(release_parse_and_format_each_precision) {
-  const kc::release day = kc::release::parse("2021-06-15");
-  BOOST_TEST((day.precision() == kc::release_precision::day));
-  BOOST_TEST(day.iso() == "2021-06-15");
-  BOOST_TEST(*day.first_day_number() == kc::calendar::to_day_number(2021, 6, 15));
-  BOOST_TEST((day == kc::release::from_date(2021, 6, 15)));
-
-  const kc::release week = kc::release::parse("2021-W24");
-  BOOST_TEST((week.precision() == kc::release_precision::week));
-  BOOST_TEST(week.iso() == "2021-W24");
-  BOOST_TEST(*week.first_day_number() == kc::calendar::to_day_number(2021, 6, 14));  // its Monday
-  BOOST_TEST((week == kc::release::from_week(kc::iso_week(2021, 24))));
-  BOOST_TEST(kc::release::parse("2020-W53").iso() == "2020-W53");  // a 53-week year
-
-  const kc::release month = kc::release::parse("2021-06");
-  BOOST_TEST((month.precision() == kc::release_precision::month));
-  BOOST_TEST(month.iso() == "2021-06");
-  BOOST_TEST(*month.first_day_number() == kc::calendar::to_day_number(2021, 6, 1));
-  BOOST_TEST((month == kc::release::from_month(kc::month(2021, 6))));
-
-  const kc::release undated = kc::release::parse("");
-  BOOST_TEST(!undated.is_dated());
-  BOOST_TEST((undated.precision() == kc::release_precision::undated));
-  BOOST_TEST(undated.iso() == "");
-  BOOST_TEST(!undated.first_day_number().has_value());
-  BOOST_TEST((undated == kc::release()));
-
-  std::ostringstream out;
-  out << day << ' ' << week << ' ' << month << ' ' << undated;
-  BOOST_TEST(out.str() == "2021-06-15 2021-W24 2021-06 undated");
-  BOOST_TEST(kc::to_string(kc::release_precision::week) == "week");
-}
-
-BOOST_AUTO_TEST_CASE(release_parse_errors_name_the_text) {
-  for (const char* text : {"2021-06-31", "2021-02-29", "2021-13", "2021-W53", "2021-W00", "2021-6", "2021/06/15",
-                           " 2021-06", "15-06-2021", "2021", "2021-Q2", "juni 2021", "2021-06-15T10:00"}) {
-    try {
-      (void)kc::release::parse(text);
-      BOOST_ERROR("no error for \"" << text << "\"");
-    } catch (const kc::parse_error& e) {
-      BOOST_TEST(e.input() == text);
-      BOOST_TEST(std::string(e.what()) ==
-                 "cannot parse \"" + std::string(text) +
-                     "\" as a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
-    }
-  }
-  BOOST_TEST(kc::release::parse("2020-02-29").iso() == "2020-02-29");  // a leap day exists
-  BOOST_CHECK_THROW((void)kc::release::from_date(2021, 2, 29), kc::invalid_input);
-}
-
-BOOST_AUTO_TEST_CASE(release_order_undated_first_then_first_day_then_precision) {
-  const kc::release undated;
-  const kc::release earliest = kc::release::from_date(1, 1, 1);
-  BOOST_TEST((undated < earliest));
-  BOOST_TEST((undated < kc::release::from_month(kc::month(1, 1))));
-  // Same first day: day < week < month.
-  const kc::release monday = kc::release::parse("2021-05-31");
-  const kc::release week22 = kc::release::parse("2021-W22");  // Monday 31 May 2021
-  BOOST_TEST((monday < week22));
-  BOOST_TEST((week22 < kc::release::parse("2021-06")));  // 31 May before 1 June
-  BOOST_TEST((kc::release::parse("2021-06-01") < kc::release::parse("2021-06")));
-  // First day first: a day later in the month beats the month.
-  BOOST_TEST((kc::release::parse("2021-06") < kc::release::parse("2021-06-02")));
-  BOOST_TEST((kc::release::parse("2021-W23") < kc::release::parse("2021-06-08")));  // W23 starts 7 June
-  BOOST_TEST((kc::release::parse("2021-06-07") < kc::release::parse("2021-W23")));
-  BOOST_TEST(((kc::release::parse("2021-06") <=> kc::release::parse("2021-06")) == 0));
-  BOOST_TEST((std::max(undated, kc::release::parse("2020-07")) == kc::release::parse("2020-07")));
-}
-
-BOOST_AUTO_TEST_CASE(release_labels_and_hash) {
-  BOOST_TEST(kc::release::parse("2021-06-15").label(kc::language::nl) == "15 juni 2021");
-  BOOST_TEST(kc::release::parse("2021-06-15").label(kc::language::en) == "15 June 2021");
-  BOOST_TEST(kc::release::parse("2021-W24").label(kc::language::nl) == "week 24 2021");
-  BOOST_TEST(kc::release::parse("2021-06").label(kc::language::nl) == "juni 2021");
-  BOOST_TEST(kc::release().label(kc::language::nl) == "ongedateerd");
-  BOOST_TEST(kc::release().label(kc::language::en) == "undated");
-  const std::hash<kc::release> h;
-  BOOST_TEST(h(kc::release::parse("2021-06-15")) == h(kc::release::from_date(2021, 6, 15)));
-  BOOST_TEST(h(kc::release::parse("2021-06-01")) != h(kc::release::parse("2021-06")));
-}
-
 // --- Reading a valid file
 
 BOOST_AUTO_TEST_CASE(valid_file_reads_every_row) {
@@ -269,15 +88,15 @@ BOOST_AUTO_TEST_CASE(valid_file_reads_every_row) {
   // Rows in use are sorted by category, nationality (TOTAL first), first month, coarser first.
   const auto rows = table.rows();
   BOOST_TEST(kc::iso(rows[0].period) == "2020-Q2");
-  BOOST_TEST(!rows[0].nat.has_value());
+  BOOST_TEST(!rows[0].nationality.has_value());
   BOOST_TEST(rows[0].count == 1255);
   BOOST_TEST(rows[0].line == 4u);
   BOOST_TEST(rows[0].source == "CBS release July 2021");
-  BOOST_TEST(rows[0].rel.iso() == "2021-07");
+  BOOST_TEST(rows[0].release.iso() == "2021-07");
   // The year 2021 sorts before 2021-Q1 (same first month, coarser first).
   std::vector<std::string> total_first;
   for (const auto& r : rows) {
-    if (r.cat == category::first_application && !r.nat) total_first.push_back(kc::iso(r.period));
+    if (r.category == category::first_application && !r.nationality) total_first.push_back(kc::iso(r.period));
   }
   BOOST_TEST(total_first == (std::vector<std::string>{"2020-Q2", "2020-06", "2020-Q3", "2020-Q4", "2021", "2021-Q1",
                                                       "2021-02", "2021-04", "2021-05"}),
@@ -703,15 +522,9 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
     }
   }
   // Bad values are invalid_input (ValueError in Python), an unknown nationality included.
-  BOOST_CHECK_THROW((void)load("counts_unknown_nationality.csv"), kc::invalid_input);
-  bool unknown_code_escaped = false;
-  try {
-    (void)load("counts_unknown_nationality.csv");
-  } catch (const kc::unknown_code&) {
-    unknown_code_escaped = true;
-  } catch (const kc::invalid_input&) {
-  }
-  BOOST_TEST(!unknown_code_escaped);
+  BOOST_CHECK_EXCEPTION(
+      (void)load("counts_unknown_nationality.csv"), kc::invalid_input,
+      [](const kc::invalid_input& e) { return dynamic_cast<const kc::unknown_code*>(&e) == nullptr; });
 }
 
 BOOST_AUTO_TEST_CASE(unknown_nationality_without_suggestions) {
@@ -833,7 +646,7 @@ BOOST_AUTO_TEST_CASE(na_in_the_nationality_column_is_namibia) {
   std::istringstream in(counts_csv_with_nationality("NA"));
   const auto rows = kc::read_count_rows(in, "counts.csv");
   BOOST_REQUIRE_EQUAL(rows.size(), 3u);
-  BOOST_TEST(rows[2].nat.value().alpha3() == "NAM");
+  BOOST_TEST(rows[2].nationality.value().alpha3() == "NAM");
 }
 
 BOOST_AUTO_TEST_CASE(header_errors_name_the_file_and_the_header) {
@@ -952,11 +765,4 @@ BOOST_AUTO_TEST_CASE(rows_of_several_files_are_named_by_their_own_file) {
     BOOST_TEST(message.find("10 (a.csv, line 2)") != std::string::npos, message);
     BOOST_TEST(message.find("11 (b.csv, line 2)") != std::string::npos, message);
   }
-}
-
-BOOST_AUTO_TEST_CASE(release_day_numbers_outside_the_calendar_are_refused) {
-  BOOST_TEST(message_of<kc::range_error>([] { (void)kc::release::from_day(2'147'483'000); }) ==
-             "release day number 2147483000 is outside the supported years 0001-9999");
-  BOOST_CHECK_THROW((void)kc::release::from_day(kc::calendar::min_day_number - 1), kc::range_error);
-  BOOST_TEST(kc::release::from_day(kc::calendar::max_day_number).iso() == "9999-12-31");
 }

@@ -40,7 +40,7 @@ kc::departure_row row(kc::period_range<kc::month> p, departure_group g, departur
   r.mode = m;
   r.count = count;
   r.source = "test";
-  r.rel = rel;
+  r.release = rel;
   r.line = line;
   return r;
 }

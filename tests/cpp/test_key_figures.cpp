@@ -83,8 +83,8 @@ kc::count_row row(kc::count_period p, std::optional<kc::nationality> n, std::int
                   category cat = category::first_application, std::string source = "test") {
   kc::count_row r;
   r.period = p;
-  r.cat = cat;
-  r.nat = n;
+  r.category = cat;
+  r.nationality = n;
   r.count = count;
   r.source = std::move(source);
   return r;
@@ -94,7 +94,8 @@ kc::counts_table table(std::vector<kc::count_row> rows) { return kc::counts_tabl
 
 // A row's description for exact comparison: "SYR 385 32", "unknown 45 4", "other 415 35".
 std::string describe(const kc::distribution_row& r) {
-  std::string who = r.kind == row_kind::nationality ? std::string(r.nat->alpha3()) : std::string(kc::to_string(r.kind));
+  std::string who =
+      r.kind == row_kind::nationality ? std::string(r.nationality->alpha3()) : std::string(kc::to_string(r.kind));
   return who + " " + std::to_string(r.count) + " " + std::to_string(r.percent);
 }
 
@@ -144,8 +145,8 @@ BOOST_AUTO_TEST_CASE(first_applications_in_the_month) {
   const std::vector<std::string> expected = {"SYR 385 32", "TUR 97 8", "DZA 78 7",     "MAR 71 6",
                                              "ERI 59 5",   "AFG 50 4", "unknown 45 4", "other 415 35"};
   BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
-  BOOST_CHECK(f.rows[6].nat == kc::nationality::unknown());
-  BOOST_CHECK(!f.rows[7].nat.has_value());
+  BOOST_CHECK(f.rows[6].nationality == kc::nationality::unknown());
+  BOOST_CHECK(!f.rows[7].nationality.has_value());
   BOOST_CHECK(f.rows[2].exact.same_counts(kc::share<std::int64_t>(78, 1200)));
   BOOST_TEST(f.percent_sum == 101);
   BOOST_TEST(!f.sums_to_100);
@@ -250,7 +251,7 @@ BOOST_AUTO_TEST_CASE(influx_per_category) {
   BOOST_TEST(f.by_category.size() == 5u);
   const std::vector<std::int64_t> expected = {1200, 160, 1000, 12, 85};
   for (std::size_t i = 0; i < 5; ++i) {
-    BOOST_CHECK(f.by_category[i].cat == kc::all_categories[i]);
+    BOOST_CHECK(f.by_category[i].category == kc::all_categories[i]);
     BOOST_TEST(f.by_category[i].count.value_or(-1) == expected[i]);
     BOOST_TEST(f.by_category[i].reason.empty());
   }

@@ -46,7 +46,7 @@ kc::distribution_row rest_row(kc::row_kind kind, std::int64_t count, std::int64_
 kc::distribution_figure distribution(kc::category cat, kc::period_range<kc::month> window, std::int64_t total,
                                      std::size_t top_n, bool unknown_separate, std::vector<kc::distribution_row> rows) {
   kc::distribution_figure f;
-  f.cat = cat;
+  f.category = cat;
   f.window = window;
   f.status = kc::figure_status::exact;
   f.total = total;
@@ -109,7 +109,7 @@ kc::key_figures mei_2021() {
       {named("SYR", 3850, 12000, 32), named("DZA", 966, 12000, 8), named("TUR", 780, 12000, 7),
        named("MAR", 702, 12000, 6), unknown_row(450, 12000, 4), rest_row(kc::row_kind::other, 5252, 12000, 44)});
 
-  f.safe_month.cat = category::first_application;
+  f.safe_month.category = category::first_application;
   f.safe_month.window = kc::period_range<kc::month>(may);
   f.safe_month.status = kc::figure_status::exact;
   f.safe_month.total = 1200;
@@ -1237,8 +1237,8 @@ kc::count_row count(kc::count_period p, std::optional<std::string_view> code, st
                     kc::category cat = kc::category::first_application) {
   kc::count_row r;
   r.period = p;
-  r.cat = cat;
-  if (code) r.nat = kc::nationality::from_alpha3(*code);
+  r.category = cat;
+  if (code) r.nationality = kc::nationality::from_alpha3(*code);
   r.count = n;
   r.source = "test";
   return r;
@@ -1425,7 +1425,7 @@ BOOST_AUTO_TEST_CASE(nationalities_above_the_total_page) {
   auto rows = std::vector<kc::count_row>(golden_counts().rows().begin(), golden_counts().rows().end());
   // 400 more Syrians in May 2021 than the TOTAL of 1200 allows.
   for (auto& r : rows) {
-    if (r.cat == kc::category::first_application && r.nat == kc::nationality::from_alpha3("SYR") &&
+    if (r.category == kc::category::first_application && r.nationality == kc::nationality::from_alpha3("SYR") &&
         r.period == kc::count_period(kc::month(2021, 5))) {
       r.count += 400;
     }

@@ -40,9 +40,9 @@ kc::designation make(std::string_view code, std::optional<kc::calendar::day_numb
                      std::optional<kc::calendar::day_number> to, bool to_known = true) {
   kc::designation d;
   d.country = nat(code);
-  d.from = from;
+  if (from) d.from = kc::imprecise_date{*from, kc::date_precision::day};
   d.from_known = from_known;
-  d.to = to;
+  if (to) d.to = kc::imprecise_date{*to, kc::date_precision::day};
   d.to_known = to_known;
   d.note = "test";
   d.source = "test";
@@ -204,11 +204,9 @@ BOOST_AUTO_TEST_CASE(built_in_designations_are_as_curated) {
   const auto dza = nl().designations_of(nat("DZA"));
   BOOST_TEST_REQUIRE(dza.size() == 1u);
   const kc::designation& d = dza[0];
-  BOOST_TEST((d.from == std::optional<kc::calendar::day_number>(dn(2016, 10, 1))));
-  BOOST_TEST(d.from_precision == kc::date_precision::month);
+  BOOST_TEST((d.from == kc::imprecise_date{dn(2016, 10, 1), kc::date_precision::month}));
   BOOST_TEST(d.from_known);
-  BOOST_TEST((d.to == std::optional<kc::calendar::day_number>(dn(2021, 6, 11))));
-  BOOST_TEST(d.to_precision == kc::date_precision::day);
+  BOOST_TEST((d.to == kc::imprecise_date{dn(2021, 6, 11), kc::date_precision::day}));
   BOOST_TEST(d.to_known);
   BOOST_TEST(d.from_text() == "2016-10");
   BOOST_TEST(d.to_text() == "2021-06-11");
@@ -220,7 +218,7 @@ BOOST_AUTO_TEST_CASE(built_in_designations_are_as_curated) {
 
   const auto mar = nl().designations_of(nat("MAR"));
   BOOST_TEST_REQUIRE(mar.size() == 1u);
-  BOOST_TEST((mar[0].from == std::optional<kc::calendar::day_number>(dn(2021, 5, 6))));
+  BOOST_TEST((mar[0].from == kc::imprecise_date{dn(2021, 5, 6), kc::date_precision::day}));
   BOOST_TEST(!mar[0].from_known);
   BOOST_TEST(!mar[0].to.has_value());
   BOOST_TEST(mar[0].to_known);
@@ -263,12 +261,12 @@ BOOST_AUTO_TEST_CASE(an_unknown_start_reaches_back_only_to_the_previous_end) {
   // A designation on its own does not know its neighbours.
   BOOST_TEST(list.designations()[1].status_on(dn(2009, 12, 31)) == designation_status::unknown);
   // Kept sorted by start.
-  BOOST_TEST((list.designations()[0].from == std::optional<kc::calendar::day_number>(dn(2010, 1, 1))));
+  BOOST_TEST(list.designations()[0].from->day == dn(2010, 1, 1));
 }
 
 BOOST_AUTO_TEST_CASE(month_precision_end) {
   kc::designation d = make("GEO", dn(2010, 1, 1), true, dn(2012, 3, 1));
-  d.to_precision = kc::date_precision::month;  // removed on some day of March 2012
+  d.to->precision = kc::date_precision::month;  // removed on some day of March 2012
   const kc::safe_country_list list({d});
   const auto geo = nat("GEO");
   BOOST_TEST(list.status(geo, ymd(2012, 2, 29)) == designation_status::safe);
@@ -333,9 +331,13 @@ BOOST_AUTO_TEST_CASE(inconsistent_designations_are_invalid_input) {
   BOOST_TEST(contains(message_of<kc::invalid_input>([&] { (void)kc::safe_country_list({d}); }),
                       "an undated listing (no from, no to) must have to_known false"));
   d = make("GEO", dn(2016, 10, 15), true, std::nullopt);
-  d.from_precision = kc::date_precision::month;
+  d.from->precision = kc::date_precision::month;
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::safe_country_list({d}); }) ==
              "designation of GEO: a month-precision from must be the first day of its month, not 2016-10-15");
+  d = make("GEO", dn(2016, 10, 17), true, std::nullopt);
+  d.from->precision = kc::date_precision::week;  // a Monday, but designations are days or months
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::safe_country_list({d}); }) ==
+             "designation of GEO: from 2016-W42 is a week; a designation date is a day or a month");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_day_is_invalid_input) {
@@ -356,7 +358,7 @@ BOOST_AUTO_TEST_CASE(designation_is_a_regular_value) {
   b.to_known = false;
   BOOST_TEST((a != b));
   b = a;
-  b.from = dn(2016, 11, 1);
+  b.from->day = dn(2016, 11, 1);
   BOOST_TEST((a < b));
   BOOST_TEST((make("DZA", dn(2020, 1, 1), true, std::nullopt) < make("GEO", dn(2010, 1, 1), true, std::nullopt)));
   std::ostringstream out;
@@ -386,7 +388,7 @@ BOOST_AUTO_TEST_CASE(load_a_user_file) {
   BOOST_TEST_REQUIRE(dza.size() == 2u);
   BOOST_TEST(dza[0].note == "removed, then re-designated");
   BOOST_TEST(dza[0].to_text() == "2012-03");
-  BOOST_TEST(dza[0].to_precision == kc::date_precision::month);
+  BOOST_TEST((dza[0].to->precision == kc::date_precision::month));
   BOOST_TEST(dza[1].from_text() == "2015-06-01");
   BOOST_TEST(!dza[1].from_known);
   BOOST_TEST(list.designations_of(nat("GEO"))[0].note == "month start; \"quoted\" note\nover two lines");
@@ -407,6 +409,15 @@ BOOST_AUTO_TEST_CASE(load_from_a_stream_names_the_source) {
   BOOST_TEST(message ==
              "cannot parse \"2021-5-1\" as a date (YYYY-MM-DD or YYYY-MM, or empty) in <my list>, line 2, "
              "column 2 (\"from\")");
+}
+
+// Releases may be dated by week; designations may not: the sources date them by day or month.
+BOOST_AUTO_TEST_CASE(a_week_is_no_designation_date) {
+  std::istringstream in("country,from,from_known,to,to_known,note,source\nSYR,2021-01,true,2021-W24,true,x,y\n");
+  const std::string message = message_of<kc::csv::value_error>([&] { (void)kc::load_safe_countries(in, "<my list>"); });
+  BOOST_TEST(message ==
+             "cannot parse \"2021-W24\" as a date (YYYY-MM-DD or YYYY-MM, or empty) in <my list>, line 2, "
+             "column 4 (\"to\")");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_country_names_file_line_column_and_value) {
@@ -553,14 +564,13 @@ BOOST_AUTO_TEST_CASE(malformed_files_are_format_errors) {
 BOOST_AUTO_TEST_CASE(day_numbers_outside_the_calendar_are_refused_by_name) {
   kc::designation d;
   d.country = kc::nationality::from_alpha3("DZA");
-  d.from = 2'147'483'000;
-  d.from_precision = kc::date_precision::month;
+  d.from = kc::imprecise_date{2'147'483'000, kc::date_precision::month};
   BOOST_TEST(message_of<kc::invalid_input>([&] { kc::safe_country_list({d}); }) ==
              "designation of DZA: from day number 2147483000 is outside the supported years 0001-9999");
   BOOST_TEST(message_of<kc::range_error>([&] { (void)d.bounds(); }) ==
              "designation day number 2147483000 is outside the supported years 0001-9999");
-  d.from = 0;
-  d.to = -2'147'483'000;
+  d.from = kc::imprecise_date{0, kc::date_precision::month};
+  d.to = kc::imprecise_date{-2'147'483'000, kc::date_precision::day};
   BOOST_TEST(message_of<kc::invalid_input>([&] { kc::safe_country_list({d}); }) ==
              "designation of DZA: to day number -2147483000 is outside the supported years 0001-9999");
 }

@@ -31,23 +31,25 @@ namespace {
 constexpr const char* source_name = "fuzz-input.csv";
 
 std::string nationality_text(const kc::count_row& r) {
-  return r.nat ? std::string(r.nat->alpha3()) : std::string("TOTAL");
+  return r.nationality ? std::string(r.nationality->alpha3()) : std::string("TOTAL");
 }
 
 std::string describe(const kc::count_row& r) {
-  return kc::iso(r.period) + " " + std::string(kc::to_string(r.cat)) + " " + nationality_text(r) + " " +
-         std::to_string(r.count) + " \"" + kc_fuzz::escaped(r.source) + "\" " + r.rel.iso() + " (line " +
+  return kc::iso(r.period) + " " + std::string(kc::to_string(r.category)) + " " + nationality_text(r) + " " +
+         std::to_string(r.count) + " \"" + kc_fuzz::escaped(r.source) + "\" " + r.release.iso() + " (line " +
          std::to_string(r.line) + ")";
 }
 
 // The fields a row has in a file, without its place (line and file differ after a round trip).
-auto content(const kc::count_row& r) { return std::tie(r.period, r.cat, r.nat, r.count, r.source, r.rel); }
+auto content(const kc::count_row& r) {
+  return std::tie(r.period, r.category, r.nationality, r.count, r.source, r.release);
+}
 
 std::string write_counts_csv(const std::vector<kc::count_row>& rows) {
   std::string out = "period,category,nationality,count,source,release\n";
   for (const auto& r : rows) {
-    out += kc::iso(r.period) + "," + std::string(kc::to_string(r.cat)) + "," + nationality_text(r) + "," +
-           std::to_string(r.count) + "," + kc_fuzz::csv_quoted(r.source) + "," + r.rel.iso() + "\n";
+    out += kc::iso(r.period) + "," + std::string(kc::to_string(r.category)) + "," + nationality_text(r) + "," +
+           std::to_string(r.count) + "," + kc_fuzz::csv_quoted(r.source) + "," + r.release.iso() + "\n";
   }
   return out;
 }
@@ -69,12 +71,13 @@ void check_table(const kc::counts_table& table) {
     KC_FUZZ_CHECK(r.source.find_first_not_of(" \t\r\n") != std::string::npos, "blank source in " + describe(r));
     KC_FUZZ_CHECK(kc_fuzz::is_valid_utf8(r.source), "a source that is not UTF-8 was accepted: " + describe(r));
     KC_FUZZ_CHECK(r.file == source_name && r.line >= 2, "row without its place: " + describe(r));
-    const auto [it, inserted] = in_use.emplace(std::tuple{r.cat, nationality_text(r), kc::iso(r.period)}, r.rel);
+    const auto [it, inserted] =
+        in_use.emplace(std::tuple{r.category, nationality_text(r), kc::iso(r.period)}, r.release);
     KC_FUZZ_CHECK(inserted, "two rows in use with one key: " + describe(r));
   }
   for (const auto& r : table.superseded()) {
-    const auto it = in_use.find(std::tuple{r.cat, nationality_text(r), kc::iso(r.period)});
-    KC_FUZZ_CHECK(it != in_use.end() && r.rel <= it->second,
+    const auto it = in_use.find(std::tuple{r.category, nationality_text(r), kc::iso(r.period)});
+    KC_FUZZ_CHECK(it != in_use.end() && r.release <= it->second,
                   "a superseded row without a later row in use: " + describe(r));
   }
 }
@@ -101,7 +104,8 @@ void check_queries(const kc::counts_table& table) {
   for (std::size_t i = 0; i < limit; ++i) {
     const kc::count_row& r = rows[i];
     const kc::period_range<kc::month> own = kc::months_of(r.period);
-    const kc::window_lookup result = r.nat ? table.try_count(r.cat, *r.nat, own) : table.try_total(r.cat, own);
+    const kc::window_lookup result =
+        r.nationality ? table.try_count(r.category, *r.nationality, own) : table.try_total(r.category, own);
     KC_FUZZ_CHECK(result.ok(), "the months of a row are not tiled by it: " + describe(r) + ": " + result.reason);
     KC_FUZZ_CHECK(result.total->value == r.count && result.total->window == own,
                   "the months of " + describe(r) + " add up to " + std::to_string(result.total->value));

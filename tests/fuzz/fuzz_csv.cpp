@@ -1,4 +1,4 @@
-// libFuzzer target: the CSV layer (include/kerncijfers/detail/csv.hpp) on any bytes, read
+// libFuzzer target: the CSV layer (include/kerncijfers/csv.hpp) on any bytes, read
 // with the default delimiter and with ';' (files from Dutch spreadsheets).
 //
 // Documented outcomes: a header and records, or an `invalid_input` (csv::format_error for
@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "kerncijfers/detail/csv.hpp"
+#include "kerncijfers/csv.hpp"
 #include "support.hpp"
 
 namespace kc = kerncijfers;

@@ -13,7 +13,7 @@
 #include <streambuf>
 #include <string>
 
-#include "kerncijfers/detail/csv.hpp"
+#include "kerncijfers/csv.hpp"
 #include "support.hpp"
 
 namespace kc = kerncijfers;

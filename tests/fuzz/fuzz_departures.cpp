@@ -31,17 +31,17 @@ constexpr const char* source_name = "fuzz-input.csv";
 std::string describe(const kc::departure_row& r) {
   return kc::departure_period_iso(r.period) + " " + std::string(kc::to_string(r.group)) + " " +
          std::string(kc::to_string(r.mode)) + " " + std::to_string(r.count) + " \"" + kc_fuzz::escaped(r.source) +
-         "\" " + r.rel.iso() + " (line " + std::to_string(r.line) + ")";
+         "\" " + r.release.iso() + " (line " + std::to_string(r.line) + ")";
 }
 
-auto content(const kc::departure_row& r) { return std::tie(r.period, r.group, r.mode, r.count, r.source, r.rel); }
+auto content(const kc::departure_row& r) { return std::tie(r.period, r.group, r.mode, r.count, r.source, r.release); }
 
 std::string write_departures_csv(const std::vector<kc::departure_row>& rows) {
   std::string out = "period,group,mode,count,source,release\n";
   for (const auto& r : rows) {
     out += kc::departure_period_iso(r.period) + "," + std::string(kc::to_string(r.group)) + "," +
            std::string(kc::to_string(r.mode)) + "," + std::to_string(r.count) + "," + kc_fuzz::csv_quoted(r.source) +
-           "," + r.rel.iso() + "\n";
+           "," + r.release.iso() + "\n";
   }
   return out;
 }
@@ -63,12 +63,12 @@ void check_table(const kc::departures_table& table) {
     KC_FUZZ_CHECK(r.source.find_first_not_of(" \t\r\n") != std::string::npos, "blank source in " + describe(r));
     KC_FUZZ_CHECK(kc_fuzz::is_valid_utf8(r.source), "a source that is not UTF-8 was accepted: " + describe(r));
     KC_FUZZ_CHECK(r.file == source_name && r.line >= 2, "row without its place: " + describe(r));
-    KC_FUZZ_CHECK(in_use.emplace(std::tuple{r.group, r.period, r.mode}, r.rel).second,
+    KC_FUZZ_CHECK(in_use.emplace(std::tuple{r.group, r.period, r.mode}, r.release).second,
                   "two rows in use with one key: " + describe(r));
   }
   for (const auto& r : table.superseded()) {
     const auto it = in_use.find(std::tuple{r.group, r.period, r.mode});
-    KC_FUZZ_CHECK(it != in_use.end() && r.rel <= it->second,
+    KC_FUZZ_CHECK(it != in_use.end() && r.release <= it->second,
                   "a superseded row without a later row in use: " + describe(r));
   }
 }

@@ -5,13 +5,15 @@
 // text and says what was expected (a NUL in the text must not cut it short). A release
 // formats back to exactly the text it was parsed from ("" for undated; only the canonical
 // YYYY-MM-DD, YYYY-Www and YYYY-MM forms parse), re-parses to itself, has the precision its
-// form says, and orders consistently with its first day.
+// form says, orders consistently with its first day, and is dated by exactly the
+// `imprecise_date` that `parse_imprecise_date` reads from the same text.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "kerncijfers/counts.hpp"
+#include "kerncijfers/imprecise_date.hpp"
+#include "kerncijfers/release.hpp"
 #include "support.hpp"
 
 namespace kc = kerncijfers;
@@ -39,6 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   KC_FUZZ_CHECK(r.precision() == expected, shown + ": precision " + std::string(kc::to_string(r.precision())));
   KC_FUZZ_CHECK(r.is_dated() == !text.empty() && r.first_day_number().has_value() == r.is_dated(),
                 shown + ": dated and first day disagree");
+  KC_FUZZ_CHECK(text.empty() ? !kc::parse_imprecise_date(text) : kc::parse_imprecise_date(text) == r.date(),
+                shown + ": the release's date is not the imprecise date of the same text");
   KC_FUZZ_CHECK(!r.label(kc::language::nl).empty() && !r.label(kc::language::en).empty(), shown + ": empty label");
   if (r.is_dated()) {
     const kc::release day = kc::release::from_day(*r.first_day_number());

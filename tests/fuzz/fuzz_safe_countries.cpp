@@ -67,7 +67,7 @@ void check_list(const kc::safe_country_list& list) {
     if (i >= 16) continue;
     for (const auto& day : {d.from, d.to}) {
       if (!day) continue;
-      for (const int delta : {-1, 0, 1, 27, 28, 29, 30, 31}) check_status(list, d.country, *day + delta);
+      for (const int delta : {-1, 0, 1, 27, 28, 29, 30, 31}) check_status(list, d.country, day->day + delta);
     }
     if (!d.from && !d.to) check_status(list, d.country, 0);
   }

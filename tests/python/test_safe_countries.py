@@ -89,3 +89,26 @@ def test_designations_are_values() -> None:
     assert pickle.loads(pickle.dumps(first)) == first
     assert pickle.loads(pickle.dumps(nl)) == nl
     assert len(nl) == len(nl.designations())
+
+
+def test_designation_dates_keep_their_precision() -> None:
+    first = kc.nl_safe_countries().designations_of(ALGERIA)[0]
+    assert first.from_ == datetime.date(2016, 10, 1)
+    assert first.from_precision == kc.DatePrecision.month
+    assert first.to_precision == kc.DatePrecision.day
+    assert first.from_text() == "2016-10"
+    made = kc.Designation(
+        ALGERIA,
+        from_=datetime.date(2016, 10, 1),
+        from_precision=kc.DatePrecision.month,
+        to=datetime.date(2021, 6, 11),
+        to_known=True,
+    )
+    assert made.from_text() == "2016-10"
+    assert made.to_text() == "2021-06-11"
+    assert made.from_precision == kc.DatePrecision.month
+    again = pickle.loads(pickle.dumps(made))
+    assert again == made
+    assert again.from_precision == kc.DatePrecision.month
+    assert again.to_precision == kc.DatePrecision.day
+    assert [p.name for p in kc.DatePrecision.__members__.values()] == ["day", "month"]

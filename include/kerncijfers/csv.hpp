@@ -1,8 +1,10 @@
 #pragma once
-/// \file detail/csv.hpp
-/// Support header behind the CSV loaders (counts, departures, safe countries); not part of
-/// the Python API, where the csv module does this job. Its errors reach users through the
-/// loaders: `csv::value_error` is a `parse_error`, `csv::format_error` an `invalid_input`.
+/// \file csv.hpp
+/// The CSV reader behind the loaders (counts, departures, safe countries). Public because
+/// its errors reach users through every loader (`csv::value_error` is a `parse_error`,
+/// `csv::format_error` an `invalid_input`, `csv::read_error` an `invalid_input`) and C++
+/// code may read its own tables with it. Not part of the Python API, where the csv module
+/// does this job and the errors arrive as `ValueError`s.
 ///
 /// Reading comma-separated values (RFC 4180) with the position of every field, so that a
 /// bad value can be reported as "counts.csv, line 12, column 3 (\"count\")".
