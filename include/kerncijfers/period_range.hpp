@@ -138,8 +138,9 @@ class period_range {
     return first_ <= other.last_ && other.first_ <= last_;
   }
 
-  /// The periods in both ranges, or nothing when they do not overlap.
-  [[nodiscard]] constexpr std::optional<period_range> intersection(const period_range& other) const {
+  /// The periods in both ranges, or nothing when they do not overlap. Never throws: ranges
+  /// that overlap have a common part that is not reversed.
+  [[nodiscard]] constexpr std::optional<period_range> intersection(const period_range& other) const noexcept {
     if (!overlaps(other)) return std::nullopt;
     return period_range(first_ < other.first_ ? other.first_ : first_, last_ < other.last_ ? last_ : other.last_);
   }

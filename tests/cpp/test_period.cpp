@@ -6,6 +6,7 @@
 #include <limits>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_set>
 
@@ -58,6 +59,65 @@ static_assert(kc::month::min() + (kc::month::max() - kc::month::min()) == kc::mo
 static_assert(kc::year::max() - 9998 == kc::year::min());
 
 using kerncijfers_test::message_of;
+
+// The units are the four with traits; a period is not a unit, nor is anything else.
+static_assert(kc::period_unit<kc::week_unit> && kc::period_unit<kc::month_unit> && kc::period_unit<kc::quarter_unit> &&
+              kc::period_unit<kc::year_unit>);
+static_assert(!kc::period_unit<int> && !kc::period_unit<kc::month> && !kc::is_period_unit_v<double>);
+static_assert(kc::unit_rank_v<kc::week_unit> < kc::unit_rank_v<kc::month_unit> &&
+              kc::unit_rank_v<kc::month_unit> < kc::unit_rank_v<kc::quarter_unit> &&
+              kc::unit_rank_v<kc::quarter_unit> < kc::unit_rank_v<kc::year_unit>);
+
+// noexcept says exactly what cannot throw: conversions cannot, text and checked arithmetic can.
+static_assert(noexcept(kc::period_cast<kc::year>(kc::iso_week())) && noexcept(kc::to_month(kc::iso_week())));
+static_assert(noexcept(kc::month().first_day()) && noexcept(kc::iso_week().year()));
+static_assert(!noexcept(kc::month().iso()) && !noexcept(kc::month().label(kc::language::nl)));
+static_assert(!noexcept(kc::month::parse("")) && !noexcept(kc::month() + 1) && !noexcept(kc::month(2021, 1)));
+static_assert(!noexcept(kc::month::containing_day_number(0)) && !noexcept(kc::month::from_serial(0)));
+
+// Adding a unit is adding a tag and one traits block: a half year, built on the months.
+struct half_year_unit {};
+
+template <>
+struct kerncijfers::period_unit_traits<half_year_unit> : kerncijfers::detail::whole_months_unit<6> {
+  static constexpr int rank = 2;
+  static constexpr std::string_view noun = "half year";
+  static constexpr std::string_view plural = "half years";
+  static constexpr std::string_view description = "a half year (YYYY-Hn)";
+  static constexpr std::string_view iso_marker = "-H";
+  static constexpr unsigned iso_digits = 1;
+  static std::string label(kc::language lang, int year, unsigned index) {
+    return (lang == kc::language::nl ? std::to_string(index) + "e halfjaar " : "H" + std::to_string(index) + " ") +
+           std::to_string(year);
+  }
+  static std::string no_such_index(int /*year*/, unsigned index) {
+    return "half year " + std::to_string(index) + " is outside 1-2";
+  }
+};
+
+BOOST_AUTO_TEST_CASE(a_unit_is_one_traits_block) {
+  using half_year = kc::period<half_year_unit>;
+  static_assert(kc::period_unit<half_year_unit> && half_year::per_year == 2);
+  const half_year h(2021, 2);
+  BOOST_TEST(h.iso() == "2021-H2");
+  BOOST_TEST(h.label(kc::language::nl) == "2e halfjaar 2021");
+  BOOST_TEST(h.label(kc::language::en) == "H2 2021");
+  BOOST_TEST(half_year::parse("2021-H2") == h);
+  BOOST_TEST(ymd(h.first_day()) == "2021-07-01");
+  BOOST_TEST(ymd(h.last_day()) == "2021-12-31");
+  BOOST_TEST(h.days() == 184);
+  BOOST_TEST((h + 1).iso() == "2022-H1");
+  BOOST_TEST(half_year().iso() == "1970-H1");
+  BOOST_TEST(half_year::min().iso() == "0001-H1");
+  BOOST_TEST(half_year::max().iso() == "9999-H2");
+  BOOST_TEST(half_year::containing_day_number(cal::to_day_number(2021, 3, 31)) == half_year(2021, 1));
+  BOOST_TEST(kc::to_year(h) == kc::year(2021));
+  BOOST_TEST(message_of<kc::invalid_input>([] { (void)half_year(2021, 3); }) == "half year 3 is outside 1-2");
+  BOOST_TEST(message_of<kc::parse_error>([] { (void)half_year::parse("2021-H3"); }) ==
+             "cannot parse \"2021-H3\" as a half year (YYYY-Hn)");
+  BOOST_TEST(message_of<kc::range_error>([] { (void)(half_year::max() + 2); }) ==
+             "9999-H2 + 2 half years is beyond the last supported half year 9999-H2");
+}
 
 BOOST_AUTO_TEST_CASE(construct_and_fields) {
   const kc::month m(2021, 5);
