@@ -1,6 +1,9 @@
 #pragma once
 /// \file period.hpp
 /// Calendar periods: ISO week, month, quarter and year as one template on the unit.
+/// Everything that differs between units (their calendar, ISO form, labels and names in
+/// messages) is in one `period_unit_traits` block per unit; `period` itself never asks
+/// which unit it is.
 ///
 /// A period is a single integer serial, so arithmetic, distance, comparison and hashing
 /// are O(1) and constexpr. Periods of different units never mix: `month + iso_week`,
@@ -20,7 +23,6 @@
 /// 3 Jan 2021) belongs to December 2020 and 2026-W01 (29 Dec 2025 to 4 Jan 2026) to
 /// January 2026.
 
-#include <array>
 #include <compare>
 #include <concepts>
 #include <cstdint>
@@ -29,7 +31,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 #include "kerncijfers/calendar.hpp"
 #include "kerncijfers/errors.hpp"
