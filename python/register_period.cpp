@@ -12,7 +12,7 @@ namespace {
 
 template <class P>
 std::string repr(const P& p) {
-  if constexpr (std::is_same_v<typename P::unit, year_unit>) {
+  if constexpr (P::per_year == 1) {
     return std::string(python_name<P>) + "(" + std::to_string(p.year()) + ")";
   } else {
     return std::string(python_name<P>) + "(" + std::to_string(p.year()) + ", " + std::to_string(p.index()) + ")";
@@ -34,7 +34,7 @@ py::object shift(const P& p, const py::handle& n, bool subtract) {
 template <class P>
 py::class_<P> bind_period(py::module_& m, const char* doc) {
   py::class_<P> cls(m, python_name<P>, doc);
-  if constexpr (std::is_same_v<typename P::unit, year_unit>) {
+  if constexpr (P::per_year == 1) {
     cls.def(py::init<int>(), py::arg("year"));
   } else {
     cls.def(

@@ -36,7 +36,7 @@ std::string repr(const any_range& r) {
   return visit(r, [](const auto& range) {
     using P = typename std::decay_t<decltype(range)>::value_type;
     auto one = [](P p) {
-      if constexpr (std::is_same_v<typename P::unit, year_unit>)
+      if constexpr (P::per_year == 1)
         return std::string(python_name<P>) + "(" + std::to_string(p.year()) + ")";
       else
         return std::string(python_name<P>) + "(" + std::to_string(p.year()) + ", " + std::to_string(p.index()) + ")";

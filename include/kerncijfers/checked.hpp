@@ -21,16 +21,18 @@
 
 namespace kerncijfers {
 
+/// Integer types that count things: every standard integer type except `bool` (a count
+/// of true/false is a mistake, not a count). The constraint on every template that takes
+/// counts: `checked_add`, `share<T>`, `long_counts<Key, Count>`, integer series, ...
+template <class T>
+concept count_integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool>;
+
 namespace detail {
 
 // 128-bit integers for exact intermediate products of two 64-bit values.
 // `__extension__` keeps -Wpedantic quiet: GCC and Clang both provide the type.
 __extension__ typedef __int128 kc_int128;
 __extension__ typedef unsigned __int128 kc_uint128;
-
-/// Integer types that count things: every standard integer type except bool.
-template <class T>
-concept count_integer = std::integral<T> && !std::same_as<std::remove_cv_t<T>, bool>;
 
 // Decimal text of any integer, for messages.
 template <count_integer T>
@@ -56,7 +58,7 @@ template <count_integer T>
 }  // namespace detail
 
 /// `a + b`, or `overflow_error` naming both values when the sum does not fit in `T`.
-template <detail::count_integer T>
+template <count_integer T>
 [[nodiscard]] constexpr T checked_add(T a, T b) {
   T result{};
   if (__builtin_add_overflow(a, b, &result)) detail::throw_overflow(a, "+", b);
@@ -65,7 +67,7 @@ template <detail::count_integer T>
 
 /// `a - b`, or `overflow_error` naming both values when the difference does not fit in `T`
 /// (for unsigned `T` that includes every `b > a`).
-template <detail::count_integer T>
+template <count_integer T>
 [[nodiscard]] constexpr T checked_sub(T a, T b) {
   T result{};
   if (__builtin_sub_overflow(a, b, &result)) detail::throw_overflow(a, "-", b);
@@ -73,7 +75,7 @@ template <detail::count_integer T>
 }
 
 /// `a * b`, or `overflow_error` naming both values when the product does not fit in `T`.
-template <detail::count_integer T>
+template <count_integer T>
 [[nodiscard]] constexpr T checked_mul(T a, T b) {
   T result{};
   if (__builtin_mul_overflow(a, b, &result)) detail::throw_overflow(a, "*", b);
@@ -86,7 +88,7 @@ template <detail::count_integer T>
 /// The sum is taken left to right, so a sum whose final value fits but whose running total
 /// does not (a huge positive count followed by a negative one) also throws: counts are
 /// non-negative, and a negative value in a sum of counts is a bug to surface, not hide.
-template <detail::count_integer T>
+template <count_integer T>
 [[nodiscard]] constexpr T checked_sum(std::span<const T> values) {
   T total{};
   for (std::size_t i = 0; i < values.size(); ++i) {

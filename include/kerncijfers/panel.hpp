@@ -160,9 +160,10 @@ inline void check_apart(const panel_view<A>& input, const panel_view<B>& output,
   }
 }
 
-// A span seen as a one-row panel, for the overlap check.
+// A span seen as a one-row panel, for the overlap check. Never throws: a span's data is
+// not null when it has elements, and its one row has no stride to get wrong.
 template <class T>
-[[nodiscard]] panel_view<T> as_row(std::span<T> values) {
+[[nodiscard]] panel_view<T> as_row(std::span<T> values) noexcept {
   return values.empty() ? panel_view<T>() : panel_view<T>(values.data(), 1, values.size());
 }
 

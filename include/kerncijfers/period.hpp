@@ -1,6 +1,9 @@
 #pragma once
 /// \file period.hpp
 /// Calendar periods: ISO week, month, quarter and year as one template on the unit.
+/// Everything that differs between units (their calendar, ISO form, labels and names in
+/// messages) is in one `period_unit_traits` block per unit; `period` itself never asks
+/// which unit it is.
 ///
 /// A period is a single integer serial, so arithmetic, distance, comparison and hashing
 /// are O(1) and constexpr. Periods of different units never mix: `month + iso_week`,
@@ -20,15 +23,14 @@
 /// 3 Jan 2021) belongs to December 2020 and 2026-W01 (29 Dec 2025 to 4 Jan 2026) to
 /// January 2026.
 
-#include <array>
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <functional>
 #include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <type_traits>
 
 #include "kerncijfers/calendar.hpp"
 #include "kerncijfers/errors.hpp"
@@ -43,19 +45,11 @@ struct month_unit {};
 struct quarter_unit {};
 struct year_unit {};
 
+/// Everything `period` knows about a unit, one specialisation per unit: adding a unit is
+/// adding one tag and one traits block (the `period_unit` concept lists what it holds).
+/// Serials are `long long` here; `period` keeps them in years 1-9999 and checks them.
 template <class Unit>
-inline constexpr bool is_period_unit_v = std::is_same_v<Unit, week_unit> || std::is_same_v<Unit, month_unit> ||
-                                         std::is_same_v<Unit, quarter_unit> || std::is_same_v<Unit, year_unit>;
-
-/// Units ordered from fine to coarse; conversions go from finer to coarser only.
-template <class Unit>
-inline constexpr int unit_rank_v = std::is_same_v<Unit, week_unit>      ? 0
-                                   : std::is_same_v<Unit, month_unit>   ? 1
-                                   : std::is_same_v<Unit, quarter_unit> ? 2
-                                                                        : 3;
-
-template <class Unit>
-class period;
+struct period_unit_traits;
 
 namespace detail {
 
@@ -66,65 +60,225 @@ namespace detail {
 
 [[nodiscard]] constexpr long long floor_mod(long long a, long long b) noexcept { return a - floor_div(a, b) * b; }
 
-// What one period of a unit is called in messages, and several.
+// The calendar of a unit made of `Months` whole months (a month, a quarter, a year): the
+// serial of period `index` of year `y` is y * per_year + (index - 1).
+template <unsigned Months>
+struct whole_months_unit {
+  static_assert(Months > 0 && 12 % Months == 0, "the periods must tile the year");
+  static constexpr unsigned per_year = 12 / Months;
+  // A period lies inside every coarser one, so any of its days decides where it belongs.
+  static constexpr int deciding_day = 0;
+
+  [[nodiscard]] static constexpr unsigned periods_in_year(int /*year*/) noexcept { return per_year; }
+  [[nodiscard]] static constexpr long long serial(int year, unsigned index) noexcept {
+    return static_cast<long long>(year) * per_year + (index - 1);
+  }
+  [[nodiscard]] static constexpr int year_of(long long serial) noexcept {
+    return static_cast<int>(floor_div(serial, per_year));
+  }
+  [[nodiscard]] static constexpr unsigned index_of(long long serial) noexcept {
+    return static_cast<unsigned>(floor_mod(serial, per_year)) + 1;
+  }
+  [[nodiscard]] static constexpr calendar::day_number first_day_number(long long serial) noexcept {
+    return calendar::to_day_number(year_of(serial), (index_of(serial) - 1) * Months + 1, 1);
+  }
+  [[nodiscard]] static constexpr long long serial_containing(calendar::day_number days) noexcept {
+    const auto ymd = calendar::to_civil(days);
+    return serial(calendar::year_of(ymd), (calendar::month_of(ymd) - 1) / Months + 1);
+  }
+};
+
+}  // namespace detail
+
+/// ISO weeks: serial 0 is 1970-W01, the week of 1970-01-01.
+template <>
+struct period_unit_traits<week_unit> {
+  /// Position from fine (0) to coarse: conversions go to an equal or higher rank only.
+  static constexpr int rank = 0;
+  /// Periods in every year; 0 when it varies (an ISO year has 52 or 53 weeks).
+  static constexpr unsigned per_year = 0;
+  /// One and several in messages.
+  static constexpr std::string_view noun = "ISO week";
+  static constexpr std::string_view plural = "ISO weeks";
+  /// What `parse` accepts, in its messages.
+  static constexpr std::string_view description = "an ISO week (YYYY-Www)";
+  /// ISO 8601 form: the year, `iso_marker`, the index in `iso_digits` digits ("2021-W19").
+  static constexpr std::string_view iso_marker = "-W";
+  static constexpr unsigned iso_digits = 2;
+  /// Days after the first day of the day that decides which coarser period a period
+  /// belongs to: the Thursday, as for the ISO year.
+  static constexpr int deciding_day = 3;
+
+  [[nodiscard]] static constexpr unsigned periods_in_year(int year) noexcept {
+    return calendar::iso_weeks_in_year(year);
+  }
+  [[nodiscard]] static constexpr long long serial(int year, unsigned index) noexcept {
+    return detail::floor_div(calendar::iso_week_monday(year, index) + 3LL, 7);
+  }
+  [[nodiscard]] static constexpr int year_of(long long serial) noexcept {
+    return calendar::iso_week_of(thursday(serial)).year;
+  }
+  [[nodiscard]] static constexpr unsigned index_of(long long serial) noexcept {
+    return calendar::iso_week_of(thursday(serial)).week;
+  }
+  [[nodiscard]] static constexpr calendar::day_number first_day_number(long long serial) noexcept {
+    return static_cast<calendar::day_number>(serial * 7 - 3);
+  }
+  [[nodiscard]] static constexpr long long serial_containing(calendar::day_number days) noexcept {
+    return detail::floor_div(static_cast<long long>(days) + 3, 7);
+  }
+  /// "week 19 2021" (the same in both languages).
+  [[nodiscard]] static std::string label(language /*lang*/, int year, unsigned index) {
+    return "week " + std::to_string(index) + " " + std::to_string(year);
+  }
+  /// Why `period(year, index)` does not exist (the year is valid).
+  [[nodiscard]] static std::string no_such_index(int year, unsigned index) {
+    return "ISO year " + std::to_string(year) + " has no week " + std::to_string(index) + " (it has " +
+           std::to_string(periods_in_year(year)) + ")";
+  }
+
+ private:
+  [[nodiscard]] static constexpr calendar::day_number thursday(long long serial) noexcept {
+    return static_cast<calendar::day_number>(serial * 7);
+  }
+};
+
+template <>
+struct period_unit_traits<month_unit> : detail::whole_months_unit<1> {
+  static constexpr int rank = 1;
+  static constexpr std::string_view noun = "month";
+  static constexpr std::string_view plural = "months";
+  static constexpr std::string_view description = "a month (YYYY-MM)";
+  static constexpr std::string_view iso_marker = "-";
+  static constexpr unsigned iso_digits = 2;
+
+  /// "mei 2021" / "May 2021".
+  [[nodiscard]] static std::string label(language lang, int year, unsigned index) {
+    const auto& names = lang == language::nl ? detail::month_names_nl : detail::month_names_en;
+    return std::string(names[index - 1]) + " " + std::to_string(year);
+  }
+  [[nodiscard]] static std::string no_such_index(int /*year*/, unsigned index) {
+    return "month " + std::to_string(index) + " is outside 1-12";
+  }
+};
+
+template <>
+struct period_unit_traits<quarter_unit> : detail::whole_months_unit<3> {
+  static constexpr int rank = 2;
+  static constexpr std::string_view noun = "quarter";
+  static constexpr std::string_view plural = "quarters";
+  static constexpr std::string_view description = "a quarter (YYYY-Qn)";
+  static constexpr std::string_view iso_marker = "-Q";
+  static constexpr unsigned iso_digits = 1;
+
+  /// "2e kwartaal 2021" / "Q2 2021".
+  [[nodiscard]] static std::string label(language lang, int year, unsigned index) {
+    return lang == language::nl ? std::to_string(index) + "e kwartaal " + std::to_string(year)
+                                : "Q" + std::to_string(index) + " " + std::to_string(year);
+  }
+  [[nodiscard]] static std::string no_such_index(int /*year*/, unsigned index) {
+    return "quarter " + std::to_string(index) + " is outside 1-4";
+  }
+};
+
+/// One period per year, so named by the year alone: `year(2021)`, "2021".
+template <>
+struct period_unit_traits<year_unit> : detail::whole_months_unit<12> {
+  static constexpr int rank = 3;
+  static constexpr std::string_view noun = "year";
+  static constexpr std::string_view plural = "years";
+  static constexpr std::string_view description = "a year (YYYY)";
+  static constexpr std::string_view iso_marker = "";
+  static constexpr unsigned iso_digits = 0;
+
+  [[nodiscard]] static std::string label(language /*lang*/, int year, unsigned /*index*/) {
+    return std::to_string(year);
+  }
+  // Unreachable: a year's only index is 1, the one `period(year)` passes.
+  [[nodiscard]] static std::string no_such_index(int year, unsigned index) {
+    return "year " + std::to_string(year) + " has no period " + std::to_string(index);
+  }
+};
+
+/// A unit `period` can be built on: a type with a complete `period_unit_traits`
+/// specialisation (`week_unit`, `month_unit`, `quarter_unit`, `year_unit`). This is the
+/// constraint on `period<Unit>`; a period of anything else does not compile.
 template <class Unit>
-inline constexpr std::string_view unit_noun = std::is_same_v<Unit, week_unit>      ? "ISO week"
-                                              : std::is_same_v<Unit, month_unit>   ? "month"
-                                              : std::is_same_v<Unit, quarter_unit> ? "quarter"
-                                                                                   : "year";
+concept period_unit = requires(int year, unsigned index, long long serial, calendar::day_number day, language lang) {
+  { period_unit_traits<Unit>::rank } -> std::convertible_to<int>;
+  { period_unit_traits<Unit>::per_year } -> std::convertible_to<unsigned>;
+  { period_unit_traits<Unit>::noun } -> std::convertible_to<std::string_view>;
+  { period_unit_traits<Unit>::plural } -> std::convertible_to<std::string_view>;
+  { period_unit_traits<Unit>::description } -> std::convertible_to<std::string_view>;
+  { period_unit_traits<Unit>::iso_marker } -> std::convertible_to<std::string_view>;
+  { period_unit_traits<Unit>::iso_digits } -> std::convertible_to<unsigned>;
+  { period_unit_traits<Unit>::deciding_day } -> std::convertible_to<int>;
+  { period_unit_traits<Unit>::periods_in_year(year) } -> std::convertible_to<unsigned>;
+  { period_unit_traits<Unit>::serial(year, index) } -> std::convertible_to<long long>;
+  { period_unit_traits<Unit>::year_of(serial) } -> std::convertible_to<int>;
+  { period_unit_traits<Unit>::index_of(serial) } -> std::convertible_to<unsigned>;
+  { period_unit_traits<Unit>::first_day_number(serial) } -> std::convertible_to<calendar::day_number>;
+  { period_unit_traits<Unit>::serial_containing(day) } -> std::convertible_to<long long>;
+  { period_unit_traits<Unit>::label(lang, year, index) } -> std::convertible_to<std::string>;
+  { period_unit_traits<Unit>::no_such_index(year, index) } -> std::convertible_to<std::string>;
+};
+
+/// `period_unit<Unit>` as a value, for `if constexpr` and `static_assert`.
 template <class Unit>
-inline constexpr std::string_view unit_plural = std::is_same_v<Unit, week_unit>      ? "ISO weeks"
-                                                : std::is_same_v<Unit, month_unit>   ? "months"
-                                                : std::is_same_v<Unit, quarter_unit> ? "quarters"
-                                                                                     : "years";
+inline constexpr bool is_period_unit_v = period_unit<Unit>;
+
+/// Units ordered from fine to coarse; conversions go from finer to coarser only.
+template <period_unit Unit>
+inline constexpr int unit_rank_v = period_unit_traits<Unit>::rank;
+
+template <period_unit Unit>
+class period;
+
+namespace detail {
 
 // "1 month", "-1 month", "12 months": `amount` is the decimal text of an integer.
-template <class Unit>
+template <period_unit Unit>
 [[nodiscard]] std::string amount_of_periods(std::string_view amount) {
   const bool one = amount == "1" || amount == "-1";
-  return std::string(amount) + " " + std::string(one ? unit_noun<Unit> : unit_plural<Unit>);
+  return std::string(amount) + " " +
+         std::string(one ? period_unit_traits<Unit>::noun : period_unit_traits<Unit>::plural);
 }
 
 /// Throws `range_error` for `p op amount` (op "+" or "-") leaving years 1-9999, past the
 /// last supported period when `after`, else before the first: "2021-01 + 9223372036854775807
 /// months is beyond the last supported month 9999-12". `amount` is decimal text, so that
 /// callers holding wider integers (Python's) give the same message.
-template <class Unit>
+template <period_unit Unit>
 [[noreturn]] void throw_offset_outside(period<Unit> p, std::string_view op, std::string_view amount, bool after);
 
 /// Throws `range_error` for a serial that names no period of years 1-9999 (decimal text).
-template <class Unit>
+template <period_unit Unit>
 [[noreturn]] void throw_serial_outside(std::string_view serial);
 
 }  // namespace detail
 
 /// A calendar period of one unit: `period<month_unit>` is a month, and so on.
 /// Regular, trivially copyable, ordered and hashable.
-template <class Unit>
+template <period_unit Unit>
 class period {
-  static_assert(is_period_unit_v<Unit>, "period<Unit>: Unit must be week_unit, month_unit, quarter_unit or year_unit");
+  using traits = period_unit_traits<Unit>;
 
  public:
   using unit = Unit;
   using serial_type = std::int32_t;
 
   /// Number of sub-periods per year (12 months, 4 quarters, 1 year); 0 for weeks.
-  static constexpr unsigned per_year = std::is_same_v<Unit, month_unit>     ? 12
-                                       : std::is_same_v<Unit, quarter_unit> ? 4
-                                       : std::is_same_v<Unit, year_unit>    ? 1
-                                                                            : 0;
+  static constexpr unsigned per_year = traits::per_year;
 
   /// The first period of 1970.
-  constexpr period() noexcept
-      : serial_(std::is_same_v<Unit, week_unit> ? 0 : 1970 * static_cast<serial_type>(per_year)) {}
+  constexpr period() noexcept : serial_(static_cast<serial_type>(traits::serial(1970, 1))) {}
 
   /// Month `index` (1-12), quarter `index` (1-4) or ISO week `index` (1-52/53) of `year`.
   /// Throws `invalid_input` naming the value when it does not exist.
-  constexpr period(int year, unsigned index) requires(!std::is_same_v<Unit, year_unit>)
-      : serial_(checked_serial(year, index)) {}
+  constexpr period(int year, unsigned index) requires(per_year != 1) : serial_(checked_serial(year, index)) {}
 
   /// The calendar year `year` (1-9999).
-  constexpr explicit period(int year) requires std::is_same_v<Unit, year_unit> : serial_(checked_serial(year, 1)) {}
+  constexpr explicit period(int year) requires(per_year == 1) : serial_(checked_serial(year, 1)) {}
 
   /// The first period of year 1: 0001-01, 0001-Q1, 0001-W01 (Monday 1 January 1), 0001.
   [[nodiscard]] static constexpr period min() noexcept { return unchecked(min_serial()); }
@@ -154,61 +308,23 @@ class period {
   /// `range_error` naming the day number when no supported period holds it.
   [[nodiscard]] static constexpr period containing_day_number(calendar::day_number days) {
     if (!holds_day(days)) throw_day_outside("day number " + std::to_string(days) + " (days since 1970-01-01)");
-    if constexpr (std::is_same_v<Unit, week_unit>) {
-      return from_serial(detail::floor_div(static_cast<long long>(days) + 3, 7));
-    } else {
-      const auto ymd = calendar::to_civil(days);
-      const int y = calendar::year_of(ymd);
-      const unsigned m = calendar::month_of(ymd);
-      if constexpr (std::is_same_v<Unit, month_unit>)
-        return period(y, m);
-      else if constexpr (std::is_same_v<Unit, quarter_unit>)
-        return period(y, (m - 1) / 3 + 1);
-      else
-        return period(y);
-    }
+    return unchecked(traits::serial_containing(days));
   }
 
   [[nodiscard]] constexpr serial_type serial() const noexcept { return serial_; }
 
   /// Calendar year (for ISO weeks: the ISO year, the year of the week's Thursday).
-  [[nodiscard]] constexpr int year() const noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) {
-      return calendar::iso_week_of(thursday()).year;
-    } else {
-      return static_cast<int>(detail::floor_div(serial_, per_year));
-    }
-  }
+  [[nodiscard]] constexpr int year() const noexcept { return traits::year_of(serial_); }
 
   /// Month 1-12, quarter 1-4, ISO week 1-53; 1 for a year.
-  [[nodiscard]] constexpr unsigned index() const noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) {
-      return calendar::iso_week_of(thursday()).week;
-    } else {
-      return static_cast<unsigned>(detail::floor_mod(serial_, per_year)) + 1;
-    }
-  }
+  [[nodiscard]] constexpr unsigned index() const noexcept { return traits::index_of(serial_); }
 
   /// Day number (days since 1970-01-01) of the first and last day of the period.
   [[nodiscard]] constexpr calendar::day_number first_day_number() const noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) {
-      return static_cast<calendar::day_number>(static_cast<long long>(serial_) * 7 - 3);
-    } else if constexpr (std::is_same_v<Unit, month_unit>) {
-      return calendar::to_day_number(year(), index(), 1);
-    } else if constexpr (std::is_same_v<Unit, quarter_unit>) {
-      return calendar::to_day_number(year(), (index() - 1) * 3 + 1, 1);
-    } else {
-      return calendar::to_day_number(year(), 1, 1);
-    }
+    return traits::first_day_number(serial_);
   }
   [[nodiscard]] constexpr calendar::day_number last_day_number() const noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>) {
-      return first_day_number() + 6;
-    } else {
-      period next = *this;
-      ++next.serial_;
-      return next.first_day_number() - 1;
-    }
+    return traits::first_day_number(static_cast<long long>(serial_) + 1) - 1;
   }
 
   /// First and last day as `date::year_month_day`.
@@ -267,32 +383,17 @@ class period {
 
   /// ISO 8601 form: "2021-W19", "2021-05", "2021-Q2", "2021".
   [[nodiscard]] std::string iso() const {
-    const std::string y = detail::four_digit_year(year());
-    if constexpr (std::is_same_v<Unit, week_unit>)
-      return y + "-W" + detail::two_digits(index());
-    else if constexpr (std::is_same_v<Unit, month_unit>)
-      return y + "-" + detail::two_digits(index());
-    else if constexpr (std::is_same_v<Unit, quarter_unit>)
-      return y + "-Q" + std::to_string(index());
-    else
-      return y;
+    std::string text = detail::four_digit_year(year()) + std::string(traits::iso_marker);
+    if constexpr (traits::iso_digits > 0) {
+      const std::string digits = std::to_string(index());
+      if (digits.size() < traits::iso_digits) text.append(traits::iso_digits - digits.size(), '0');
+      text += digits;
+    }
+    return text;
   }
 
   /// Label for text: "mei 2021" / "May 2021", "week 19 2021", "2e kwartaal 2021" / "Q2 2021", "2021".
-  [[nodiscard]] std::string label(language lang) const {
-    const std::string y = std::to_string(year());
-    if constexpr (std::is_same_v<Unit, week_unit>) {
-      return "week " + std::to_string(index()) + " " + y;
-    } else if constexpr (std::is_same_v<Unit, month_unit>) {
-      const auto& names = lang == language::nl ? detail::month_names_nl : detail::month_names_en;
-      return std::string(names[index() - 1]) + " " + y;
-    } else if constexpr (std::is_same_v<Unit, quarter_unit>) {
-      return lang == language::nl ? std::to_string(index()) + "e kwartaal " + y
-                                  : "Q" + std::to_string(index()) + " " + y;
-    } else {
-      return y;
-    }
-  }
+  [[nodiscard]] std::string label(language lang) const { return traits::label(lang, year(), index()); }
 
   /// Parses the ISO 8601 form that `iso()` writes. Anything else throws `parse_error`
   /// naming the input: wrong shape, out-of-range month/quarter/week, trailing text.
@@ -302,34 +403,16 @@ class period {
     const long long y = detail::read_digits(text.substr(0, 4));
     if (y < calendar::min_year) return fail();
     const std::string_view rest = text.substr(4);
-    long long index = 1;
-    if constexpr (std::is_same_v<Unit, year_unit>) {
-      if (!rest.empty()) return fail();
-    } else if constexpr (std::is_same_v<Unit, month_unit>) {
-      if (rest.size() != 3 || rest[0] != '-') return fail();
-      index = detail::read_digits(rest.substr(1));
-    } else if constexpr (std::is_same_v<Unit, quarter_unit>) {
-      if (rest.size() != 3 || rest[0] != '-' || rest[1] != 'Q') return fail();
-      index = detail::read_digits(rest.substr(2));
-    } else {
-      if (rest.size() != 4 || rest[0] != '-' || rest[1] != 'W') return fail();
-      index = detail::read_digits(rest.substr(2));
+    if (rest.size() != traits::iso_marker.size() + traits::iso_digits || !rest.starts_with(traits::iso_marker)) {
+      return fail();
     }
+    const long long index = traits::iso_digits == 0 ? 1 : detail::read_digits(rest.substr(traits::iso_marker.size()));
     if (!index_is_valid(static_cast<int>(y), index)) return fail();
-    return from_serial(raw_serial(static_cast<int>(y), static_cast<unsigned>(index)));
+    return from_serial(traits::serial(static_cast<int>(y), static_cast<unsigned>(index)));
   }
 
   /// What this unit is called in messages: "an ISO week (YYYY-Www)", ...
-  [[nodiscard]] static constexpr std::string_view unit_description() noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>)
-      return "an ISO week (YYYY-Www)";
-    else if constexpr (std::is_same_v<Unit, month_unit>)
-      return "a month (YYYY-MM)";
-    else if constexpr (std::is_same_v<Unit, quarter_unit>)
-      return "a quarter (YYYY-Qn)";
-    else
-      return "a year (YYYY)";
-  }
+  [[nodiscard]] static constexpr std::string_view unit_description() noexcept { return traits::description; }
 
   friend std::ostream& operator<<(std::ostream& out, const period& p) { return out << p.iso(); }
 
@@ -345,9 +428,9 @@ class period {
       const auto ymd = calendar::to_civil(n);
       return detail::iso_date(calendar::year_of(ymd), calendar::month_of(ymd), calendar::day_of(ymd));
     };
-    throw range_error(what + " is outside the supported " + std::string(detail::unit_plural<Unit>) + " " + min().iso() +
-                      " to " + max().iso() + " (" + text(min().first_day_number()) + " to " +
-                      text(max().last_day_number()) + ")");
+    throw range_error(what + " is outside the supported " + std::string(traits::plural) + " " + min().iso() + " to " +
+                      max().iso() + " (" + text(min().first_day_number()) + " to " + text(max().last_day_number()) +
+                      ")");
   }
 
   // The period with a serial known to be in range.
@@ -357,47 +440,21 @@ class period {
     return p;
   }
 
-  [[nodiscard]] constexpr calendar::day_number thursday() const noexcept {
-    return static_cast<calendar::day_number>(static_cast<long long>(serial_) * 7);
-  }
-
   [[nodiscard]] static constexpr bool index_is_valid(int y, long long index) noexcept {
-    if (!calendar::is_valid_year(y)) return false;
-    if constexpr (std::is_same_v<Unit, week_unit>)
-      return index >= 1 && index <= calendar::iso_weeks_in_year(y);
-    else
-      return index >= 1 && index <= per_year;
-  }
-
-  [[nodiscard]] static constexpr long long raw_serial(int y, unsigned index) noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>)
-      return detail::floor_div(calendar::iso_week_monday(y, index) + 3LL, 7);
-    else
-      return static_cast<long long>(y) * per_year + (index - 1);
+    return calendar::is_valid_year(y) && index >= 1 && index <= traits::periods_in_year(y);
   }
 
   [[nodiscard]] static constexpr serial_type checked_serial(int y, unsigned index) {
     if (!calendar::is_valid_year(y)) {
       throw invalid_input("year " + std::to_string(y) + " is outside 1-9999");
     }
-    if (!index_is_valid(y, index)) {
-      if constexpr (std::is_same_v<Unit, week_unit>)
-        throw invalid_input("ISO year " + std::to_string(y) + " has no week " + std::to_string(index) + " (it has " +
-                            std::to_string(calendar::iso_weeks_in_year(y)) + ")");
-      else if constexpr (std::is_same_v<Unit, month_unit>)
-        throw invalid_input("month " + std::to_string(index) + " is outside 1-12");
-      else
-        throw invalid_input("quarter " + std::to_string(index) + " is outside 1-4");
-    }
-    return static_cast<serial_type>(raw_serial(y, index));
+    if (!index_is_valid(y, index)) throw invalid_input(traits::no_such_index(y, index));
+    return static_cast<serial_type>(traits::serial(y, index));
   }
 
-  static constexpr long long min_serial() noexcept { return raw_serial(calendar::min_year, 1); }
+  static constexpr long long min_serial() noexcept { return traits::serial(calendar::min_year, 1); }
   static constexpr long long max_serial() noexcept {
-    if constexpr (std::is_same_v<Unit, week_unit>)
-      return raw_serial(calendar::max_year, calendar::iso_weeks_in_year(calendar::max_year));
-    else
-      return raw_serial(calendar::max_year, per_year);
+    return traits::serial(calendar::max_year, traits::periods_in_year(calendar::max_year));
   }
 
   serial_type serial_;
@@ -405,20 +462,26 @@ class period {
 
 namespace detail {
 
-template <class Unit>
+template <period_unit Unit>
 [[noreturn]] void throw_offset_outside(period<Unit> p, std::string_view op, std::string_view amount, bool after) {
-  const std::string noun(unit_noun<Unit>);
+  const std::string noun(period_unit_traits<Unit>::noun);
   throw range_error(p.iso() + " " + std::string(op) + " " + amount_of_periods<Unit>(amount) + " is " +
                     (after ? "beyond the last supported " + noun + " " + period<Unit>::max().iso()
                            : "before the first supported " + noun + " " + period<Unit>::min().iso()));
 }
 
-template <class Unit>
+template <period_unit Unit>
 [[noreturn]] void throw_serial_outside(std::string_view serial) {
-  const std::string noun(unit_noun<Unit>);
+  const std::string noun(period_unit_traits<Unit>::noun);
   throw range_error(noun + " serial " + std::string(serial) + " names no " + noun + " of years 1-9999 (serials " +
                     std::to_string(period<Unit>::min().serial()) + " = " + period<Unit>::min().iso() + " to " +
                     std::to_string(period<Unit>::max().serial()) + " = " + period<Unit>::max().iso() + ")");
+}
+
+// The day that decides which coarser period `p` belongs to (see `deciding_day`).
+template <period_unit Unit>
+[[nodiscard]] constexpr calendar::day_number deciding_day_number(period<Unit> p) noexcept {
+  return p.first_day_number() + period_unit_traits<Unit>::deciding_day;
 }
 
 }  // namespace detail
@@ -430,41 +493,35 @@ using year = period<year_unit>;
 
 template <class T>
 inline constexpr bool is_period_v = false;
-template <class Unit>
+template <period_unit Unit>
 inline constexpr bool is_period_v<period<Unit>> = true;
 
 /// Converts a period to a coarser (or the same) unit: week -> month/quarter/year by the
 /// week's Thursday, month -> quarter/year, quarter -> year. Finer targets do not compile.
-template <class To, class FromUnit>
+/// Never throws: the deciding day lies in the period, which lies in years 1-9999.
+template <class To, period_unit FromUnit>
 requires is_period_v<To> &&(unit_rank_v<typename To::unit> >= unit_rank_v<FromUnit>) [[nodiscard]] constexpr To
-    period_cast(period<FromUnit> p) {
-  if constexpr (std::is_same_v<typename To::unit, FromUnit>) {
-    return p;
-  } else if constexpr (std::is_same_v<FromUnit, week_unit>) {
-    // The Thursday decides: first_day_number() is the Monday.
-    return To::containing_day_number(p.first_day_number() + 3);
-  } else {
-    return To::containing_day_number(p.first_day_number());
-  }
+    period_cast(period<FromUnit> p) noexcept {
+  return To::containing_day_number(detail::deciding_day_number(p));
 }
 
 /// Shorthands for `period_cast`.
-template <class FromUnit>
-[[nodiscard]] constexpr month to_month(period<FromUnit> p) {
+template <period_unit FromUnit>
+[[nodiscard]] constexpr month to_month(period<FromUnit> p) noexcept {
   return period_cast<month>(p);
 }
-template <class FromUnit>
-[[nodiscard]] constexpr quarter to_quarter(period<FromUnit> p) {
+template <period_unit FromUnit>
+[[nodiscard]] constexpr quarter to_quarter(period<FromUnit> p) noexcept {
   return period_cast<quarter>(p);
 }
-template <class FromUnit>
-[[nodiscard]] constexpr year to_year(period<FromUnit> p) {
+template <period_unit FromUnit>
+[[nodiscard]] constexpr year to_year(period<FromUnit> p) noexcept {
   return period_cast<year>(p);
 }
 
 }  // namespace kerncijfers
 
-template <class Unit>
+template <kerncijfers::period_unit Unit>
 struct std::hash<kerncijfers::period<Unit>> {
   [[nodiscard]] std::size_t operator()(kerncijfers::period<Unit> p) const noexcept {
     return std::hash<std::int32_t>{}(p.serial());

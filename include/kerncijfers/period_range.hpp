@@ -138,8 +138,9 @@ class period_range {
     return first_ <= other.last_ && other.first_ <= last_;
   }
 
-  /// The periods in both ranges, or nothing when they do not overlap.
-  [[nodiscard]] constexpr std::optional<period_range> intersection(const period_range& other) const {
+  /// The periods in both ranges, or nothing when they do not overlap. Never throws: ranges
+  /// that overlap have a common part that is not reversed.
+  [[nodiscard]] constexpr std::optional<period_range> intersection(const period_range& other) const noexcept {
     if (!overlaps(other)) return std::nullopt;
     return period_range(first_ < other.first_ ? other.first_ : first_, last_ < other.last_ ? last_ : other.last_);
   }
@@ -192,9 +193,9 @@ template <class P>
   }
   const auto most = static_cast<std::size_t>(last - P::min()) + 1;
   throw range_error("a trailing window of " + amount_of_periods<typename P::unit>(n) + " ending at " + last.iso() +
-                    " would start before the first supported " + std::string(unit_noun<typename P::unit>) + " " +
-                    P::min().iso() + " (at most " + amount_of_periods<typename P::unit>(std::to_string(most)) +
-                    " can end there)");
+                    " would start before the first supported " +
+                    std::string(period_unit_traits<typename P::unit>::noun) + " " + P::min().iso() + " (at most " +
+                    amount_of_periods<typename P::unit>(std::to_string(most)) + " can end there)");
 }
 
 }  // namespace detail
@@ -214,32 +215,25 @@ requires is_period_v<P>
 /// From the first period of `p`'s year through `p` (for ISO weeks: of the ISO year).
 template <class P>
 requires is_period_v<P>
-[[nodiscard]] constexpr period_range<P> year_to_date(P p) {
-  if constexpr (std::is_same_v<typename P::unit, week_unit>)
-    return period_range<P>(P(p.year(), 1), p);
-  else if constexpr (std::is_same_v<typename P::unit, year_unit>)
-    return period_range<P>(p);
-  else
-    return period_range<P>(P(p.year(), 1), p);
+[[nodiscard]] constexpr period_range<P> year_to_date(P p) noexcept {
+  return period_range<P>(P::from_serial(period_unit_traits<typename P::unit>::serial(p.year(), 1)), p);
 }
 
 /// The periods of unit `To` that make up `p` (a coarser period): the months of a
 /// quarter or year, the quarters of a year, the ISO weeks whose Thursday lies in `p`.
-template <class To, class FromUnit>
+/// Never throws: `p` lies in years 1-9999 and holds at least one period of `To`.
+template <class To, period_unit FromUnit>
 requires is_period_v<To> &&(unit_rank_v<typename To::unit> <= unit_rank_v<FromUnit>)
-    [[nodiscard]] constexpr period_range<To> subperiods(period<FromUnit> p) {
-  if constexpr (std::is_same_v<typename To::unit, week_unit>) {
-    // Weeks belong to the period of their Thursday: the first such week holds the
-    // first Thursday on or after the first day.
-    const auto first_day = p.first_day_number();
-    const auto last_day = p.last_day_number();
-    const To first = To::containing_day_number(first_day + 3);
-    const To last = To::containing_day_number(last_day - 3);
-    return period_range<To>(first, last);
-  } else {
-    return period_range<To>(To::containing_day_number(p.first_day_number()),
-                            To::containing_day_number(p.last_day_number()));
-  }
+    [[nodiscard]] constexpr period_range<To> subperiods(period<FromUnit> p) noexcept {
+  // A period of `To` belongs to `p` when its deciding day does (the Thursday of a week):
+  // the ones holding the first and the last day of `p` may belong to a neighbour.
+  const auto first_day = p.first_day_number();
+  const auto last_day = p.last_day_number();
+  To first = To::containing_day_number(first_day);
+  To last = To::containing_day_number(last_day);
+  if (detail::deciding_day_number(first) < first_day) ++first;
+  if (detail::deciding_day_number(last) > last_day) --last;
+  return period_range<To>(first, last);
 }
 
 /// Converts a range to a coarser unit; throws `range_error` when the range does not

@@ -94,7 +94,7 @@ concept floating_value = std::floating_point<T>;
 
 /// Integer values (every integer type except bool): missing is a 0 in a validity mask.
 template <class T>
-concept integer_value = detail::count_integer<T>;
+concept integer_value = count_integer<T>;
 
 /// A contiguous, sized run of floating-point values (`std::vector<double>`, `std::span<const float>`, ...).
 template <class R>

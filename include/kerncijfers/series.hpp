@@ -306,19 +306,17 @@ template <class P, class T>
 
 namespace detail {
 
-// Position of the same period one year before position i, if it is in the series.
+// Position of the same period one year before position i (the same index in the year
+// before), if that period exists and is in the series.
 template <class P>
 [[nodiscard]] std::optional<std::size_t> year_before(const period_range<P>& range, std::size_t i) {
-  if constexpr (std::is_same_v<typename P::unit, week_unit>) {
-    const unsigned week = range[i].index();
-    for (const std::size_t lag : {std::size_t{52}, std::size_t{53}}) {
-      if (i >= lag && range[i - lag].index() == week) return i - lag;
-    }
-    return std::nullopt;
-  } else {
-    if (i < P::per_year) return std::nullopt;
-    return i - P::per_year;
-  }
+  using traits = period_unit_traits<typename P::unit>;
+  const P p = range[i];
+  const int y = p.year() - 1;
+  if (!calendar::is_valid_year(y) || p.index() > traits::periods_in_year(y)) return std::nullopt;
+  const P before = P::from_serial(traits::serial(y, p.index()));
+  if (!range.contains(before)) return std::nullopt;
+  return range.index_of(before);
 }
 
 }  // namespace detail

@@ -37,7 +37,7 @@ namespace kerncijfers {
 /// shares can have different counts the ordering is `std::weak_ordering`; use
 /// `same_counts` to compare the counts themselves. Undefined shares are equal to each
 /// other and order before every defined share. The hash is consistent with `==`.
-template <detail::count_integer T = std::int64_t>
+template <count_integer T = std::int64_t>
 class share {
   static_assert(sizeof(T) <= 8, "share<T>: T must be an integer type of at most 64 bits");
 

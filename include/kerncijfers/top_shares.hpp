@@ -96,7 +96,7 @@ struct cube_shape {
 /// four code columns, `Count` that of the counts (any integer type but bool; `std::int64_t`
 /// and `std::int32_t` are what numpy hands over).
 template <class Key, class Count>
-requires detail::count_integer<Key> && detail::count_integer<Count>
+requires count_integer<Key> && count_integer<Count>
 struct long_counts {
   std::span<const Key> country;
   std::span<const Key> category;

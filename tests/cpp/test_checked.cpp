@@ -25,6 +25,11 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 }  // namespace
 
+// Counts are integers, never bool or floating point; the concept is public.
+static_assert(kc::count_integer<std::int64_t> && kc::count_integer<std::uint8_t> && kc::count_integer<const int>);
+static_assert(!kc::count_integer<bool> && !kc::count_integer<const bool> && !kc::count_integer<double>);
+static_assert(!kc::count_integer<char*> && !kc::count_integer<std::int64_t&>);
+
 BOOST_AUTO_TEST_CASE(exact_results) {
   static_assert(kc::checked_add<std::int64_t>(2, 3) == 5);
   static_assert(kc::checked_sub<std::int64_t>(2, 3) == -1);
