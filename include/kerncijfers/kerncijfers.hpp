@@ -7,6 +7,7 @@
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/figures_json.hpp"
 #include "kerncijfers/key_figures.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
