@@ -25,6 +25,7 @@
 #include "kerncijfers/nationality.hpp"
 #include "kerncijfers/period_range.hpp"
 #include "kerncijfers/render.hpp"
+#include "kerncijfers/rounding.hpp"
 #include "kerncijfers/text.hpp"
 
 namespace kerncijfers {
@@ -124,8 +125,15 @@ using json = nlohmann::ordered_json;
   return j;
 }
 
-[[nodiscard]] inline json percent_text(std::int64_t units, int decimals) {
-  return labels(format_percent(units, decimals, language::nl), format_percent(units, decimals, language::en));
+// A percent as its units (of 10^-decimals; the figure's "decimals" says how many) and as
+// text: the JSON has integers only.
+[[nodiscard]] inline json percent_text(const rounded_decimal& p) {
+  return labels(format_percent(p.units(), p.decimals(), language::nl),
+                format_percent(p.units(), p.decimals(), language::en));
+}
+
+[[nodiscard]] inline json percent_units(const std::optional<rounded_decimal>& p) {
+  return p ? json(p->units()) : json(nullptr);
 }
 
 inline void put_category(json& j, category c) {
@@ -173,7 +181,7 @@ template <class T>
   put_status(j, f.status, f.problem, f.reason);
   j["total"] = value_if(has, f.total);
   j["top_n"] = static_cast<std::int64_t>(f.top_n);
-  j["unknown_separate"] = f.unknown_separate;
+  j["unknown_separate"] = f.unknown_row == unknown_placement::own_row;
   json rows = json::array();
   for (const distribution_row& r : f.rows) {
     json row = json::object();
@@ -186,14 +194,14 @@ template <class T>
     exact["part"] = r.exact.part();
     exact["whole"] = r.exact.whole();
     row["share"] = std::move(exact);
-    row["percent"] = r.percent;
-    row["percent_text"] = percent_text(r.percent, f.decimals);
+    row["percent"] = r.percent.units();
+    row["percent_text"] = percent_text(r.percent);
     rows.push_back(std::move(row));
   }
   j["rows"] = std::move(rows);
   j["rounding"] = to_string(f.rounding);
   j["decimals"] = f.decimals;
-  j["percent_sum"] = value_if(has, f.percent_sum);
+  j["percent_sum"] = value_if(has, f.percent_sum.units());
   j["sums_to_100"] = value_if(has, f.sums_to_100);
   j["rounding_note"] = text(f.rounding_note);
   j["listed"] = value_if(has, f.listed);
@@ -212,11 +220,11 @@ template <class T>
   put_status(j, s.status, s.problem, s.reason);
   j["total"] = value_if(has || has_bounds, s.total);
   j["safe_count"] = value_if(has, s.safe_count);
-  j["percent"] = value_if(has, s.percent);
-  j["percent_text"] = has ? percent_text(s.percent, s.decimals) : json(nullptr);
+  j["percent"] = value_if(has, s.percent.units());
+  j["percent_text"] = has ? percent_text(s.percent) : json(nullptr);
   j["decimals"] = s.decimals;
-  j["lower_percent"] = optional_integer(s.lower_percent);
-  j["upper_percent"] = optional_integer(s.upper_percent);
+  j["lower_percent"] = percent_units(s.lower_percent);
+  j["upper_percent"] = percent_units(s.upper_percent);
   j["safe_nationalities"] = alpha3_list(s.safe_nationalities);
   j["undetermined_nationalities"] = alpha3_list(s.undetermined_nationalities);
   j["rule"] = text(s.rule);
@@ -230,8 +238,10 @@ template <class T>
   json j = json::object();
   j["group"] = to_string(d.group);
   j["group_label"] = labels(std::string(label(d.group, language::nl)), std::string(label(d.group, language::en)));
-  j["period"] = window(d.period, departures_period_label(d.period, language::nl),
-                       departures_period_label(d.period, language::en));
+  // The JSON keeps its key "period" for the departures window, and the other keys of 0.1.0
+  // below, so readers of the published format need no change (docs/key-figures.schema.json).
+  j["period"] = window(d.window, departures_period_label(d.window, language::nl),
+                       departures_period_label(d.window, language::en));
   put_status(j, d.status, d.problem, d.reason);
   j["total"] = value_if(has, d.total);
   j["total_rounded"] = value_if(has, d.total_rounded);
@@ -240,11 +250,11 @@ template <class T>
           : json(nullptr);
   j["supervised"] = value_if(has, d.supervised);
   j["unsupervised"] = value_if(has, d.unsupervised);
-  j["supervised_percent"] = value_if(has, d.supervised_percent);
-  j["unsupervised_percent"] = value_if(has, d.unsupervised_percent);
+  j["supervised_percent"] = value_if(has, d.supervised_percent.units());
+  j["unsupervised_percent"] = value_if(has, d.unsupervised_percent.units());
   j["rounding"] = to_string(d.rounding);
   j["decimals"] = d.decimals;
-  j["percent_sum"] = value_if(has, d.supervised_percent + d.unsupervised_percent);
+  j["percent_sum"] = value_if(has, d.supervised_percent.units() + d.unsupervised_percent.units());
   j["sums_to_100"] = value_if(has, d.sums_to_100);
   j["rounding_note"] = text(d.rounding_note);
   j["source"] = source(d.source);
@@ -266,8 +276,8 @@ template <class T>
   }
   j["by_category"] = std::move(entries);
   j["total"] = optional_integer(in.total);
-  j["total_problem"] = to_string(in.total_problem);
-  j["total_reason"] = text(in.total_reason);
+  j["total_problem"] = to_string(in.problem);
+  j["total_reason"] = text(in.reason);
   j["notes"] = string_list(in.notes);
   j["source"] = source(in.source);
   return j;
@@ -278,9 +288,10 @@ template <class T>
   j["trailing_months"] = static_cast<std::int64_t>(o.trailing_months);
   j["top_first_month"] = static_cast<std::int64_t>(o.top_first_month);
   j["top_first_trailing"] = static_cast<std::int64_t>(o.top_first_trailing);
-  j["top_nareizigers"] = static_cast<std::int64_t>(o.top_nareizigers);
-  j["nareiziger_window_end"] = o.nareiziger_window_end ? json(o.nareiziger_window_end->iso()) : json(nullptr);
-  j["departures_period"] = o.departures_period ? json(o.departures_period->iso()) : json(nullptr);
+  j["top_nareizigers"] = static_cast<std::int64_t>(o.top_family_reunification);
+  j["nareiziger_window_end"] =
+      o.family_reunification_window_end ? json(o.family_reunification_window_end->iso()) : json(nullptr);
+  j["departures_period"] = o.departures_window ? json(o.departures_window->iso()) : json(nullptr);
   j["rounding"] = to_string(o.rounding);
   j["decimals"] = o.decimals;
   return j;
@@ -295,8 +306,8 @@ template <class T>
   j["first_month"] = distribution(figures.first_month);
   j["first_trailing"] = distribution(figures.first_trailing);
   j["safe_month"] = safe_share(figures.safe_month);
-  j["nareizigers_month"] = distribution(figures.nareizigers_month);
-  j["nareizigers_trailing"] = distribution(figures.nareizigers_trailing);
+  j["nareizigers_month"] = distribution(figures.family_reunification_month);
+  j["nareizigers_trailing"] = distribution(figures.family_reunification_trailing);
   j["departures_all"] = departures(figures.departures_all);
   j["departures_criminal"] = departures(figures.departures_criminal);
   return j;

@@ -376,8 +376,8 @@ class paragraph {
 
 // ----- sentences
 
-[[nodiscard]] inline std::string percent_text(std::int64_t units, int decimals, language lang) {
-  return format_percent(units, decimals, lang);
+[[nodiscard]] inline std::string percent_text(const rounded_decimal& percent, language lang) {
+  return format_percent(percent.units(), percent.decimals(), lang);
 }
 
 [[nodiscard]] inline std::vector<const distribution_row*> rows_of_kind(const distribution_figure& f, row_kind kind) {
@@ -426,7 +426,7 @@ class paragraph {
     return nl ? "Deze cijfers zijn onvolledig" + reason_suffix(f.problem, f.reason, lang) + "."
               : "These figures are incomplete" + reason_suffix(f.problem, f.reason, lang) + ".";
   }
-  const std::string share = percent_text(unlisted.front()->percent, f.decimals, lang);
+  const std::string share = percent_text(unlisted.front()->percent, lang);
   if (nl) {
     return "Deze cijfers bevatten alleen de nationaliteiten die in de gegevens staan: " + share + " van de " +
            std::string(subject(f.cat, lang)) +
@@ -445,7 +445,7 @@ class paragraph {
   const bool nl = lang == language::nl;
   std::vector<std::string> items;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string p = percent_text(rows[i]->percent, f.decimals, lang);
+    const std::string p = percent_text(rows[i]->percent, lang);
     const std::string name = row_name(*rows[i], lang);
     if (i == 0) {
       items.push_back(nl ? lead + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " + name
@@ -471,14 +471,14 @@ class paragraph {
   if (named.empty()) {
     text = no_breakdown(f, false, lang);
   } else {
-    const std::string p = percent_text(named.front()->percent, f.decimals, lang);
+    const std::string p = percent_text(named.front()->percent, lang);
     const std::string name = row_name(*named.front(), lang);
     text = nl ? "In " + f.window.label(lang) + " kwam " + p + " van de " + std::string(subject(f.cat, lang)) + " uit " +
                     name + "."
               : "In " + f.window.label(lang) + ", " + p + " of " + std::string(subject(f.cat, lang)) + " came from " +
                     name + ".";
     for (std::size_t i = 1; i < named.size(); ++i) {
-      const std::string q = percent_text(named[i]->percent, f.decimals, lang);
+      const std::string q = percent_text(named[i]->percent, lang);
       const std::string n = row_name(*named[i], lang);
       if (nl) {
         rest.push_back(q + (i == 1 ? " was afkomstig uit " : " kwam uit ") + n);
@@ -488,7 +488,7 @@ class paragraph {
     }
   }
   for (const auto* u : unknown) {
-    const std::string q = percent_text(u->percent, f.decimals, lang);
+    const std::string q = percent_text(u->percent, lang);
     rest.push_back(nl ? q + " was " + std::string(nationality::unknown().name(lang))
                       : q + " had an unknown nationality");
   }
@@ -529,17 +529,17 @@ class paragraph {
   std::string text =
       named.empty() ? no_breakdown(f, false, lang) : list_sentence("In " + f.window.label(lang), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
-    const std::string q = percent_text(u->percent, f.decimals, lang);
+    const std::string q = percent_text(u->percent, lang);
     text += nl ? " " + q + " had een onbekende nationaliteit." : " " + q + " had an unknown nationality.";
   }
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
-    const std::string q = percent_text(o->percent, f.decimals, lang);
+    const std::string q = percent_text(o->percent, lang);
     if (nl) {
       text += " De overige " + q + " van de " + std::string(subject(f.cat, lang)) + " had een " +
-              (f.unknown_separate ? "andere" : "andere of onbekende") + " nationaliteit.";
+              (f.unknown_row == unknown_placement::own_row ? "andere" : "andere of onbekende") + " nationaliteit.";
     } else {
-      text += " The remaining " + q + " had " + (f.unknown_separate ? "another" : "another or an unknown") +
-              " nationality.";
+      text += " The remaining " + q + " had " +
+              (f.unknown_row == unknown_placement::own_row ? "another" : "another or an unknown") + " nationality.";
     }
   }
   const std::string caveat = partial_caveat(f, lang);
@@ -563,14 +563,14 @@ struct safe_sentence {
     std::string after = nl ? " is niet beschikbaar" : " is not available";
     after += reason_suffix(s.problem, s.reason, lang) + ".";
     if (s.lower_percent && s.upper_percent) {
-      const std::string lo = percent_text(*s.lower_percent, s.decimals, lang);
-      const std::string hi = percent_text(*s.upper_percent, s.decimals, lang);
+      const std::string lo = percent_text(*s.lower_percent, lang);
+      const std::string hi = percent_text(*s.upper_percent, lang);
       after += nl ? " Het ligt tussen " + lo + " en " + hi + "." : " It lies between " + lo + " and " + hi + ".";
     }
     return {nl ? "Het aandeel van de " + who + " dat uit een " : "The share of " + who + " who came from a ", link,
             (nl ? " kwam," : "") + after};
   }
-  const std::string p = percent_text(s.percent, s.decimals, lang);
+  const std::string p = percent_text(s.percent, lang);
   std::string after = ".";
   if (s.status == figure_status::partial) {
     after += nl ? " Dit cijfer is onvolledig" + reason_suffix(s.problem, s.reason, lang) + "."
@@ -584,7 +584,7 @@ struct safe_sentence {
 [[nodiscard]] inline std::string rounding_note(const distribution_figure& f, language lang) {
   if (f.status == figure_status::unavailable || f.sums_to_100 || f.rows.empty()) return {};
   const bool nl = lang == language::nl;
-  const std::string sum = percent_text(f.percent_sum, f.decimals, lang);
+  const std::string sum = percent_text(f.percent_sum, lang);
   const std::string window = f.window.label(lang);
   if (f.rounding == share_rounding::published) {
     return nl ? "(Afgerond: elk percentage is afzonderlijk afgerond, daardoor telt de hele verdeling van " + window +
@@ -599,7 +599,8 @@ struct safe_sentence {
 [[nodiscard]] inline std::string rounding_note(const departures_figure& d, language lang) {
   if (d.status == figure_status::unavailable || d.sums_to_100) return {};
   const bool nl = lang == language::nl;
-  const std::string sum = percent_text(d.supervised_percent + d.unsupervised_percent, d.decimals, lang);
+  const std::string sum =
+      percent_text(rounded_decimal(d.supervised_percent.units() + d.unsupervised_percent.units(), d.decimals), lang);
   if (d.rounding == share_rounding::published) {
     return nl ? "(Afgerond: beide percentages zijn afzonderlijk afgerond en tellen samen op tot " + sum + ".)"
               : "(Rounded: both percentages are rounded on their own and add up to " + sum + ".)";
@@ -611,9 +612,9 @@ struct safe_sentence {
 // "In 2021" / "In 2023 (t/m oktober)" / "In de periode juni 2020 t/m mei 2021".
 [[nodiscard]] inline std::string departures_lead(const departures_figure& d, language lang) {
   const bool same_year_from_january =
-      d.period.first().index() == 1 && d.period.first().year() == d.period.last().year();
-  if (same_year_from_january) return "In " + departures_period_label(d.period, lang);
-  return (lang == language::nl ? "In de periode " : "In the period ") + departures_period_label(d.period, lang);
+      d.window.first().index() == 1 && d.window.first().year() == d.window.last().year();
+  if (same_year_from_january) return "In " + departures_period_label(d.window, lang);
+  return (lang == language::nl ? "In de periode " : "In the period ") + departures_period_label(d.window, lang);
 }
 
 [[nodiscard]] inline std::string departures_source(const departures_figure& d, language lang) {
@@ -636,7 +637,7 @@ struct safe_sentence {
                    : lead + ", about " + n +
                          " foreign nationals who were not allowed to stay in the Netherlands left.");
   } else {
-    const std::string when = departures_period_label(d.period, lang);
+    const std::string when = departures_period_label(d.window, lang);
     s.push_back(nl ? "Het aantal vreemdelingen dat niet in Nederland mocht blijven en in " + when +
                          " is vertrokken, is niet beschikbaar" + reason_suffix(d.problem, d.reason, lang) + "."
                    : "The number of foreign nationals who were not allowed to stay in the Netherlands and left in " +
@@ -647,8 +648,8 @@ struct safe_sentence {
                  : "This concerns not only rejected asylum seekers but also, for example, people staying in the "
                    "Netherlands illegally and people whose residence permit has been withdrawn or is no longer valid.");
   if (available) {
-    const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
-    const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
+    const std::string sup = percent_text(d.supervised_percent, lang);
+    const std::string unsup = percent_text(d.unsupervised_percent, lang);
     s.push_back(
         nl ? "Het aantal vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, is " + sup + "."
            : "The share of foreign nationals who left the Netherlands under government supervision is " + sup + ".");
@@ -688,8 +689,8 @@ struct safe_sentence {
                          " criminele vreemdelingen vertrokken tijdens of aansluitend aan hun gevangenisstraf."
                    : lead + ", about " + n +
                          " criminal foreign nationals left during or directly after their prison sentence.");
-    const std::string sup = percent_text(d.supervised_percent, d.decimals, lang);
-    const std::string unsup = percent_text(d.unsupervised_percent, d.decimals, lang);
+    const std::string sup = percent_text(d.supervised_percent, lang);
+    const std::string unsup = percent_text(d.unsupervised_percent, lang);
     s.push_back(nl ? "Het aandeel criminele vreemdelingen dat onder toezicht van de overheid Nederland heeft verlaten, "
                      "is " +
                          sup + "."
@@ -706,7 +707,7 @@ struct safe_sentence {
                      : "These figures are incomplete" + reason_suffix(d.problem, d.reason, lang) + ".");
     }
   } else {
-    const std::string when = departures_period_label(d.period, lang);
+    const std::string when = departures_period_label(d.window, lang);
     s.push_back(nl ? "Het aantal criminele vreemdelingen dat in " + when +
                          " is vertrokken tijdens of aansluitend aan hun gevangenisstraf, is niet beschikbaar" +
                          reason_suffix(d.problem, d.reason, lang) + "."
@@ -834,17 +835,18 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   blocks.push_back(figure_block(2));
   {
     paragraph p;
-    p.sentence(nareizigers_month_text(f.nareizigers_month, lang));
+    p.sentence(nareizigers_month_text(f.family_reunification_month, lang));
     blocks.push_back(p.take());
   }
-  add_note(blocks, rounding_note(f.nareizigers_month, lang));
+  add_note(blocks, rounding_note(f.family_reunification_month, lang));
   {
     paragraph p;
-    p.sentence(trailing_text(f.nareizigers_trailing, lang));
-    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang, false);
+    p.sentence(trailing_text(f.family_reunification_trailing, lang));
+    add_source(p, sources_text({&f.family_reunification_month.source, &f.family_reunification_trailing.source}, lang),
+               lang, false);
     blocks.push_back(p.take());
   }
-  add_note(blocks, rounding_note(f.nareizigers_trailing, lang));
+  add_note(blocks, rounding_note(f.family_reunification_trailing, lang));
 
   blocks.push_back(heading(2, nl ? "Hoeveel (afgewezen) vreemdelingen vertrekken weer?"
                                  : "How many (rejected) foreign nationals leave again?"));
@@ -870,7 +872,7 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   switch (index) {
     case 0: return f.first_month;
     case 1: return f.first_trailing;
-    case 2: return f.nareizigers_month;
+    case 2: return f.family_reunification_month;
     default: break;
   }
   throw invalid_input("figure index " + std::to_string(index) + " is not 0, 1 or 2 (Fig. 1.0, 1.1, 1.2)");
@@ -884,7 +886,7 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
     case row_kind::nationality: return row_name(r, lang);
     case row_kind::unknown: return std::string(nationality::unknown().name(lang));
     case row_kind::other:
-      if (f.unknown_separate) return nl ? "Overig" : "Other";
+      if (f.unknown_row == unknown_placement::own_row) return nl ? "Overig" : "Other";
       return nl ? "Andere of onbekende nationaliteit" : "Other or unknown nationality";
     case row_kind::unlisted: return nl ? "Niet naar nationaliteit uitgesplitst" : "Not broken down by nationality";
   }
@@ -945,12 +947,12 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   for (const auto& r : f.rows) {
     out += "<tr><td>" + html_escape(row_label(f, r, lang)) + "</td><td class=\"num\">" +
            html_escape(format_count(r.count, lang)) + "</td><td class=\"num\">" +
-           html_escape(percent_text(r.percent, f.decimals, lang)) + "</td></tr>\n";
+           html_escape(percent_text(r.percent, lang)) + "</td></tr>\n";
   }
   out += "</tbody>\n<tfoot><tr><th scope=\"row\">";
   out += nl ? "Totaal" : "Total";
   out += "</th><td class=\"num\">" + html_escape(format_count(f.total, lang)) + "</td><td class=\"num\">" +
-         html_escape(percent_text(f.percent_sum, f.decimals, lang)) + "</td></tr></tfoot>\n</table>\n";
+         html_escape(percent_text(f.percent_sum, lang)) + "</td></tr></tfoot>\n</table>\n";
   return out;
 }
 
