@@ -38,7 +38,7 @@ def golden_frame(test_data: Path) -> pd.DataFrame:
 def golden_figures(test_data: Path) -> kc.KeyFigures:
     counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
     departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
-    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4))
+    options = kc.KeyFiguresOptions(family_reunification_window_end=kc.Month(2021, 4))
     return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5), options)
 
 
@@ -303,7 +303,7 @@ def test_key_figures_as_one_tidy_frame(test_data: Path) -> None:
     frame = to_frame(figures)
     assert list(frame.columns) == list(FIGURE_COLUMNS)
     assert list(dict.fromkeys(frame["figure"])) == [
-        "influx", "first_month", "first_trailing", "safe_month", "nareizigers_month", "nareizigers_trailing",
+        "influx", "first_month", "first_trailing", "safe_month", "family_reunification_month", "family_reunification_trailing",
         "departures_all", "departures_criminal",
     ]  # fmt: skip
     first = frame[frame["figure"] == "first_month"]
