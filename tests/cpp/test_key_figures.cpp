@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <typeinfo>
 #include <vector>
 
@@ -772,6 +773,10 @@ BOOST_AUTO_TEST_CASE(invalid_options_throw) {
   o = {};
   o.decimals = 17;
   check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "decimals 17");
+  o = {};
+  o.departures_multiple = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); },
+                                          "departures_multiple 0: a total is rounded to a multiple of 1 or more");
   // The largest valid values are accepted.
   o = {};
   o.decimals = 16;
@@ -1079,3 +1084,73 @@ BOOST_AUTO_TEST_CASE(consistency_checks_compare_exactly_today) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(every_figure_shares_the_header) {
+  static_assert(std::is_base_of_v<kc::figure_header, kc::distribution_figure>);
+  static_assert(std::is_base_of_v<kc::figure_header, kc::safe_share_figure>);
+  static_assert(std::is_base_of_v<kc::figure_header, kc::influx_figure>);
+  static_assert(std::is_base_of_v<kc::figure_header, kc::departures_figure>);
+  const auto k = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021());
+  const kc::figure_header& header = k.departures_all;
+  BOOST_TEST(kc::to_string(header.status) == "exact");
+  BOOST_TEST(header.source.sources == std::vector<std::string>{golden_source});
+  BOOST_TEST(kc::to_string(k.influx.status) == "exact");
+  BOOST_TEST(kc::to_string(k.influx.problem) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(influx_without_a_sum_is_unavailable) {
+  const auto f = kc::influx(kc::counts_table::from_rows({}, "empty"), may_2021());
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
+  BOOST_TEST(!f.total.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_departures_rounding_is_a_parameter_the_figure_records) {
+  // 7686 departures: to tens half-up 7690 (the page), to hundreds 7700, to tens floor 7680.
+  const auto page = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021));
+  BOOST_TEST(page.total_rounded == 7690);
+  BOOST_TEST(page.total_multiple == 10);
+  BOOST_TEST(kc::to_string(page.total_mode) == "half-up");
+  const auto hundreds = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                                  kc::share_rounding::published, 0, 100);
+  BOOST_TEST(hundreds.total_rounded == 7700);
+  BOOST_TEST(hundreds.total_multiple == 100);
+  const auto floor = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                               kc::share_rounding::published, 0, 10, kc::rounding_mode::floor);
+  BOOST_TEST(floor.total_rounded == 7680);
+  BOOST_TEST(kc::to_string(floor.total_mode) == "floor");
+  check_throws_exactly<kc::invalid_input>(
+      [] {
+        (void)kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                        kc::share_rounding::published, 0, 0);
+      },
+      "total_multiple 0: a total is rounded to a multiple of 1 or more");
+
+  kc::key_figures_options options;
+  options.departures_multiple = 100;
+  options.departures_mode = kc::rounding_mode::half_even;
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
+  BOOST_TEST(k.departures_all.total_rounded == 7700);
+  BOOST_TEST(k.departures_all.total_multiple == 100);
+  BOOST_TEST(kc::to_string(k.departures_all.total_mode) == "half-even");
+  BOOST_TEST(k.departures_criminal.total_multiple == 100);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_placement_names) {
+  BOOST_TEST(kc::to_string(kc::unknown_placement::own_row) == "own-row");
+  BOOST_TEST(kc::to_string(kc::unknown_placement::in_other) == "in-other");
+}
+
+BOOST_AUTO_TEST_CASE(percents_are_rounded_decimals_at_the_figures_decimals) {
+  kc::key_figures_options options;
+  options.decimals = 1;
+  options.family_reunification_window_end = kc::month(2021, 4);
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
+  BOOST_TEST((k.first_month.rows[0].percent == kc::rounded_decimal(321, 1)));  // 385 of 1200: 32.1%
+  BOOST_TEST((k.first_month.percent_sum == kc::rounded_decimal(1001, 1)));
+  BOOST_TEST((k.safe_month.percent == kc::rounded_decimal(188, 1)));  // 225 of 1200: 18.75% half-up
+  BOOST_TEST((k.departures_all.supervised_percent == kc::rounded_decimal(510, 1)));
+  BOOST_TEST((k.departures_all.unsupervised_percent == kc::rounded_decimal(490, 1)));
+}
