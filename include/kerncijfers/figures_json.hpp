@@ -41,6 +41,12 @@ namespace kerncijfers {
 /// `period_range::iso`), `first`, `last`, `months` and `label` {nl, en}. The text ends in a
 /// newline. `docs/key-figures.schema.json` is the schema of the output.
 ///
+/// The keys are those of the published format (kerncijfers 0.1.0), kept for its readers
+/// where the C++ names have since changed: `nareizigers_month`/`nareizigers_trailing`
+/// (`family_reunification_*`), the options' `top_nareizigers`, `nareiziger_window_end` and
+/// `departures_period`, a departures figure's `period` (`window`), and the influx's
+/// `total_problem`/`total_reason` (its header's `problem`/`reason`).
+///
 /// One convention for values that do not exist: `null`, in every figure. An `unavailable`
 /// figure has none of its counts, percentages, sums, yes/no values and their texts (all
 /// `null`; its rows are `[]`), except what it states in their place: the safe share's
