@@ -823,6 +823,7 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   fig.unknown_row = unknown_row;
   fig.rounding = rounding;
   fig.decimals = decimals;
+  fig.percent_sum = rounded_decimal(0, decimals);  // every percent of a figure has its decimals
   fig.listed = b.listed_sum;
   for (const auto& u : b.unusable) fig.unusable_nationalities.push_back(u.nat);
   fig.source = b.source;
@@ -995,6 +996,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   fig.cat = b.cat;
   fig.window = b.window;
   fig.decimals = decimals;
+  fig.percent = rounded_decimal(0, decimals);  // every percent of a figure has its decimals
   fig.rule = std::string(safe_share_rule);
   fig.source = b.source;
   fig.notes = b.notes;
@@ -1149,6 +1151,9 @@ namespace detail {
   fig.window = window;
   fig.total_multiple = total_multiple;
   fig.total_mode = total_mode;
+  // Every percent of a figure has its decimals, 0 as well.
+  fig.supervised_percent = rounded_decimal(0, decimals);
+  fig.unsupervised_percent = rounded_decimal(0, decimals);
   fig.rounding = rounding;
   fig.decimals = decimals;
   fig.status = figure_status::unavailable;

@@ -350,8 +350,8 @@ def test_a_figure_with_decimals_gives_percent_as_the_page_writes_it(test_data: P
     figure = kc.distribution(counts, kc.Category.first_application, kc.Month(2021, 5), 3, decimals=1)
     frame = figure.to_frame()
     assert figure.decimals == 1
-    assert frame["percent"].tolist() == [r.percent / 10 for r in figure.rows]
-    assert frame["percent"].tolist() == [kc.rounded_percent(r.exact, 1).to_float() for r in figure.rows]
+    assert frame["percent"].tolist() == [r.percent.units / 10 for r in figure.rows]
+    assert frame["percent"].tolist() == [kc.percent(r.exact, 1).to_float() for r in figure.rows]
 
 
 def test_series_as_pandas_series_with_a_period_index() -> None:

@@ -242,7 +242,7 @@ def test_chromium_shows_the_svg_charts_and_the_text(
         assert shown["label"] == f"Fig. 1.{index} {title}"
         for row in distribution.rows:
             assert _core._distribution_row_label(distribution, row, lang) in shown["svgText"]
-            assert kc.format_percent(row.percent, distribution.decimals, lang) in shown["svgText"]
+            assert kc.format_percent(row.percent.units, row.percent.decimals, lang) in shown["svgText"]
         assert kc.source_text(distribution.source, lang) in shown["svgText"]
     text = report["text"]
     if lang == "nl":
