@@ -1,6 +1,7 @@
-# Howard Hinnant's date: an installed copy first (Debian: libhowardhinnant-date-dev).
-# The download is opt-in (KERNCIJFERS_FETCH_DATE) so that a normal build never needs
-# the network.
+# The two dependencies, each an installed CMake package first: Howard Hinnant's date
+# (Debian: libhowardhinnant-date-dev) and nlohmann/json (Debian: nlohmann-json3-dev, used by
+# figures_json.hpp). Each download is opt-in (KERNCIJFERS_FETCH_DATE, KERNCIJFERS_FETCH_JSON)
+# so that a normal build never needs the network.
 include(GNUInstallDirs)
 
 find_package(date 3 CONFIG QUIET)
@@ -17,6 +18,26 @@ if(NOT date_FOUND)
       "kerncijfers needs Howard Hinnant's date library (date/date.h, date/iso_week.h).\n"
       "Install it (Debian/Ubuntu: apt-get install libhowardhinnant-date-dev), point "
       "CMAKE_PREFIX_PATH at its CMake package, or configure with -DKERNCIJFERS_FETCH_DATE=ON "
+      "to download it.")
+  endif()
+endif()
+
+find_package(nlohmann_json 3 CONFIG QUIET)
+if(NOT nlohmann_json_FOUND)
+  if(KERNCIJFERS_FETCH_JSON)
+    include(FetchContent)
+    set(JSON_BuildTests OFF CACHE INTERNAL "")
+    set(JSON_Install OFF CACHE INTERNAL "")
+    FetchContent_Declare(nlohmann_json
+      URL https://github.com/nlohmann/json/releases/download/v3.11.3/json.tar.xz
+      URL_HASH SHA256=d6c65aca6b1ed68e7a182f4757257b107ae403032760ed6ef121c9d55e81757d
+    DOWNLOAD_EXTRACT_TIMESTAMP TRUE)
+    FetchContent_MakeAvailable(nlohmann_json)
+  else()
+    message(FATAL_ERROR
+      "kerncijfers needs nlohmann/json 3 (nlohmann/json.hpp) for its JSON output.\n"
+      "Install it (Debian/Ubuntu: apt-get install nlohmann-json3-dev), point "
+      "CMAKE_PREFIX_PATH at its CMake package, or configure with -DKERNCIJFERS_FETCH_JSON=ON "
       "to download it.")
   endif()
 endif()

@@ -26,6 +26,8 @@ inline py::object field_state(const period_range<month>& window) { return to_pyt
 inline py::object field_state(const std::optional<period_range<month>>& window) {
   return window ? to_python_range(*window) : py::none();
 }
+// Where the unknown nationality goes, as the bool `unknown_separate` that 0.1.0 pickled.
+inline py::object field_state(unknown_placement p) { return py::bool_(p == unknown_placement::own_row); }
 
 template <class T>
 void field_from_state(T& out, const py::handle& state) {
@@ -38,19 +40,55 @@ inline void field_from_state(std::optional<period_range<month>>& out, const py::
   else
     out = to_month_range(state);
 }
+inline void field_from_state(unknown_placement& out, const py::handle& state) {
+  out = state.cast<bool>() ? unknown_placement::own_row : unknown_placement::in_other;
+}
+// A percent: a RoundedDecimal, or (pickled by 0.1.0) its units as an int, which the
+// figure's `after_load` puts at the figure's decimals.
+inline void field_from_state(rounded_decimal& out, const py::handle& state) {
+  if (py::isinstance<py::int_>(state))
+    out = rounded_decimal(state.cast<std::int64_t>(), 0);
+  else
+    out = state.cast<rounded_decimal>();
+}
+inline void field_from_state(std::optional<rounded_decimal>& out, const py::handle& state) {
+  if (state.is_none()) {
+    out.reset();
+  } else {
+    rounded_decimal value;
+    field_from_state(value, state);
+    out = value;
+  }
+}
+
+// The percents of a figure loaded from a 0.1.0 pickle are units without decimals: at the
+// figure's decimals they are the same numbers (a percent of a figure always has its decimals).
+inline void at_decimals(rounded_decimal& percent, int decimals) {
+  if (percent.decimals() != decimals) percent = rounded_decimal(percent.units(), decimals);
+}
+inline void at_decimals(std::optional<rounded_decimal>& percent, int decimals) {
+  if (percent) at_decimals(*percent, decimals);
+}
+
+struct no_fixup {
+  template <class T>
+  void operator()(T&) const noexcept {}
+};
 
 // The protocol of a record: equality, copies, and pickling of every field, in the order
 // given. A record that grew keeps its first `first_version_fields` fields in front and
 // appends the new ones, so a state pickled before they existed (shorter) still loads and
 // leaves them at their defaults; any other change of the fields needs a new pickle format
 // version and a loader for the old.
-template <class T, class Class, class... Fields>
-void def_grown_record(Class& cls, std::size_t first_version_fields, Fields T::*... fields) {
+// The fields may be members of `T` or of its base (the figure header); `after_load` runs on
+// each record loaded.
+template <class T, class Class, class AfterLoad, class... Fields>
+void def_grown_record_with(Class& cls, std::size_t first_version_fields, AfterLoad after_load, Fields... fields) {
   def_equality<T>(cls);
   def_copy<T>(cls);
   def_pickle<T>(
       cls, [fields...](const T& record) { return py::make_tuple(field_state(record.*fields)...); },
-      [first_version_fields, fields...](const py::tuple& state) {
+      [first_version_fields, after_load, fields...](const py::tuple& state) {
         if (state.size() < first_version_fields || state.size() > sizeof...(Fields)) {
           throw std::runtime_error("kerncijfers: invalid pickled state of " +
                                    std::string(py::str(py::type::of<T>().attr("__name__"))));
@@ -62,12 +100,18 @@ void def_grown_record(Class& cls, std::size_t first_version_fields, Fields T::*.
           ++i;
         };
         (load(record.*fields), ...);
+        after_load(record);
         return record;
       });
 }
 
 template <class T, class Class, class... Fields>
-void def_record(Class& cls, Fields T::*... fields) {
+void def_grown_record(Class& cls, std::size_t first_version_fields, Fields... fields) {
+  def_grown_record_with<T>(cls, first_version_fields, no_fixup{}, fields...);
+}
+
+template <class T, class Class, class... Fields>
+void def_record(Class& cls, Fields... fields) {
   def_grown_record<T>(cls, sizeof...(Fields), fields...);
 }
 
@@ -102,6 +146,10 @@ void register_key_figures(py::module_& m) {
                       {"other", row_kind::other},
                       {"unlisted", row_kind::unlisted}});
 
+  def_enum<unknown_placement>(m, "UnknownPlacement", "Where a distribution puts the unknown nationality.",
+                              {{"own_row", unknown_placement::own_row, "a row of its own (first applications)"},
+                               {"in_other", unknown_placement::in_other, "folded into other (family reunification)"}});
+
   py::class_<figure_source> source(m, "FigureSource", "The sources and latest release behind a figure.");
   source.def_readonly("sources", &figure_source::sources)
       .def_readonly("latest_release", &figure_source::latest_release)
@@ -121,8 +169,9 @@ void register_key_figures(py::module_& m) {
       .def_readonly("percent", &distribution_row::percent)
       .def("__repr__", [](const distribution_row& r) {
         const std::string who = r.nationality ? std::string(r.nationality->alpha3()) : std::string(to_string(r.kind));
-        return "<DistributionRow " + who + " " + std::to_string(r.count) + " (" + std::to_string(r.percent) + ")>";
+        return "<DistributionRow " + who + " " + std::to_string(r.count) + " (" + r.percent.format() + ")>";
       });
+  // A row pickled by 0.1.0 on its own held its percent's units only: they load at 0 decimals.
   def_record<distribution_row>(row, &distribution_row::kind, &distribution_row::nationality, &distribution_row::count,
                                &distribution_row::exact, &distribution_row::percent);
 
@@ -134,7 +183,7 @@ void register_key_figures(py::module_& m) {
       .def_readonly("reason", &distribution_figure::reason)
       .def_readonly("total", &distribution_figure::total)
       .def_readonly("top_n", &distribution_figure::top_n)
-      .def_readonly("unknown_separate", &distribution_figure::unknown_separate)
+      .def_readonly("unknown_row", &distribution_figure::unknown_row)
       .def_readonly("rows", &distribution_figure::rows)
       .def_readonly("rounding", &distribution_figure::rounding)
       .def_readonly("decimals", &distribution_figure::decimals)
@@ -150,10 +199,15 @@ void register_key_figures(py::module_& m) {
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ", " +
                std::to_string(f.rows.size()) + " rows>";
       });
-  def_record<distribution_figure>(
-      dist, &distribution_figure::category, &distribution_figure::window, &distribution_figure::status,
+  def_grown_record_with<distribution_figure>(
+      dist, 18,
+      [](distribution_figure& f) {
+        for (distribution_row& r : f.rows) at_decimals(r.percent, f.decimals);
+        at_decimals(f.percent_sum, f.decimals);
+      },
+      &distribution_figure::category, &distribution_figure::window, &distribution_figure::status,
       &distribution_figure::problem, &distribution_figure::reason, &distribution_figure::total,
-      &distribution_figure::top_n, &distribution_figure::unknown_separate, &distribution_figure::rows,
+      &distribution_figure::top_n, &distribution_figure::unknown_row, &distribution_figure::rows,
       &distribution_figure::rounding, &distribution_figure::decimals, &distribution_figure::percent_sum,
       &distribution_figure::sums_to_100, &distribution_figure::rounding_note, &distribution_figure::source,
       &distribution_figure::listed, &distribution_figure::unusable_nationalities, &distribution_figure::notes);
@@ -178,13 +232,19 @@ void register_key_figures(py::module_& m) {
       .def("__repr__", [](const safe_share_figure& f) {
         return "<SafeShareFigure " + f.window.iso() + " " + std::string(to_string(f.status)) + ">";
       });
-  def_record<safe_share_figure>(safe, &safe_share_figure::category, &safe_share_figure::window,
-                                &safe_share_figure::status, &safe_share_figure::problem, &safe_share_figure::reason,
-                                &safe_share_figure::total, &safe_share_figure::safe_count, &safe_share_figure::percent,
-                                &safe_share_figure::decimals, &safe_share_figure::lower_percent,
-                                &safe_share_figure::upper_percent, &safe_share_figure::safe_nationalities,
-                                &safe_share_figure::undetermined_nationalities, &safe_share_figure::rule,
-                                &safe_share_figure::source, &safe_share_figure::notes);
+  def_grown_record_with<safe_share_figure>(
+      safe, 16,
+      [](safe_share_figure& f) {
+        at_decimals(f.percent, f.decimals);
+        at_decimals(f.lower_percent, f.decimals);
+        at_decimals(f.upper_percent, f.decimals);
+      },
+      &safe_share_figure::category, &safe_share_figure::window, &safe_share_figure::status, &safe_share_figure::problem,
+      &safe_share_figure::reason, &safe_share_figure::total, &safe_share_figure::safe_count,
+      &safe_share_figure::percent, &safe_share_figure::decimals, &safe_share_figure::lower_percent,
+      &safe_share_figure::upper_percent, &safe_share_figure::safe_nationalities,
+      &safe_share_figure::undetermined_nationalities, &safe_share_figure::rule, &safe_share_figure::source,
+      &safe_share_figure::notes);
 
   py::class_<influx_entry> entry(m, "InfluxEntry",
                                  "The TOTAL count of one category in a month (or why it is missing).");
@@ -201,22 +261,28 @@ void register_key_figures(py::module_& m) {
       .def_readonly("total", &influx_figure::total)
       .def_readonly("source", &influx_figure::source)
       .def_readonly("notes", &influx_figure::notes)
-      .def_readonly("total_problem", &influx_figure::total_problem)
-      .def_readonly("total_reason", &influx_figure::total_reason);
-  // total_problem and total_reason were added after 0.1.0, whose pickles hold the first five.
-  def_grown_record<influx_figure>(influx_cls, 5, &influx_figure::period, &influx_figure::by_category,
-                                  &influx_figure::total, &influx_figure::source, &influx_figure::notes,
-                                  &influx_figure::total_problem, &influx_figure::total_reason);
+      .def_readonly("status", &influx_figure::status)
+      .def_readonly("problem", &influx_figure::problem)
+      .def_readonly("reason", &influx_figure::reason);
+  // problem and reason (once total_problem and total_reason) were added after 0.1.0, whose
+  // pickles hold the first five; status after them. A state without a status has it from
+  // the total.
+  def_grown_record_with<influx_figure>(
+      influx_cls, 5, [](influx_figure& f) { f.status = f.total ? figure_status::exact : figure_status::unavailable; },
+      &influx_figure::period, &influx_figure::by_category, &influx_figure::total, &influx_figure::source,
+      &influx_figure::notes, &influx_figure::problem, &influx_figure::reason);
 
   py::class_<departures_figure> dep(
       m, "DeparturesFigure", "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
   dep.def_readonly("group", &departures_figure::group);
-  def_window<departures_figure>(dep, "period", &departures_figure::period);
+  def_window<departures_figure>(dep, "window", &departures_figure::window);
   dep.def_readonly("status", &departures_figure::status)
       .def_readonly("problem", &departures_figure::problem)
       .def_readonly("reason", &departures_figure::reason)
       .def_readonly("total", &departures_figure::total)
       .def_readonly("total_rounded", &departures_figure::total_rounded)
+      .def_readonly("total_multiple", &departures_figure::total_multiple)
+      .def_readonly("total_mode", &departures_figure::total_mode)
       .def_readonly("supervised", &departures_figure::supervised)
       .def_readonly("unsupervised", &departures_figure::unsupervised)
       .def_readonly("supervised_percent", &departures_figure::supervised_percent)
@@ -226,70 +292,88 @@ void register_key_figures(py::module_& m) {
       .def_readonly("sums_to_100", &departures_figure::sums_to_100)
       .def_readonly("rounding_note", &departures_figure::rounding_note)
       .def_readonly("source", &departures_figure::source)
+      .def_readonly("notes", &departures_figure::notes)
       .def("__repr__", [](const departures_figure& f) {
-        return "<DeparturesFigure " + std::string(to_string(f.group)) + " " + f.period.iso() + " " +
+        return "<DeparturesFigure " + std::string(to_string(f.group)) + " " + f.window.iso() + " " +
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ">";
       });
-  def_record<departures_figure>(dep, &departures_figure::group, &departures_figure::period, &departures_figure::status,
-                                &departures_figure::problem, &departures_figure::reason, &departures_figure::total,
-                                &departures_figure::total_rounded, &departures_figure::supervised,
-                                &departures_figure::unsupervised, &departures_figure::supervised_percent,
-                                &departures_figure::unsupervised_percent, &departures_figure::rounding,
-                                &departures_figure::decimals, &departures_figure::sums_to_100,
-                                &departures_figure::rounding_note, &departures_figure::source);
+  // total_multiple, total_mode and notes were added after 0.1.0, whose pickles hold the first 16.
+  def_grown_record_with<departures_figure>(
+      dep, 16,
+      [](departures_figure& f) {
+        at_decimals(f.supervised_percent, f.decimals);
+        at_decimals(f.unsupervised_percent, f.decimals);
+      },
+      &departures_figure::group, &departures_figure::window, &departures_figure::status, &departures_figure::problem,
+      &departures_figure::reason, &departures_figure::total, &departures_figure::total_rounded,
+      &departures_figure::supervised, &departures_figure::unsupervised, &departures_figure::supervised_percent,
+      &departures_figure::unsupervised_percent, &departures_figure::rounding, &departures_figure::decimals,
+      &departures_figure::sums_to_100, &departures_figure::rounding_note, &departures_figure::source,
+      &departures_figure::total_multiple, &departures_figure::total_mode, &departures_figure::notes);
 
   py::class_<key_figures_options> options(m, "KeyFiguresOptions",
                                           "Choices behind the figures; defaults reproduce the page.");
   options
       .def(py::init([](std::size_t trailing_months, std::size_t top_first_month, std::size_t top_first_trailing,
-                       std::size_t top_nareizigers, std::optional<month> nareiziger_window_end,
-                       const py::object& departures_period, share_rounding rounding, int decimals) {
+                       std::size_t top_family_reunification, std::optional<month> family_reunification_window_end,
+                       const py::object& departures_window, share_rounding rounding, int decimals,
+                       std::int64_t departures_multiple, rounding_mode departures_mode) {
              key_figures_options o;
              o.trailing_months = trailing_months;
              o.top_first_month = top_first_month;
              o.top_first_trailing = top_first_trailing;
-             o.top_nareizigers = top_nareizigers;
-             o.nareiziger_window_end = nareiziger_window_end;
-             if (!departures_period.is_none()) o.departures_period = to_month_range(departures_period);
+             o.top_family_reunification = top_family_reunification;
+             o.family_reunification_window_end = family_reunification_window_end;
+             if (!departures_window.is_none()) o.departures_window = to_month_range(departures_window);
              o.rounding = rounding;
              o.decimals = decimals;
+             o.departures_multiple = departures_multiple;
+             o.departures_mode = departures_mode;
              check_key_figures_options(o);
              return o;
            }),
            py::kw_only(), py::arg("trailing_months") = 12, py::arg("top_first_month") = 6,
-           py::arg("top_first_trailing") = 4, py::arg("top_nareizigers") = 3,
-           py::arg("nareiziger_window_end") = py::none(), py::arg("departures_period") = py::none(),
-           py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0)
+           py::arg("top_first_trailing") = 4, py::arg("top_family_reunification") = 3,
+           py::arg("family_reunification_window_end") = py::none(), py::arg("departures_window") = py::none(),
+           py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
+           py::arg("departures_multiple") = 10, py::arg("departures_mode") = rounding_mode::half_up)
       .def_readwrite("trailing_months", &key_figures_options::trailing_months)
       .def_readwrite("top_first_month", &key_figures_options::top_first_month)
       .def_readwrite("top_first_trailing", &key_figures_options::top_first_trailing)
-      .def_readwrite("top_nareizigers", &key_figures_options::top_nareizigers)
-      .def_readwrite("nareiziger_window_end", &key_figures_options::nareiziger_window_end)
+      .def_readwrite("top_family_reunification", &key_figures_options::top_family_reunification)
+      .def_readwrite("family_reunification_window_end", &key_figures_options::family_reunification_window_end)
       .def_property(
-          "departures_period",
+          "departures_window",
           [](const key_figures_options& o) -> py::object {
-            if (!o.departures_period) return py::none();
-            return to_python_range(*o.departures_period);
+            if (!o.departures_window) return py::none();
+            return to_python_range(*o.departures_window);
           },
           [](key_figures_options& o, const py::object& value) {
             if (value.is_none())
-              o.departures_period.reset();
+              o.departures_window.reset();
             else
-              o.departures_period = to_month_range(value);
+              o.departures_window = to_month_range(value);
           })
       .def_readwrite("rounding", &key_figures_options::rounding)
       .def_readwrite("decimals", &key_figures_options::decimals)
+      .def_readwrite("departures_multiple", &key_figures_options::departures_multiple)
+      .def_readwrite("departures_mode", &key_figures_options::departures_mode)
       .def("__repr__", [](const key_figures_options& o) {
         return "KeyFiguresOptions(trailing_months=" + std::to_string(o.trailing_months) +
                ", top_first_month=" + std::to_string(o.top_first_month) +
                ", top_first_trailing=" + std::to_string(o.top_first_trailing) +
-               ", top_nareizigers=" + std::to_string(o.top_nareizigers) + ", rounding='" +
-               std::string(to_string(o.rounding)) + "', decimals=" + std::to_string(o.decimals) + ")";
+               ", top_family_reunification=" + std::to_string(o.top_family_reunification) + ", rounding='" +
+               std::string(to_string(o.rounding)) + "', decimals=" + std::to_string(o.decimals) +
+               ", departures_multiple=" + std::to_string(o.departures_multiple) + ", departures_mode='" +
+               std::string(to_string(o.departures_mode)) + "')";
       });
-  def_record<key_figures_options>(options, &key_figures_options::trailing_months, &key_figures_options::top_first_month,
-                                  &key_figures_options::top_first_trailing, &key_figures_options::top_nareizigers,
-                                  &key_figures_options::nareiziger_window_end, &key_figures_options::departures_period,
-                                  &key_figures_options::rounding, &key_figures_options::decimals);
+  // departures_multiple and departures_mode were added after 0.1.0, whose pickles hold the first eight.
+  def_grown_record<key_figures_options>(
+      options, 8, &key_figures_options::trailing_months, &key_figures_options::top_first_month,
+      &key_figures_options::top_first_trailing, &key_figures_options::top_family_reunification,
+      &key_figures_options::family_reunification_window_end, &key_figures_options::departures_window,
+      &key_figures_options::rounding, &key_figures_options::decimals, &key_figures_options::departures_multiple,
+      &key_figures_options::departures_mode);
 
   py::class_<key_figures> figures(m, "KeyFigures", "Every figure of the page for one month.");
   figures.def_readonly("period", &key_figures::period)
@@ -298,14 +382,14 @@ void register_key_figures(py::module_& m) {
       .def_readonly("first_month", &key_figures::first_month)
       .def_readonly("first_trailing", &key_figures::first_trailing)
       .def_readonly("safe_month", &key_figures::safe_month)
-      .def_readonly("nareizigers_month", &key_figures::nareizigers_month)
-      .def_readonly("nareizigers_trailing", &key_figures::nareizigers_trailing)
+      .def_readonly("family_reunification_month", &key_figures::family_reunification_month)
+      .def_readonly("family_reunification_trailing", &key_figures::family_reunification_trailing)
       .def_readonly("departures_all", &key_figures::departures_all)
       .def_readonly("departures_criminal", &key_figures::departures_criminal)
       .def("__repr__", [](const key_figures& k) { return "<KeyFigures " + k.period.iso() + ">"; });
   def_record<key_figures>(figures, &key_figures::period, &key_figures::options, &key_figures::influx,
                           &key_figures::first_month, &key_figures::first_trailing, &key_figures::safe_month,
-                          &key_figures::nareizigers_month, &key_figures::nareizigers_trailing,
+                          &key_figures::family_reunification_month, &key_figures::family_reunification_trailing,
                           &key_figures::departures_all, &key_figures::departures_criminal);
 
   py::class_<breakdown_entry>(m, "BreakdownEntry")
@@ -338,15 +422,16 @@ void register_key_figures(py::module_& m) {
       py::arg("counts"), py::arg("category"), py::arg("window"));
   m.def(
       "distribution",
-      [](const counts_table& t, category c, const py::object& window, std::size_t top_n, bool unknown_separate,
-         share_rounding rounding, int decimals) {
-        return distribution(t, c, to_month_range(window), top_n, unknown_separate, rounding, decimals);
-      },
-      py::arg("counts"), py::arg("category"), py::arg("window"), py::arg("top_n"), py::arg("unknown_separate") = true,
-      py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
+      [](const counts_table& t, category c, const py::object& window, std::size_t top_n, unknown_placement unknown_row,
+         share_rounding rounding,
+         int decimals) { return distribution(t, c, to_month_range(window), top_n, unknown_row, rounding, decimals); },
+      py::arg("counts"), py::arg("category"), py::arg("window"), py::arg("top_n"),
+      py::arg("unknown_row") = unknown_placement::own_row, py::arg("rounding") = share_rounding::published,
+      py::arg("decimals") = 0,
       "Shares of a category by nationality over a window: top N, unknown, other (and unlisted when partial).");
-  m.def("distribution_of", &distribution_of, py::arg("breakdown"), py::arg("top_n"), py::arg("unknown_separate") = true,
-        py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0);
+  m.def("distribution_of", &distribution_of, py::arg("breakdown"), py::arg("top_n"),
+        py::arg("unknown_row") = unknown_placement::own_row, py::arg("rounding") = share_rounding::published,
+        py::arg("decimals") = 0);
   m.def(
       "safe_share",
       [](const counts_table& t, const safe_country_list& s, category c, const py::object& window, int decimals) {
@@ -357,10 +442,12 @@ void register_key_figures(py::module_& m) {
   m.def("influx", &influx, py::arg("counts"), py::arg("month"), "TOTAL per category in a month.");
   m.def(
       "departures_figure_for",
-      [](const departures_table& t, departure_group g, const py::object& period, share_rounding rounding,
-         int decimals) { return departures_figure_for(t, g, to_month_range(period), rounding, decimals); },
-      py::arg("departures"), py::arg("group"), py::arg("period"), py::arg("rounding") = share_rounding::published,
-      py::arg("decimals") = 0);
+      [](const departures_table& t, departure_group g, const py::object& window, share_rounding rounding, int decimals,
+         std::int64_t total_multiple, rounding_mode total_mode) {
+        return departures_figure_for(t, g, to_month_range(window), rounding, decimals, total_multiple, total_mode);
+      },
+      py::arg("departures"), py::arg("group"), py::arg("window"), py::arg("rounding") = share_rounding::published,
+      py::arg("decimals") = 0, py::arg("total_multiple") = 10, py::arg("total_mode") = rounding_mode::half_up);
   m.def("check_key_figures_options", &check_key_figures_options, py::arg("options"));
   m.def(
       "compute_key_figures",

@@ -4,6 +4,7 @@
 #include "bindings.hpp"
 #include "periods.hpp"
 
+#include <kerncijfers/figures_json.hpp>
 #include <kerncijfers/render.hpp>
 
 namespace kerncijfers::python {

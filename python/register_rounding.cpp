@@ -122,18 +122,19 @@ void register_rounding(py::module_& m) {
       py::arg("num"), py::arg("den"), py::arg("decimals") = 0, py::arg("mode") = "half-up",
       "num/den rounded exactly, in units of 10**-decimals (round_ratio(2675, 1000, 2) == 268).");
   m.def(
+      "percent_units",
+      [](const share<std::int64_t>& s, int decimals, const py::object& mode) {
+        return percent_units(s, decimals, to_mode(mode));
+      },
+      py::arg("share"), py::arg("decimals") = 0, py::arg("mode") = "half-up",
+      "The units (of 10**-decimals) of percent(share, decimals, mode).");
+  m.def(
       "percent",
       [](const share<std::int64_t>& s, int decimals, const py::object& mode) {
         return percent(s, decimals, to_mode(mode));
       },
       py::arg("share"), py::arg("decimals") = 0, py::arg("mode") = "half-up",
-      "The share as a rounded percentage, in units of 10**-decimals.");
-  m.def(
-      "rounded_percent",
-      [](const share<std::int64_t>& s, int decimals, const py::object& mode) {
-        return rounded_percent(s, decimals, to_mode(mode));
-      },
-      py::arg("share"), py::arg("decimals") = 0, py::arg("mode") = "half-up");
+      "The share as a rounded percentage (a RoundedDecimal).");
   m.def(
       "round_to_multiple",
       [](std::int64_t value, std::int64_t multiple, const py::object& mode) {

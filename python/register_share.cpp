@@ -21,7 +21,8 @@ void register_share(py::module_& m) {
       .def_property_readonly("whole", &share64::whole)
       .def("defined", &share64::defined, "False for an undefined share (whole 0).")
       .def("fraction", &share64::fraction, "part / whole as a float (NaN when undefined).")
-      .def("percent", &share64::percent, "100 * part / whole as a float (NaN when undefined).")
+      .def("percent_double", &share64::percent_double,
+           "100 * part / whole as a float (NaN when undefined); kerncijfers.percent() rounds it.")
       .def("same_counts", &share64::same_counts, py::arg("other"), "True when part and whole are both equal.")
       .def("__repr__",
            [](const share64& s) {

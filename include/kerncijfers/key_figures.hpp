@@ -1,15 +1,16 @@
 #pragma once
 /// \file key_figures.hpp
 /// The key figures of a month, as the Dutch "Kerncijfers asiel en migratie" page states
-/// them: influx per category, shares of first applications and of nareizigers by
+/// them: influx per category, shares of first applications and of family reunification
+/// ("nareizigers") by
 /// nationality in the month and over a trailing window, the share from safe countries of
 /// origin, and departures (all and criminal aliens) with the supervised/unsupervised split.
 ///
-/// Every figure carries its window, its sources and latest release, and its rounding
-/// rule. Figures never pretend to be exact: a figure that needs data the tables lack is
-/// `unavailable` (with the reason), and a distribution whose breakdown by nationality does
-/// not cover the total is `partial` (the listed shares are exact; the ranking is among the
-/// listed nationalities; the unlisted remainder is its own row).
+/// Every figure carries its window (the months it covers), its header (figure.hpp: status,
+/// problem, reason, sources and latest release, notes), and its rounding rule. Figures never pretend to be exact: a
+/// figure that needs data the tables lack is `unavailable` (with the reason), and a distribution whose breakdown by
+/// nationality does not cover the total is `partial` (the listed shares are exact; the ranking is among the listed
+/// nationalities; the unlisted remainder is its own row).
 ///
 /// `compute_key_figures` is pure: tables in, figures out. Each figure can also be computed
 /// on its own: `distribution`, `safe_share`, `influx`, `departures_figure_for` (and
@@ -26,7 +27,7 @@
 ///   and the message as its reason, and every other figure is computed as usual. Table
 ///   lookups report their own overflows (`window_lookup`, `departure_lookup`), the
 ///   breakdown its listed sum (`nationality_breakdown::listed_problem`), the influx its sum
-///   over categories (`influx_figure::total_problem`).
+///   over categories (the influx figure's own `problem`).
 /// - **Contradictions.** Numbers that contradict each other are not printed as facts: the
 ///   figure resting on them is `unavailable` with a problem saying which contradiction
 ///   (`inconsistent_data`, `inconsistent_departures`) and a reason naming the numbers. The
@@ -58,11 +59,11 @@
 ///   nationality category that IND and CBS list as a row of its own ("Staatloos"), so it is
 ///   ranked like any nationality. A nationality with a count of 0 is never named (it stays
 ///   in `other`, adding nothing). The unknown nationality is its own `unknown` row when
-///   `unknown_separate` and its count is above 0; otherwise it is folded into `other`
+///   `unknown_row` is `own_row` and its count is above 0; otherwise it is folded into `other`
 ///   ("een andere of onbekende nationaliteit"). `other` is every listed count outside the
 ///   named rows (shown when above 0).
-/// - **Percentages** are computed over every row (named, unknown, other, unlisted), in
-///   units of 10^-decimals of a percent: `published` rounds each share half-up on its own
+/// - **Percentages** are computed over every row (named, unknown, other, unlisted), as
+///   `rounded_decimal`s at `decimals` decimals: `published` rounds each share half-up on its own
 ///   (`independent_percentages`; the set may sum to 99 or 101, and `rounding_note` says so
 ///   through `check_published_shares`), `largest_remainder` makes the set sum to exactly 100.
 /// - **Safe countries of origin.** A person counts as coming from a safe country of origin
@@ -82,7 +83,8 @@
 ///   nationality rows of the category sum to more (`inconsistent_data`); the sum over
 ///   categories only when every category has one and the sum fits in 64 bits.
 /// - **Departures** of a group in a period (a year or a year to date, matched exactly):
-///   total rounded half-up to tens; supervised = independent + forced; the two shares
+///   total rounded half-up to tens (`key_figures_options::departures_multiple` and
+///   `departures_mode`, recorded in the figure); supervised = independent + forced; the two shares
 ///   [supervised, unsupervised] rounded as the chosen `share_rounding`. `unavailable` when
 ///   a mode has no row, when the criminal aliens' departures exceed all departures
 ///   (checked for either group), or when the total is 0.
@@ -103,6 +105,7 @@
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/figure.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
 #include "kerncijfers/period.hpp"
@@ -134,84 +137,6 @@ enum class share_rounding : std::uint8_t {
   throw parse_error(std::string(text), "a share rounding (\"published\" or \"largest-remainder\")");
 }
 
-/// How complete a figure is.
-enum class figure_status : std::uint8_t {
-  /// Computed from complete data.
-  exact,
-  /// Computed, but the breakdown by nationality does not cover the total: the listed
-  /// shares are exact, the ranking is among the listed nationalities only.
-  partial,
-  /// Not computable from the data; `reason` says why.
-  unavailable,
-};
-
-/// "exact", "partial" or "unavailable".
-[[nodiscard]] constexpr std::string_view to_string(figure_status s) noexcept {
-  return s == figure_status::exact ? "exact" : s == figure_status::partial ? "partial" : "unavailable";
-}
-
-/// Why a figure is partial or unavailable, as a code: the renderers put it into words in
-/// the page's language, while `reason` keeps the details (rows, files, months) in English
-/// for logs and the JSON.
-enum class figure_problem : std::uint8_t {
-  /// Nothing: the figure is exact.
-  none,
-  /// The data break down only part of the total by nationality (or some nationality's
-  /// rows do not cover the window).
-  incomplete_breakdown,
-  /// No row covers some month of the window.
-  missing_months,
-  /// Some months are covered only by rows for a longer period (a quarter, a year) that
-  /// reaches outside the window and cannot be split into months.
-  unsplittable_rows,
-  /// The total is 0: there are no shares.
-  zero_total,
-  /// The data contradict themselves: the nationalities add up to more than the TOTAL of
-  /// the same category, over the window or in one period of it (`reason` names the numbers).
-  inconsistent_data,
-  /// The safe-country list does not settle the status of some nationality in some month.
-  undetermined_designation,
-  /// The departures of a mode (independent, forced, unsupervised) have no row for the period.
-  missing_departures,
-  /// The counts do not add up within 64 bits (a sum, a rounding to tens).
-  overflow,
-  /// The departures contradict themselves: those of the criminal aliens, a part of all
-  /// departures, exceed all departures in some mode, in supervised departures or in total
-  /// (`reason` names the numbers).
-  inconsistent_departures,
-};
-
-/// Every problem, in declaration order.
-inline constexpr std::array<figure_problem, 10> all_figure_problems = {figure_problem::none,
-                                                                       figure_problem::incomplete_breakdown,
-                                                                       figure_problem::missing_months,
-                                                                       figure_problem::unsplittable_rows,
-                                                                       figure_problem::zero_total,
-                                                                       figure_problem::inconsistent_data,
-                                                                       figure_problem::undetermined_designation,
-                                                                       figure_problem::missing_departures,
-                                                                       figure_problem::overflow,
-                                                                       figure_problem::inconsistent_departures};
-
-/// "none", "incomplete-breakdown", "missing-months", "unsplittable-rows", "zero-total",
-/// "inconsistent-data", "undetermined-designation", "missing-departures", "overflow" or
-/// "inconsistent-departures".
-[[nodiscard]] constexpr std::string_view to_string(figure_problem p) noexcept {
-  switch (p) {
-    case figure_problem::none: return "none";
-    case figure_problem::incomplete_breakdown: return "incomplete-breakdown";
-    case figure_problem::missing_months: return "missing-months";
-    case figure_problem::unsplittable_rows: return "unsplittable-rows";
-    case figure_problem::zero_total: return "zero-total";
-    case figure_problem::inconsistent_data: return "inconsistent-data";
-    case figure_problem::undetermined_designation: return "undetermined-designation";
-    case figure_problem::missing_departures: return "missing-departures";
-    case figure_problem::overflow: return "overflow";
-    case figure_problem::inconsistent_departures: return "inconsistent-departures";
-  }
-  return "?";
-}
-
 /// The problem of a failed window lookup: months without a row come first, then rows that
 /// would have to be split; a lookup that failed for neither overflowed.
 [[nodiscard]] inline figure_problem problem_of(const window_lookup& lookup) noexcept {
@@ -226,16 +151,6 @@ inline constexpr std::array<figure_problem, 10> all_figure_problems = {figure_pr
   if (lookup) return figure_problem::none;
   return lookup.missing.empty() ? figure_problem::overflow : figure_problem::missing_departures;
 }
-
-/// Where a figure's numbers come from.
-struct figure_source {
-  /// The distinct sources of every row used, sorted.
-  std::vector<std::string> sources;
-  /// The latest release among those rows.
-  release latest_release;
-
-  [[nodiscard]] friend bool operator==(const figure_source&, const figure_source&) = default;
-};
 
 /// What a row of a distribution stands for.
 enum class row_kind : std::uint8_t {
@@ -262,8 +177,21 @@ enum class row_kind : std::uint8_t {
   return "?";
 }
 
+/// Where a distribution puts the unknown nationality ("Onbekend").
+enum class unknown_placement : std::uint8_t {
+  /// A row of its own (when above 0), after the named nationalities: first applications.
+  own_row,
+  /// Folded into `other` ("een andere of onbekende nationaliteit"): family reunification.
+  in_other,
+};
+
+/// "own-row" or "in-other".
+[[nodiscard]] constexpr std::string_view to_string(unknown_placement p) noexcept {
+  return p == unknown_placement::own_row ? "own-row" : "in-other";
+}
+
 /// One row of a distribution: a count, its exact share of the total, and its rounded
-/// percentage (in units of 10^-decimals of a percent).
+/// percentage.
 struct distribution_row {
   /// What the row stands for.
   row_kind kind = row_kind::nationality;
@@ -273,50 +201,44 @@ struct distribution_row {
   std::int64_t count = 0;
   /// `count` out of the figure's total, exactly.
   share<std::int64_t> exact;
-  /// The rounded percentage, in units of 10^-decimals (at 0 decimals: whole percents).
-  std::int64_t percent = 0;
+  /// The rounded percentage, at the figure's `decimals` (at 0 decimals: whole percents).
+  rounded_decimal percent;
 
   [[nodiscard]] friend bool operator==(const distribution_row&, const distribution_row&) = default;
 };
 
-/// Shares of one category by nationality over a window of months.
-struct distribution_figure {
+/// Shares of one category by nationality over a window of months. The header (status,
+/// problem, reason, source, notes): `exact`, `partial` or `unavailable` (see the file
+/// comment); the sources of the TOTAL rows and of every listed nationality's rows, and
+/// their latest release (also when unavailable because the breakdown exceeds the total).
+struct distribution_figure : figure_header {
   /// The category counted.
   kerncijfers::category category = kerncijfers::category::first_application;
   /// The months counted ("juni 2020 t/m mei 2021" is `window.label(language::nl)`).
   period_range<month> window{month{}};
-  /// `exact`, `partial` or `unavailable` (see the file comment).
-  figure_status status = figure_status::unavailable;
-  /// Why the figure is partial or unavailable, as a code; `none` when exact.
-  figure_problem problem = figure_problem::none;
-  /// Why the figure is partial or unavailable, in detail (English); empty when exact.
-  std::string reason;
   /// The TOTAL count of the category in the window (0 when unavailable).
   std::int64_t total = 0;
   /// How many of the largest known nationalities are listed by name.
   std::size_t top_n = 0;
-  /// True: the unknown nationality is its own row; false: it is folded into `other`.
-  bool unknown_separate = true;
+  /// Where the unknown nationality goes: its own row, or folded into `other`.
+  unknown_placement unknown_row = unknown_placement::own_row;
   /// The top N nationalities (largest first; ties by alpha-3 code; only counts above 0),
-  /// then `unknown` (when separate and above 0), then `other` (when above 0), then
+  /// then `unknown` (when its own row and above 0), then `other` (when above 0), then
   /// `unlisted` (partial only, when above 0). Empty when unavailable.
   std::vector<distribution_row> rows;
   /// How the percentages were rounded.
   share_rounding rounding = share_rounding::published;
   /// Decimals of the percentages (0-16).
   int decimals = 0;
-  /// Sum of the rounded percentages of every row.
-  std::int64_t percent_sum = 0;
-  /// `percent_sum` == 100 (in units of 10^-decimals).
+  /// Sum of the rounded percentages of every row, at `decimals`.
+  rounded_decimal percent_sum;
+  /// `percent_sum` == 100.
   bool sums_to_100 = false;
   /// What the rounding did. Published rounding: the message of `check_published_shares`
   /// over the rows ("shares sum to 100", or "shares sum to 101, not 100: consistent with
   /// independent rounding"; in units of 10^-decimals, so "1001, not 1000" at 1 decimal).
   /// Largest remainder: "sums to 100 by largest remainder". Empty when unavailable.
   std::string rounding_note;
-  /// The sources of the TOTAL rows and of every listed nationality's rows, and their latest
-  /// release (also when unavailable because the breakdown exceeds the total).
-  figure_source source;
   /// The sum of every listed nationality's count over the window (the rows named, unknown
   /// and other together); 0 when there is no TOTAL.
   std::int64_t listed = 0;
@@ -324,43 +246,34 @@ struct distribution_figure {
   /// the window, or rows that would have to be split): their people are unlisted. Sorted by
   /// alpha-3 code.
   std::vector<nationality> unusable_nationalities;
-  /// Disagreements found in the rows used but not acted on, from `window_total::notes`
-  /// (e.g. a quarter row that differs from the sum of its months: the quarter is used).
-  std::vector<std::string> notes;
 
   [[nodiscard]] friend bool operator==(const distribution_figure&, const distribution_figure&) = default;
 };
 
-/// The share of a category (first applications) from safe countries of origin.
-struct safe_share_figure {
+/// The share of a category (first applications) from safe countries of origin. The header:
+/// `exact` or `unavailable` (never `partial`: a share from a partial breakdown is not a
+/// figure, only bounds); with a partial breakdown and an undetermined status both, the
+/// problem names the breakdown; the sources as `distribution_figure`'s.
+struct safe_share_figure : figure_header {
   /// The category counted.
   kerncijfers::category category = kerncijfers::category::first_application;
   /// The months counted.
   period_range<month> window{month{}};
-  /// `exact` or `unavailable` (never `partial`: a share from a partial breakdown is not a
-  /// figure, only bounds).
-  figure_status status = figure_status::unavailable;
-  /// Why the figure is unavailable, as a code; `none` when exact. With a partial breakdown
-  /// and an undetermined status both, the breakdown is named.
-  figure_problem problem = figure_problem::none;
-  /// Why the figure is unavailable, in detail (English); empty when exact.
-  std::string reason;
   /// The TOTAL count of the category in the window (0 without a usable TOTAL).
   std::int64_t total = 0;
   /// People from nationalities designated safe (when exact).
   std::int64_t safe_count = 0;
-  /// `safe_count / total` in percent, rounded half-up to `decimals` (when exact), in units
-  /// of 10^-decimals.
-  std::int64_t percent = 0;
+  /// `safe_count / total` in percent, rounded half-up to `decimals` (when exact).
+  rounded_decimal percent;
   /// Decimals of the percentages (0-16).
   int decimals = 0;
   /// When unavailable for a partial breakdown or an undetermined status (and a consistent
   /// TOTAL above 0 exists): the share lies between these percentages, each rounded half-up
   /// on its own (lower: the people certainly from safe countries; upper: plus every
   /// undetermined and every unlisted person). Empty otherwise.
-  std::optional<std::int64_t> lower_percent;
+  std::optional<rounded_decimal> lower_percent;
   /// See `lower_percent`.
-  std::optional<std::int64_t> upper_percent;
+  std::optional<rounded_decimal> upper_percent;
   /// The listed nationalities with people in the window that count as safe in at least one
   /// of its months, sorted by alpha-3 code.
   std::vector<nationality> safe_nationalities;
@@ -370,30 +283,30 @@ struct safe_share_figure {
   std::vector<nationality> undetermined_nationalities;
   /// The rule that decides a month: "designation in force on the last day of each month".
   std::string rule;
-  /// The sources of the rows used (as `distribution_figure::source`).
-  figure_source source;
-  /// Disagreements found in the rows used but not acted on (see `distribution_figure::notes`).
-  std::vector<std::string> notes;
 
   [[nodiscard]] friend bool operator==(const safe_share_figure&, const safe_share_figure&) = default;
 };
 
-/// Influx of one month per category.
+/// Influx of one month per category. Not a figure of its own (no header): a count, or the
+/// problem and reason of the figure header when it has none.
 struct influx_entry {
   /// The category.
   kerncijfers::category category = kerncijfers::category::first_application;
   /// The TOTAL count; empty when the data have none.
   std::optional<std::int64_t> count;
-  /// Why `count` is empty, in detail (English).
-  std::string reason;
   /// Why `count` is empty, as a code; `none` when it is set.
   figure_problem problem = figure_problem::none;
+  /// Why `count` is empty, in detail (English).
+  std::string reason;
 
   [[nodiscard]] friend bool operator==(const influx_entry&, const influx_entry&) = default;
 };
 
-/// Influx of one month: the TOTAL of every category, and their sum.
-struct influx_figure {
+/// Influx of one month: the TOTAL of every category, and their sum. The header describes the
+/// sum: `exact` when `total` is set, otherwise `unavailable` with the problem of the first
+/// category without a count (or `overflow`) and the reason; the sources of the TOTAL rows
+/// found. (Each entry has its own problem and reason.)
+struct influx_figure : figure_header {
   /// The month.
   month period;
   /// One entry per category, in the order of `all_categories`.
@@ -401,56 +314,45 @@ struct influx_figure {
   /// The sum over all categories; empty when any category has no count, or when the sum
   /// does not fit in 64 bits.
   std::optional<std::int64_t> total;
-  /// The sources of the TOTAL rows found.
-  figure_source source;
-  /// Disagreements found in the rows used but not acted on (see `distribution_figure::notes`).
-  std::vector<std::string> notes;
-  /// Why `total` is empty, as a code: the problem of the first category without a count,
-  /// or `overflow`; `none` when it is set.
-  figure_problem total_problem = figure_problem::none;
-  /// Why `total` is empty, in detail (English); empty when it is set.
-  std::string total_reason;
 
   [[nodiscard]] friend bool operator==(const influx_figure&, const influx_figure&) = default;
 };
 
-/// Departures of one group in one period: the total rounded to tens and the split
-/// between supervised ("onder toezicht": independent + forced) and unsupervised ("op eigen
-/// gelegenheid") departures.
-struct departures_figure {
+/// Departures of one group in a window of months: the total rounded (to tens, on the page)
+/// and the split between supervised ("onder toezicht": independent + forced) and
+/// unsupervised ("op eigen gelegenheid") departures. The header: `exact` or `unavailable`
+/// (a mode without a row, contradicting groups, a total of 0, an overflow); the sources of
+/// the three rows used and their latest release.
+struct departures_figure : figure_header {
   /// Whose departures.
   departure_group group = departure_group::all;
   /// The months counted (a calendar year or a year to date).
-  period_range<month> period{month{}};
-  /// `exact` or `unavailable` (a mode without a row, or a total of 0).
-  figure_status status = figure_status::unavailable;
-  /// Why the figure is unavailable, as a code; `none` when exact.
-  figure_problem problem = figure_problem::none;
-  /// Why the figure is unavailable, in detail (English); empty when exact.
-  std::string reason;
+  period_range<month> window{month{}};
   /// All departures (0 when unavailable).
   std::int64_t total = 0;
-  /// `total` rounded half-up to a multiple of 10 ("ongeveer 7.690").
+  /// `total` rounded to a multiple of `total_multiple` by `total_mode` ("ongeveer 7.690").
   std::int64_t total_rounded = 0;
+  /// The multiple `total_rounded` is rounded to (10 on the page).
+  std::int64_t total_multiple = 10;
+  /// How `total_rounded` is rounded (half-up on the page).
+  rounding_mode total_mode = rounding_mode::half_up;
   /// Independent + forced ("onder toezicht").
   std::int64_t supervised = 0;
   /// Without supervision ("op eigen gelegenheid").
   std::int64_t unsupervised = 0;
-  /// The shares of `supervised` and `unsupervised` in `total`, rounded by `rounding`, in
-  /// units of 10^-decimals.
-  std::int64_t supervised_percent = 0;
+  /// The shares of `supervised` and `unsupervised` in `total`, rounded by `rounding` at
+  /// `decimals`.
+  rounded_decimal supervised_percent;
   /// See `supervised_percent`.
-  std::int64_t unsupervised_percent = 0;
+  rounded_decimal unsupervised_percent;
   /// How the two shares were rounded.
   share_rounding rounding = share_rounding::published;
   /// Decimals of the percentages (0-16).
   int decimals = 0;
-  /// The two rounded shares sum to 100 (in units of 10^-decimals).
+  /// The two rounded shares sum to 100.
   bool sums_to_100 = false;
   /// What the rounding did (as `distribution_figure::rounding_note`).
   std::string rounding_note;
-  /// The sources of the three rows used, and their latest release.
-  figure_source source;
 
   [[nodiscard]] friend bool operator==(const departures_figure&, const departures_figure&) = default;
 };
@@ -460,21 +362,26 @@ struct key_figures_options {
   /// Trailing window length in months.
   std::size_t trailing_months = 12;
   /// Named nationalities: first applications in the month (page: 6 + Onbekend) and over
-  /// the trailing window (page: 4); nareizigers (page: 3, unknown folded into "overige").
+  /// the trailing window (page: 4); family reunification ("nareizigers"; page: 3, unknown
+  /// folded into "overige").
   std::size_t top_first_month = 6;
   /// See `top_first_month`.
   std::size_t top_first_trailing = 4;
   /// See `top_first_month`.
-  std::size_t top_nareizigers = 3;
-  /// Last month of the nareiziger trailing window; empty = the month itself. The page's
-  /// source lags one month: "mei 2020 t/m april 2021" in the May 2021 edition.
-  std::optional<month> nareiziger_window_end;
-  /// The departures period; empty = the calendar year of the month.
-  std::optional<period_range<month>> departures_period;
+  std::size_t top_family_reunification = 3;
+  /// Last month of the family reunification trailing window; empty = the month itself. The
+  /// page's source lags one month: "mei 2020 t/m april 2021" in the May 2021 edition.
+  std::optional<month> family_reunification_window_end;
+  /// The departures window; empty = the calendar year of the month.
+  std::optional<period_range<month>> departures_window;
   /// How every set of shares is rounded.
   share_rounding rounding = share_rounding::published;
   /// Decimals of every percentage (0: whole percents, as the page).
   int decimals = 0;
+  /// The multiple the departures totals are rounded to (page: 10, "ongeveer 7.690"); at least 1.
+  std::int64_t departures_multiple = 10;
+  /// How the departures totals are rounded to `departures_multiple` (page: half-up).
+  rounding_mode departures_mode = rounding_mode::half_up;
 
   [[nodiscard]] friend bool operator==(const key_figures_options&, const key_figures_options&) = default;
 };
@@ -493,13 +400,14 @@ struct key_figures {
   distribution_figure first_trailing;
   /// Share of first applications in M from safe countries of origin.
   safe_share_figure safe_month;
-  /// Nareizigers in M by nationality.
-  distribution_figure nareizigers_month;
-  /// Nareizigers over the trailing window ending at `options.nareiziger_window_end` (or M).
-  distribution_figure nareizigers_trailing;
-  /// Departures of all foreign nationals in the departures period.
+  /// Family reunification ("nareizigers") in M by nationality.
+  distribution_figure family_reunification_month;
+  /// Family reunification over the trailing window ending at
+  /// `options.family_reunification_window_end` (or M).
+  distribution_figure family_reunification_trailing;
+  /// Departures of all foreign nationals in the departures window.
   departures_figure departures_all;
-  /// Departures of criminal aliens in the departures period.
+  /// Departures of criminal aliens in the departures window.
   departures_figure departures_criminal;
 
   [[nodiscard]] friend bool operator==(const key_figures&, const key_figures&) = default;
@@ -603,6 +511,13 @@ inline void add_source(figure_source& source, std::vector<std::string>& notes, c
 inline void check_top_n(std::size_t top_n, std::string_view name) {
   if (top_n == 0) {
     throw invalid_input(std::string(name) + " 0: at least one nationality must be named (a top N of 1 or more)");
+  }
+}
+
+inline void check_total_multiple(std::int64_t multiple, std::string_view name) {
+  if (multiple < 1) {
+    throw invalid_input(std::string(name) + " " + std::to_string(multiple) +
+                        ": a total is rounded to a multiple of 1 or more");
   }
 }
 
@@ -847,7 +762,7 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
       other = checked_add(other, known[i].count);
     }
   }
-  if (f.unknown_separate && unknown_count > 0) {
+  if (f.unknown_row == unknown_placement::own_row && unknown_count > 0) {
     distribution_row row;
     row.kind = row_kind::unknown;
     row.nationality = nationality::unknown();
@@ -876,9 +791,9 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   const rounded_set rounded = round_shares(counts, f.rounding, f.decimals);
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
     f.rows[i].exact = share<std::int64_t>(f.rows[i].count, total);
-    f.rows[i].percent = rounded.percents[i];
+    f.rows[i].percent = rounded_decimal(rounded.percents[i], f.decimals);
   }
-  f.percent_sum = rounded.sum;
+  f.percent_sum = rounded_decimal(rounded.sum, f.decimals);
   f.sums_to_100 = rounded.sums_to_100;
   f.rounding_note = rounded.note;
 
@@ -896,7 +811,7 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
 /// The distribution figure of an already computed breakdown (see `distribution`).
 /// Throws `invalid_input` naming the value for a `top_n` of 0 or decimals outside 0-16.
 [[nodiscard]] inline distribution_figure distribution_of(const nationality_breakdown& b, std::size_t top_n,
-                                                         bool unknown_separate = true,
+                                                         unknown_placement unknown_row = unknown_placement::own_row,
                                                          share_rounding rounding = share_rounding::published,
                                                          int decimals = 0) {
   detail::check_top_n(top_n, "top_n");
@@ -905,9 +820,10 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   fig.category = b.category;
   fig.window = b.window;
   fig.top_n = top_n;
-  fig.unknown_separate = unknown_separate;
+  fig.unknown_row = unknown_row;
   fig.rounding = rounding;
   fig.decimals = decimals;
+  fig.percent_sum = rounded_decimal(0, decimals);  // every percent of a figure has its decimals
   fig.listed = b.listed_sum;
   for (const auto& u : b.unusable) fig.unusable_nationalities.push_back(u.nationality);
   fig.source = b.source;
@@ -931,19 +847,19 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
 }
 
 /// Shares of `cat` in `window` by nationality: the `top_n` largest known nationalities,
-/// the unknown nationality (its own row when `unknown_separate`, otherwise in `other`),
+/// the unknown nationality (placed by `unknown_row`: its own row, or in `other`),
 /// the rest of the listed nationalities, and the unlisted remainder of a partial breakdown;
 /// percentages by `rounding` at `decimals` decimals. See the file comment for every rule.
 /// Never throws for missing data (the figure is `partial` or `unavailable` with a reason);
 /// throws `invalid_input` naming the value for a `top_n` of 0 or decimals outside 0-16.
 [[nodiscard]] inline distribution_figure distribution(const counts_table& counts, category cat,
                                                       period_range<month> window, std::size_t top_n,
-                                                      bool unknown_separate = true,
+                                                      unknown_placement unknown_row = unknown_placement::own_row,
                                                       share_rounding rounding = share_rounding::published,
                                                       int decimals = 0) {
   detail::check_top_n(top_n, "top_n");
   detail::check_figure_decimals(decimals);
-  return distribution_of(breakdown_by_nationality(counts, cat, window), top_n, unknown_separate, rounding, decimals);
+  return distribution_of(breakdown_by_nationality(counts, cat, window), top_n, unknown_row, rounding, decimals);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1068,8 +984,8 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
              " unlisted may or may not come from safe countries of origin";
   }
   for (const std::string& p : problems) reason += (reason.empty() ? "" : "; ") + p;
-  const rounded_decimal lo(*fig.lower_percent, decimals);
-  const rounded_decimal hi(*fig.upper_percent, decimals);
+  const rounded_decimal& lo = *fig.lower_percent;
+  const rounded_decimal& hi = *fig.upper_percent;
   reason += "; the share lies between " + lo.format() + "% and " + hi.format() + "% (bounds rounded half-up)";
   fig.reason = std::move(reason);
 }
@@ -1081,6 +997,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   fig.category = b.category;
   fig.window = b.window;
   fig.decimals = decimals;
+  fig.percent = rounded_decimal(0, decimals);  // every percent of a figure has its decimals
   fig.rule = std::string(safe_share_rule);
   fig.source = b.source;
   fig.notes = b.notes;
@@ -1151,14 +1068,14 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   std::vector<std::string> without;
   for (const influx_entry& e : fig.by_category) {
     if (e.count) continue;
-    if (without.empty()) fig.total_problem = e.problem;
+    if (without.empty()) fig.problem = e.problem;
     without.emplace_back(to_string(e.category));
   }
   if (!without.empty()) {
     std::string names;
     for (std::size_t i = 0; i < without.size(); ++i) names += (i == 0 ? "" : ", ") + without[i];
-    fig.total_reason = "the sum over the categories for " + m.iso() + " needs a count of every category, and " + names +
-                       (without.size() == 1 ? " has" : " have") + " none";
+    fig.reason = "the sum over the categories for " + m.iso() + " needs a count of every category, and " + names +
+                 (without.size() == 1 ? " has" : " have") + " none";
     return fig;
   }
   std::int64_t sum = 0;
@@ -1166,12 +1083,12 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
     for (const influx_entry& e : fig.by_category) sum = checked_add(sum, *e.count);
   });
   if (overflow) {
-    fig.total_problem = figure_problem::overflow;
-    fig.total_reason =
-        "the sum over the categories for " + m.iso() + " does not fit in 64 bits: " + std::move(*overflow);
+    fig.problem = figure_problem::overflow;
+    fig.reason = "the sum over the categories for " + m.iso() + " does not fit in 64 bits: " + std::move(*overflow);
     return fig;
   }
   fig.total = sum;
+  fig.status = figure_status::exact;
   return fig;
 }
 
@@ -1213,27 +1130,35 @@ namespace detail {
 
 }  // namespace detail
 
-/// The departures of `group` in exactly `period` (a year or a year to date): the total
-/// rounded half-up to tens, supervised (independent + forced) and unsupervised, and their
+/// The departures of `group` in exactly `window` (a year or a year to date): the total
+/// rounded by `total_mode` to a multiple of `total_multiple` (the page: half-up to tens; the
+/// figure records the rule), supervised (independent + forced) and unsupervised, and their
 /// shares by `rounding` at `decimals` decimals. `unavailable` with the reason when a mode
-/// has no row for the period; when the departures of the criminal aliens exceed those of
-/// all foreign nationals in that period (in a mode, in supervised departures or in total:
+/// has no row for the window; when the departures of the criminal aliens exceed those of
+/// all foreign nationals in that window (in a mode, in supervised departures or in total:
 /// `inconsistent_departures`, checked whichever group is asked for, since either number
 /// may be the wrong one); when the total is 0; or when the numbers do not fit in 64 bits
 /// (`overflow`). Never throws for missing or contradicting data; throws `invalid_input`
-/// for decimals outside 0-16.
+/// for decimals outside 0-16 and for a `total_multiple` below 1.
 [[nodiscard]] inline departures_figure departures_figure_for(const departures_table& departures, departure_group group,
-                                                             period_range<month> period,
+                                                             period_range<month> window,
                                                              share_rounding rounding = share_rounding::published,
-                                                             int decimals = 0) {
+                                                             int decimals = 0, std::int64_t total_multiple = 10,
+                                                             rounding_mode total_mode = rounding_mode::half_up) {
   detail::check_figure_decimals(decimals);
+  detail::check_total_multiple(total_multiple, "total_multiple");
   departures_figure fig;
   fig.group = group;
-  fig.period = period;
+  fig.window = window;
+  fig.total_multiple = total_multiple;
+  fig.total_mode = total_mode;
+  // Every percent of a figure has its decimals, 0 as well.
+  fig.supervised_percent = rounded_decimal(0, decimals);
+  fig.unsupervised_percent = rounded_decimal(0, decimals);
   fig.rounding = rounding;
   fig.decimals = decimals;
   fig.status = figure_status::unavailable;
-  departure_lookup found = departures.try_figures(group, period);
+  departure_lookup found = departures.try_figures(group, window);
   if (!found) {
     fig.problem = problem_of(found);
     fig.reason = std::move(found.reason);
@@ -1243,7 +1168,7 @@ namespace detail {
   fig.source.sources = t.sources;
   fig.source.latest_release = t.latest_release;
   const departure_group other_group = group == departure_group::all ? departure_group::criminal : departure_group::all;
-  if (const departure_lookup other = departures.try_figures(other_group, period); other) {
+  if (const departure_lookup other = departures.try_figures(other_group, window); other) {
     std::string contradiction = group == departure_group::all ? detail::departures_contradiction(t, *other.totals)
                                                               : detail::departures_contradiction(*other.totals, t);
     if (!contradiction.empty()) {
@@ -1253,23 +1178,23 @@ namespace detail {
     }
   }
   const std::string what =
-      "the departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period);
+      "the departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(window);
   return detail::unless_overflow(std::move(fig), what, [&](departures_figure& f) {
     const std::int64_t total = t.total();
     if (total == 0) {
       f.problem = figure_problem::zero_total;
-      f.reason = "no departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(period) +
+      f.reason = "no departures of group " + std::string(to_string(group)) + " for " + departure_period_iso(window) +
                  " (the total is 0): there are no shares";
       return;
     }
     f.total = total;
-    f.total_rounded = round_to_multiple(total, 10, rounding_mode::half_up);
+    f.total_rounded = round_to_multiple(total, f.total_multiple, f.total_mode);
     f.supervised = t.supervised();
     f.unsupervised = t.unsupervised;
     const std::array<std::int64_t, 2> counts = {f.supervised, f.unsupervised};
     const detail::rounded_set rounded = detail::round_shares(counts, rounding, decimals);
-    f.supervised_percent = rounded.percents[0];
-    f.unsupervised_percent = rounded.percents[1];
+    f.supervised_percent = rounded_decimal(rounded.percents[0], decimals);
+    f.unsupervised_percent = rounded_decimal(rounded.percents[1], decimals);
     f.sums_to_100 = rounded.sums_to_100;
     f.rounding_note = rounded.note;
     f.status = figure_status::exact;
@@ -1280,15 +1205,17 @@ namespace detail {
 // Every figure of a month
 
 /// Checks `options`: every top N at least 1, `trailing_months` at least 1, `decimals` in
-/// 0-16. Throws `invalid_input` naming the option and its value.
+/// 0-16, `departures_multiple` at least 1. Throws `invalid_input` naming the option and its
+/// value.
 inline void check_key_figures_options(const key_figures_options& options) {
   if (options.trailing_months == 0) {
     throw invalid_input("trailing_months 0: a trailing window needs at least one month");
   }
   detail::check_top_n(options.top_first_month, "top_first_month");
   detail::check_top_n(options.top_first_trailing, "top_first_trailing");
-  detail::check_top_n(options.top_nareizigers, "top_nareizigers");
+  detail::check_top_n(options.top_family_reunification, "top_family_reunification");
   detail::check_figure_decimals(options.decimals);
+  detail::check_total_multiple(options.departures_multiple, "departures_multiple");
 }
 
 /// Every figure of the page for month `m` (see the file comment for the rules):
@@ -1297,12 +1224,13 @@ inline void check_key_figures_options(const key_figures_options& options) {
 ///   - `first_trailing`: first applications over the `trailing_months` months ending at `m`,
 ///     top `top_first_trailing`, unknown its own row;
 ///   - `safe_month`: the share of first applications in `m` from safe countries of origin;
-///   - `nareizigers_month`: nareizigers in `m`, top `top_nareizigers`, unknown folded into
-///     "other" ("een andere of onbekende nationaliteit");
-///   - `nareizigers_trailing`: nareizigers over the `trailing_months` months ending at
-///     `nareiziger_window_end` (default `m`), the same way;
-///   - `departures_all`, `departures_criminal`: departures in `departures_period` (default:
-///     the calendar year of `m`).
+///   - `family_reunification_month`: family reunification ("nareizigers") in `m`, top
+///     `top_family_reunification`, unknown folded into "other" ("een andere of onbekende
+///     nationaliteit");
+///   - `family_reunification_trailing`: family reunification over the `trailing_months`
+///     months ending at `family_reunification_window_end` (default `m`), the same way;
+///   - `departures_all`, `departures_criminal`: departures in `departures_window` (default:
+///     the calendar year of `m`), totals rounded to `departures_multiple` by `departures_mode`.
 /// Never throws for missing or contradicting data, nor for numbers too large for 64 bits
 /// (those figures are `partial` or `unavailable` with a reason, the others are computed as
 /// usual); throws `invalid_input` for invalid options (see `check_key_figures_options`).
@@ -1316,20 +1244,25 @@ inline void check_key_figures_options(const key_figures_options& options) {
   out.influx = influx(counts, m);
   const nationality_breakdown first =
       breakdown_by_nationality(counts, category::first_application, period_range<month>(m));
-  out.first_month = distribution_of(first, options.top_first_month, true, options.rounding, options.decimals);
+  out.first_month =
+      distribution_of(first, options.top_first_month, unknown_placement::own_row, options.rounding, options.decimals);
   out.safe_month = detail::safe_share_of(counts, first, safe, options.decimals);
-  out.first_trailing = distribution(counts, category::first_application, trailing(m, options.trailing_months),
-                                    options.top_first_trailing, true, options.rounding, options.decimals);
-  out.nareizigers_month = distribution(counts, category::family_reunification, period_range<month>(m),
-                                       options.top_nareizigers, false, options.rounding, options.decimals);
-  out.nareizigers_trailing = distribution(counts, category::family_reunification,
-                                          trailing(options.nareiziger_window_end.value_or(m), options.trailing_months),
-                                          options.top_nareizigers, false, options.rounding, options.decimals);
-  const period_range<month> dep_period = options.departures_period.value_or(subperiods<month>(year(m.year())));
-  out.departures_all =
-      departures_figure_for(departures, departure_group::all, dep_period, options.rounding, options.decimals);
+  out.first_trailing =
+      distribution(counts, category::first_application, trailing(m, options.trailing_months),
+                   options.top_first_trailing, unknown_placement::own_row, options.rounding, options.decimals);
+  out.family_reunification_month =
+      distribution(counts, category::family_reunification, period_range<month>(m), options.top_family_reunification,
+                   unknown_placement::in_other, options.rounding, options.decimals);
+  out.family_reunification_trailing =
+      distribution(counts, category::family_reunification,
+                   trailing(options.family_reunification_window_end.value_or(m), options.trailing_months),
+                   options.top_family_reunification, unknown_placement::in_other, options.rounding, options.decimals);
+  const period_range<month> dep_window = options.departures_window.value_or(subperiods<month>(year(m.year())));
+  out.departures_all = departures_figure_for(departures, departure_group::all, dep_window, options.rounding,
+                                             options.decimals, options.departures_multiple, options.departures_mode);
   out.departures_criminal =
-      departures_figure_for(departures, departure_group::criminal, dep_period, options.rounding, options.decimals);
+      departures_figure_for(departures, departure_group::criminal, dep_window, options.rounding, options.decimals,
+                            options.departures_multiple, options.departures_mode);
   return out;
 }
 

@@ -53,6 +53,7 @@
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/figure_text.hpp"
+#include "kerncijfers/figures_json.hpp"
 #include "kerncijfers/key_figures.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
@@ -94,121 +95,10 @@ struct html_options {
 [[nodiscard]] inline std::string render_html(const key_figures& figures, language lang,
                                              const html_options& options = {});
 
-/// Every figure as JSON (UTF-8, two-space indentation, integers only): windows in ISO form
-/// with Dutch and English labels, status, problem and reason, totals, rows (kind,
-/// nationality with alpha-3 code and names, count, exact share as part and whole, rounded
-/// percent in units of 10^-decimals and as text), rounding rule, decimals, percent sum,
-/// listed count, unusable nationalities and notes, sources and latest release (ISO,
-/// precision, labels; `null` ISO when undated); the safe share with its bounds; departures
-/// with total and rounded total; influx per category, their sum and why it is missing; the
-/// options. Window objects hold `iso` ("2020-06/2021-05", a single month "2021-05", as
-/// `period_range::iso`), `first`, `last`, `months` and `label` {nl, en}.
-///
-/// One convention for values that do not exist: `null`, in every figure. An `unavailable`
-/// figure has none of its counts, percentages, sums, yes/no values and their texts (all
-/// `null`; its rows are `[]`), except what it states in their place: the safe share's
-/// bounds and the TOTAL they are shares of. An influx count or sum that is missing is
-/// `null`. Texts that do not apply are empty strings (`reason` of an exact figure).
-[[nodiscard]] inline std::string render_json(const key_figures& figures);
-
 // ---------------------------------------------------------------------------------------
 // Implementation
 
 namespace detail::rendering {
-
-/// A small streaming JSON writer: objects, arrays, strings (through `json_quote`), 64-bit
-/// integers, booleans and null, indented by two spaces. It tracks commas and nesting; a
-/// misuse (a value where a key is due, closing what is not open) throws `invalid_input`.
-class json_writer {
- public:
-  void begin_object() { open('{'); }
-  void end_object() { close('{', '}'); }
-  void begin_array() { open('['); }
-  void end_array() { close('[', ']'); }
-
-  /// The next member's name; only inside an object.
-  void key(std::string_view name) {
-    if (stack_.empty() || stack_.back().bracket != '{' || pending_key_) {
-      throw invalid_input("JSON key \"" + std::string(name) + "\" outside an object or after another key");
-    }
-    separate();
-    out_ += json_quote(name);
-    out_ += ": ";
-    pending_key_ = true;
-  }
-
-  void string(std::string_view text) {
-    before_value();
-    out_ += json_quote(text);
-  }
-  void integer(std::int64_t value) {
-    before_value();
-    out_ += std::to_string(value);
-  }
-  void boolean(bool value) {
-    before_value();
-    out_ += value ? "true" : "false";
-  }
-  void null() {
-    before_value();
-    out_ += "null";
-  }
-
-  /// The text written so far; throws `invalid_input` when an object or array is still open.
-  [[nodiscard]] std::string str() const {
-    if (!stack_.empty()) throw invalid_input("JSON text incomplete: " + std::to_string(stack_.size()) + " open");
-    return out_ + "\n";
-  }
-
- private:
-  struct level {
-    char bracket;
-    bool empty;
-  };
-
-  void separate() {
-    if (!stack_.back().empty) out_ += ',';
-    stack_.back().empty = false;
-    out_ += '\n';
-    out_.append(2 * stack_.size(), ' ');
-  }
-
-  void before_value() {
-    if (stack_.empty()) {
-      if (!out_.empty()) throw invalid_input("JSON text already has its one top-level value");
-      return;
-    }
-    if (stack_.back().bracket == '{') {
-      if (!pending_key_) throw invalid_input("JSON value inside an object without a key");
-      pending_key_ = false;
-      return;
-    }
-    separate();
-  }
-
-  void open(char bracket) {
-    before_value();
-    out_ += bracket;
-    stack_.push_back({bracket, true});
-  }
-
-  void close(char bracket, char closing) {
-    if (stack_.empty() || stack_.back().bracket != bracket || pending_key_) {
-      throw invalid_input(std::string("JSON '") + closing + "' does not close an open '" + bracket + "'");
-    }
-    const bool was_empty = stack_.back().empty;
-    stack_.pop_back();
-    if (!was_empty) {
-      out_ += '\n';
-      out_.append(2 * stack_.size(), ' ');
-    }
-    out_ += closing;
-  }
-
-  std::string out_;
-  std::vector<level> stack_;
-  bool pending_key_ = false;
-};
 
 // ----- words and phrases
 
@@ -347,8 +237,8 @@ inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializ
 
 // ----- sentences
 
-[[nodiscard]] inline std::string percent_text(std::int64_t units, int decimals, language lang) {
-  return format_percent(units, decimals, lang);
+[[nodiscard]] inline std::string percent_text(const rounded_decimal& percent, language lang) {
+  return format_percent(percent.units(), percent.decimals(), lang);
 }
 
 [[nodiscard]] inline std::vector<const distribution_row*> rows_of_kind(const distribution_figure& f, row_kind kind) {
@@ -390,9 +280,8 @@ enum class window_form : std::uint8_t { month, trailing };
   if (unlisted.empty()) {
     return say(phrase_id::figures_incomplete, lang, {{"reason", reason_suffix(f.problem, f.reason, lang)}});
   }
-  return say(
-      phrase_id::partial_unlisted, lang,
-      {{"percent", percent_text(unlisted.front()->percent, f.decimals, lang)}, {"subject", subject(f.category, lang)}});
+  return say(phrase_id::partial_unlisted, lang,
+             {{"percent", percent_text(unlisted.front()->percent, lang)}, {"subject", subject(f.category, lang)}});
 }
 
 // The lead share of a list: "<lead> kwam 32% van de <subject> uit Syrië" / "<Lead>, 32% of
@@ -401,17 +290,15 @@ enum class window_form : std::uint8_t { month, trailing };
                                              const distribution_row& r, language lang) {
   return say(phrase_id::share_first, lang,
              {{"lead", lead},
-              {"percent", percent_text(r.percent, f.decimals, lang)},
+              {"percent", percent_text(r.percent, lang)},
               {"subject", subject(f.category, lang)},
               {"name", detail::rendering::row_name(r, lang)}});
 }
 
 // "8% kwam uit Algerije" / "8% from Algeria", or with `phrase_id::share_second` "8% was
 // afkomstig uit Turkije" / "8% came from Turkey".
-[[nodiscard]] inline std::string next_share(phrase_id id, const distribution_figure& f, const distribution_row& r,
-                                            language lang) {
-  return say(id, lang,
-             {{"percent", percent_text(r.percent, f.decimals, lang)}, {"name", detail::rendering::row_name(r, lang)}});
+[[nodiscard]] inline std::string next_share(phrase_id id, const distribution_row& r, language lang) {
+  return say(id, lang, {{"percent", percent_text(r.percent, lang)}, {"name", detail::rendering::row_name(r, lang)}});
 }
 
 // The page's one-sentence list: "<lead> kwam 32% van de <subject> uit Syrië, 8% kwam uit
@@ -421,8 +308,7 @@ enum class window_form : std::uint8_t { month, trailing };
                                                const std::vector<const distribution_row*>& rows, language lang) {
   std::vector<std::string> items;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    items.push_back(i == 0 ? first_share(lead, f, *rows[i], lang)
-                           : next_share(phrase_id::share_next, f, *rows[i], lang));
+    items.push_back(i == 0 ? first_share(lead, f, *rows[i], lang) : next_share(phrase_id::share_next, *rows[i], lang));
   }
   // The lead item is the list's first; "en"/"and" joins the last two as on the page.
   return join_list(items, lang) + ".";
@@ -442,13 +328,12 @@ enum class window_form : std::uint8_t { month, trailing };
     const std::string lead = say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}});
     text = first_share(lead, f, *named.front(), lang) + ".";
     for (std::size_t i = 1; i < named.size(); ++i) {
-      rest.push_back(next_share(i == 1 ? phrase_id::share_second : phrase_id::share_next, f, *named[i], lang));
+      rest.push_back(next_share(i == 1 ? phrase_id::share_second : phrase_id::share_next, *named[i], lang));
     }
   }
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
-    rest.push_back(
-        say(phrase_id::share_unknown, lang,
-            {{"percent", percent_text(u->percent, f.decimals, lang)}, {"unknown", nationality::unknown().name(lang)}}));
+    rest.push_back(say(phrase_id::share_unknown, lang,
+                       {{"percent", percent_text(u->percent, lang)}, {"unknown", nationality::unknown().name(lang)}}));
   }
   // The page separates every item by a comma; English joins the last two with "and".
   if (!rest.empty()) {
@@ -484,12 +369,13 @@ enum class window_form : std::uint8_t { month, trailing };
                     : list_sentence(say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}}), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
     text += ' ';
-    text += say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, f.decimals, lang)}});
+    text += say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, lang)}});
   }
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
     text += ' ';
-    text += say(f.unknown_separate ? phrase_id::nareizigers_other : phrase_id::nareizigers_other_or_unknown, lang,
-                {{"percent", percent_text(o->percent, f.decimals, lang)}, {"subject", subject(f.category, lang)}});
+    text += say(f.unknown_row == unknown_placement::own_row ? phrase_id::nareizigers_other
+                                                            : phrase_id::nareizigers_other_or_unknown,
+                lang, {{"percent", percent_text(o->percent, lang)}, {"subject", subject(f.category, lang)}});
   }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
@@ -506,12 +392,11 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
     if (s.lower_percent && s.upper_percent) {
       p.append(" ");
       p.append(say(phrase_id::safe_share_bounds, lang,
-                   {{"lower", percent_text(*s.lower_percent, s.decimals, lang)},
-                    {"upper", percent_text(*s.upper_percent, s.decimals, lang)}}));
+                   {{"lower", percent_text(*s.lower_percent, lang)}, {"upper", percent_text(*s.upper_percent, lang)}}));
     }
     return;
   }
-  add_phrase(p, phrase_id::safe_share, lang, {{"percent", percent_text(s.percent, s.decimals, lang)}, {"subject", who}},
+  add_phrase(p, phrase_id::safe_share, lang, {{"percent", percent_text(s.percent, lang)}, {"subject", who}},
              {{"safe_country", link}});
   if (s.status == figure_status::partial) {
     p.append(" ");
@@ -523,12 +408,13 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
 [[nodiscard]] inline std::string rounding_note(const distribution_figure& f, language lang) {
   if (f.status == figure_status::unavailable || f.sums_to_100 || f.rows.empty()) return {};
   return say(f.rounding == share_rounding::published ? phrase_id::rounding_note_published : phrase_id::rounding_note,
-             lang, {{"window", f.window.label(lang)}, {"sum", percent_text(f.percent_sum, f.decimals, lang)}});
+             lang, {{"window", f.window.label(lang)}, {"sum", percent_text(f.percent_sum, lang)}});
 }
 
 [[nodiscard]] inline std::string rounding_note(const departures_figure& d, language lang) {
   if (d.status == figure_status::unavailable || d.sums_to_100) return {};
-  const std::string sum = percent_text(d.supervised_percent + d.unsupervised_percent, d.decimals, lang);
+  const std::string sum =
+      percent_text(rounded_decimal(d.supervised_percent.units() + d.unsupervised_percent.units(), d.decimals), lang);
   return say(d.rounding == share_rounding::published ? phrase_id::departures_rounding_note_published
                                                      : phrase_id::departures_rounding_note,
              lang, {{"sum", sum}});
@@ -537,9 +423,9 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
 // "In 2021" / "In 2023 (t/m oktober)" / "In de periode juni 2020 t/m mei 2021".
 [[nodiscard]] inline std::string departures_lead(const departures_figure& d, language lang) {
   const bool same_year_from_january =
-      d.period.first().index() == 1 && d.period.first().year() == d.period.last().year();
+      d.window.first().index() == 1 && d.window.first().year() == d.window.last().year();
   return say(same_year_from_january ? phrase_id::lead_in : phrase_id::lead_in_period, lang,
-             {{"when", departures_period_label(d.period, lang)}});
+             {{"when", departures_period_label(d.window, lang)}});
 }
 
 [[nodiscard]] inline std::string departures_source(const departures_figure& d, language lang) {
@@ -593,13 +479,13 @@ inline constexpr departures_wording departures_criminal_wording{
   } else {
     s.push_back(
         say(w.unavailable, lang,
-            {{"when", departures_period_label(d.period, lang)}, {"reason", reason_suffix(d.problem, d.reason, lang)}}));
+            {{"when", departures_period_label(d.window, lang)}, {"reason", reason_suffix(d.problem, d.reason, lang)}}));
   }
   if (w.after_total) s.push_back(say(*w.after_total, lang));
   if (available) {
-    s.push_back(say(w.supervised, lang, {{"percent", percent_text(d.supervised_percent, d.decimals, lang)}}));
+    s.push_back(say(w.supervised, lang, {{"percent", percent_text(d.supervised_percent, lang)}}));
     s.push_back(say(phrase_id::departures_how_left, lang));
-    s.push_back(say(w.unsupervised, lang, {{"percent", percent_text(d.unsupervised_percent, d.decimals, lang)}}));
+    s.push_back(say(w.unsupervised, lang, {{"percent", percent_text(d.unsupervised_percent, lang)}}));
     if (d.status == figure_status::partial) {
       s.push_back(say(phrase_id::figures_incomplete, lang, {{"reason", reason_suffix(d.problem, d.reason, lang)}}));
     }
@@ -644,7 +530,7 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   switch (index) {
     case 0: return f.first_month;
     case 1: return f.first_trailing;
-    case 2: return f.nareizigers_month;
+    case 2: return f.family_reunification_month;
     default: break;
   }
   throw invalid_input("figure index " + std::to_string(index) + " is not 0, 1 or 2 (Fig. 1.0, 1.1, 1.2)");
@@ -667,12 +553,12 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   for (const auto& r : f.rows) {
     out += "<tr><td>" + html_escape(row_label(f, r, lang)) + "</td><td class=\"num\">" +
            html_escape(format_count(r.count, lang)) + "</td><td class=\"num\">" +
-           html_escape(percent_text(r.percent, f.decimals, lang)) + "</td></tr>\n";
+           html_escape(percent_text(r.percent, lang)) + "</td></tr>\n";
   }
   out += "</tbody>\n<tfoot><tr><th scope=\"row\">";
   out += phrase_text(phrase_id::table_total, lang);
   out += "</th><td class=\"num\">" + html_escape(format_count(f.total, lang)) + "</td><td class=\"num\">" +
-         html_escape(percent_text(f.percent_sum, f.decimals, lang)) + "</td></tr></tfoot>\n</table>\n";
+         html_escape(percent_text(f.percent_sum, lang)) + "</td></tr></tfoot>\n</table>\n";
   return out;
 }
 
@@ -735,18 +621,18 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   blocks.push_back(figure_of(f, 2, lang, html));
   {
     paragraph p;
-    p.sentence(nareizigers_month_text(f.nareizigers_month, lang));
+    p.sentence(nareizigers_month_text(f.family_reunification_month, lang));
     blocks.push_back(p.take());
   }
-  add_note(blocks, rounding_note(f.nareizigers_month, lang));
+  add_note(blocks, rounding_note(f.family_reunification_month, lang));
   {
     paragraph p;
-    p.sentence(trailing_text(f.nareizigers_trailing, lang));
-    add_source(p, sources_text({&f.nareizigers_month.source, &f.nareizigers_trailing.source}, lang), lang,
-               source_placement::same_line);
+    p.sentence(trailing_text(f.family_reunification_trailing, lang));
+    add_source(p, sources_text({&f.family_reunification_month.source, &f.family_reunification_trailing.source}, lang),
+               lang, source_placement::same_line);
     blocks.push_back(p.take());
   }
-  add_note(blocks, rounding_note(f.nareizigers_trailing, lang));
+  add_note(blocks, rounding_note(f.family_reunification_trailing, lang));
 
   blocks.push_back(heading(2, say(phrase_id::heading_departures, lang)));
   {
@@ -766,340 +652,6 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   return blocks;
 }
 
-// ----- JSON
-
-inline void json_labels(json_writer& w, const std::string& nl, const std::string& en) {
-  w.begin_object();
-  w.key("nl");
-  w.string(nl);
-  w.key("en");
-  w.string(en);
-  w.end_object();
-}
-
-inline void json_window(json_writer& w, const period_range<month>& window, const std::string& label_nl,
-                        const std::string& label_en) {
-  w.begin_object();
-  w.key("iso");
-  w.string(window.iso());
-  w.key("first");
-  w.string(window.first().iso());
-  w.key("last");
-  w.string(window.last().iso());
-  w.key("months");
-  w.integer(static_cast<std::int64_t>(window.size()));
-  w.key("label");
-  json_labels(w, label_nl, label_en);
-  w.end_object();
-}
-
-inline void json_window(json_writer& w, const period_range<month>& window) {
-  json_window(w, window, window.label(language::nl), window.label(language::en));
-}
-
-inline void json_source(json_writer& w, const figure_source& s) {
-  w.begin_object();
-  w.key("sources");
-  w.begin_array();
-  for (const auto& name : s.sources) w.string(name);
-  w.end_array();
-  w.key("latest_release");
-  w.begin_object();
-  w.key("iso");
-  if (s.latest_release.is_dated()) {
-    w.string(s.latest_release.iso());
-  } else {
-    w.null();
-  }
-  w.key("precision");
-  w.string(to_string(s.latest_release.precision()));
-  w.key("label");
-  json_labels(w, s.latest_release.label(language::nl), s.latest_release.label(language::en));
-  w.end_object();
-  w.key("text");
-  json_labels(w, source_text(s, language::nl), source_text(s, language::en));
-  w.end_object();
-}
-
-inline void json_nationality(json_writer& w, const std::optional<nationality>& nat) {
-  if (!nat) {
-    w.null();
-    return;
-  }
-  w.begin_object();
-  w.key("alpha3");
-  w.string(nat->alpha3());
-  w.key("name");
-  json_labels(w, std::string(nat->name(language::nl)), std::string(nat->name(language::en)));
-  w.end_object();
-}
-
-inline void json_percent_text(json_writer& w, std::int64_t units, int decimals) {
-  json_labels(w, format_percent(units, decimals, language::nl), format_percent(units, decimals, language::en));
-}
-
-inline void json_category(json_writer& w, category c) {
-  w.key("category");
-  w.string(to_string(c));
-  w.key("category_label");
-  json_labels(w, std::string(label(c, language::nl)), std::string(label(c, language::en)));
-}
-
-inline void json_alpha3_list(json_writer& w, const std::vector<nationality>& list) {
-  w.begin_array();
-  for (const auto& n : list) w.string(n.alpha3());
-  w.end_array();
-}
-
-inline void json_string_list(json_writer& w, const std::vector<std::string>& list) {
-  w.begin_array();
-  for (const auto& text : list) w.string(text);
-  w.end_array();
-}
-
-// How complete a figure is: "status", "problem" (the code) and "reason" (the details).
-inline void json_status(json_writer& w, figure_status status, figure_problem problem, const std::string& reason) {
-  w.key("status");
-  w.string(to_string(status));
-  w.key("problem");
-  w.string(to_string(problem));
-  w.key("reason");
-  w.string(reason);
-}
-
-// The one convention for values: a number (or yes/no, or number text) that a figure does
-// not have is null, never a 0 or false that reads like a figure. An unavailable figure has
-// none of its values, only what it states in their place (the safe share's bounds and
-// the TOTAL they are shares of).
-inline void json_integer_if(json_writer& w, bool has, std::int64_t value) {
-  if (has) {
-    w.integer(value);
-  } else {
-    w.null();
-  }
-}
-
-inline void json_boolean_if(json_writer& w, bool has, bool value) {
-  if (has) {
-    w.boolean(value);
-  } else {
-    w.null();
-  }
-}
-
-inline void json_distribution(json_writer& w, const distribution_figure& f) {
-  const bool has = f.status != figure_status::unavailable;
-  w.begin_object();
-  json_category(w, f.category);
-  w.key("window");
-  json_window(w, f.window);
-  json_status(w, f.status, f.problem, f.reason);
-  w.key("total");
-  json_integer_if(w, has, f.total);
-  w.key("top_n");
-  w.integer(static_cast<std::int64_t>(f.top_n));
-  w.key("unknown_separate");
-  w.boolean(f.unknown_separate);
-  w.key("rows");
-  w.begin_array();
-  for (const auto& r : f.rows) {
-    w.begin_object();
-    w.key("kind");
-    w.string(to_string(r.kind));
-    w.key("label");
-    json_labels(w, row_label(f, r, language::nl), row_label(f, r, language::en));
-    w.key("nationality");
-    json_nationality(w, r.nationality);
-    w.key("count");
-    w.integer(r.count);
-    w.key("share");
-    w.begin_object();
-    w.key("part");
-    w.integer(r.exact.part());
-    w.key("whole");
-    w.integer(r.exact.whole());
-    w.end_object();
-    w.key("percent");
-    w.integer(r.percent);
-    w.key("percent_text");
-    json_percent_text(w, r.percent, f.decimals);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("rounding");
-  w.string(to_string(f.rounding));
-  w.key("decimals");
-  w.integer(f.decimals);
-  w.key("percent_sum");
-  json_integer_if(w, has, f.percent_sum);
-  w.key("sums_to_100");
-  json_boolean_if(w, has, f.sums_to_100);
-  w.key("rounding_note");
-  w.string(f.rounding_note);
-  w.key("listed");
-  json_integer_if(w, has, f.listed);
-  w.key("unusable_nationalities");
-  json_alpha3_list(w, f.unusable_nationalities);
-  w.key("notes");
-  json_string_list(w, f.notes);
-  w.key("source");
-  json_source(w, f.source);
-  w.end_object();
-}
-
-inline void json_optional_integer(json_writer& w, const std::optional<std::int64_t>& v) {
-  if (v) {
-    w.integer(*v);
-  } else {
-    w.null();
-  }
-}
-
-inline void json_safe_share(json_writer& w, const safe_share_figure& s) {
-  const bool has = s.status != figure_status::unavailable;
-  const bool has_bounds = s.lower_percent && s.upper_percent;
-  w.begin_object();
-  json_category(w, s.category);
-  w.key("window");
-  json_window(w, s.window);
-  json_status(w, s.status, s.problem, s.reason);
-  w.key("total");
-  json_integer_if(w, has || has_bounds, s.total);
-  w.key("safe_count");
-  json_integer_if(w, has, s.safe_count);
-  w.key("percent");
-  json_integer_if(w, has, s.percent);
-  w.key("percent_text");
-  if (has) {
-    json_percent_text(w, s.percent, s.decimals);
-  } else {
-    w.null();
-  }
-  w.key("decimals");
-  w.integer(s.decimals);
-  w.key("lower_percent");
-  json_optional_integer(w, s.lower_percent);
-  w.key("upper_percent");
-  json_optional_integer(w, s.upper_percent);
-  w.key("safe_nationalities");
-  json_alpha3_list(w, s.safe_nationalities);
-  w.key("undetermined_nationalities");
-  json_alpha3_list(w, s.undetermined_nationalities);
-  w.key("rule");
-  w.string(s.rule);
-  w.key("notes");
-  json_string_list(w, s.notes);
-  w.key("source");
-  json_source(w, s.source);
-  w.end_object();
-}
-
-inline void json_departures(json_writer& w, const departures_figure& d) {
-  w.begin_object();
-  w.key("group");
-  w.string(to_string(d.group));
-  w.key("group_label");
-  json_labels(w, std::string(label(d.group, language::nl)), std::string(label(d.group, language::en)));
-  w.key("period");
-  json_window(w, d.period, departures_period_label(d.period, language::nl),
-              departures_period_label(d.period, language::en));
-  json_status(w, d.status, d.problem, d.reason);
-  const bool has = d.status != figure_status::unavailable;
-  w.key("total");
-  json_integer_if(w, has, d.total);
-  w.key("total_rounded");
-  json_integer_if(w, has, d.total_rounded);
-  w.key("total_rounded_text");
-  if (has) {
-    json_labels(w, format_count(d.total_rounded, language::nl), format_count(d.total_rounded, language::en));
-  } else {
-    w.null();
-  }
-  w.key("supervised");
-  json_integer_if(w, has, d.supervised);
-  w.key("unsupervised");
-  json_integer_if(w, has, d.unsupervised);
-  w.key("supervised_percent");
-  json_integer_if(w, has, d.supervised_percent);
-  w.key("unsupervised_percent");
-  json_integer_if(w, has, d.unsupervised_percent);
-  w.key("rounding");
-  w.string(to_string(d.rounding));
-  w.key("decimals");
-  w.integer(d.decimals);
-  w.key("percent_sum");
-  json_integer_if(w, has, d.supervised_percent + d.unsupervised_percent);
-  w.key("sums_to_100");
-  json_boolean_if(w, has, d.sums_to_100);
-  w.key("rounding_note");
-  w.string(d.rounding_note);
-  w.key("source");
-  json_source(w, d.source);
-  w.end_object();
-}
-
-inline void json_influx(json_writer& w, const influx_figure& in) {
-  w.begin_object();
-  w.key("period");
-  w.string(in.period.iso());
-  w.key("period_label");
-  json_labels(w, in.period.label(language::nl), in.period.label(language::en));
-  w.key("by_category");
-  w.begin_array();
-  for (const auto& e : in.by_category) {
-    w.begin_object();
-    json_category(w, e.category);
-    w.key("count");
-    json_optional_integer(w, e.count);
-    w.key("problem");
-    w.string(to_string(e.problem));
-    w.key("reason");
-    w.string(e.reason);
-    w.end_object();
-  }
-  w.end_array();
-  w.key("total");
-  json_optional_integer(w, in.total);
-  w.key("total_problem");
-  w.string(to_string(in.total_problem));
-  w.key("total_reason");
-  w.string(in.total_reason);
-  w.key("notes");
-  json_string_list(w, in.notes);
-  w.key("source");
-  json_source(w, in.source);
-  w.end_object();
-}
-
-inline void json_options(json_writer& w, const key_figures_options& o) {
-  w.begin_object();
-  w.key("trailing_months");
-  w.integer(static_cast<std::int64_t>(o.trailing_months));
-  w.key("top_first_month");
-  w.integer(static_cast<std::int64_t>(o.top_first_month));
-  w.key("top_first_trailing");
-  w.integer(static_cast<std::int64_t>(o.top_first_trailing));
-  w.key("top_nareizigers");
-  w.integer(static_cast<std::int64_t>(o.top_nareizigers));
-  w.key("nareiziger_window_end");
-  if (o.nareiziger_window_end) {
-    w.string(o.nareiziger_window_end->iso());
-  } else {
-    w.null();
-  }
-  w.key("departures_period");
-  if (o.departures_period) {
-    w.string(o.departures_period->iso());
-  } else {
-    w.null();
-  }
-  w.key("rounding");
-  w.string(to_string(o.rounding));
-  w.key("decimals");
-  w.integer(o.decimals);
-  w.end_object();
-}
-
 }  // namespace detail::rendering
 
 inline std::string figure_title(const key_figures& figures, std::size_t index, language lang) {
@@ -1114,35 +666,6 @@ inline std::string render_html(const key_figures& figures, language lang, const 
   const std::string title = options.title.empty() ? detail::rendering::page_title(figures, lang) : options.title;
   return detail::rendering::html_document(to_string(lang), title,
                                           detail::rendering::page_blocks(figures, lang, &options));
-}
-
-inline std::string render_json(const key_figures& figures) {
-  detail::rendering::json_writer w;
-  w.begin_object();
-  w.key("period");
-  w.string(figures.period.iso());
-  w.key("period_label");
-  detail::rendering::json_labels(w, figures.period.label(language::nl), figures.period.label(language::en));
-  w.key("options");
-  detail::rendering::json_options(w, figures.options);
-  w.key("influx");
-  detail::rendering::json_influx(w, figures.influx);
-  w.key("first_month");
-  detail::rendering::json_distribution(w, figures.first_month);
-  w.key("first_trailing");
-  detail::rendering::json_distribution(w, figures.first_trailing);
-  w.key("safe_month");
-  detail::rendering::json_safe_share(w, figures.safe_month);
-  w.key("nareizigers_month");
-  detail::rendering::json_distribution(w, figures.nareizigers_month);
-  w.key("nareizigers_trailing");
-  detail::rendering::json_distribution(w, figures.nareizigers_trailing);
-  w.key("departures_all");
-  detail::rendering::json_departures(w, figures.departures_all);
-  w.key("departures_criminal");
-  detail::rendering::json_departures(w, figures.departures_criminal);
-  w.end_object();
-  return w.str();
 }
 
 }  // namespace kerncijfers

@@ -11,7 +11,7 @@
 ///
 /// What is here:
 ///   - `rounding_mode` (half-up, half-even, floor, ceiling) with names for text and parsing;
-///   - `round_ratio`, `percent`, `round_to_multiple`: one value at a time;
+///   - `round_ratio`, `percent` (and its units, `percent_units`), `round_to_multiple`: one value at a time;
 ///   - `rounded_decimal`: a rounded value (integer units of 10^-decimals) that formats
 ///     itself in Dutch ("7.690", "59,6") or English ("7,690", "59.6");
 ///   - `largest_remainder`: a set of shares rounded so they sum to exactly 100 (or any target);
@@ -165,17 +165,17 @@ template <class I>
   return static_cast<std::int64_t>(v);
 }
 
-/// Largest number of decimals `percent` accepts: 100 * 10^16 is the largest such scale in
+/// Largest number of decimals `percent` and `percent_units` accept: 100 * 10^16 is the largest such scale in
 /// `std::int64_t`.
 inline constexpr int max_percent_decimals = 16;
 
-/// The share as a percentage rounded by `mode` to `decimals` decimals (0-16), in units of
-/// 10^-decimals: 596/1000 gives 60 at 0 decimals and 596 (59.6%) at 1. Exact for every
-/// share. Throws `count_error` for an undefined share and `invalid_input` for decimals
-/// outside 0-16.
+/// The share as a percentage rounded by `mode` to `decimals` decimals (0-16), counted in
+/// units of 10^-decimals: 596/1000 gives 60 at 0 decimals and 596 (59.6%) at 1. Exact for
+/// every share. `percent` gives the same as a `rounded_decimal`. Throws `count_error` for an
+/// undefined share and `invalid_input` for decimals outside 0-16.
 template <class T>
-[[nodiscard]] constexpr std::int64_t percent(const share<T>& s, int decimals = 0,
-                                             rounding_mode mode = rounding_mode::half_up) {
+[[nodiscard]] constexpr std::int64_t percent_units(const share<T>& s, int decimals = 0,
+                                                   rounding_mode mode = rounding_mode::half_up) {
   detail::check_decimal_places(decimals, max_percent_decimals);
   if (!s.defined()) {
     throw count_error("cannot round the percentage of the undefined share " + detail::integer_text(s.part()) + "/" +
@@ -204,7 +204,8 @@ template <class T>
 }
 
 /// A rounded decimal number: `units()` counts units of 10^-`decimals()`, so (596, 1) is
-/// 59.6 and (7690, 0) is 7690. It is what `percent` and `round_to_multiple` produce, made
+/// 59.6 and (7690, 0) is 7690. It is what `percent` gives, and what `round_to_multiple` and
+/// `percent_units` produce made
 /// ready to print: `format` writes it with any decimal and thousands separator, always
 /// with exactly `decimals()` digits after the separator ("60,0" keeps its zero).
 ///
@@ -290,11 +291,15 @@ class rounded_decimal {
   int decimals_ = 0;
 };
 
-/// `percent(s, decimals, mode)` as a `rounded_decimal`, ready to format.
+/// The share as a percentage rounded by `mode` to `decimals` decimals (0-16), ready to
+/// format: 596/1000 gives 60 at 0 decimals and 59.6 at 1. "Percent" in kerncijfers always
+/// means this, a rounded percentage (`rounded_decimal`); `percent_units` gives its units,
+/// `share::percent_double` the unrounded double. Throws `count_error` for an undefined share
+/// and `invalid_input` for decimals outside 0-16.
 template <class T>
-[[nodiscard]] constexpr rounded_decimal rounded_percent(const share<T>& s, int decimals = 0,
-                                                        rounding_mode mode = rounding_mode::half_up) {
-  return rounded_decimal(percent(s, decimals, mode), decimals);
+[[nodiscard]] constexpr rounded_decimal percent(const share<T>& s, int decimals = 0,
+                                                rounding_mode mode = rounding_mode::half_up) {
+  return rounded_decimal(percent_units(s, decimals, mode), decimals);
 }
 
 namespace detail {

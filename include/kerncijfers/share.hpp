@@ -83,7 +83,7 @@ class share {
 
   /// 100 * part / whole as a double in [0, 100]; NaN when undefined. Computed as
   /// (100 * part) / whole with one rounding, so 596/1000 gives the double nearest 59.6.
-  [[nodiscard]] constexpr double percent() const noexcept {
+  [[nodiscard]] constexpr double percent_double() const noexcept {
     if (!defined()) return std::numeric_limits<double>::quiet_NaN();
     return static_cast<double>(part_) * 100.0 / static_cast<double>(whole_);
   }

@@ -120,10 +120,12 @@ def safe_share_html(figure: core.SafeShareFigure) -> str:
     if figure.status != core.FigureStatus.unavailable:
         safe = core.format_count(figure.safe_count, lang)
         rows.append(["Uit een veilig land" if nl else "From a safe country", safe])
-        rows.append(["Aandeel" if nl else "Share", core.format_percent(figure.percent, figure.decimals, lang)])
+        rows.append(
+            ["Aandeel" if nl else "Share", core.format_percent(figure.percent.units, figure.percent.decimals, lang)]
+        )
     if figure.lower_percent is not None and figure.upper_percent is not None:
-        low = core.format_percent(figure.lower_percent, figure.decimals, lang)
-        high = core.format_percent(figure.upper_percent, figure.decimals, lang)
+        low = core.format_percent(figure.lower_percent.units, figure.lower_percent.decimals, lang)
+        high = core.format_percent(figure.upper_percent.units, figure.upper_percent.decimals, lang)
         rows.append(["Tussen" if nl else "Between", f"{low} – {high}"])
     table = _table(["", ""], rows, [False, True])
     return (
@@ -138,7 +140,7 @@ def safe_share_html(figure: core.SafeShareFigure) -> str:
 def departures_html(figure: core.DeparturesFigure) -> str:
     lang = _language[0]
     nl = _nl()
-    period = core.departures_period_label(figure.period, lang)
+    period = core.departures_period_label(figure.window, lang)
     title = f"{'Vertrek van' if nl else 'Departures of'} {figure.group.label(lang)}, {period}"
     rows: list[list[object]] = []
     if figure.status != core.FigureStatus.unavailable:
@@ -146,12 +148,12 @@ def departures_html(figure: core.DeparturesFigure) -> str:
             [
                 "Onder toezicht" if nl else "Under supervision",
                 core.format_count(figure.supervised, lang),
-                core.format_percent(figure.supervised_percent, figure.decimals, lang),
+                core.format_percent(figure.supervised_percent.units, figure.supervised_percent.decimals, lang),
             ],
             [
                 "Op eigen gelegenheid" if nl else "Without supervision",
                 core.format_count(figure.unsupervised, lang),
-                core.format_percent(figure.unsupervised_percent, figure.decimals, lang),
+                core.format_percent(figure.unsupervised_percent.units, figure.unsupervised_percent.decimals, lang),
             ],
             [
                 "Totaal (afgerond op tientallen)" if nl else "Total (rounded to tens)",

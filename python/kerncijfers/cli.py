@@ -259,9 +259,9 @@ def render(args: argparse.Namespace) -> str:
         safe = core.nl_safe_countries()
     options = core.KeyFiguresOptions(rounding=core.parse_share_rounding(args.rounding))
     if args.top is not None:
-        options.top_first_month = options.top_first_trailing = options.top_nareizigers = args.top
+        options.top_first_month = options.top_first_trailing = options.top_family_reunification = args.top
     if args.nareiziger_window_end is not None:
-        options.nareiziger_window_end = args.nareiziger_window_end
+        options.family_reunification_window_end = args.nareiziger_window_end
     figures = core.compute_key_figures(counts, departures, safe, args.month, options)
     if args.format == "json":
         return core.render_json(figures)

@@ -752,7 +752,6 @@ def _distribution_rows(f: core.DistributionFigure, name: str) -> list[dict[str, 
     base["total"] = f.total
     if not f.rows:
         return [_empty_row(base)]
-    scale = 10.0**f.decimals
     rows = []
     for r in f.rows:
         rows.append(
@@ -764,7 +763,7 @@ def _distribution_rows(f: core.DistributionFigure, name: str) -> list[dict[str, 
                 "name_en": core._distribution_row_label(f, r, "en"),
                 "count": r.count,
                 "share": r.exact.fraction() if r.exact.defined() else float("nan"),
-                "percent": r.percent / scale,
+                "percent": r.percent.to_float(),
             }
         )
     return rows
@@ -781,16 +780,15 @@ def _safe_share_rows(f: core.SafeShareFigure, name: str) -> list[dict[str, Any]]
     if f.status != core.FigureStatus.unavailable:
         row["count"] = f.safe_count
         row["share"] = _ratio(f.safe_count, f.total)
-        row["percent"] = f.percent / 10.0**f.decimals
+        row["percent"] = f.percent.to_float()
     return [row]
 
 
 def _departures_rows(f: core.DeparturesFigure, name: str) -> list[dict[str, Any]]:
-    base = _base(name, f.period, f.status, f.source)
+    base = _base(name, f.window, f.status, f.source)
     base["total"] = f.total
     if f.status == core.FigureStatus.unavailable:
         return [_empty_row(base)]
-    scale = 10.0**f.decimals
     out = []
     for kind, nl, en, part, percent in (
         # The page's words: "onder toezicht van de overheid", "op eigen gelegenheid".
@@ -799,7 +797,7 @@ def _departures_rows(f: core.DeparturesFigure, name: str) -> list[dict[str, Any]
     ):
         out.append(
             {**_empty_row(base), "kind": kind, "name_nl": nl, "name_en": en, "count": part,
-             "share": _ratio(part, f.total), "percent": percent / scale}
+             "share": _ratio(part, f.total), "percent": percent.to_float()}
         )  # fmt: skip
     return out
 
@@ -830,7 +828,7 @@ def _figure_rows(obj: Figure, name: str | None) -> list[dict[str, Any]]:
 
 #: The figures of a KeyFigures, in page order, by attribute name.
 KEY_FIGURES = (
-    "influx", "first_month", "first_trailing", "safe_month", "nareizigers_month", "nareizigers_trailing",
+    "influx", "first_month", "first_trailing", "safe_month", "family_reunification_month", "family_reunification_trailing",
     "departures_all", "departures_criminal",
 )  # fmt: skip
 

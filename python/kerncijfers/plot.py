@@ -135,7 +135,6 @@ def plot_distribution(
         _unavailable(ax, core.problem_text(figure.problem, lang) or figure.reason, lang)
         return ax
     rows = figure.rows
-    scale = 10.0**figure.decimals
     positions = list(range(len(rows)))
     colours = [
         NATIONALITY_COLOUR if r.kind == core.RowKind.nationality
@@ -144,14 +143,14 @@ def plot_distribution(
         for r in rows
     ]  # fmt: skip
     # Not antialiased: bars fill whole pixels, so a rendered chart can be measured exactly.
-    bars = ax.barh(positions, [r.percent / scale for r in rows], height=0.7, color=colours, antialiased=False)
+    bars = ax.barh(positions, [r.percent.to_float() for r in rows], height=0.7, color=colours, antialiased=False)
     for i, bar in enumerate(bars):
         bar.set_gid(f"bar-{i}")
     ax.set_yticks(positions, [core._distribution_row_label(figure, r, lang) for r in rows])
     ax.invert_yaxis()
-    percents = [core.format_percent(r.percent, figure.decimals, lang) for r in rows]
+    percents = [core.format_percent(r.percent.units, r.percent.decimals, lang) for r in rows]
     ax.bar_label(bars, labels=percents, padding=3, fontsize=8)
-    largest = max(r.percent for r in rows) / scale
+    largest = max(r.percent.to_float() for r in rows)
     ax.set_xlim(0, max(largest * 1.18, 1.0))
     ax.set_xlabel("Aandeel (%)" if _is_nl(lang) else "Share (%)")
     ax.tick_params(axis="y", length=0)
@@ -166,7 +165,7 @@ def _page_title(figures: core.KeyFigures, lang: LanguageLike) -> str:
 
 
 #: The distributions behind Fig. 1.0, 1.1 and 1.2, as KeyFigures attributes.
-FIGURE_ATTRIBUTES = ("first_month", "first_trailing", "nareizigers_month")
+FIGURE_ATTRIBUTES = ("first_month", "first_trailing", "family_reunification_month")
 
 
 def plot_key_figures(figures: core.KeyFigures, *, lang: LanguageLike = "nl") -> Figure:

@@ -36,7 +36,7 @@ ImageFormat = Literal["svg", "png"]
 PathLike = Union[str, "os.PathLike[str]"]
 
 #: The distributions behind Fig. 1.0, 1.1 and 1.2, as KeyFigures attributes.
-FIGURE_ATTRIBUTES = ("first_month", "first_trailing", "nareizigers_month")
+FIGURE_ATTRIBUTES = ("first_month", "first_trailing", "family_reunification_month")
 
 _page_counter = itertools.count(1)
 
@@ -148,7 +148,7 @@ def key_figures_for_months(
     """The page's figures for every month of ``months`` (a PeriodRange of Month or a list),
     in order, with the same options; ``progress=True`` shows a bar over the months.
 
-    ``options.nareiziger_window_end``, when set, is kept as it is for every month.
+    ``options.family_reunification_window_end``, when set, is kept as it is for every month.
     """
     listed = list(months)
     for month in listed:

@@ -16,7 +16,7 @@ using kc::language;
 namespace {
 
 kc::distribution_row row(kc::row_kind kind, std::optional<kc::nationality> nat) {
-  return kc::distribution_row{kind, nat, 10, kc::share<std::int64_t>(10, 100), 10};
+  return kc::distribution_row{kind, nat, 10, kc::share<std::int64_t>(10, 100), kc::rounded_decimal(10, 0)};
 }
 
 }  // namespace
@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(problem_text_is_a_constant) {
 
 BOOST_AUTO_TEST_CASE(row_labels_name_the_row_in_the_language) {
   kc::distribution_figure f;
-  f.unknown_separate = true;
+  f.unknown_row = kc::unknown_placement::own_row;
   const auto syria = row(kc::row_kind::nationality, kc::nationality::from_alpha3("SYR"));
   BOOST_TEST(kc::detail::rendering::row_label(f, syria, language::nl) == "Syrië");
   BOOST_TEST(kc::detail::rendering::row_label(f, syria, language::en) == "Syria");
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(row_labels_name_the_row_in_the_language) {
   const auto other = row(kc::row_kind::other, std::nullopt);
   BOOST_TEST(kc::detail::rendering::row_label(f, other, language::nl) == "Overig");
   BOOST_TEST(kc::detail::rendering::row_label(f, other, language::en) == "Other");
-  f.unknown_separate = false;
+  f.unknown_row = kc::unknown_placement::in_other;
   BOOST_TEST(kc::detail::rendering::row_label(f, other, language::nl) == "Andere of onbekende nationaliteit");
   BOOST_TEST(kc::detail::rendering::row_label(f, other, language::en) == "Other or unknown nationality");
   const auto unlisted = row(kc::row_kind::unlisted, std::nullopt);

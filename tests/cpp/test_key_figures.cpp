@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <typeinfo>
 #include <vector>
 
@@ -96,7 +97,7 @@ kc::counts_table table(std::vector<kc::count_row> rows) { return kc::counts_tabl
 std::string describe(const kc::distribution_row& r) {
   std::string who =
       r.kind == row_kind::nationality ? std::string(r.nationality->alpha3()) : std::string(kc::to_string(r.kind));
-  return who + " " + std::to_string(r.count) + " " + std::to_string(r.percent);
+  return who + " " + std::to_string(r.count) + " " + std::to_string(r.percent.units());
 }
 
 std::vector<std::string> describe(const kc::distribution_figure& f) {
@@ -140,7 +141,7 @@ BOOST_AUTO_TEST_CASE(first_applications_in_the_month) {
   BOOST_CHECK(f.window == single(2021, 5));
   BOOST_TEST(f.window.label(kc::language::nl) == "mei 2021");
   BOOST_TEST(f.top_n == 6u);
-  BOOST_TEST(f.unknown_separate);
+  BOOST_TEST((f.unknown_row == kc::unknown_placement::own_row));
   // DZA 78/1200 is exactly 6.5%: half-up gives 7 (half-even would give 6).
   const std::vector<std::string> expected = {"SYR 385 32", "TUR 97 8", "DZA 78 7",     "MAR 71 6",
                                              "ERI 59 5",   "AFG 50 4", "unknown 45 4", "other 415 35"};
@@ -148,7 +149,7 @@ BOOST_AUTO_TEST_CASE(first_applications_in_the_month) {
   BOOST_CHECK(f.rows[6].nationality == kc::nationality::unknown());
   BOOST_CHECK(!f.rows[7].nationality.has_value());
   BOOST_CHECK(f.rows[2].exact.same_counts(kc::share<std::int64_t>(78, 1200)));
-  BOOST_TEST(f.percent_sum == 101);
+  BOOST_TEST(f.percent_sum.units() == 101);
   BOOST_TEST(!f.sums_to_100);
   BOOST_TEST(f.rounding_note == "shares sum to 101, not 100: consistent with independent rounding");
   BOOST_CHECK(f.source.sources == std::vector<std::string>{golden_source});
@@ -164,7 +165,7 @@ BOOST_AUTO_TEST_CASE(safe_share_of_the_month) {
   BOOST_TEST(s.total == 1200);
   // DZA 78 + MAR 71 + GEO 33 + TUN 26 + UKR 17 = 225 = 18.75% -> 19.
   BOOST_TEST(s.safe_count == 225);
-  BOOST_TEST(s.percent == 19);
+  BOOST_TEST(s.percent.units() == 19);
   BOOST_TEST(!s.lower_percent.has_value());
   BOOST_TEST(!s.upper_percent.has_value());
   BOOST_CHECK(codes(s.safe_nationalities) == (std::vector<std::string>{"DZA", "GEO", "MAR", "TUN", "UKR"}));
@@ -188,23 +189,24 @@ BOOST_AUTO_TEST_CASE(first_applications_over_the_trailing_window) {
 }
 
 BOOST_AUTO_TEST_CASE(nareizigers_in_the_month_fold_unknown_into_other) {
-  const auto f = kc::distribution(golden_counts(), category::family_reunification, single(2021, 5), 3, false);
+  const auto f = kc::distribution(golden_counts(), category::family_reunification, single(2021, 5), 3,
+                                  kc::unknown_placement::in_other);
   BOOST_TEST(kc::to_string(f.status) == "exact");
-  BOOST_TEST(!f.unknown_separate);
+  BOOST_TEST((f.unknown_row == kc::unknown_placement::in_other));
   // XXX 50 is in "other": "een andere of onbekende nationaliteit".
   const std::vector<std::string> expected = {"SYR 596 60", "ERI 116 12", "YEM 56 6", "other 232 23"};
   BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
-  BOOST_TEST(f.percent_sum == 101);
+  BOOST_TEST(f.percent_sum.units() == 101);
   BOOST_TEST(!f.sums_to_100);
   BOOST_TEST(f.rounding_note == "shares sum to 101, not 100: consistent with independent rounding");
 }
 
 BOOST_AUTO_TEST_CASE(nareizigers_over_the_lagging_window) {
   kc::key_figures_options options;
-  options.nareiziger_window_end = kc::month(2021, 4);
+  options.family_reunification_window_end = kc::month(2021, 4);
   const auto k =
       kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
-  const auto& f = k.nareizigers_trailing;
+  const auto& f = k.family_reunification_trailing;
   BOOST_TEST(f.window.label(kc::language::nl) == "mei 2020 t/m april 2021");
   BOOST_TEST(f.total == 8000);
   const std::vector<std::string> expected = {"SYR 4000 50", "ERI 1044 13", "YEM 876 11", "other 2080 26"};
@@ -215,11 +217,11 @@ BOOST_AUTO_TEST_CASE(nareizigers_over_the_lagging_window) {
   // Without the option the window ends at the month itself, and the figures differ.
   const auto unlagged =
       kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021());
-  BOOST_TEST(unlagged.nareizigers_trailing.window.label(kc::language::nl) == "juni 2020 t/m mei 2021");
+  BOOST_TEST(unlagged.family_reunification_trailing.window.label(kc::language::nl) == "juni 2020 t/m mei 2021");
   // SYR 4000 - 87 (May 2020) + 596 (May 2021).
-  BOOST_TEST(describe(unlagged.nareizigers_trailing)[0] == "SYR 4509 51");
-  BOOST_TEST(unlagged.nareizigers_trailing.rows[1].percent == 13);
-  BOOST_TEST(unlagged.nareizigers_trailing.rows[2].percent == 10);
+  BOOST_TEST(describe(unlagged.family_reunification_trailing)[0] == "SYR 4509 51");
+  BOOST_TEST(unlagged.family_reunification_trailing.rows[1].percent.units() == 13);
+  BOOST_TEST(unlagged.family_reunification_trailing.rows[2].percent.units() == 10);
 }
 
 BOOST_AUTO_TEST_CASE(departures_of_the_year) {
@@ -229,8 +231,8 @@ BOOST_AUTO_TEST_CASE(departures_of_the_year) {
   BOOST_TEST(all.total_rounded == 7690);
   BOOST_TEST(all.supervised == 3920);
   BOOST_TEST(all.unsupervised == 3766);
-  BOOST_TEST(all.supervised_percent == 51);
-  BOOST_TEST(all.unsupervised_percent == 49);
+  BOOST_TEST(all.supervised_percent.units() == 51);
+  BOOST_TEST(all.unsupervised_percent.units() == 49);
   BOOST_TEST(all.sums_to_100);
   BOOST_TEST(all.rounding_note == "shares sum to 100");
   BOOST_CHECK(all.source.sources == std::vector<std::string>{golden_source});
@@ -240,9 +242,9 @@ BOOST_AUTO_TEST_CASE(departures_of_the_year) {
   BOOST_TEST(criminal.total == 388);
   BOOST_TEST(criminal.total_rounded == 390);
   BOOST_TEST(criminal.supervised == 271);
-  BOOST_TEST(criminal.supervised_percent == 70);
-  BOOST_TEST(criminal.unsupervised_percent == 30);
-  BOOST_CHECK(criminal.period == whole_year(2021));
+  BOOST_TEST(criminal.supervised_percent.units() == 70);
+  BOOST_TEST(criminal.unsupervised_percent.units() == 30);
+  BOOST_CHECK(criminal.window == whole_year(2021));
 }
 
 BOOST_AUTO_TEST_CASE(influx_per_category) {
@@ -261,7 +263,7 @@ BOOST_AUTO_TEST_CASE(influx_per_category) {
 
 BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
   kc::key_figures_options options;
-  options.nareiziger_window_end = kc::month(2021, 4);
+  options.family_reunification_window_end = kc::month(2021, 4);
   const auto k =
       kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
   BOOST_CHECK(k.period == may_2021());
@@ -272,10 +274,11 @@ BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
               kc::distribution(golden_counts(), category::first_application, months(2020, 6, 2021, 5), 4));
   BOOST_CHECK(k.safe_month ==
               kc::safe_share(golden_counts(), kc::nl_safe_countries(), category::first_application, single(2021, 5)));
-  BOOST_CHECK(k.nareizigers_month ==
-              kc::distribution(golden_counts(), category::family_reunification, single(2021, 5), 3, false));
-  BOOST_CHECK(k.nareizigers_trailing ==
-              kc::distribution(golden_counts(), category::family_reunification, months(2020, 5, 2021, 4), 3, false));
+  BOOST_CHECK(k.family_reunification_month == kc::distribution(golden_counts(), category::family_reunification,
+                                                               single(2021, 5), 3, kc::unknown_placement::in_other));
+  BOOST_CHECK(k.family_reunification_trailing == kc::distribution(golden_counts(), category::family_reunification,
+                                                                  months(2020, 5, 2021, 4), 3,
+                                                                  kc::unknown_placement::in_other));
   BOOST_CHECK(k.departures_all ==
               kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021)));
   BOOST_CHECK(k.departures_criminal ==
@@ -283,34 +286,35 @@ BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
   // The page's sentences: first applications top 6 + Onbekend, trailing top 4.
   BOOST_TEST(describe(k.first_month)[6] == "unknown 45 4");
   BOOST_TEST(describe(k.first_trailing)[3] == "MAR 702 6");
-  BOOST_TEST(k.safe_month.percent == 19);
+  BOOST_TEST(k.safe_month.percent.units() == 19);
   BOOST_TEST(k.departures_all.total_rounded == 7690);
 }
 
 BOOST_AUTO_TEST_CASE(departures_period_option) {
   kc::key_figures_options options;
-  options.departures_period = whole_year(2020);
+  options.departures_window = whole_year(2020);
   const auto k =
       kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
   // The golden table has departures for 2021 only.
   BOOST_TEST(kc::to_string(k.departures_all.status) == "unavailable");
-  BOOST_CHECK(k.departures_all.period == whole_year(2020));
+  BOOST_CHECK(k.departures_all.window == whole_year(2020));
   BOOST_TEST(contains(k.departures_all.reason, "no departures of group all for 2020"));
 }
 
 BOOST_AUTO_TEST_CASE(largest_remainder_sums_to_100) {
   kc::key_figures_options options;
   options.rounding = kc::share_rounding::largest_remainder;
-  options.nareiziger_window_end = kc::month(2021, 4);
+  options.family_reunification_window_end = kc::month(2021, 4);
   const auto k =
       kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
-  for (const auto* f : {&k.first_month, &k.first_trailing, &k.nareizigers_month, &k.nareizigers_trailing}) {
+  for (const auto* f :
+       {&k.first_month, &k.first_trailing, &k.family_reunification_month, &k.family_reunification_trailing}) {
     BOOST_TEST(kc::to_string(f->rounding) == "largest-remainder");
-    BOOST_TEST(f->percent_sum == 100);
+    BOOST_TEST((f->percent_sum == kc::rounded_decimal(100, 0)));
     BOOST_TEST(f->sums_to_100);
     BOOST_TEST(f->rounding_note == "sums to 100 by largest remainder");
     std::int64_t sum = 0;
-    for (const auto& r : f->rows) sum += r.percent;
+    for (const auto& r : f->rows) sum += r.percent.units();
     BOOST_TEST(sum == 100);
   }
   // Floors 32 8 6 5 4 4 3 34 leave 4 units: remainders .917 (MAR, ERI), .75 (unknown), .583 (other).
@@ -318,29 +322,29 @@ BOOST_AUTO_TEST_CASE(largest_remainder_sums_to_100) {
                                           "ERI 59 5",   "AFG 50 4", "unknown 45 4", "other 415 35"};
   BOOST_TEST(describe(k.first_month) == first, boost::test_tools::per_element());
   const std::vector<std::string> nareizigers = {"SYR 596 60", "ERI 116 12", "YEM 56 5", "other 232 23"};
-  BOOST_TEST(describe(k.nareizigers_month) == nareizigers, boost::test_tools::per_element());
+  BOOST_TEST(describe(k.family_reunification_month) == nareizigers, boost::test_tools::per_element());
   for (const auto* d : {&k.departures_all, &k.departures_criminal}) {
-    BOOST_TEST(d->supervised_percent + d->unsupervised_percent == 100);
+    BOOST_TEST(d->supervised_percent.units() + d->unsupervised_percent.units() == 100);
     BOOST_TEST(d->sums_to_100);
     BOOST_TEST(d->rounding_note == "sums to 100 by largest remainder");
   }
 }
 
 BOOST_AUTO_TEST_CASE(decimals) {
-  const auto f = kc::distribution(golden_counts(), category::first_application, single(2021, 5), 6, true,
-                                  kc::share_rounding::published, 1);
+  const auto f = kc::distribution(golden_counts(), category::first_application, single(2021, 5), 6,
+                                  kc::unknown_placement::own_row, kc::share_rounding::published, 1);
   BOOST_TEST(f.decimals == 1);
   // 32.083 -> 32.1; 6.5 -> 6.5; 3.75 -> 3.8 (half-up); 34.583 -> 34.6.
   const std::vector<std::string> expected = {"SYR 385 321", "TUR 97 81", "DZA 78 65",     "MAR 71 59",
                                              "ERI 59 49",   "AFG 50 42", "unknown 45 38", "other 415 346"};
   BOOST_TEST(describe(f) == expected, boost::test_tools::per_element());
-  BOOST_TEST(f.percent_sum == 1001);
+  BOOST_TEST(f.percent_sum.units() == 1001);
   BOOST_TEST(!f.sums_to_100);
   BOOST_TEST(f.rounding_note == "shares sum to 1001, not 1000: consistent with independent rounding");
 
   const auto s =
       kc::safe_share(golden_counts(), kc::nl_safe_countries(), category::first_application, single(2021, 5), 2);
-  BOOST_TEST(s.percent == 1875);
+  BOOST_TEST(s.percent.units() == 1875);
   BOOST_TEST(s.decimals == 2);
 }
 
@@ -364,7 +368,7 @@ BOOST_AUTO_TEST_CASE(first_applications_may_2021_are_partial) {
   BOOST_TEST(f.reason ==
              "the data break down 535 of 955 first asylum applications for 2021-05 by nationality; the ranking is "
              "among the listed nationalities");
-  BOOST_TEST(f.percent_sum == 99);
+  BOOST_TEST(f.percent_sum.units() == 99);
   BOOST_TEST(f.rounding_note == "shares sum to 99, not 100: consistent with independent rounding");
   // Sorted: "CBS StatLine ..." before "CBS news ..." (byte order).
   BOOST_CHECK(f.source.sources == (std::vector<std::string>{cbs_extract, cbs_2021_30}));
@@ -403,8 +407,8 @@ BOOST_AUTO_TEST_CASE(safe_share_is_unavailable_with_bounds) {
   BOOST_TEST(s.total == 955);
   // None of the seven listed nationalities is safe; the 420 unlisted might be: 0% to 44%.
   BOOST_TEST(kc::to_string(s.problem) == "incomplete-breakdown");
-  BOOST_TEST(s.lower_percent.value_or(-1) == 0);
-  BOOST_TEST(s.upper_percent.value_or(-1) == 44);
+  BOOST_TEST(s.lower_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 0);
+  BOOST_TEST(s.upper_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 44);
   BOOST_TEST(s.safe_nationalities.empty());
   BOOST_TEST(s.undetermined_nationalities.empty());
   BOOST_TEST(contains(s.reason, "the data break down 535 of 955 first asylum applications for 2021-05"));
@@ -419,8 +423,8 @@ BOOST_AUTO_TEST_CASE(departures_2021_dtv_only) {
   BOOST_TEST(all.total == 2100 + 1630 + 5600);
   BOOST_TEST(all.total_rounded == 9330);
   BOOST_TEST(all.supervised == 3730);
-  BOOST_TEST(all.supervised_percent == 40);
-  BOOST_TEST(all.unsupervised_percent == 60);
+  BOOST_TEST(all.supervised_percent.units() == 40);
+  BOOST_TEST(all.unsupervised_percent.units() == 60);
   BOOST_CHECK(all.source.sources ==
               std::vector<std::string>{"DT&V cijfers (dienstterugkeerenvertrek.nl/over-dtv/cijfers)"});
   const auto& criminal = k.departures_criminal;
@@ -432,12 +436,12 @@ BOOST_AUTO_TEST_CASE(departures_2021_dtv_only) {
 
 BOOST_AUTO_TEST_CASE(nareizigers_and_influx_without_monthly_totals) {
   const auto k = kc::compute_key_figures(real_counts(), real_departures(), kc::nl_safe_countries(), may_2021());
-  BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "unavailable");
-  BOOST_TEST(kc::to_string(k.nareizigers_month.problem) == "unsplittable-rows");
+  BOOST_TEST(kc::to_string(k.family_reunification_month.status) == "unavailable");
+  BOOST_TEST(kc::to_string(k.family_reunification_month.problem) == "unsplittable-rows");
   // Only a 2021-Q2 TOTAL, which cannot be cut down to May.
-  BOOST_TEST(contains(k.nareizigers_month.reason, "the TOTAL family_reunification count for 2021-Q2"));
-  BOOST_TEST(contains(k.nareizigers_month.reason, "would have to be split to fit the window 2021-05"));
-  BOOST_TEST(k.nareizigers_month.rows.empty());
+  BOOST_TEST(contains(k.family_reunification_month.reason, "the TOTAL family_reunification count for 2021-Q2"));
+  BOOST_TEST(contains(k.family_reunification_month.reason, "would have to be split to fit the window 2021-05"));
+  BOOST_TEST(k.family_reunification_month.rows.empty());
   BOOST_TEST(k.influx.by_category[0].count.value_or(-1) == 955);
   BOOST_TEST(!k.influx.by_category[1].count.has_value());
   BOOST_TEST(kc::to_string(k.influx.by_category[1].problem) == "missing-months");
@@ -557,13 +561,16 @@ BOOST_AUTO_TEST_CASE(unknown_separate_or_folded) {
       table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("SYR"), 60),
              row(kc::month(2021, 5), kc::nationality::unknown(), 30), row(kc::month(2021, 5), nat("ERI"), 10)});
   // Unknown is never ranked, even when it is larger than a named nationality.
-  const auto separate = kc::distribution(t, category::first_application, single(2021, 5), 1, true);
+  const auto separate =
+      kc::distribution(t, category::first_application, single(2021, 5), 1, kc::unknown_placement::own_row);
   BOOST_TEST(describe(separate) == (std::vector<std::string>{"SYR 60 60", "unknown 30 30", "other 10 10"}),
              boost::test_tools::per_element());
-  const auto folded = kc::distribution(t, category::first_application, single(2021, 5), 1, false);
+  const auto folded =
+      kc::distribution(t, category::first_application, single(2021, 5), 1, kc::unknown_placement::in_other);
   BOOST_TEST(describe(folded) == (std::vector<std::string>{"SYR 60 60", "other 40 40"}),
              boost::test_tools::per_element());
-  const auto two = kc::distribution(t, category::first_application, single(2021, 5), 2, false);
+  const auto two =
+      kc::distribution(t, category::first_application, single(2021, 5), 2, kc::unknown_placement::in_other);
   BOOST_TEST(describe(two) == (std::vector<std::string>{"SYR 60 60", "ERI 10 10", "other 30 30"}),
              boost::test_tools::per_element());
 }
@@ -581,8 +588,8 @@ BOOST_AUTO_TEST_CASE(unknown_designation_is_unavailable_naming_the_country) {
                       "the sources do not say whether ALB (Albania) was designated a safe country of origin "
                       "on the last day of 2021-05"));
   // Undetermined counts as not safe for the lower bound and as safe for the upper.
-  BOOST_TEST(s.lower_percent.value_or(-1) == 20);
-  BOOST_TEST(s.upper_percent.value_or(-1) == 30);
+  BOOST_TEST(s.lower_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 20);
+  BOOST_TEST(s.upper_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 30);
   BOOST_TEST(s.safe_count == 0);
 
   // In June 2021 Albania is safe: the figure is exact.
@@ -590,14 +597,14 @@ BOOST_AUTO_TEST_CASE(unknown_designation_is_unavailable_naming_the_country) {
                            row(kc::month(2021, 6), nat("SYR"), 90)});
   const auto j = kc::safe_share(june, kc::nl_safe_countries(), category::first_application, single(2021, 6));
   BOOST_TEST(kc::to_string(j.status) == "exact");
-  BOOST_TEST(j.percent == 10);
+  BOOST_TEST(j.percent.units() == 10);
 
   // A nationality of unknown status with nobody in the month does not matter.
   const auto nobody = table({row(kc::month(2021, 5), std::nullopt, 100), row(kc::month(2021, 5), nat("ALB"), 0),
                              row(kc::month(2021, 5), nat("SYR"), 100)});
   const auto n = kc::safe_share(nobody, kc::nl_safe_countries(), category::first_application, single(2021, 5));
   BOOST_TEST(kc::to_string(n.status) == "exact");
-  BOOST_TEST(n.percent == 0);
+  BOOST_TEST(n.percent.units() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(safe_share_applies_the_last_day_rule_to_each_month) {
@@ -609,7 +616,7 @@ BOOST_AUTO_TEST_CASE(safe_share_applies_the_last_day_rule_to_each_month) {
   BOOST_TEST(kc::to_string(s.status) == "exact");
   BOOST_TEST(s.total == 200);
   BOOST_TEST(s.safe_count == 30);  // May only
-  BOOST_TEST(s.percent == 15);
+  BOOST_TEST(s.percent.units() == 15);
   BOOST_CHECK(codes(s.safe_nationalities) == std::vector<std::string>{"DZA"});
 
   // A quarter row cannot be split where the designation changes: undetermined, named.
@@ -619,8 +626,8 @@ BOOST_AUTO_TEST_CASE(safe_share_applies_the_last_day_rule_to_each_month) {
   BOOST_TEST(kc::to_string(u.status) == "unavailable");
   BOOST_CHECK(codes(u.undetermined_nationalities) == std::vector<std::string>{"DZA"});
   BOOST_TEST(contains(u.reason, "the designation of DZA (Algeria) changes within 2021-04/2021-06"));
-  BOOST_TEST(u.lower_percent.value_or(-1) == 0);
-  BOOST_TEST(u.upper_percent.value_or(-1) == 40);
+  BOOST_TEST(u.lower_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 0);
+  BOOST_TEST(u.upper_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 40);
 }
 
 BOOST_AUTO_TEST_CASE(safe_share_with_an_unknown_month_in_the_window) {
@@ -641,8 +648,8 @@ BOOST_AUTO_TEST_CASE(safe_share_with_an_unknown_month_in_the_window) {
   BOOST_TEST(
       contains(s.reason, "whether UKR (Ukraine) was designated a safe country of origin on the last day of 2022-02"));
   // Certainly safe: December and January (30 of 300); February's 30 are undetermined.
-  BOOST_TEST(s.lower_percent.value_or(-1) == 10);
-  BOOST_TEST(s.upper_percent.value_or(-1) == 20);
+  BOOST_TEST(s.lower_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 10);
+  BOOST_TEST(s.upper_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 20);
 }
 
 BOOST_AUTO_TEST_CASE(safe_share_bounds_with_a_partial_breakdown) {
@@ -651,9 +658,9 @@ BOOST_AUTO_TEST_CASE(safe_share_bounds_with_a_partial_breakdown) {
                         row(kc::month(2021, 5), nat("SYR"), 120)});
   const auto s = kc::safe_share(t, kc::nl_safe_countries(), category::first_application, single(2021, 5));
   BOOST_TEST(kc::to_string(s.status) == "unavailable");
-  BOOST_TEST(s.lower_percent.value_or(-1) == 15);
-  BOOST_TEST(s.upper_percent.value_or(-1) == 40);
-  BOOST_TEST(s.percent == 0);
+  BOOST_TEST(s.lower_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 15);
+  BOOST_TEST(s.upper_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 40);
+  BOOST_TEST(s.percent.units() == 0);
   BOOST_TEST(contains(s.reason, "the data break down 150 of 200"));
   BOOST_TEST(kc::to_string(s.problem) == "incomplete-breakdown");
   BOOST_TEST(contains(s.reason, "between 15% and 40% (bounds rounded half-up)"));
@@ -706,8 +713,8 @@ BOOST_AUTO_TEST_CASE(total_rounding_to_tens_is_half_up) {
       kc::departures_figure_for(kc::departures_table::from_rows(rows), departure_group::criminal, whole_year(2022));
   BOOST_TEST(f.total_rounded == 2690);
   // 2000/2685 = 74.49% -> 74; 685/2685 = 25.51% -> 26.
-  BOOST_TEST(f.supervised_percent == 74);
-  BOOST_TEST(f.unsupervised_percent == 26);
+  BOOST_TEST(f.supervised_percent.units() == 74);
+  BOOST_TEST(f.unsupervised_percent.units() == 26);
 }
 
 BOOST_AUTO_TEST_CASE(influx_with_a_missing_category) {
@@ -729,13 +736,13 @@ BOOST_AUTO_TEST_CASE(invalid_options_throw) {
       [&] { (void)kc::distribution(t, category::first_application, single(2021, 5), 0); }, "top_n 0");
   check_throws_exactly<kc::invalid_input>(
       [&] {
-        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, true, kc::share_rounding::published,
-                               17);
+        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, kc::unknown_placement::own_row,
+                               kc::share_rounding::published, 17);
       },
       "decimals 17 is outside 0-16");
   check_throws_exactly<kc::invalid_input>(
       [&] {
-        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, true,
+        (void)kc::distribution(t, category::first_application, single(2021, 5), 6, kc::unknown_placement::own_row,
                                kc::share_rounding::largest_remainder, -1);
       },
       "decimals -1 is outside 0-16");
@@ -762,11 +769,15 @@ BOOST_AUTO_TEST_CASE(invalid_options_throw) {
   o.top_first_trailing = 0;
   check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "top_first_trailing 0");
   o = {};
-  o.top_nareizigers = 0;
-  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "top_nareizigers 0");
+  o.top_family_reunification = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "top_family_reunification 0");
   o = {};
   o.decimals = 17;
   check_throws_exactly<kc::invalid_input>([&] { compute(o); }, "decimals 17");
+  o = {};
+  o.departures_multiple = 0;
+  check_throws_exactly<kc::invalid_input>([&] { compute(o); },
+                                          "departures_multiple 0: a total is rounded to a multiple of 1 or more");
   // The largest valid values are accepted.
   o = {};
   o.decimals = 16;
@@ -845,8 +856,8 @@ BOOST_AUTO_TEST_CASE(influx_sum_overflow_leaves_the_sum_unavailable) {
   const auto t = table(may_totals(int64_max, 1));
   const auto f = kc::influx(t, may_2021());
   BOOST_TEST(!f.total.has_value());
-  BOOST_TEST(kc::to_string(f.total_problem) == "overflow");
-  BOOST_TEST(f.total_reason ==
+  BOOST_TEST(kc::to_string(f.problem) == "overflow");
+  BOOST_TEST(f.reason ==
              "the sum over the categories for 2021-05 does not fit in 64 bits: integer overflow: "
              "9223372036854775807 + 1 does not fit in int64");
   // Each category keeps its count.
@@ -860,8 +871,8 @@ BOOST_AUTO_TEST_CASE(influx_sum_overflow_leaves_the_sum_unavailable) {
   BOOST_TEST(kc::to_string(k.first_month.status) == "exact");
   BOOST_TEST(describe(k.first_month) == std::vector<std::string>{"SYR 9223372036854775807 100"});
   BOOST_TEST(kc::to_string(k.safe_month.status) == "exact");
-  BOOST_TEST(k.safe_month.percent == 0);
-  BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "exact");
+  BOOST_TEST(k.safe_month.percent.units() == 0);
+  BOOST_TEST(kc::to_string(k.family_reunification_month.status) == "exact");
   BOOST_TEST(kc::to_string(k.departures_all.status) == "exact");
   BOOST_TEST(k.departures_all.total_rounded == 100);
   BOOST_TEST(kc::to_string(k.departures_criminal.status) == "exact");
@@ -872,14 +883,14 @@ BOOST_AUTO_TEST_CASE(influx_sum_needs_every_category_and_says_which_lack_one) {
       table({row(may_2021(), std::nullopt, int64_max), row(may_2021(), std::nullopt, 1, category::repeat_application)});
   const auto f = kc::influx(t, may_2021());
   BOOST_TEST(!f.total.has_value());
-  BOOST_TEST(kc::to_string(f.total_problem) == "missing-months");
-  BOOST_TEST(f.total_reason ==
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
+  BOOST_TEST(f.reason ==
              "the sum over the categories for 2021-05 needs a count of every category, and family_reunification, "
              "relocation, resettlement have none");
   // A complete influx has no problem.
   const auto golden = kc::influx(golden_counts(), may_2021());
-  BOOST_TEST(kc::to_string(golden.total_problem) == "none");
-  BOOST_TEST(golden.total_reason.empty());
+  BOOST_TEST(kc::to_string(golden.problem) == "none");
+  BOOST_TEST(golden.reason.empty());
 }
 
 BOOST_AUTO_TEST_CASE(nationality_sum_overflow_makes_the_distribution_unavailable) {
@@ -908,7 +919,7 @@ BOOST_AUTO_TEST_CASE(nationality_sum_overflow_makes_the_distribution_unavailable
   BOOST_TEST(!k.safe_month.lower_percent.has_value());
   // The rest of the page.
   BOOST_TEST(k.influx.total.value_or(-1) == 104);
-  BOOST_TEST(kc::to_string(k.nareizigers_month.status) == "exact");
+  BOOST_TEST(kc::to_string(k.family_reunification_month.status) == "exact");
   BOOST_TEST(kc::to_string(k.departures_all.status) == "exact");
   BOOST_TEST(kc::to_string(k.departures_criminal.status) == "exact");
 }
@@ -924,9 +935,9 @@ BOOST_AUTO_TEST_CASE(departures_at_int64_max_cannot_be_rounded_to_tens) {
   BOOST_TEST(contains(all.reason, "9223372036854775807"));
   BOOST_TEST(all.total == 0);
   BOOST_TEST(all.total_rounded == 0);
-  BOOST_TEST(all.supervised_percent == 0);
+  BOOST_TEST(all.supervised_percent.units() == 0);
   BOOST_CHECK(all.source.sources == std::vector<std::string>{"test"});
-  BOOST_CHECK(all.period == whole_year(2021));
+  BOOST_CHECK(all.window == whole_year(2021));
 
   const auto k = kc::compute_key_figures(golden_counts(), d, kc::nl_safe_countries(), may_2021());
   BOOST_CHECK(k.departures_all == all);
@@ -942,7 +953,7 @@ BOOST_AUTO_TEST_CASE(departures_at_int64_max_cannot_be_rounded_to_tens) {
       departure_group::all, whole_year(2021));
   BOOST_TEST(kc::to_string(ok.status) == "exact");
   BOOST_TEST(ok.total_rounded == rounds_down);
-  BOOST_TEST(ok.supervised_percent == 100);
+  BOOST_TEST(ok.supervised_percent.units() == 100);
 }
 
 BOOST_AUTO_TEST_CASE(criminal_departures_above_all_departures_are_inconsistent) {
@@ -1039,8 +1050,8 @@ BOOST_AUTO_TEST_CASE(influx_entry_with_nationalities_above_its_total_is_inconsis
              "the data are inconsistent");
   BOOST_TEST(f.by_category[1].count.value_or(-1) == 7);
   BOOST_TEST(!f.total.has_value());
-  BOOST_TEST(kc::to_string(f.total_problem) == "inconsistent-data");
-  BOOST_TEST(contains(f.total_reason, "first_application, family_reunification, relocation, resettlement have none"));
+  BOOST_TEST(kc::to_string(f.problem) == "inconsistent-data");
+  BOOST_TEST(contains(f.reason, "first_application, family_reunification, relocation, resettlement have none"));
 }
 
 BOOST_AUTO_TEST_CASE(safe_share_parts_that_disagree_with_the_whole_are_undetermined) {
@@ -1057,8 +1068,8 @@ BOOST_AUTO_TEST_CASE(safe_share_parts_that_disagree_with_the_whole_are_undetermi
   BOOST_TEST(contains(s.reason,
                       "the designation of UKR (Ukraine) changes within 2022-01/2022-03 and its rows for the "
                       "parts sum to 150, not to its count of 10 over the window"));
-  BOOST_TEST(s.lower_percent.value_or(-1) == 0);
-  BOOST_TEST(s.upper_percent.value_or(-1) == 10);
+  BOOST_TEST(s.lower_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 0);
+  BOOST_TEST(s.upper_percent.value_or(kc::rounded_decimal(-1, 0)).units() == 10);
 }
 
 BOOST_AUTO_TEST_CASE(consistency_checks_compare_exactly_today) {
@@ -1074,3 +1085,73 @@ BOOST_AUTO_TEST_CASE(consistency_checks_compare_exactly_today) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(every_figure_shares_the_header) {
+  static_assert(std::is_base_of_v<kc::figure_header, kc::distribution_figure>);
+  static_assert(std::is_base_of_v<kc::figure_header, kc::safe_share_figure>);
+  static_assert(std::is_base_of_v<kc::figure_header, kc::influx_figure>);
+  static_assert(std::is_base_of_v<kc::figure_header, kc::departures_figure>);
+  const auto k = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021());
+  const kc::figure_header& header = k.departures_all;
+  BOOST_TEST(kc::to_string(header.status) == "exact");
+  BOOST_TEST(header.source.sources == std::vector<std::string>{golden_source});
+  BOOST_TEST(kc::to_string(k.influx.status) == "exact");
+  BOOST_TEST(kc::to_string(k.influx.problem) == "none");
+}
+
+BOOST_AUTO_TEST_CASE(influx_without_a_sum_is_unavailable) {
+  const auto f = kc::influx(kc::counts_table::from_rows({}, "empty"), may_2021());
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
+  BOOST_TEST(!f.total.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_departures_rounding_is_a_parameter_the_figure_records) {
+  // 7686 departures: to tens half-up 7690 (the page), to hundreds 7700, to tens floor 7680.
+  const auto page = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021));
+  BOOST_TEST(page.total_rounded == 7690);
+  BOOST_TEST(page.total_multiple == 10);
+  BOOST_TEST(kc::to_string(page.total_mode) == "half-up");
+  const auto hundreds = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                                  kc::share_rounding::published, 0, 100);
+  BOOST_TEST(hundreds.total_rounded == 7700);
+  BOOST_TEST(hundreds.total_multiple == 100);
+  const auto floor = kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                               kc::share_rounding::published, 0, 10, kc::rounding_mode::floor);
+  BOOST_TEST(floor.total_rounded == 7680);
+  BOOST_TEST(kc::to_string(floor.total_mode) == "floor");
+  check_throws_exactly<kc::invalid_input>(
+      [] {
+        (void)kc::departures_figure_for(golden_departures(), departure_group::all, whole_year(2021),
+                                        kc::share_rounding::published, 0, 0);
+      },
+      "total_multiple 0: a total is rounded to a multiple of 1 or more");
+
+  kc::key_figures_options options;
+  options.departures_multiple = 100;
+  options.departures_mode = kc::rounding_mode::half_even;
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
+  BOOST_TEST(k.departures_all.total_rounded == 7700);
+  BOOST_TEST(k.departures_all.total_multiple == 100);
+  BOOST_TEST(kc::to_string(k.departures_all.total_mode) == "half-even");
+  BOOST_TEST(k.departures_criminal.total_multiple == 100);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_placement_names) {
+  BOOST_TEST(kc::to_string(kc::unknown_placement::own_row) == "own-row");
+  BOOST_TEST(kc::to_string(kc::unknown_placement::in_other) == "in-other");
+}
+
+BOOST_AUTO_TEST_CASE(percents_are_rounded_decimals_at_the_figures_decimals) {
+  kc::key_figures_options options;
+  options.decimals = 1;
+  options.family_reunification_window_end = kc::month(2021, 4);
+  const auto k =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
+  BOOST_TEST((k.first_month.rows[0].percent == kc::rounded_decimal(321, 1)));  // 385 of 1200: 32.1%
+  BOOST_TEST((k.first_month.percent_sum == kc::rounded_decimal(1001, 1)));
+  BOOST_TEST((k.safe_month.percent == kc::rounded_decimal(188, 1)));  // 225 of 1200: 18.75% half-up
+  BOOST_TEST((k.departures_all.supervised_percent == kc::rounded_decimal(510, 1)));
+  BOOST_TEST((k.departures_all.unsupervised_percent == kc::rounded_decimal(490, 1)));
+}

@@ -224,34 +224,35 @@ BOOST_AUTO_TEST_CASE(round_ratio_decimals_and_limits) {
 
 BOOST_AUTO_TEST_CASE(percent_of_a_share) {
   const kc::share<> syria(596, 1000);
-  static_assert(kc::percent(kc::share<>(596, 1000)) == 60);
-  BOOST_TEST(kc::percent(syria, 0, half_up) == 60);
-  BOOST_TEST(kc::percent(syria, 1, half_up) == 596);
-  BOOST_TEST(kc::percent(syria, 2, half_up) == 5960);
-  BOOST_TEST(kc::percent(kc::share<>(116, 1000)) == 12);
-  BOOST_TEST(kc::percent(kc::share<>(56, 1000)) == 6);
-  BOOST_TEST(kc::percent(kc::share<>(232, 1000)) == 23);
+  static_assert(kc::percent_units(kc::share<>(596, 1000)) == 60);
+  BOOST_TEST(kc::percent_units(syria, 0, half_up) == 60);
+  BOOST_TEST(kc::percent_units(syria, 1, half_up) == 596);
+  BOOST_TEST(kc::percent_units(syria, 2, half_up) == 5960);
+  BOOST_TEST(kc::percent_units(kc::share<>(116, 1000)) == 12);
+  BOOST_TEST(kc::percent_units(kc::share<>(56, 1000)) == 6);
+  BOOST_TEST(kc::percent_units(kc::share<>(232, 1000)) == 23);
   // 1/8 = 12.5%: the modes differ on the tie.
-  BOOST_TEST(kc::percent(kc::share<>(1, 8), 0, half_up) == 13);
-  BOOST_TEST(kc::percent(kc::share<>(1, 8), 0, half_even) == 12);
-  BOOST_TEST(kc::percent(kc::share<>(1, 8), 0, floor_mode) == 12);
-  BOOST_TEST(kc::percent(kc::share<>(1, 8), 0, ceiling) == 13);
-  BOOST_TEST(kc::percent(kc::share<>(1, 3), 16) == 333333333333333333LL);
-  BOOST_TEST(kc::percent(kc::share<>(max64 - 1, max64), 0) == 100);
-  BOOST_TEST(kc::percent(kc::share<>(max64 - 1, max64), 16, floor_mode) == 999999999999999999LL);
+  BOOST_TEST(kc::percent_units(kc::share<>(1, 8), 0, half_up) == 13);
+  BOOST_TEST(kc::percent_units(kc::share<>(1, 8), 0, half_even) == 12);
+  BOOST_TEST(kc::percent_units(kc::share<>(1, 8), 0, floor_mode) == 12);
+  BOOST_TEST(kc::percent_units(kc::share<>(1, 8), 0, ceiling) == 13);
+  BOOST_TEST(kc::percent_units(kc::share<>(1, 3), 16) == 333333333333333333LL);
+  BOOST_TEST(kc::percent_units(kc::share<>(max64 - 1, max64), 0) == 100);
+  BOOST_TEST(kc::percent_units(kc::share<>(max64 - 1, max64), 16, floor_mode) == 999999999999999999LL);
   constexpr auto umax = std::numeric_limits<std::uint64_t>::max();
-  BOOST_TEST(kc::percent(kc::share<std::uint64_t>(umax, umax), 16) == 1'000'000'000'000'000'000LL);
-  BOOST_TEST(kc::percent(kc::share<std::uint64_t>(umax / 2, umax), 16, floor_mode) == 499999999999999999LL);
-  BOOST_TEST(kc::percent(kc::share<int>(3, 4)) == 75);
+  BOOST_TEST(kc::percent_units(kc::share<std::uint64_t>(umax, umax), 16) == 1'000'000'000'000'000'000LL);
+  BOOST_TEST(kc::percent_units(kc::share<std::uint64_t>(umax / 2, umax), 16, floor_mode) == 499999999999999999LL);
+  BOOST_TEST(kc::percent_units(kc::share<int>(3, 4)) == 75);
 
-  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::percent(kc::share<>::undefined_if_zero(0, 0)); }) ==
+  BOOST_TEST(message_of<kc::count_error>([] { (void)kc::percent_units(kc::share<>::undefined_if_zero(0, 0)); }) ==
              "cannot round the percentage of the undefined share 0/0");
-  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::percent(syria, 17); }) == "decimals 17 is outside 0-16");
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::percent_units(syria, 17); }) ==
+             "decimals 17 is outside 0-16");
 
-  BOOST_TEST((kc::rounded_percent(syria, 1) == kc::rounded_decimal(596, 1)));
-  BOOST_TEST(kc::rounded_percent(syria, 1).format(kc::language::nl) == "59,6");
-  BOOST_TEST(kc::rounded_percent(syria, 1).format(kc::language::en) == "59.6");
-  BOOST_TEST(kc::rounded_percent(syria).format(kc::language::nl) == "60");
+  BOOST_TEST((kc::percent(syria, 1) == kc::rounded_decimal(596, 1)));
+  BOOST_TEST(kc::percent(syria, 1).format(kc::language::nl) == "59,6");
+  BOOST_TEST(kc::percent(syria, 1).format(kc::language::en) == "59.6");
+  BOOST_TEST(kc::percent(syria).format(kc::language::nl) == "60");
 }
 
 BOOST_AUTO_TEST_CASE(round_to_multiple_of_ten) {

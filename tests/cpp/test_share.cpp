@@ -65,9 +65,9 @@ BOOST_AUTO_TEST_CASE(accessors) {
   constexpr kc::share<> s(596, 1000);
   static_assert(s.part() == 596 && s.whole() == 1000 && s.defined());
   BOOST_TEST(s.fraction() == 0.596);
-  BOOST_TEST(s.percent() == 59.6);
-  BOOST_TEST(kc::share<>(1, 8).percent() == 12.5);
-  BOOST_TEST(kc::share<>(0, 7).percent() == 0.0);
+  BOOST_TEST(s.percent_double() == 59.6);
+  BOOST_TEST(kc::share<>(1, 8).percent_double() == 12.5);
+  BOOST_TEST(kc::share<>(0, 7).percent_double() == 0.0);
   BOOST_TEST(kc::share<>(7, 7).fraction() == 1.0);
   BOOST_TEST(printed(s) == "596/1000");
 }
@@ -87,13 +87,13 @@ BOOST_AUTO_TEST_CASE(bad_counts_throw_count_error_naming_values) {
 BOOST_AUTO_TEST_CASE(undefined_only_when_asked) {
   const kc::share<> tagged(0, 0, kc::share<>::allow_undefined);
   BOOST_TEST(!tagged.defined());
-  BOOST_TEST(std::isnan(tagged.percent()));
+  BOOST_TEST(std::isnan(tagged.percent_double()));
   BOOST_TEST(std::isnan(tagged.fraction()));
   BOOST_TEST(printed(tagged) == "0/0");
 
   const auto named = kc::share<>::undefined_if_zero(0, 0);
   BOOST_TEST(!named.defined());
-  BOOST_TEST(std::isnan(named.percent()));
+  BOOST_TEST(std::isnan(named.percent_double()));
 
   // Asking for undefined shares does not excuse other bad counts.
   BOOST_TEST(message_of<kc::count_error>([] { (void)kc::share<>::undefined_if_zero(3, 0); }) ==
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(undefined_only_when_asked) {
   // A non-zero whole stays an ordinary share.
   const auto ordinary = kc::share<>::undefined_if_zero(3, 12);
   BOOST_TEST(ordinary.defined());
-  BOOST_TEST(ordinary.percent() == 25.0);
+  BOOST_TEST(ordinary.percent_double() == 25.0);
 
   // Default construction is the undefined share, not 0%.
   constexpr kc::share<> empty;
@@ -163,9 +163,9 @@ BOOST_AUTO_TEST_CASE(hash_is_consistent_with_equality) {
 BOOST_AUTO_TEST_CASE(other_integer_types) {
   constexpr kc::share<int> s(3, 4);
   static_assert(s.part() == 3);
-  BOOST_TEST(s.percent() == 75.0);
+  BOOST_TEST(s.percent_double() == 75.0);
   BOOST_TEST(printed(kc::share<std::uint8_t>(200, 250)) == "200/250");
-  BOOST_TEST(kc::share<std::uint8_t>(200, 250).percent() == 80.0);
+  BOOST_TEST(kc::share<std::uint8_t>(200, 250).percent_double() == 80.0);
   BOOST_TEST(message_of<kc::count_error>([] { kc::share<std::uint32_t>(5, 4); }) ==
              "share 5/4: part 5 is larger than its whole 4");
 }

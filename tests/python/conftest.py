@@ -39,7 +39,7 @@ def golden_tables(test_data: Path) -> Tables:
 def golden_figures(golden_tables: Tables) -> kerncijfers.KeyFigures:
     """The key figures of May 2021 from the golden tables, with the page's options (its
     nareizigers window ends in April)."""
-    options = kerncijfers.KeyFiguresOptions(nareiziger_window_end=kerncijfers.Month(2021, 4))
+    options = kerncijfers.KeyFiguresOptions(family_reunification_window_end=kerncijfers.Month(2021, 4))
     return kerncijfers.compute_key_figures(*golden_tables, kerncijfers.nl_safe_countries(), MAY_2021, options)
 
 

@@ -63,9 +63,9 @@ def test_partial_and_unavailable_figures_say_so(bundled_figures: kc.KeyFigures) 
     figures = bundled_figures
     partial = figures.first_month._repr_html_()
     assert "<em>gedeeltelijk</em>" in partial and "Niet naar nationaliteit uitgesplitst" in partial
-    unavailable = figures.nareizigers_month._repr_html_()
+    unavailable = figures.family_reunification_month._repr_html_()
     assert "<em>niet beschikbaar</em>" in unavailable
-    assert kc.html_escape(figures.nareizigers_month.reason) in unavailable
+    assert kc.html_escape(figures.family_reunification_month.reason) in unavailable
     safe = figures.safe_month._repr_html_()
     assert "Aandeel uit veilige landen van herkomst, mei 2021" in safe and "0% – 44%" in safe
     criminal = figures.departures_criminal._repr_html_()

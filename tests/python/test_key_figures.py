@@ -15,7 +15,7 @@ MAY = kc.Month(2021, 5)
 
 
 def shares(figure: kc.DistributionFigure) -> list[tuple[str, int]]:
-    return [(r.nationality.alpha3 if r.nationality else r.kind.name, r.percent) for r in figure.rows]
+    return [(r.nationality.alpha3 if r.nationality else r.kind.name, r.percent.units) for r in figure.rows]
 
 
 def test_golden_table_gives_every_figure_of_the_page(golden_figures: kc.KeyFigures) -> None:
@@ -30,27 +30,32 @@ def test_golden_table_gives_every_figure_of_the_page(golden_figures: kc.KeyFigur
         ("AFG", 4),
         ("XXX", 4),
     ]
-    assert k.safe_month.percent == 19
+    assert k.safe_month.percent == kc.RoundedDecimal(19, 0)
     assert k.first_trailing.window.label() == "juni 2020 t/m mei 2021"
     assert shares(k.first_trailing)[:4] == [("SYR", 32), ("DZA", 8), ("TUR", 7), ("MAR", 6)]
-    assert shares(k.nareizigers_month) == [("SYR", 60), ("ERI", 12), ("YEM", 6), ("other", 23)]
-    assert k.nareizigers_month.percent_sum == 101 and not k.nareizigers_month.sums_to_100
-    assert "101" in k.nareizigers_month.rounding_note
-    assert k.nareizigers_trailing.window.label() == "mei 2020 t/m april 2021"
-    assert shares(k.nareizigers_trailing)[:3] == [("SYR", 50), ("ERI", 13), ("YEM", 11)]
+    assert shares(k.family_reunification_month) == [("SYR", 60), ("ERI", 12), ("YEM", 6), ("other", 23)]
+    assert (
+        k.family_reunification_month.percent_sum == kc.RoundedDecimal(101, 0)
+        and not k.family_reunification_month.sums_to_100
+    )
+    assert "101" in k.family_reunification_month.rounding_note
+    assert k.family_reunification_trailing.window.label() == "mei 2020 t/m april 2021"
+    assert shares(k.family_reunification_trailing)[:3] == [("SYR", 50), ("ERI", 13), ("YEM", 11)]
     d = k.departures_all
-    assert (d.total_rounded, d.supervised_percent, d.unsupervised_percent) == (7690, 51, 49)
+    assert (d.total_rounded, d.supervised_percent.units, d.unsupervised_percent.units) == (7690, 51, 49)
     c = k.departures_criminal
-    assert (c.total_rounded, c.supervised_percent, c.unsupervised_percent) == (390, 70, 30)
+    assert (c.total_rounded, c.supervised_percent.units, c.unsupervised_percent.units) == (390, 70, 30)
 
 
 def test_largest_remainder_sums_to_100(golden_tables: tuple[kc.CountsTable, kc.DeparturesTable]) -> None:
-    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4), rounding=kc.ShareRounding.largest_remainder)
+    options = kc.KeyFiguresOptions(
+        family_reunification_window_end=kc.Month(2021, 4), rounding=kc.ShareRounding.largest_remainder
+    )
     k = kc.compute_key_figures(*golden_tables, kc.nl_safe_countries(), MAY, options)
-    for figure in (k.first_month, k.first_trailing, k.nareizigers_month, k.nareizigers_trailing):
-        assert sum(r.percent for r in figure.rows) == 100
+    for figure in (k.first_month, k.first_trailing, k.family_reunification_month, k.family_reunification_trailing):
+        assert sum(r.percent.units for r in figure.rows) == 100
         assert figure.sums_to_100
-    assert shares(k.nareizigers_month) == [("SYR", 60), ("ERI", 12), ("YEM", 5), ("other", 23)]
+    assert shares(k.family_reunification_month) == [("SYR", 60), ("ERI", 12), ("YEM", 5), ("other", 23)]
 
 
 def test_golden_markdown_holds_every_published_sentence(test_data: Path, golden_figures: kc.KeyFigures) -> None:
@@ -80,12 +85,12 @@ def test_problems_are_codes_and_the_page_names_them_in_its_language(bundled_figu
     k = bundled_figures
     assert k.first_month.problem == kc.FigureProblem.incomplete_breakdown
     assert k.safe_month.problem == kc.FigureProblem.incomplete_breakdown
-    assert k.nareizigers_month.problem == kc.FigureProblem.unsplittable_rows
+    assert k.family_reunification_month.problem == kc.FigureProblem.unsplittable_rows
     assert k.departures_criminal.problem == kc.FigureProblem.missing_departures
     assert k.departures_all.problem == kc.FigureProblem.none
     repeat = k.influx.by_category[1]
     assert repeat.count is None and repeat.problem == kc.FigureProblem.missing_months
-    assert "2021-Q2" in k.nareizigers_month.reason  # the details stay with the figure
+    assert "2021-Q2" in k.family_reunification_month.reason  # the details stay with the figure
     page = kc.render_markdown(k, "nl")
     assert "(reden: " + kc.problem_text(kc.FigureProblem.unsplittable_rows, "nl") + ")" in page
     assert "(reden: de gegevens bevatten niet alle vertrekcijfers voor deze periode)" in page
@@ -101,8 +106,8 @@ def test_key_figures_pickle_and_copy_whole(bundled_tables: tuple[kc.CountsTable,
     # Notebooks cache results and send them to worker processes: every record round-trips,
     # nested records, windows, optional values and problem codes included.
     options = kc.KeyFiguresOptions(
-        nareiziger_window_end=kc.Month(2021, 4),
-        departures_period=kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12)),
+        family_reunification_window_end=kc.Month(2021, 4),
+        departures_window=kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12)),
         rounding=kc.ShareRounding.largest_remainder,
         decimals=1,
     )
@@ -110,7 +115,7 @@ def test_key_figures_pickle_and_copy_whole(bundled_tables: tuple[kc.CountsTable,
     k = kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), MAY, options)
     records: list[object] = [
         k, k.options, k.influx, k.influx.by_category[1], k.first_month, k.first_month.rows[0], k.first_month.source,
-        k.safe_month, k.nareizigers_month, k.departures_all,
+        k.safe_month, k.family_reunification_month, k.departures_all,
     ]  # fmt: skip
     for record in records:
         again = pickle.loads(pickle.dumps(record))
@@ -118,8 +123,8 @@ def test_key_figures_pickle_and_copy_whole(bundled_tables: tuple[kc.CountsTable,
         assert copy.deepcopy(record) == record and copy.copy(record) == record
     again = pickle.loads(pickle.dumps(k))
     assert again.safe_month.upper_percent == k.safe_month.upper_percent is not None
-    assert again.options.departures_period == options.departures_period
-    assert again.nareizigers_month.problem == kc.FigureProblem.unsplittable_rows
+    assert again.options.departures_window == options.departures_window
+    assert again.family_reunification_month.problem == kc.FigureProblem.unsplittable_rows
     assert kc.render_markdown(again, "nl") == kc.render_markdown(k, "nl")
     # A changed field shows: equality compares every field.
     other = kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 4), options)
@@ -130,8 +135,8 @@ def test_options_are_checked() -> None:
     with pytest.raises(kc.InvalidInput, match="0"):
         kc.KeyFiguresOptions(top_first_month=0)
     options = kc.KeyFiguresOptions()
-    options.departures_period = kc.parse_departure_period("2021")
-    assert options.departures_period == kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12))
+    options.departures_window = kc.parse_departure_period("2021")
+    assert options.departures_window == kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12))
 
 
 # --- overflow and contradicting data (issue 10, items 8 and 9) ------------------------------
@@ -181,8 +186,8 @@ def test_influx_sum_overflow_leaves_only_the_sum_unavailable() -> None:
     )
     k = kc.compute_key_figures(counts, _departures(*CONSISTENT_DEPARTURES), kc.nl_safe_countries(), MAY)
     assert k.influx.total is None
-    assert k.influx.total_problem == kc.FigureProblem.overflow
-    assert k.influx.total_reason == (
+    assert k.influx.problem == kc.FigureProblem.overflow
+    assert k.influx.reason == (
         "the sum over the categories for 2021-05 does not fit in 64 bits: "
         "integer overflow: 9223372036854775807 + 1 does not fit in int64"
     )
@@ -313,14 +318,15 @@ def test_influx_entry_with_nationalities_above_its_total_is_inconsistent() -> No
     assert "sum to 130, more than the TOTAL of 100" in entry.reason
 
 
-def test_influx_pickled_before_it_had_total_problem_still_loads() -> None:
+def test_influx_pickled_before_it_had_a_problem_still_loads() -> None:
     # 0.1.0 pickled an InfluxFigure as five fields; the two added since take their defaults.
     old = kc.InfluxFigure.__new__(kc.InfluxFigure)
     figure = kc.influx(_counts((MAY, FIRST, None, 7)), MAY)
     state: Any = figure.__getstate__()
     assert len(state[1]) == 7
     old.__setstate__((state[0], tuple(state[1][:5])))  # type: ignore[attr-defined]
-    assert old.total_problem == kc.FigureProblem.none and old.total_reason == ""
+    assert old.problem == kc.FigureProblem.none and old.reason == ""
+    assert old.status == figure.status == kc.FigureStatus.unavailable  # from its total
     assert old.by_category == figure.by_category
     with pytest.raises(RuntimeError, match="invalid pickled state of InfluxFigure"):
         kc.InfluxFigure.__new__(kc.InfluxFigure).__setstate__((1, tuple(state[1][:4])))  # type: ignore[attr-defined]

@@ -38,7 +38,7 @@ def golden_frame(test_data: Path) -> pd.DataFrame:
 def golden_figures(test_data: Path) -> kc.KeyFigures:
     counts = kc.read_counts_csv(test_data / "golden_mei_2021_counts.csv")
     departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
-    options = kc.KeyFiguresOptions(nareiziger_window_end=kc.Month(2021, 4))
+    options = kc.KeyFiguresOptions(family_reunification_window_end=kc.Month(2021, 4))
     return kc.compute_key_figures(counts, departures, kc.nl_safe_countries(), kc.Month(2021, 5), options)
 
 
@@ -303,7 +303,7 @@ def test_key_figures_as_one_tidy_frame(test_data: Path) -> None:
     frame = to_frame(figures)
     assert list(frame.columns) == list(FIGURE_COLUMNS)
     assert list(dict.fromkeys(frame["figure"])) == [
-        "influx", "first_month", "first_trailing", "safe_month", "nareizigers_month", "nareizigers_trailing",
+        "influx", "first_month", "first_trailing", "safe_month", "family_reunification_month", "family_reunification_trailing",
         "departures_all", "departures_criminal",
     ]  # fmt: skip
     first = frame[frame["figure"] == "first_month"]
@@ -350,8 +350,8 @@ def test_a_figure_with_decimals_gives_percent_as_the_page_writes_it(test_data: P
     figure = kc.distribution(counts, kc.Category.first_application, kc.Month(2021, 5), 3, decimals=1)
     frame = figure.to_frame()
     assert figure.decimals == 1
-    assert frame["percent"].tolist() == [r.percent / 10 for r in figure.rows]
-    assert frame["percent"].tolist() == [kc.rounded_percent(r.exact, 1).to_float() for r in figure.rows]
+    assert frame["percent"].tolist() == [r.percent.units / 10 for r in figure.rows]
+    assert frame["percent"].tolist() == [kc.percent(r.exact, 1).to_float() for r in figure.rows]
 
 
 def test_series_as_pandas_series_with_a_period_index() -> None:

@@ -47,8 +47,8 @@ def golden_objects() -> dict[str, object]:
         "series_float": kc.Series(kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 3)), np.array([1.5, np.nan, 3.0])),
         "key_figures_options": kc.KeyFiguresOptions(
             top_first_month=7,
-            nareiziger_window_end=kc.Month(2021, 4),
-            departures_period=kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12)),
+            family_reunification_window_end=kc.Month(2021, 4),
+            departures_window=kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12)),
             rounding=kc.ShareRounding.largest_remainder,
             decimals=1,
         ),

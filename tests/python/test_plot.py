@@ -69,7 +69,7 @@ def test_distribution_in_dutch_takes_every_word_from_the_figure(golden_figures: 
     assert tick_labels(ax.get_yticklabels()) == [
         "Syrië", "Turkije", "Algerije", "Marokko", "Eritrea", "Afghanistan", "Onbekend", "Overig",
     ]  # fmt: skip
-    assert [b.get_width() for b in bars(ax)] == [float(r.percent) for r in figure.rows]
+    assert [b.get_width() for b in bars(ax)] == [r.percent.to_float() for r in figure.rows]
     assert [b.get_width() for b in bars(ax)][:3] == [32.0, 8.0, 7.0]
     # Bars run top to bottom in the page's order.
     centres = [b.get_y() + b.get_height() / 2 for b in bars(ax)]
@@ -94,9 +94,9 @@ def test_decimals_show_as_the_page_writes_them(golden_tables: tuple[kc.CountsTab
     counts = golden_tables[0]
     figure = kc.distribution(counts, kc.Category.first_application, kc.Month(2021, 5), 2, decimals=1)
     ax = plot_distribution(figure, lang="nl")
-    assert [b.get_width() for b in bars(ax)] == [r.percent / 10 for r in figure.rows]
+    assert [b.get_width() for b in bars(ax)] == [r.percent.to_float() for r in figure.rows]
     percents = [t.get_text() for t in ax.texts if t.get_text().endswith("%")]
-    assert percents == [kc.format_percent(r.percent, 1, "nl") for r in figure.rows]
+    assert percents == [kc.format_percent(r.percent.units, 1, "nl") for r in figure.rows]
     assert "," in percents[0]
 
 
@@ -108,17 +108,19 @@ def test_a_partial_figure_shows_what_is_not_broken_down_and_an_unavailable_one_w
     labels = tick_labels(ax.get_yticklabels())
     assert labels[-1] == "Niet naar nationaliteit uitgesplitst"
     assert bars(ax)[-1].get_width() == 44.0
-    ax = plot_distribution(figures.nareizigers_month, lang="en")
+    ax = plot_distribution(figures.family_reunification_month, lang="en")
     assert not bars(ax) and not ax.axison
     (message,) = [t.get_text() for t in ax.texts]
     # Why, in the chart's language, wrapped to at most three lines so the chart keeps its size.
     assert message.startswith("Not available: ")
     assert message.count("\n") <= 2
-    why = kc.problem_text(figures.nareizigers_month.problem, "en")
+    why = kc.problem_text(figures.family_reunification_month.problem, "en")
     assert why and " ".join(message.split()) == "Not available: " + why
-    ax = plot_distribution(figures.nareizigers_month, lang="nl")
+    ax = plot_distribution(figures.family_reunification_month, lang="nl")
     (message,) = [t.get_text() for t in ax.texts]
-    assert " ".join(message.split()) == "Niet beschikbaar: " + kc.problem_text(figures.nareizigers_month.problem, "nl")
+    assert " ".join(message.split()) == "Niet beschikbaar: " + kc.problem_text(
+        figures.family_reunification_month.problem, "nl"
+    )
 
 
 def test_the_pages_three_figures(golden_figures: kc.KeyFigures) -> None:
@@ -130,8 +132,8 @@ def test_the_pages_three_figures(golden_figures: kc.KeyFigures) -> None:
         f"Fig. 1.{i} {kc.figure_title(figures, i, 'nl')}" for i in range(3)
     ]
     assert fig.get_suptitle() == "Kerncijfers asiel en migratie, mei 2021"
-    for ax, figure in zip(axes, (figures.first_month, figures.first_trailing, figures.nareizigers_month)):
-        assert [b.get_width() for b in bars(ax)] == [float(r.percent) for r in figure.rows]
+    for ax, figure in zip(axes, (figures.first_month, figures.first_trailing, figures.family_reunification_month)):
+        assert [b.get_width() for b in bars(ax)] == [r.percent.to_float() for r in figure.rows]
     english = plot_key_figures(figures, lang="en")
     assert english.get_suptitle() == "Key figures asylum and migration, May 2021"
     assert english.axes[2].get_title(loc="left").startswith("Fig. 1.2 Family members joining refugees")
@@ -156,7 +158,7 @@ def test_the_rendered_png_has_bars_as_long_as_the_data(golden_figures: kc.KeyFig
         runs = np.flatnonzero(matches)
         assert len(runs) > 0, f"no pixels of bar {row.nationality}"
         measured = runs.max() - runs.min() + 1
-        expected = ax.transData.transform((row.percent, 0))[0] - origin_x
+        expected = ax.transData.transform((row.percent.to_float(), 0))[0] - origin_x
         # Within 3 pixels (the y axis line covers the bar's first pixel, edges snap to
         # whole pixels); one percentage point is about 12 pixels here.
         assert abs(measured - expected) <= 3, (row, measured, expected)

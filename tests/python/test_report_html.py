@@ -140,7 +140,9 @@ def test_the_page_embeds_one_chart_per_figure(golden_figures: kc.KeyFigures) -> 
     page = render_html_with_charts(figures, "nl")
     assert page.startswith("<!DOCTYPE html>")
     assert_complete_offline(page)
-    for index, distribution in enumerate((figures.first_month, figures.first_trailing, figures.nareizigers_month)):
+    for index, distribution in enumerate(
+        (figures.first_month, figures.first_trailing, figures.family_reunification_month)
+    ):
         start = page.index(f'<figure id="fig-1-{index}">')
         block = page[start : page.index("</figure>", start)]
         svg = ET.fromstring(block[block.index("<svg") : block.index("</svg>") + len("</svg>")])
@@ -229,7 +231,7 @@ def test_chromium_shows_the_svg_charts_and_the_text(
     figures = golden_figures
     report = load_in_browser(render_html_with_charts(figures, lang), tmp_path)
     assert_loaded_cleanly(report)
-    distributions = (figures.first_month, figures.first_trailing, figures.nareizigers_month)
+    distributions = (figures.first_month, figures.first_trailing, figures.family_reunification_month)
     assert [f["id"] for f in report["figures"]] == ["fig-1-0", "fig-1-1", "fig-1-2"]
     for index, (shown, distribution) in enumerate(zip(report["figures"], distributions)):
         assert shown["svgs"] == 1 and shown["tables"] == 0
@@ -240,7 +242,7 @@ def test_chromium_shows_the_svg_charts_and_the_text(
         assert shown["label"] == f"Fig. 1.{index} {title}"
         for row in distribution.rows:
             assert _core._distribution_row_label(distribution, row, lang) in shown["svgText"]
-            assert kc.format_percent(row.percent, distribution.decimals, lang) in shown["svgText"]
+            assert kc.format_percent(row.percent.units, row.percent.decimals, lang) in shown["svgText"]
         assert kc.source_text(distribution.source, lang) in shown["svgText"]
     text = report["text"]
     if lang == "nl":

@@ -33,9 +33,10 @@ def test_exact_not_binary_floating_point() -> None:
     assert kc.round_to_multiple(7685, 10, kc.RoundingMode.half_even) == 7680
     assert kc.round_to_multiple(7685, 10, "half-even") == 7680
     assert kc.round_to_multiple(7675, 10, "half-even") == 7680
-    assert kc.percent(kc.Share(596, 1000)) == 60
-    assert kc.percent(kc.Share(596, 1000), 1) == 596
-    assert kc.rounded_percent(kc.Share(1, 3), 1).format("nl") == "33,3"
+    assert kc.percent_units(kc.Share(596, 1000)) == 60
+    assert kc.percent_units(kc.Share(596, 1000), 1) == 596
+    assert kc.percent(kc.Share(596, 1000), 1) == kc.RoundedDecimal(596, 1)
+    assert kc.percent(kc.Share(1, 3), 1).format("nl") == "33,3"
     assert kc.RoundedDecimal(7690, 0).format("nl") == "7.690"
     assert kc.RoundedDecimal(7690, 0).format("en") == "7,690"
 

@@ -14,7 +14,7 @@ def test_exact_share() -> None:
     s = kc.Share(596, 1000)
     assert (s.part, s.whole) == (596, 1000)
     assert s.fraction() == pytest.approx(0.596)
-    assert s.percent() == pytest.approx(59.6)
+    assert s.percent_double() == pytest.approx(59.6)
     assert float(s) == pytest.approx(0.596)
     assert str(s) == "596/1000"
     assert repr(s) == "Share(596, 1000)"
@@ -38,7 +38,7 @@ def test_bad_shares_raise_count_error(part: int, whole: int, text: str) -> None:
 def test_undefined_only_when_asked() -> None:
     u = kc.Share(0, 0, allow_undefined=True)
     assert not u.defined()
-    assert math.isnan(u.percent())
+    assert math.isnan(u.percent_double())
     assert kc.Share.undefined_if_zero(0, 0) == u
     with pytest.raises(kc.CountError):
         kc.Share(5, 4, allow_undefined=True)
