@@ -490,18 +490,12 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
   return detail::read_rows<count_row>(
       in, std::move(file_name), counts_csv_columns,
       [](const csv::reader& reader, const csv::record& r, count_row& row) {
-        try {
-          row.period = parse_count_period(r[0]);
-        } catch (const parse_error&) {
-          reader.fail_value(r, 0, "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
-        }
-        try {
-          row.category = parse_category(r[1]);
-        } catch (const parse_error&) {
-          reader.fail_value(r, 1,
-                            "a category (first_application, repeat_application, family_reunification, relocation or "
-                            "resettlement, or a Dutch alias)");
-        }
+        row.period = detail::read_parsed_field(reader, r, 0, parse_count_period,
+                                               "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
+        row.category = detail::read_parsed_field(
+            reader, r, 1, parse_category,
+            "a category (first_application, repeat_application, family_reunification, relocation or "
+            "resettlement, or a Dutch alias)");
         if (r[2] != "TOTAL") {
           // Every text that is no nationality goes to fail_value, which knows the
           // missing-value markers ("#N/A", "n.a.", "-", empty) and says so.

@@ -372,25 +372,17 @@ inline constexpr std::array<std::string_view, 6> departures_csv_columns = {"peri
   return detail::read_rows<departure_row>(
       in, std::move(file_name), departures_csv_columns,
       [](const csv::reader& reader, const csv::record& r, departure_row& row) {
-        try {
-          row.period = parse_departure_period(r[0]);
-        } catch (const parse_error&) {
-          reader.fail_value(r, 0,
-                            "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before "
-                            "last)");
-        }
-        try {
-          row.group = parse_departure_group(r[1]);
-        } catch (const parse_error&) {
-          reader.fail_value(r, 1, "a departure group (all or criminal, or alle or criminele_vreemdelingen)");
-        }
-        try {
-          row.mode = parse_departure_mode(r[2]);
-        } catch (const parse_error&) {
-          reader.fail_value(r, 2,
-                            "a departure mode (independent, forced or unsupervised, or zelfstandig, gedwongen, "
-                            "zonder_toezicht or op_eigen_gelegenheid)");
-        }
+        row.period = detail::read_parsed_field(
+            reader, r, 0, parse_departure_period,
+            "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before "
+            "last)");
+        row.group =
+            detail::read_parsed_field(reader, r, 1, parse_departure_group,
+                                      "a departure group (all or criminal, or alle or criminele_vreemdelingen)");
+        row.mode = detail::read_parsed_field(
+            reader, r, 2, parse_departure_mode,
+            "a departure mode (independent, forced or unsupervised, or zelfstandig, gedwongen, "
+            "zonder_toezicht or op_eigen_gelegenheid)");
       });
 }
 

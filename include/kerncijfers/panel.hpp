@@ -169,32 +169,36 @@ template <class T>
 
 }  // namespace detail
 
+namespace detail {
+
+// Rolling sum (`Mean` false) or mean over every row of a floating-point panel.
+template <bool Mean, class T>
+void float_rolling_rows(panel_view<T> values, panel_view<double> out, const rolling_options& options) {
+  const std::size_t min_periods = resolve_min_periods(options);
+  check_same_shape(values, out, "the output");
+  check_apart(values, out, "the output");
+  for (std::size_t r = 0; r < values.rows(); ++r) {
+    float_rolling<Mean>(std::span<const std::remove_const_t<T>>(values[r]), out[r], options.window, min_periods,
+                        options.missing, static_cast<std::ptrdiff_t>(r));
+  }
+}
+
+}  // namespace detail
+
 /// Rolling sum over every row of a floating-point panel into `out` (same shape): row r of
 /// `out` is `rolling_sum(values[r], options)`. Throws `invalid_input` for a bad window, a
 /// shape mismatch or overlapping memory.
 template <class T>
 requires floating_value<std::remove_const_t<T>>
 void rolling_sum(panel_view<T> values, panel_view<double> out, const rolling_options& options) {
-  const std::size_t min_periods = resolve_min_periods(options);
-  detail::check_same_shape(values, out, "the output");
-  detail::check_apart(values, out, "the output");
-  for (std::size_t r = 0; r < values.rows(); ++r) {
-    detail::float_rolling<false>(std::span<const std::remove_const_t<T>>(values[r]), out[r], options.window,
-                                 min_periods, options.missing, static_cast<std::ptrdiff_t>(r));
-  }
+  detail::float_rolling_rows<false>(values, out, options);
 }
 
 /// Rolling mean over every row of a floating-point panel into `out` (same shape).
 template <class T>
 requires floating_value<std::remove_const_t<T>>
 void rolling_mean(panel_view<T> values, panel_view<double> out, const rolling_options& options) {
-  const std::size_t min_periods = resolve_min_periods(options);
-  detail::check_same_shape(values, out, "the output");
-  detail::check_apart(values, out, "the output");
-  for (std::size_t r = 0; r < values.rows(); ++r) {
-    detail::float_rolling<true>(std::span<const std::remove_const_t<T>>(values[r]), out[r], options.window, min_periods,
-                                options.missing, static_cast<std::ptrdiff_t>(r));
-  }
+  detail::float_rolling_rows<true>(values, out, options);
 }
 
 /// Rolling sum over every row of an integer panel with validity mask `valid` (same shape,

@@ -494,31 +494,45 @@ template <integer_values R>
   return detail::integer_trailing_sum(in, valid, last, n, missing, -1);
 }
 
+namespace detail {
+
+// The loop both year-over-year measures share: `combine(now, base)` at every position that
+// has a base, NaN before it, missing values handled by `missing`.
+template <class R, class Combine>
+void year_over_year_each(const R& values, std::size_t periods_per_year, std::span<double> out, missing_policy missing,
+                         Combine combine) {
+  check_lag(periods_per_year);
+  const auto in = as_const_span(values);
+  check_output_size(out.size(), in.size(), "the output");
+  check_no_overlap(in, out, "the output");
+  const bool zero = missing == missing_policy::as_zero;
+  for (std::size_t t = 0; t < in.size(); ++t) {
+    double now = static_cast<double>(in[t]);
+    if (std::isnan(now)) {
+      if (missing == missing_policy::reject) throw_missing(t, -1);
+      if (zero) now = 0.0;
+    }
+    if (t < periods_per_year) {
+      out[t] = nan;
+      continue;
+    }
+    double base = static_cast<double>(in[t - periods_per_year]);
+    if (zero && std::isnan(base)) base = 0.0;
+    out[t] = combine(now, base);
+  }
+}
+
+}  // namespace detail
+
 /// Year-over-year change `values[t] - values[t - periods_per_year]` into `out`: NaN for the
 /// first `periods_per_year` positions (no base) and where either side is missing (under
 /// `as_zero` a missing side counts as 0; under `reject` any missing value throws).
 template <floating_values R>
 void year_over_year_change(const R& values, std::size_t periods_per_year, std::span<double> out,
                            missing_policy missing = missing_policy::skip) {
-  detail::check_lag(periods_per_year);
-  const auto in = detail::as_const_span(values);
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_no_overlap(in, out, "the output");
-  const bool zero = missing == missing_policy::as_zero;
-  for (std::size_t t = 0; t < in.size(); ++t) {
-    double now = static_cast<double>(in[t]);
-    if (std::isnan(now)) {
-      if (missing == missing_policy::reject) detail::throw_missing(t, -1);
-      if (zero) now = 0.0;
-    }
-    if (t < periods_per_year) {
-      out[t] = detail::nan;
-      continue;
-    }
-    double base = static_cast<double>(in[t - periods_per_year]);
-    if (zero && std::isnan(base)) base = 0.0;
-    out[t] = now - base;  // NaN on either side stays NaN
-  }
+  // NaN on either side stays NaN.
+  detail::year_over_year_each(values, periods_per_year, out, missing,
+                              [](double now, double base) { return now - base; });
 }
 
 /// Relative year-over-year change `(values[t] - base) / base` with
@@ -527,25 +541,8 @@ void year_over_year_change(const R& values, std::size_t periods_per_year, std::s
 template <floating_values R>
 void year_over_year_relative(const R& values, std::size_t periods_per_year, std::span<double> out,
                              missing_policy missing = missing_policy::skip) {
-  detail::check_lag(periods_per_year);
-  const auto in = detail::as_const_span(values);
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_no_overlap(in, out, "the output");
-  const bool zero = missing == missing_policy::as_zero;
-  for (std::size_t t = 0; t < in.size(); ++t) {
-    double now = static_cast<double>(in[t]);
-    if (std::isnan(now)) {
-      if (missing == missing_policy::reject) detail::throw_missing(t, -1);
-      if (zero) now = 0.0;
-    }
-    if (t < periods_per_year) {
-      out[t] = detail::nan;
-      continue;
-    }
-    double base = static_cast<double>(in[t - periods_per_year]);
-    if (zero && std::isnan(base)) base = 0.0;
-    out[t] = base == 0.0 ? detail::nan : (now - base) / base;
-  }
+  detail::year_over_year_each(values, periods_per_year, out, missing,
+                              [](double now, double base) { return base == 0.0 ? detail::nan : (now - base) / base; });
 }
 
 namespace detail {

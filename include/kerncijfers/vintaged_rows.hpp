@@ -143,12 +143,21 @@ inline std::string read_source_field(const csv::reader& reader, const csv::recor
   return r[column];
 }
 
-inline release read_release_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
+// Field `column` parsed by `parse`; a `parse_error` becomes `reader.fail_value`, which names
+// the file, line, column and value and says what was expected (`expected`).
+template <class Parse>
+[[nodiscard]] auto read_parsed_field(const csv::reader& reader, const csv::record& r, std::size_t column,
+                                     const Parse& parse, const std::string& expected) {
   try {
-    return release::parse(r[column]);
+    return parse(r[column]);
   } catch (const parse_error&) {
-    reader.fail_value(r, column, "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
+    reader.fail_value(r, column, expected);
   }
+}
+
+inline release read_release_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
+  return read_parsed_field(reader, r, column, release::parse,
+                           "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
 }
 
 // The read loop of both CSV schemas (counts and departures): the header exactly `columns`,
