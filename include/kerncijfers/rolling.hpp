@@ -417,17 +417,27 @@ inline void check_lag(std::size_t lag) {
 
 }  // namespace detail
 
+namespace detail {
+
+// Rolling sum (`Mean` false) or mean of floating-point `values` into `out`, checked.
+template <bool Mean, class R>
+void float_rolling_checked(const R& values, std::span<double> out, const rolling_options& options) {
+  const std::size_t min_periods = resolve_min_periods(options);
+  const auto in = as_const_span(values);
+  check_output_size(out.size(), in.size(), "the output");
+  check_no_overlap(in, out, "the output");
+  float_rolling<Mean>(in, out, options.window, min_periods, options.missing, -1);
+}
+
+}  // namespace detail
+
 /// Rolling sum of floating-point `values` into `out` (one entry per value): `out[i]` sums
 /// the window of `options.window` values ending at `i`, NaN when it holds fewer than
 /// `min_periods` present values. Throws `invalid_input` for a bad window or a size mismatch,
 /// `range_error` for a missing value under `missing_policy::reject`.
 template <floating_values R>
 void rolling_sum(const R& values, std::span<double> out, const rolling_options& options) {
-  const std::size_t min_periods = resolve_min_periods(options);
-  const auto in = detail::as_const_span(values);
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_no_overlap(in, out, "the output");
-  detail::float_rolling<false>(in, out, options.window, min_periods, options.missing, -1);
+  detail::float_rolling_checked<false>(values, out, options);
 }
 
 /// Rolling sum of integer `values` (with validity mask `valid`, empty = all present) into
@@ -453,11 +463,7 @@ void rolling_sum(const R& values, std::span<const std::uint8_t> valid, std::span
 /// are present or none is.
 template <floating_values R>
 void rolling_mean(const R& values, std::span<double> out, const rolling_options& options) {
-  const std::size_t min_periods = resolve_min_periods(options);
-  const auto in = detail::as_const_span(values);
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_no_overlap(in, out, "the output");
-  detail::float_rolling<true>(in, out, options.window, min_periods, options.missing, -1);
+  detail::float_rolling_checked<true>(values, out, options);
 }
 
 /// Rolling mean of integer `values` (validity mask `valid`, empty = all present) into `out`,
