@@ -118,8 +118,8 @@ namespace detail::rendering {
     case row_kind::nationality: return row_name(r, lang);
     case row_kind::unknown: return std::string(nationality::unknown().name(lang));
     case row_kind::other:
-      return std::string(
-          phrase_text(f.unknown_row == unknown_placement::own_row ? phrase_id::row_other : phrase_id::row_other_or_unknown, lang));
+      return std::string(phrase_text(
+          f.unknown_row == unknown_placement::own_row ? phrase_id::row_other : phrase_id::row_other_or_unknown, lang));
     case row_kind::unlisted: return std::string(phrase_text(phrase_id::row_unlisted, lang));
   }
   return "?";

@@ -39,13 +39,18 @@ TRAITS = "C++-only: compile-time traits and concepts for C++ templates; Python t
 INTERNAL = "C++-only: public in C++ for the other headers' and the tests' use, not part of the Python API"
 DATAFRAMES = "Python-only: DataFrames (kerncijfers.pandas), defined in C++ as a method that imports it when called"
 
-ROW_FIELD = "C++-only: the C++ field (cat/nat/rel); Python spells it category/nationality/release (issue 11 item 4)"
-PY_ROW_FIELD = "Python-only: the C++ field cat/nat/rel spelled out (issue 11 item 4 makes the C++ name the same)"
 SIZE = "C++-only: the container protocol; Python has len() and bool()"
 RANGE_PROTOCOL = "C++-only: the C++ range protocol (at, begin, end); Python has [], iter() and len()"
 DAY_NUMBERS = "C++-only: day numbers (calendar.hpp); Python works with datetime.date (containing, first_day, last_day)"
 LIMITS = "C++-only: the supported range as constants; Python reports it in the RangeError of a value outside it"
 ERROR_FIELD = "C++-only as a method: the Python exception has it as an attribute of the instance, not of the class"
+
+PHRASES = "C++-only: the phrasebook behind the renderer (phrasebook.hpp, phrases.hpp); Python renders with render_*"
+CSV = "C++-only: the CSV reader (csv.hpp); Python reads files with the read_* functions, errors arrive as ValueError"
+DATES = (
+    "C++-only: dates known to the day, week or month (imprecise_date.hpp); Python has datetime.date and a "
+    "DatePrecision beside it (Release.precision, Designation.from_precision)"
+)
 
 CPP_ONLY: dict[str, str] = {
     # Whole headers and namespaces that Python does not mirror.
@@ -101,17 +106,6 @@ CPP_ONLY: dict[str, str] = {
     "overflow_error": "C++-only under this name: Python's is CountOverflowError (OverflowError is a Python builtin)",
     "version": "C++-only under this name: Python's is kerncijfers.__version__",
     # Members.
-    "BreakdownEntry.nat": ROW_FIELD,
-    "CountRow.cat": ROW_FIELD,
-    "CountRow.nat": ROW_FIELD,
-    "CountRow.rel": ROW_FIELD,
-    "DepartureRow.rel": ROW_FIELD,
-    "DistributionFigure.cat": ROW_FIELD,
-    "DistributionRow.nat": ROW_FIELD,
-    "InfluxEntry.cat": ROW_FIELD,
-    "NationalityBreakdown.cat": ROW_FIELD,
-    "SafeShareFigure.cat": ROW_FIELD,
-    "UnusableNationality.nat": ROW_FIELD,
     "CountsTable.empty": SIZE,
     "CountsTable.size": SIZE,
     "DeparturesTable.empty": SIZE,
@@ -135,6 +129,41 @@ CPP_ONLY: dict[str, str] = {
     "Series.has_mask": "C++-only: Python's Series.valid is always there (all True without a mask)",
     "Series.missing_at": "C++-only: Python has not series.valid[i]",
     "Share.allow_undefined": "C++-only: a constructor tag; Python's Share takes allow_undefined=True",
+    # Issue 11: the reshaped middle layer.
+    "csv::*": CSV,
+    "check_phrases": PHRASES,
+    "count_phrase_problems": PHRASES,
+    "declaration_of": PHRASES,
+    "describe": PHRASES,
+    "fill": PHRASES,
+    "first_phrase_problem": PHRASES,
+    "is_placeholder_char": PHRASES,
+    "parse_template": PHRASES,
+    "phrase_count": PHRASES,
+    "phrase_declaration": PHRASES,
+    "phrase_declarations": PHRASES,
+    "phrase_entry": PHRASES,
+    "phrase_fault": PHRASES,
+    "phrase_id": PHRASES,
+    "phrase_problem": PHRASES,
+    "phrase_problems": PHRASES,
+    "phrase_table": PHRASES,
+    "phrase_table_is_complete": PHRASES,
+    "phrase_table_of": PHRASES,
+    "phrase_text": PHRASES,
+    "phrase_value": PHRASES,
+    "say": PHRASES,
+    "template_part": PHRASES,
+    "imprecise_date": DATES,
+    "parse_imprecise_date": DATES,
+    "coarseness": DATES,
+    "Release.date": DATES,
+    "DatePrecision.week": "C++-only: a release may be dated by ISO week; Python's DatePrecision describes designation dates, which never are",
+    "count_integer": TRAITS,
+    "period_unit": TRAITS,
+    "period_unit_traits": TRAITS,
+    "whole_months_unit": TRAITS,
+    "figure_header": "C++-only as a type: the base of every figure; Python has its fields (status, problem, reason, source, notes) on each figure",
 }
 for _unit in ("IsoWeek", "Month", "Quarter", "Year"):
     CPP_ONLY |= {
@@ -158,17 +187,6 @@ PYTHON_ONLY: dict[str, str] = {
     "iso_weeks_in_year": "Python-only at the top level: C++'s calendar::iso_weeks_in_year",
     "is_missing_marker": "Python-only at the top level: C++'s csv::is_missing_marker (detail/csv.hpp), which "
     "kerncijfers.pandas shares so that a DataFrame words a missing value as the CSV readers do",
-    "BreakdownEntry.nationality": PY_ROW_FIELD,
-    "CountRow.category": PY_ROW_FIELD,
-    "CountRow.nationality": PY_ROW_FIELD,
-    "CountRow.release": PY_ROW_FIELD,
-    "DepartureRow.release": PY_ROW_FIELD,
-    "DistributionFigure.category": PY_ROW_FIELD,
-    "DistributionRow.nationality": PY_ROW_FIELD,
-    "InfluxEntry.category": PY_ROW_FIELD,
-    "NationalityBreakdown.category": PY_ROW_FIELD,
-    "SafeShareFigure.category": PY_ROW_FIELD,
-    "UnusableNationality.nationality": PY_ROW_FIELD,
     "CountRow.is_total": "Python-only: C++ tests !row.nat (an empty optional)",
     "Category.label": "Python-only as a method: C++'s free function label(category, language)",
     "DepartureGroup.label": "Python-only as a method: C++'s free function label(departure_group, language)",
@@ -186,6 +204,8 @@ PYTHON_ONLY: dict[str, str] = {
     "Series.trailing_sum": "Python-only as a method: C++'s free function trailing_sum(series, last, n, policy)",
     "Series.year_over_year": "Python-only as a method: C++'s free function year_over_year(series, policy)",
     "Series.to_pandas": DATAFRAMES,
+    "Designation.from_precision": "Python-only: C++ keeps the precision in the imprecise_date (from->precision); Python has a datetime.date and its precision",
+    "Designation.to_precision": "Python-only: C++ keeps the precision in the imprecise_date (to->precision); Python has a datetime.date and its precision",
 }
 for _cls in (
     "CountsTable", "DeparturesTable", "DistributionFigure", "SafeShareFigure", "DeparturesFigure", "InfluxFigure",
@@ -208,6 +228,7 @@ class CppClass:
     name: str
     kind: str  # "class", "struct" or "enum"
     members: set[str] = field(default_factory=set)
+    bases: list[str] = field(default_factory=list)  # unqualified names of the base classes
 
 
 @dataclass
@@ -229,6 +250,8 @@ def _strip(text: str) -> str:
             i = len(text) if i < 0 else i
         elif text.startswith("/*", i):
             i = text.index("*/", i) + 2
+        elif c == "'" and i > 0 and text[i - 1].isalnum():
+            i += 1  # a digit separator (10'000), not a character literal
         elif c in "\"'":
             j = i + 1
             while text[j] != c:
@@ -321,6 +344,12 @@ def read_cpp_api() -> CppApi:
     api = CppApi()
     for header in sorted(HEADERS.glob("*.hpp")):
         _read_scope(_strip(header.read_text(encoding="utf-8")), api)
+    # A class has the public members of its bases (every figure derives from figure_header).
+    by_name = {name.split("::")[-1]: cls for name, cls in api.classes.items()}
+    for cls in api.classes.values():
+        for base in cls.bases:
+            if base in by_name:
+                cls.members |= by_name[base].members
     return api
 
 
@@ -382,6 +411,11 @@ def _read_scope(text: str, api: CppApi) -> None:
                     "enum" if re.search(r"\benum\s", head) else ("class" if re.search(r"\bclass\s", head) else "struct")
                 )
                 cls = CppClass(record.group(1), kind)
+                base_list = head[record.end(1) :].lstrip()
+                if base_list.startswith(":") and kind != "enum":
+                    for base in base_list[1:].split(","):
+                        words = re.sub(r"\b(public|protected|private|virtual)\b", "", base).strip()
+                        cls.bases.append(words.split("::")[-1].strip())
                 prefix = visible()
                 if prefix is not None:
                     api.classes[prefix + cls.name] = cls
