@@ -47,6 +47,6 @@ rm -rf build/wheelhouse
 "$venv/pip" wheel --quiet --no-deps --wheel-dir build/wheelhouse .
 wheel=$(ls build/wheelhouse/kerncijfers-*.whl)
 python3 -m venv --clear build/venv-wheel
-build/venv-wheel/bin/pip install --quiet "$wheel" pytest hypothesis
+build/venv-wheel/bin/pip install --quiet "$wheel" pytest hypothesis jsonschema
 # Only the core dependencies here: the optional parts (pandas, charts, notebook) skip.
 (cd build && env -u KERNCIJFERS_REQUIRE_NOTEBOOK ../build/venv-wheel/bin/python -m pytest -q -c ../pyproject.toml --rootdir .. ../tests/python)
