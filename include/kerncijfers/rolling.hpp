@@ -151,6 +151,16 @@ inline void check_no_overlap(std::span<A> input, std::span<B> output, const char
   if (overlap(input, output)) throw invalid_input(std::string(what) + " overlaps the input; pass separate memory");
 }
 
+// An output of an integer function (values with validity mask `valid`): one entry per input
+// value, and apart from the values and from the mask.
+template <class In, class Out>
+void check_integer_output(std::span<const In> in, std::span<const std::uint8_t> valid, std::span<Out> out,
+                          const char* what) {
+  check_output_size(out.size(), in.size(), what);
+  check_no_overlap(in, out, what);
+  check_no_overlap(valid, out, what);
+}
+
 [[noreturn]] inline void throw_missing(std::size_t position, std::ptrdiff_t row) {
   throw range_error("the value at " + position_text(position, row) +
                     " is missing (missing_policy::reject); use skip or as_zero to allow gaps");
@@ -449,12 +459,8 @@ void rolling_sum(const R& values, std::span<const std::uint8_t> valid, std::span
   const std::size_t min_periods = resolve_min_periods(options);
   const auto in = detail::as_const_span(values);
   detail::check_mask_size(valid.size(), in.size());
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_output_size(out_valid.size(), in.size(), "the output mask");
-  detail::check_no_overlap(in, out, "the output");
-  detail::check_no_overlap(in, out_valid, "the output mask");
-  detail::check_no_overlap(valid, out, "the output");
-  detail::check_no_overlap(valid, out_valid, "the output mask");
+  detail::check_integer_output(in, valid, out, "the output");
+  detail::check_integer_output(in, valid, out_valid, "the output mask");
   detail::integer_rolling_sum(in, valid, out, out_valid, options.window, min_periods, options.missing, -1);
 }
 
@@ -474,9 +480,7 @@ void rolling_mean(const R& values, std::span<const std::uint8_t> valid, std::spa
   const std::size_t min_periods = resolve_min_periods(options);
   const auto in = detail::as_const_span(values);
   detail::check_mask_size(valid.size(), in.size());
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_no_overlap(in, out, "the output");
-  detail::check_no_overlap(valid, out, "the output");
+  detail::check_integer_output(in, valid, out, "the output");
   detail::integer_rolling_mean(in, valid, out, options.window, min_periods, options.missing, -1);
 }
 
@@ -577,10 +581,8 @@ void year_over_year_change(const R& values, std::span<const std::uint8_t> valid,
   detail::check_lag(periods_per_year);
   const auto in = detail::as_const_span(values);
   detail::check_mask_size(valid.size(), in.size());
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_output_size(out_valid.size(), in.size(), "the output mask");
-  detail::check_no_overlap(in, out, "the output");
-  detail::check_no_overlap(in, out_valid, "the output mask");
+  detail::check_integer_output(in, valid, out, "the output");
+  detail::check_integer_output(in, valid, out_valid, "the output mask");
   for (std::size_t t = 0; t < in.size(); ++t) {
     detail::kc_int128 now = 0;
     detail::kc_int128 base = 0;
@@ -610,8 +612,7 @@ void year_over_year_relative(const R& values, std::span<const std::uint8_t> vali
   detail::check_lag(periods_per_year);
   const auto in = detail::as_const_span(values);
   detail::check_mask_size(valid.size(), in.size());
-  detail::check_output_size(out.size(), in.size(), "the output");
-  detail::check_no_overlap(in, out, "the output");
+  detail::check_integer_output(in, valid, out, "the output");
   for (std::size_t t = 0; t < in.size(); ++t) {
     detail::kc_int128 now = 0;
     detail::kc_int128 base = 0;
