@@ -531,19 +531,21 @@ constexpr void for_each_declared(const phrase_declaration& d, OnPlaceholder&& on
 template <class Report>
 constexpr void check_phrases(std::span<const phrase_entry> entries, Report&& report) {
   for (const phrase_declaration& d : phrase_declarations) {
-    const phrase_entry* first = nullptr;
+    // An index, not a pointer: GCC cannot evaluate a pointer compared with null in a
+    // constant expression when the sanitizers instrument it.
+    std::size_t first = entries.size();
     std::size_t copies = 0;
-    for (const phrase_entry& e : entries) {
-      if (e.id != d.id) continue;
-      if (first == nullptr) first = &e;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].id != d.id) continue;
+      if (copies == 0) first = i;
       ++copies;
     }
-    if (first == nullptr) {
+    if (copies == 0) {
       report(phrase_problem{d.id, phrase_fault::missing, {}});
       continue;
     }
     if (copies > 1) report(phrase_problem{d.id, phrase_fault::duplicate, {}});
-    const std::string_view text = first->text;
+    const std::string_view text = entries[first].text;
     if (parse_template(text, [](const template_part&) {}) != std::string_view::npos) {
       report(phrase_problem{d.id, phrase_fault::malformed, {}});
       continue;
