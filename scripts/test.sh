@@ -35,7 +35,7 @@ venv=build/venv-test/bin
 (cd build && "../$venv/python" -m pytest -c ../pyproject.toml --rootdir .. ../tests/python)
 "$venv/mypy" --config-file pyproject.toml
 KERNCIJFERS_WITH_LINT=1 scripts/install-system-deps.sh
-scripts/lint.sh "$venv"
+scripts/lint.sh build/venv-test
 # The package's own Python modules, against its stubs.
 (cd python && "../$venv/mypy" --strict -p kerncijfers)
 
