@@ -73,13 +73,13 @@ void register_safe_countries(py::module_& m) {
           "from_", [](const designation& d) { return from_date(d.from); }, "Start day (or None).")
       .def_property_readonly(
           "from_precision", [](const designation& d) { return precision_of(d.from); },
-          "Whether from_ is a day or stands for its month.")
+          "Whether ``from_`` is a day or stands for its month.")
       .def_readonly("from_known", &designation::from_known)
       .def_property_readonly(
           "to", [](const designation& d) { return from_date(d.to); }, "Exclusive end day (or None).")
       .def_property_readonly(
           "to_precision", [](const designation& d) { return precision_of(d.to); },
-          "Whether to is a day or stands for its month.")
+          "Whether ``to`` is a day or stands for its month.")
       .def_readonly("to_known", &designation::to_known)
       .def_readonly("note", &designation::note)
       .def_readonly("source", &designation::source)
