@@ -28,24 +28,39 @@ py::module_ pandas_helpers() {
   }
 }
 
+// Refuses an object whose __init__ never ran with the module's "not initialised" TypeError
+// (repr reaches the C++ object, module.cpp), before any helper is imported.
+void require_initialised(const py::object& self) {
+  // repr reaches the C++ object of the tables, == that of the figures (InfluxFigure's repr does not).
+  static_cast<void>(py::repr(self));
+  static_cast<void>(self.attr("__eq__")(self));  // not equal(): it short-cuts identity
+}
+
 void def_to_frame(const py::object& cls, bool table) {
   const char* doc = "This object as a tidy pandas DataFrame (see kerncijfers.pandas.to_frame); needs pandas.";
   if (table) {
     def_method(
         cls, "to_frame",
         [](const py::object& self, bool superseded) {
+          require_initialised(self);
           return pandas_helpers().attr("to_frame")(self, py::arg("superseded") = superseded);
         },
         py::kw_only(), py::arg("superseded") = false, doc);
   } else {
     def_method(
-        cls, "to_frame", [](const py::object& self) { return pandas_helpers().attr("to_frame")(self); }, doc);
+        cls, "to_frame",
+        [](const py::object& self) {
+          require_initialised(self);
+          return pandas_helpers().attr("to_frame")(self);
+        },
+        doc);
   }
 }
 
 // `method` of `cls` returns kerncijfers._display.<function>(self).
 void def_display(const py::object& cls, const char* method, const char* function) {
   def_method(cls, method, [function](const py::object& self) {
+    require_initialised(self);
     return py::module_::import("kerncijfers._display").attr(function)(self);
   });
 }
@@ -60,7 +75,10 @@ void register_python_methods(py::module_& m) {
   }
   def_method(
       m.attr("Series"), "to_pandas",
-      [](const py::object& self, const py::object& name) { return pandas_helpers().attr("to_pandas")(self, name); },
+      [](const py::object& self, const py::object& name) {
+        require_initialised(self);
+        return pandas_helpers().attr("to_pandas")(self, name);
+      },
       py::arg("name") = py::none(),
       "This series as a pandas.Series with a PeriodIndex (see kerncijfers.pandas.to_pandas); needs pandas.");
 
