@@ -49,6 +49,10 @@ void register_render(py::module_& m) {
       py::arg("count"), py::arg("lang") = "nl", "7.690 (nl) / 7,690 (en).");
   m.def(
       "format_percent",
+      [](const rounded_decimal& percent, const py::object& lang) { return format_percent(percent, to_language(lang)); },
+      py::arg("percent"), py::arg("lang") = "nl", "RoundedDecimal(188, 1): 18,8% (nl) / 18.8% (en).");
+  m.def(
+      "format_percent",
       [](std::int64_t units, int decimals, const py::object& lang) {
         return format_percent(units, decimals, to_language(lang));
       },

@@ -50,11 +50,15 @@ namespace detail::rendering {
   return rounded_decimal(count, 0).format(lang);
 }
 
-/// A percentage of `units` units of 10^-`decimals` percent, as written in `lang`, with the
-/// sign: (188, 1) gives Dutch "18,8%" and English "18.8%"; (32, 0) gives "32%". Throws
-/// `invalid_input` for decimals outside 0-18.
+/// A percentage as written in `lang`, with the sign: `rounded_decimal(188, 1)` gives Dutch
+/// "18,8%" and English "18.8%"; `rounded_decimal(32, 0)` gives "32%".
+[[nodiscard]] inline std::string format_percent(const rounded_decimal& percent, language lang) {
+  return percent.format(lang) + "%";
+}
+
+/// `format_percent` of `rounded_decimal(units, decimals)`.
 [[nodiscard]] inline std::string format_percent(std::int64_t units, int decimals, language lang) {
-  return rounded_decimal(units, decimals).format(lang) + "%";
+  return format_percent(rounded_decimal(units, decimals), lang);
 }
 
 /// The departures period as the page writes it: a whole calendar year is "2021"; a year to

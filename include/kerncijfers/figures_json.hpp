@@ -134,8 +134,7 @@ using json = nlohmann::ordered_json;
 // A percent as its units (of 10^-decimals; the figure's "decimals" says how many) and as
 // text: the JSON has integers only.
 [[nodiscard]] inline json percent_text(const rounded_decimal& p) {
-  return labels(format_percent(p.units(), p.decimals(), language::nl),
-                format_percent(p.units(), p.decimals(), language::en));
+  return labels(format_percent(p, language::nl), format_percent(p, language::en));
 }
 
 [[nodiscard]] inline json percent_units(const std::optional<rounded_decimal>& p) {

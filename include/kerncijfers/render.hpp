@@ -237,10 +237,6 @@ inline void add_phrase(paragraph& p, phrase_id id, language lang, std::initializ
 
 // ----- sentences
 
-[[nodiscard]] inline std::string percent_text(const rounded_decimal& percent, language lang) {
-  return format_percent(percent.units(), percent.decimals(), lang);
-}
-
 [[nodiscard]] inline std::vector<const distribution_row*> rows_of_kind(const distribution_figure& f, row_kind kind) {
   std::vector<const distribution_row*> rows;
   for (const auto& r : f.rows) {
@@ -281,7 +277,7 @@ enum class window_form : std::uint8_t { month, trailing };
     return say(phrase_id::figures_incomplete, lang, {{"reason", reason_suffix(f.problem, f.reason, lang)}});
   }
   return say(phrase_id::partial_unlisted, lang,
-             {{"percent", percent_text(unlisted.front()->percent, lang)}, {"subject", subject(f.category, lang)}});
+             {{"percent", format_percent(unlisted.front()->percent, lang)}, {"subject", subject(f.category, lang)}});
 }
 
 // The lead share of a list: "<lead> kwam 32% van de <subject> uit Syrië" / "<Lead>, 32% of
@@ -290,7 +286,7 @@ enum class window_form : std::uint8_t { month, trailing };
                                              const distribution_row& r, language lang) {
   return say(phrase_id::share_first, lang,
              {{"lead", lead},
-              {"percent", percent_text(r.percent, lang)},
+              {"percent", format_percent(r.percent, lang)},
               {"subject", subject(f.category, lang)},
               {"name", detail::rendering::row_name(r, lang)}});
 }
@@ -298,7 +294,7 @@ enum class window_form : std::uint8_t { month, trailing };
 // "8% kwam uit Algerije" / "8% from Algeria", or with `phrase_id::share_second` "8% was
 // afkomstig uit Turkije" / "8% came from Turkey".
 [[nodiscard]] inline std::string next_share(phrase_id id, const distribution_row& r, language lang) {
-  return say(id, lang, {{"percent", percent_text(r.percent, lang)}, {"name", detail::rendering::row_name(r, lang)}});
+  return say(id, lang, {{"percent", format_percent(r.percent, lang)}, {"name", detail::rendering::row_name(r, lang)}});
 }
 
 // The page's one-sentence list: "<lead> kwam 32% van de <subject> uit Syrië, 8% kwam uit
@@ -332,8 +328,9 @@ enum class window_form : std::uint8_t { month, trailing };
     }
   }
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
-    rest.push_back(say(phrase_id::share_unknown, lang,
-                       {{"percent", percent_text(u->percent, lang)}, {"unknown", nationality::unknown().name(lang)}}));
+    rest.push_back(
+        say(phrase_id::share_unknown, lang,
+            {{"percent", format_percent(u->percent, lang)}, {"unknown", nationality::unknown().name(lang)}}));
   }
   // The page separates every item by a comma; English joins the last two with "and".
   if (!rest.empty()) {
@@ -369,13 +366,13 @@ enum class window_form : std::uint8_t { month, trailing };
                     : list_sentence(say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}}), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
     text += ' ';
-    text += say(phrase_id::nareizigers_unknown, lang, {{"percent", percent_text(u->percent, lang)}});
+    text += say(phrase_id::nareizigers_unknown, lang, {{"percent", format_percent(u->percent, lang)}});
   }
   for (const auto* o : rows_of_kind(f, row_kind::other)) {
     text += ' ';
     text += say(f.unknown_row == unknown_placement::own_row ? phrase_id::nareizigers_other
                                                             : phrase_id::nareizigers_other_or_unknown,
-                lang, {{"percent", percent_text(o->percent, lang)}, {"subject", subject(f.category, lang)}});
+                lang, {{"percent", format_percent(o->percent, lang)}, {"subject", subject(f.category, lang)}});
   }
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
@@ -391,12 +388,13 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
                {{"subject", who}, {"reason", reason_suffix(s.problem, s.reason, lang)}}, {{"safe_country", link}});
     if (s.lower_percent && s.upper_percent) {
       p.append(" ");
-      p.append(say(phrase_id::safe_share_bounds, lang,
-                   {{"lower", percent_text(*s.lower_percent, lang)}, {"upper", percent_text(*s.upper_percent, lang)}}));
+      p.append(
+          say(phrase_id::safe_share_bounds, lang,
+              {{"lower", format_percent(*s.lower_percent, lang)}, {"upper", format_percent(*s.upper_percent, lang)}}));
     }
     return;
   }
-  add_phrase(p, phrase_id::safe_share, lang, {{"percent", percent_text(s.percent, lang)}, {"subject", who}},
+  add_phrase(p, phrase_id::safe_share, lang, {{"percent", format_percent(s.percent, lang)}, {"subject", who}},
              {{"safe_country", link}});
   if (s.status == figure_status::partial) {
     p.append(" ");
@@ -408,13 +406,13 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
 [[nodiscard]] inline std::string rounding_note(const distribution_figure& f, language lang) {
   if (f.status == figure_status::unavailable || f.sums_to_100 || f.rows.empty()) return {};
   return say(f.rounding == share_rounding::published ? phrase_id::rounding_note_published : phrase_id::rounding_note,
-             lang, {{"window", f.window.label(lang)}, {"sum", percent_text(f.percent_sum, lang)}});
+             lang, {{"window", f.window.label(lang)}, {"sum", format_percent(f.percent_sum, lang)}});
 }
 
 [[nodiscard]] inline std::string rounding_note(const departures_figure& d, language lang) {
   if (d.status == figure_status::unavailable || d.sums_to_100) return {};
   const std::string sum =
-      percent_text(rounded_decimal(d.supervised_percent.units() + d.unsupervised_percent.units(), d.decimals), lang);
+      format_percent(rounded_decimal(d.supervised_percent.units() + d.unsupervised_percent.units(), d.decimals), lang);
   return say(d.rounding == share_rounding::published ? phrase_id::departures_rounding_note_published
                                                      : phrase_id::departures_rounding_note,
              lang, {{"sum", sum}});
@@ -483,9 +481,9 @@ inline constexpr departures_wording departures_criminal_wording{
   }
   if (w.after_total) s.push_back(say(*w.after_total, lang));
   if (available) {
-    s.push_back(say(w.supervised, lang, {{"percent", percent_text(d.supervised_percent, lang)}}));
+    s.push_back(say(w.supervised, lang, {{"percent", format_percent(d.supervised_percent, lang)}}));
     s.push_back(say(phrase_id::departures_how_left, lang));
-    s.push_back(say(w.unsupervised, lang, {{"percent", percent_text(d.unsupervised_percent, lang)}}));
+    s.push_back(say(w.unsupervised, lang, {{"percent", format_percent(d.unsupervised_percent, lang)}}));
     if (d.status == figure_status::partial) {
       s.push_back(say(phrase_id::figures_incomplete, lang, {{"reason", reason_suffix(d.problem, d.reason, lang)}}));
     }
@@ -553,12 +551,12 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   for (const auto& r : f.rows) {
     out += "<tr><td>" + html_escape(row_label(f, r, lang)) + "</td><td class=\"num\">" +
            html_escape(format_count(r.count, lang)) + "</td><td class=\"num\">" +
-           html_escape(percent_text(r.percent, lang)) + "</td></tr>\n";
+           html_escape(format_percent(r.percent, lang)) + "</td></tr>\n";
   }
   out += "</tbody>\n<tfoot><tr><th scope=\"row\">";
   out += phrase_text(phrase_id::table_total, lang);
   out += "</th><td class=\"num\">" + html_escape(format_count(f.total, lang)) + "</td><td class=\"num\">" +
-         html_escape(percent_text(f.percent_sum, lang)) + "</td></tr></tfoot>\n</table>\n";
+         html_escape(format_percent(f.percent_sum, lang)) + "</td></tr></tfoot>\n</table>\n";
   return out;
 }
 

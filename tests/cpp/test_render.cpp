@@ -480,6 +480,8 @@ BOOST_AUTO_TEST_CASE(numbers_are_written_the_dutch_or_english_way) {
   BOOST_TEST(kc::format_count(390, kc::language::nl) == "390");
   BOOST_TEST(kc::format_count(1234567, kc::language::nl) == "1.234.567");
   BOOST_TEST(kc::format_percent(188, 1, kc::language::nl) == "18,8%");
+  BOOST_TEST(kc::format_percent(kc::rounded_decimal(188, 1), kc::language::nl) == "18,8%");
+  BOOST_TEST(kc::format_percent(kc::rounded_decimal(188, 1), kc::language::en) == "18.8%");
   BOOST_TEST(kc::format_percent(188, 1, kc::language::en) == "18.8%");
   BOOST_TEST(kc::format_percent(32, 0, kc::language::nl) == "32%");
   BOOST_TEST(kc::format_percent(5, 1, kc::language::nl) == "0,5%");

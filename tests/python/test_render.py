@@ -28,6 +28,9 @@ def test_html_is_standalone_and_takes_figures(golden_figures: kc.KeyFigures) -> 
     assert "7,690" in page
     assert kc.format_count(7690, "nl") == "7.690"
     assert kc.format_percent(188, 1, "nl") == "18,8%"
+    assert kc.format_percent(kc.RoundedDecimal(188, 1), "nl") == "18,8%"
+    assert kc.format_percent(kc.RoundedDecimal(188, 1), "en") == "18.8%"
+    assert kc.format_percent(kc.RoundedDecimal(32, 0)) == "32%"
 
 
 def test_json_has_one_convention_for_missing_values(bundled_figures: kc.KeyFigures) -> None:
