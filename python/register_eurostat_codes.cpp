@@ -1,4 +1,6 @@
 // Eurostat's citizenship and reporting-country codes (eurostat_codes.hpp).
+#include <pybind11/stl.h>
+
 #include "bindings.hpp"
 
 #include <kerncijfers/eurostat_codes.hpp>
