@@ -171,7 +171,10 @@ void register_key_figures(py::module_& m) {
                             {"not_in_source", figure_problem::not_in_source},
                             {"not_for_country", figure_problem::not_for_country}});
   def_enum<page_unit>(m, "PageUnit", "The unit a page and its figures' windows are stated in.",
-                      {{"month", page_unit::month}, {"quarter", page_unit::quarter}, {"year", page_unit::year}});
+                      {{"month", page_unit::month},
+                       {"quarter", page_unit::quarter},
+                       {"year", page_unit::year},
+                       {"week", page_unit::week}});
   def_enum<row_kind>(m, "RowKind", "What a distribution row stands for.",
                      {{"nationality", row_kind::nationality},
                       {"unknown", row_kind::unknown},

@@ -98,6 +98,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -190,27 +191,49 @@ enum class page_unit : std::uint8_t {
   quarter,
   /// A year, trailing windows of years.
   year,
+  /// An ISO week (the ministry's weekly influx figures). Weeks do not tile months, so a
+  /// figure over months is exact only where the weeks lie wholly inside them.
+  week,
 };
 
-/// "month", "quarter" or "year".
+/// "month", "quarter", "year" or "week".
 [[nodiscard]] constexpr std::string_view to_string(page_unit u) noexcept {
-  return u == page_unit::month ? "month" : u == page_unit::quarter ? "quarter" : "year";
+  switch (u) {
+    case page_unit::month: return "month";
+    case page_unit::quarter: return "quarter";
+    case page_unit::year: return "year";
+    case page_unit::week: return "week";
+  }
+  return "?";
 }
 
-/// The unit of a count period: a month, a quarter or a year.
+/// The unit of a count period: a month, a quarter, a year (or an ISO week).
 [[nodiscard]] constexpr page_unit unit_of(const count_period& p) noexcept {
-  if (std::holds_alternative<quarter>(p)) return page_unit::quarter;
-  if (std::holds_alternative<year>(p)) return page_unit::year;
-  return page_unit::month;
+  return std::visit(
+      [](const auto& q) {
+        using unit = typename std::decay_t<decltype(q)>::unit;
+        if constexpr (std::is_same_v<unit, quarter_unit>) return page_unit::quarter;
+        if constexpr (std::is_same_v<unit, year_unit>) return page_unit::year;
+        if constexpr (std::is_same_v<unit, week_unit>) return page_unit::week;
+        return page_unit::month;
+      },
+      p);
 }
 
 /// The months of `n` periods of `p`'s unit ending with `p`: `trailing_months_of(year(2021), 3)`
-/// is January 2019 to December 2021. Throws `range_error` for `n` 0 or a window before year 1.
+/// is January 2019 to December 2021. Throws `range_error` for `n` 0 or a window before year 1,
+/// `invalid_input` for a week (weeks do not tile months).
 [[nodiscard]] inline period_range<month> trailing_months_of(const count_period& p, std::size_t n) {
   return std::visit(
-      [n](const auto& last) {
-        const auto window = trailing(last, n);
-        return period_range<month>(subperiods<month>(window.first()).first(), subperiods<month>(last).last());
+      [n](const auto& last) -> period_range<month> {
+        using P = std::decay_t<decltype(last)>;
+        if constexpr (unit_rank_v<typename P::unit> < unit_rank_v<month_unit>) {
+          throw invalid_input("a trailing window of " + std::to_string(n) + " ending at " + last.iso() +
+                              " has no months: weeks do not tile months");
+        } else {
+          const auto window = trailing(last, n);
+          return period_range<month>(subperiods<month>(window.first()).first(), subperiods<month>(last).last());
+        }
       },
       p);
 }
@@ -1369,6 +1392,10 @@ inline void check_key_figures_options(const key_figures_options& options) {
 /// whole number of periods of `unit` (13 months on a quarter page).
 [[nodiscard]] inline std::size_t trailing_periods(const key_figures_options& options, page_unit unit) {
   if (options.trailing) return *options.trailing;
+  if (unit == page_unit::week) {
+    throw invalid_input("trailing_months " + std::to_string(options.trailing_months) +
+                        " is not a whole number of weeks: set trailing (in weeks) for a week page");
+  }
   const std::size_t per = unit == page_unit::year ? 12 : unit == page_unit::quarter ? 3 : 1;
   if (options.trailing_months % per != 0) {
     throw invalid_input("trailing_months " + std::to_string(options.trailing_months) + " is not a whole number of " +
@@ -1383,10 +1410,14 @@ inline void check_key_figures_options(const key_figures_options& options) {
 
 namespace detail {
 
-// The period of `p`'s unit that holds month `m`.
+// The period of `p`'s unit that holds month `m` (a week page: the month itself).
 [[nodiscard]] inline count_period same_unit_period(const count_period& p, month m) {
-  if (std::holds_alternative<quarter>(p)) return to_quarter(m);
-  if (std::holds_alternative<year>(p)) return to_year(m);
+  switch (unit_of(p)) {
+    case page_unit::quarter: return to_quarter(m);
+    case page_unit::year: return to_year(m);
+    case page_unit::month:
+    case page_unit::week: break;
+  }
   return m;
 }
 
@@ -1447,8 +1478,7 @@ namespace detail {
                                                      const key_figures_options& options = {}) {
   check_key_figures_options(options);
   const page_unit unit = unit_of(p);
-  const std::size_t n =
-      unit == page_unit::month && !options.trailing ? options.trailing_months : trailing_periods(options, unit);
+  const std::size_t n = trailing_periods(options, unit);
   key_figures out;
   out.period = p;
   out.options = options;

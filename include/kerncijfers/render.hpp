@@ -154,7 +154,8 @@ namespace detail::rendering {
       return trailing_words(window, unit, lang, phrase_id::trailing_one_year, phrase_id::trailing_years);
     case page_unit::quarter:
       return trailing_words(window, unit, lang, phrase_id::trailing_one_quarter, phrase_id::trailing_quarters);
-    case page_unit::month: break;
+    case page_unit::month:
+    case page_unit::week: break;
   }
   return trailing_words(window, page_unit::month, lang, phrase_id::trailing_one, phrase_id::trailing);
 }
@@ -168,7 +169,8 @@ namespace detail::rendering {
     case page_unit::quarter:
       return trailing_words(window, unit, lang, phrase_id::trailing_lead_one_quarter,
                             phrase_id::trailing_lead_quarters);
-    case page_unit::month: break;
+    case page_unit::month:
+    case page_unit::week: break;
   }
   return trailing_words(window, page_unit::month, lang, phrase_id::trailing_lead_one, phrase_id::trailing_lead);
 }

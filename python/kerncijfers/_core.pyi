@@ -940,6 +940,7 @@ class PageUnit(enum.Enum):
     month = 0
     quarter = 1
     year = 2
+    week = 3
 
 class RowKind(enum.Enum):
     nationality = 0
