@@ -1,4 +1,4 @@
-// The key figures of a month (kerncijfers/key_figures.hpp): the figure records, their
+// The key figures of a month, quarter or year (kerncijfers/key_figures.hpp): the figure records, their
 // options, and the functions that compute them.
 #include <pybind11/stl.h>
 
@@ -10,6 +10,29 @@
 namespace kerncijfers::python {
 
 namespace {
+
+// A Month, Quarter, Year or its ISO text ("2021", "2021-Q2", "2021-05") as a count period.
+count_period to_count_period(const py::handle& value) {
+  if (py::isinstance<month>(value)) return value.cast<month>();
+  if (py::isinstance<quarter>(value)) return value.cast<quarter>();
+  if (py::isinstance<year>(value)) return value.cast<year>();
+  if (py::isinstance<py::str>(value)) return parse_count_period(value.cast<std::string>());
+  throw py::type_error("a page's period is a Month, Quarter, Year or its ISO text");
+}
+
+py::object period_object(const count_period& p) {
+  return std::visit([](const auto& q) { return py::cast(q); }, p);
+}
+
+// The properties every figure has from its header beyond the five: the source's flags and
+// rounding.
+template <class Figure, class Class>
+void def_marks(Class& cls) {
+  cls.def_property_readonly("flags", [](const Figure& f) { return f.flags; })
+      .def_property_readonly("source_multiple", [](const Figure& f) { return f.source_multiple; })
+      .def_property_readonly("provisional", [](const Figure& f) { return f.provisional(); })
+      .def_property_readonly("estimated", [](const Figure& f) { return f.estimated(); });
+}
 
 template <class Figure, class Class>
 void def_window(Class& cls, const char* name, period_range<month> Figure::*member) {
@@ -40,6 +63,11 @@ inline void field_from_state(std::optional<period_range<month>>& out, const py::
   else
     out = to_month_range(state);
 }
+// A page's period: a Month, Quarter or Year (0.1.0 pickled a Month).
+inline py::object field_state(const count_period& p) {
+  return std::visit([](const auto& q) { return py::cast(q); }, p);
+}
+inline void field_from_state(count_period& out, const py::handle& state) { out = to_count_period(state); }
 inline void field_from_state(unknown_placement& out, const py::handle& state) {
   out = state.cast<bool>() ? unknown_placement::own_row : unknown_placement::in_other;
 }
@@ -139,7 +167,14 @@ void register_key_figures(py::module_& m) {
                             {"undetermined_designation", figure_problem::undetermined_designation},
                             {"missing_departures", figure_problem::missing_departures},
                             {"overflow", figure_problem::overflow},
-                            {"inconsistent_departures", figure_problem::inconsistent_departures}});
+                            {"inconsistent_departures", figure_problem::inconsistent_departures},
+                            {"not_in_source", figure_problem::not_in_source},
+                            {"not_for_country", figure_problem::not_for_country}});
+  def_enum<page_unit>(m, "PageUnit", "The unit a page and its figures' windows are stated in.",
+                      {{"month", page_unit::month},
+                       {"quarter", page_unit::quarter},
+                       {"year", page_unit::year},
+                       {"week", page_unit::week}});
   def_enum<row_kind>(m, "RowKind", "What a distribution row stands for.",
                      {{"nationality", row_kind::nationality},
                       {"unknown", row_kind::unknown},
@@ -194,6 +229,7 @@ void register_key_figures(py::module_& m) {
       .def_readonly("listed", &distribution_figure::listed)
       .def_readonly("unusable_nationalities", &distribution_figure::unusable_nationalities)
       .def_readonly("notes", &distribution_figure::notes)
+      .def_readonly("unit", &distribution_figure::unit)
       .def("__repr__", [](const distribution_figure& f) {
         return "<DistributionFigure " + std::string(to_string(f.category)) + " " + f.window.iso() + " " +
                std::string(to_string(f.status)) + ", total " + std::to_string(f.total) + ", " +
@@ -210,7 +246,9 @@ void register_key_figures(py::module_& m) {
       &distribution_figure::top_n, &distribution_figure::unknown_row, &distribution_figure::rows,
       &distribution_figure::rounding, &distribution_figure::decimals, &distribution_figure::percent_sum,
       &distribution_figure::sums_to_100, &distribution_figure::rounding_note, &distribution_figure::source,
-      &distribution_figure::listed, &distribution_figure::unusable_nationalities, &distribution_figure::notes);
+      &distribution_figure::listed, &distribution_figure::unusable_nationalities, &distribution_figure::notes,
+      &distribution_figure::unit, &distribution_figure::flags, &distribution_figure::source_multiple);
+  def_marks<distribution_figure>(dist);
 
   py::class_<safe_share_figure> safe(m, "SafeShareFigure", "The share from safe countries of origin over a window.");
   safe.def_readonly("category", &safe_share_figure::category);
@@ -229,6 +267,7 @@ void register_key_figures(py::module_& m) {
       .def_readonly("rule", &safe_share_figure::rule)
       .def_readonly("source", &safe_share_figure::source)
       .def_readonly("notes", &safe_share_figure::notes)
+      .def_readonly("unit", &safe_share_figure::unit)
       .def("__repr__", [](const safe_share_figure& f) {
         return "<SafeShareFigure " + f.window.iso() + " " + std::string(to_string(f.status)) + ">";
       });
@@ -244,7 +283,9 @@ void register_key_figures(py::module_& m) {
       &safe_share_figure::percent, &safe_share_figure::decimals, &safe_share_figure::lower_percent,
       &safe_share_figure::upper_percent, &safe_share_figure::safe_nationalities,
       &safe_share_figure::undetermined_nationalities, &safe_share_figure::rule, &safe_share_figure::source,
-      &safe_share_figure::notes);
+      &safe_share_figure::notes, &safe_share_figure::unit, &safe_share_figure::flags,
+      &safe_share_figure::source_multiple);
+  def_marks<safe_share_figure>(safe);
 
   py::class_<influx_entry> entry(m, "InfluxEntry",
                                  "The TOTAL count of one category in a month (or why it is missing).");
@@ -256,7 +297,7 @@ void register_key_figures(py::module_& m) {
                            &influx_entry::problem);
 
   py::class_<influx_figure> influx_cls(m, "InfluxFigure", "Influx of one month per category.");
-  influx_cls.def_readonly("period", &influx_figure::period)
+  influx_cls.def_property_readonly("period", [](const influx_figure& f) { return period_object(f.period); })
       .def_readonly("by_category", &influx_figure::by_category)
       .def_readonly("total", &influx_figure::total)
       .def_readonly("source", &influx_figure::source)
@@ -270,7 +311,9 @@ void register_key_figures(py::module_& m) {
   def_grown_record_with<influx_figure>(
       influx_cls, 5, [](influx_figure& f) { f.status = f.total ? figure_status::exact : figure_status::unavailable; },
       &influx_figure::period, &influx_figure::by_category, &influx_figure::total, &influx_figure::source,
-      &influx_figure::notes, &influx_figure::problem, &influx_figure::reason);
+      &influx_figure::notes, &influx_figure::problem, &influx_figure::reason, &influx_figure::flags,
+      &influx_figure::source_multiple);
+  def_marks<influx_figure>(influx_cls);
 
   py::class_<departures_figure> dep(
       m, "DeparturesFigure", "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
@@ -309,7 +352,9 @@ void register_key_figures(py::module_& m) {
       &departures_figure::supervised, &departures_figure::unsupervised, &departures_figure::supervised_percent,
       &departures_figure::unsupervised_percent, &departures_figure::rounding, &departures_figure::decimals,
       &departures_figure::sums_to_100, &departures_figure::rounding_note, &departures_figure::source,
-      &departures_figure::total_multiple, &departures_figure::total_mode, &departures_figure::notes);
+      &departures_figure::total_multiple, &departures_figure::total_mode, &departures_figure::notes,
+      &departures_figure::flags, &departures_figure::source_multiple);
+  def_marks<departures_figure>(dep);
 
   py::class_<key_figures_options> options(m, "KeyFiguresOptions",
                                           "Choices behind the figures; defaults reproduce the page.");
@@ -317,8 +362,12 @@ void register_key_figures(py::module_& m) {
       .def(py::init([](std::size_t trailing_months, std::size_t top_first_month, std::size_t top_first_trailing,
                        std::size_t top_family_reunification, std::optional<month> family_reunification_window_end,
                        const py::object& departures_window, share_rounding rounding, int decimals,
-                       std::int64_t departures_multiple, rounding_mode departures_mode) {
+                       std::int64_t departures_multiple, rounding_mode departures_mode,
+                       std::optional<std::size_t> trailing, std::string reporting_country, bool country_policy_data) {
              key_figures_options o;
+             o.trailing = trailing;
+             o.reporting_country = std::move(reporting_country);
+             o.country_policy_data = country_policy_data;
              o.trailing_months = trailing_months;
              o.top_first_month = top_first_month;
              o.top_first_trailing = top_first_trailing;
@@ -336,7 +385,8 @@ void register_key_figures(py::module_& m) {
            py::arg("top_first_trailing") = 4, py::arg("top_family_reunification") = 3,
            py::arg("family_reunification_window_end") = py::none(), py::arg("departures_window") = py::none(),
            py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
-           py::arg("departures_multiple") = 10, py::arg("departures_mode") = rounding_mode::half_up)
+           py::arg("departures_multiple") = 10, py::arg("departures_mode") = rounding_mode::half_up,
+           py::arg("trailing") = py::none(), py::arg("reporting_country") = "", py::arg("country_policy_data") = false)
       .def_readwrite("trailing_months", &key_figures_options::trailing_months)
       .def_readwrite("top_first_month", &key_figures_options::top_first_month)
       .def_readwrite("top_first_trailing", &key_figures_options::top_first_trailing)
@@ -358,6 +408,9 @@ void register_key_figures(py::module_& m) {
       .def_readwrite("decimals", &key_figures_options::decimals)
       .def_readwrite("departures_multiple", &key_figures_options::departures_multiple)
       .def_readwrite("departures_mode", &key_figures_options::departures_mode)
+      .def_readwrite("trailing", &key_figures_options::trailing)
+      .def_readwrite("reporting_country", &key_figures_options::reporting_country)
+      .def_readwrite("country_policy_data", &key_figures_options::country_policy_data)
       .def("__repr__", [](const key_figures_options& o) {
         return "KeyFiguresOptions(trailing_months=" + std::to_string(o.trailing_months) +
                ", top_first_month=" + std::to_string(o.top_first_month) +
@@ -365,7 +418,10 @@ void register_key_figures(py::module_& m) {
                ", top_family_reunification=" + std::to_string(o.top_family_reunification) + ", rounding='" +
                std::string(to_string(o.rounding)) + "', decimals=" + std::to_string(o.decimals) +
                ", departures_multiple=" + std::to_string(o.departures_multiple) + ", departures_mode='" +
-               std::string(to_string(o.departures_mode)) + "')";
+               std::string(to_string(o.departures_mode)) + "'" +
+               (o.trailing ? ", trailing=" + std::to_string(*o.trailing) : std::string()) +
+               (o.reporting_country.empty() ? std::string() : ", reporting_country='" + o.reporting_country + "'") +
+               (o.country_policy_data ? ", country_policy_data=True" : "") + ")";
       });
   // departures_multiple and departures_mode were added after 0.1.0, whose pickles hold the first eight.
   def_grown_record<key_figures_options>(
@@ -373,10 +429,11 @@ void register_key_figures(py::module_& m) {
       &key_figures_options::top_first_trailing, &key_figures_options::top_family_reunification,
       &key_figures_options::family_reunification_window_end, &key_figures_options::departures_window,
       &key_figures_options::rounding, &key_figures_options::decimals, &key_figures_options::departures_multiple,
-      &key_figures_options::departures_mode);
+      &key_figures_options::departures_mode, &key_figures_options::trailing, &key_figures_options::reporting_country,
+      &key_figures_options::country_policy_data);
 
   py::class_<key_figures> figures(m, "KeyFigures", "Every figure of the page for one month.");
-  figures.def_readonly("period", &key_figures::period)
+  figures.def_property_readonly("period", [](const key_figures& k) { return period_object(k.period); })
       .def_readonly("options", &key_figures::options)
       .def_readonly("influx", &key_figures::influx)
       .def_readonly("first_month", &key_figures::first_month)
@@ -386,7 +443,7 @@ void register_key_figures(py::module_& m) {
       .def_readonly("family_reunification_trailing", &key_figures::family_reunification_trailing)
       .def_readonly("departures_all", &key_figures::departures_all)
       .def_readonly("departures_criminal", &key_figures::departures_criminal)
-      .def("__repr__", [](const key_figures& k) { return "<KeyFigures " + k.period.iso() + ">"; });
+      .def("__repr__", [](const key_figures& k) { return "<KeyFigures " + iso(k.period) + ">"; });
   def_record<key_figures>(figures, &key_figures::period, &key_figures::options, &key_figures::influx,
                           &key_figures::first_month, &key_figures::first_trailing, &key_figures::safe_month,
                           &key_figures::family_reunification_month, &key_figures::family_reunification_trailing,
@@ -412,6 +469,9 @@ void register_key_figures(py::module_& m) {
       .def_readonly("unusable", &nationality_breakdown::unusable)
       .def_readonly("source", &nationality_breakdown::source)
       .def_readonly("notes", &nationality_breakdown::notes)
+      .def_readonly("flags", &nationality_breakdown::flags)
+      .def_readonly("source_multiple", &nationality_breakdown::source_multiple)
+      .def_readonly("rounding_tolerance", &nationality_breakdown::rounding_tolerance)
       .def("complete", &nationality_breakdown::complete);
 
   m.def(
@@ -439,7 +499,21 @@ void register_key_figures(py::module_& m) {
       },
       py::arg("counts"), py::arg("safe"), py::arg("category"), py::arg("window"), py::arg("decimals") = 0,
       "The share from safe countries of origin (designation in force on the last day of each month).");
-  m.def("influx", &influx, py::arg("counts"), py::arg("month"), "TOTAL per category in a month.");
+  m.def(
+      "influx", [](const counts_table& t, const py::object& p) { return influx(t, to_count_period(p)); },
+      py::arg("counts"), py::arg("month"), "TOTAL per category in a period (a Month, Quarter or Year).");
+  m.def(
+      "trailing_months_of",
+      [](const py::object& p, std::size_t n) { return to_python_range(trailing_months_of(to_count_period(p), n)); },
+      py::arg("period"), py::arg("n"),
+      "The months of the n periods of the period's unit ending with it, as a PeriodRange.");
+  m.def(
+      "unit_of", [](const py::object& p) { return unit_of(to_count_period(p)); }, py::arg("period"),
+      "The PageUnit of a Month, Quarter or Year.");
+  m.def("is_netherlands", &is_netherlands, py::arg("code"),
+        "True for the geo code NL and for the empty code (the ministry's page).");
+  m.def("trailing_periods", &trailing_periods, py::arg("options"), py::arg("unit"),
+        "The trailing window of the options in periods of the unit.");
   m.def(
       "departures_figure_for",
       [](const departures_table& t, departure_group g, const py::object& window, share_rounding rounding, int decimals,
@@ -451,14 +525,16 @@ void register_key_figures(py::module_& m) {
   m.def("check_key_figures_options", &check_key_figures_options, py::arg("options"));
   m.def(
       "compute_key_figures",
-      [](const counts_table& c, const departures_table& d, const safe_country_list& s, month mo,
+      [](const counts_table& c, const departures_table& d, const safe_country_list& s, const py::object& period,
          const std::optional<key_figures_options>& o) {
         const key_figures_options chosen = o.value_or(key_figures_options{});
+        const count_period p = to_count_period(period);
         py::gil_scoped_release release;
-        return compute_key_figures(c, d, s, mo, chosen);
+        return compute_key_figures(c, d, s, p, chosen);
       },
       py::arg("counts"), py::arg("departures"), py::arg("safe"), py::arg("month"), py::arg("options") = py::none(),
-      "Every figure of the page for a month (pure: tables in, figures out).");
+      "Every figure of the page for a period of the data's unit: a Month (the ministry's page), a Quarter or a "
+      "Year (pure: tables in, figures out).");
 }
 
 }  // namespace kerncijfers::python

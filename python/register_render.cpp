@@ -80,6 +80,26 @@ void register_render(py::module_& m) {
         return figure_title(k, index, to_language(lang));
       },
       py::arg("figures"), py::arg("index"), py::arg("lang") = "nl", "Caption of Fig. 1.0 (0), 1.1 (1) or 1.2 (2).");
+  m.def(
+      "window_label",
+      [](const py::object& window, page_unit unit, const py::object& lang) {
+        return window_label(to_month_range(window), unit, to_language(lang));
+      },
+      py::arg("window"), py::arg("unit"), py::arg("lang") = "nl",
+      "A window of months named in a page's unit: '2019 t/m 2021' on a year page.");
+  m.def(
+      "window_periods",
+      [](const py::object& window, page_unit unit) { return window_periods(to_month_range(window), unit); },
+      py::arg("window"), py::arg("unit"), "The number of periods of the unit in a window of months.");
+  m.def(
+      "reporting_country_name",
+      [](const std::string& code, const py::object& lang) { return reporting_country_name(code, to_language(lang)); },
+      py::arg("code"), py::arg("lang") = "nl",
+      "A reporting country's name by its Eurostat geo code: 'DE' is Duitsland.");
+  m.def(
+      "publishers_text",
+      [](const figure_source& s, const py::object& lang) { return publishers_text(s, to_language(lang)); },
+      py::arg("source"), py::arg("lang") = "nl", "Who published a figure's counts: 'Eurostat', 'CBS en Eurostat'.");
 }
 
 }  // namespace kerncijfers::python

@@ -2,8 +2,9 @@
 /// \file figure.hpp
 /// What every figure shares: how complete it is (`figure_status`), why not (`figure_problem`
 /// and a reason), where its numbers come from (`figure_source`), and the notes on the rows it
-/// used. `figure_header` holds the five, and every figure of key_figures.hpp derives from it,
-/// so `f.status`, `f.problem`, `f.reason`, `f.source` and `f.notes` mean the same in each.
+/// used. `figure_header` holds the five (with the flags and rounding of the counts used), and every figure of
+/// key_figures.hpp derives from it, so `f.status`, `f.problem`, `f.reason`, `f.source` and `f.notes` mean the same in
+/// each.
 
 #include <array>
 #include <cstdint>
@@ -60,10 +61,16 @@ enum class figure_problem : std::uint8_t {
   /// departures, exceed all departures in some mode, in supervised departures or in total
   /// (`reason` names the numbers).
   inconsistent_departures,
+  /// The source has no rows of this kind at all: Eurostat's asylum datasets count no
+  /// family reunification ("nareizigers"), relocation or resettlement.
+  not_in_source,
+  /// The figure is Dutch policy (the Dutch safe-country list, departures from the
+  /// Netherlands) and the page is for another reporting country whose data were not given.
+  not_for_country,
 };
 
 /// Every problem, in declaration order.
-inline constexpr std::array<figure_problem, 10> all_figure_problems = {figure_problem::none,
+inline constexpr std::array<figure_problem, 12> all_figure_problems = {figure_problem::none,
                                                                        figure_problem::incomplete_breakdown,
                                                                        figure_problem::missing_months,
                                                                        figure_problem::unsplittable_rows,
@@ -72,11 +79,13 @@ inline constexpr std::array<figure_problem, 10> all_figure_problems = {figure_pr
                                                                        figure_problem::undetermined_designation,
                                                                        figure_problem::missing_departures,
                                                                        figure_problem::overflow,
-                                                                       figure_problem::inconsistent_departures};
+                                                                       figure_problem::inconsistent_departures,
+                                                                       figure_problem::not_in_source,
+                                                                       figure_problem::not_for_country};
 
 /// "none", "incomplete-breakdown", "missing-months", "unsplittable-rows", "zero-total",
 /// "inconsistent-data", "undetermined-designation", "missing-departures", "overflow" or
-/// "inconsistent-departures".
+/// "inconsistent-departures", "not-in-source" or "not-for-country".
 [[nodiscard]] constexpr std::string_view to_string(figure_problem p) noexcept {
   switch (p) {
     case figure_problem::none: return "none";
@@ -89,6 +98,8 @@ inline constexpr std::array<figure_problem, 10> all_figure_problems = {figure_pr
     case figure_problem::missing_departures: return "missing-departures";
     case figure_problem::overflow: return "overflow";
     case figure_problem::inconsistent_departures: return "inconsistent-departures";
+    case figure_problem::not_in_source: return "not-in-source";
+    case figure_problem::not_for_country: return "not-for-country";
   }
   return "?";
 }
@@ -119,6 +130,17 @@ struct figure_header {
   figure_source source;
   /// Disagreements found in the rows used but not acted on (from `window_total::notes`).
   std::vector<std::string> notes;
+  /// The observation flags of the rows used, their union as sorted lower-case letters
+  /// (Eurostat's "p" provisional, "e" estimated, "b" break in series, ...); empty when none.
+  std::string flags;
+  /// The largest multiple the source rounded the counts used to (Eurostat and CBS: 5); 1
+  /// when the source does not round.
+  std::int64_t source_multiple = 1;
+
+  /// True when some count used is provisional (flag "p").
+  [[nodiscard]] bool provisional() const noexcept { return flags.find('p') != std::string::npos; }
+  /// True when some count used is estimated (flag "e").
+  [[nodiscard]] bool estimated() const noexcept { return flags.find('e') != std::string::npos; }
 
   [[nodiscard]] friend bool operator==(const figure_header&, const figure_header&) = default;
 };

@@ -5,12 +5,15 @@
 /// unavailable, where its numbers come from, and the label of a distribution's row. Every
 /// word comes from the phrasebook (`phrases.hpp`); nothing here branches on the language.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kerncijfers/errors.hpp"
 #include "kerncijfers/key_figures.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
@@ -92,6 +95,8 @@ namespace detail::rendering {
     case figure_problem::missing_departures: return phrase_text(phrase_id::problem_missing_departures, lang);
     case figure_problem::overflow: return phrase_text(phrase_id::problem_overflow, lang);
     case figure_problem::inconsistent_departures: return phrase_text(phrase_id::problem_inconsistent_departures, lang);
+    case figure_problem::not_in_source: return phrase_text(phrase_id::problem_not_in_source, lang);
+    case figure_problem::not_for_country: return phrase_text(phrase_id::problem_not_for_country, lang);
   }
   return {};
 }
@@ -107,6 +112,52 @@ namespace detail::rendering {
     return say(phrase_id::source_release, lang, {{"sources", sources}, {"release", source.latest_release.iso()}});
   }
   return say(phrase_id::source_undated, lang, {{"sources", sources}});
+}
+
+/// A window of months named in the page's unit: on a year page "2021" or "2019 t/m 2021"
+/// (English "2019 to 2021"), on a quarter page "2e kwartaal 2021"; on a month page, and for
+/// a window that does not cover whole periods of the unit, its months ("juni 2020 t/m mei
+/// 2021").
+[[nodiscard]] inline std::string window_label(const period_range<month>& window, page_unit unit, language lang) {
+  try {
+    if (unit == page_unit::year) return coarsen<year>(window).label(lang);
+    if (unit == page_unit::quarter) return coarsen<quarter>(window).label(lang);
+  } catch (const range_error&) {
+    // Not whole periods of the unit: the months say exactly what is covered.
+  }
+  return window.label(lang);
+}
+
+/// The number of periods of the page's unit in `window` (its months on a month page, or
+/// when the window does not cover whole periods of the unit).
+[[nodiscard]] inline std::size_t window_periods(const period_range<month>& window, page_unit unit) {
+  try {
+    if (unit == page_unit::year) return coarsen<year>(window).size();
+    if (unit == page_unit::quarter) return coarsen<quarter>(window).size();
+  } catch (const range_error&) {
+    // As `window_label`.
+  }
+  return window.size();
+}
+
+/// The name of a reporting country given by its Eurostat geo code: "DE" is "Duitsland" /
+/// "Germany", "EL" "Griekenland" / "Greece"; a code that names no country is itself.
+[[nodiscard]] inline std::string reporting_country_name(std::string_view code, language lang) {
+  if (code.empty()) code = "NL";
+  if (const std::optional<nationality> n = nationality::find(code)) return std::string(n->name(lang));
+  return std::string(code);
+}
+
+/// Who published the counts, as a rounding note names them: the first word of each source
+/// ("Eurostat migr_asyappctza" is "Eurostat", "CBS StatLine 83102NED" is "CBS"), each once,
+/// joined ("CBS en Eurostat").
+[[nodiscard]] inline std::string publishers_text(const figure_source& source, language lang) {
+  std::vector<std::string> names;
+  for (const std::string& s : source.sources) {
+    std::string first = s.substr(0, s.find(' '));
+    if (std::find(names.begin(), names.end(), first) == names.end()) names.push_back(std::move(first));
+  }
+  return detail::rendering::join_list(names, lang);
 }
 
 namespace detail::rendering {

@@ -109,6 +109,29 @@ using json = nlohmann::ordered_json;
   return window(w, w.label(language::nl), w.label(language::en));
 }
 
+// A window of a page of another unit than months: labelled in that unit ("2021", "2019 t/m
+// 2021"), with the unit and the number of its periods ("unit", "periods"); a month page's
+// window as ever.
+[[nodiscard]] inline json window(const period_range<month>& w, page_unit unit) {
+  if (unit == page_unit::month) return window(w);
+  json j = window(w, window_label(w, unit, language::nl), window_label(w, unit, language::en));
+  j["unit"] = to_string(unit);
+  j["periods"] = static_cast<std::int64_t>(window_periods(w, unit));
+  return j;
+}
+
+// The source's flags and rounding of a figure's counts, only where they say something, so
+// figures of unflagged, unrounded data keep the keys of 0.1.0: "flags" (sorted letters),
+// "provisional" and "estimated" (true), "source_multiple" (above 1).
+inline void put_marks(json& j, const figure_header& f) {
+  if (!f.flags.empty()) {
+    j["flags"] = text(f.flags);
+    if (f.provisional()) j["provisional"] = true;
+    if (f.estimated()) j["estimated"] = true;
+  }
+  if (f.source_multiple > 1) j["source_multiple"] = f.source_multiple;
+}
+
 [[nodiscard]] inline json source(const figure_source& s) {
   json names = json::array();
   for (const std::string& name : s.sources) names.push_back(text(name));
@@ -182,7 +205,7 @@ template <class T>
   const bool has = f.status != figure_status::unavailable;
   json j = json::object();
   put_category(j, f.category);
-  j["window"] = window(f.window);
+  j["window"] = window(f.window, f.unit);
   put_status(j, f.status, f.problem, f.reason);
   j["total"] = value_if(has, f.total);
   j["top_n"] = static_cast<std::int64_t>(f.top_n);
@@ -213,6 +236,7 @@ template <class T>
   j["unusable_nationalities"] = alpha3_list(f.unusable_nationalities);
   j["notes"] = string_list(f.notes);
   j["source"] = source(f.source);
+  put_marks(j, f);
   return j;
 }
 
@@ -221,7 +245,7 @@ template <class T>
   const bool has_bounds = s.lower_percent && s.upper_percent;
   json j = json::object();
   put_category(j, s.category);
-  j["window"] = window(s.window);
+  j["window"] = window(s.window, s.unit);
   put_status(j, s.status, s.problem, s.reason);
   j["total"] = value_if(has || has_bounds, s.total);
   j["safe_count"] = value_if(has, s.safe_count);
@@ -235,6 +259,7 @@ template <class T>
   j["rule"] = text(s.rule);
   j["notes"] = string_list(s.notes);
   j["source"] = source(s.source);
+  put_marks(j, s);
   return j;
 }
 
@@ -263,13 +288,14 @@ template <class T>
   j["sums_to_100"] = value_if(has, d.sums_to_100);
   j["rounding_note"] = text(d.rounding_note);
   j["source"] = source(d.source);
+  put_marks(j, d);
   return j;
 }
 
 [[nodiscard]] inline json influx(const influx_figure& in) {
   json j = json::object();
-  j["period"] = in.period.iso();
-  j["period_label"] = labels(in.period.label(language::nl), in.period.label(language::en));
+  j["period"] = iso(in.period);
+  j["period_label"] = labels(label(in.period, language::nl), label(in.period, language::en));
   json entries = json::array();
   for (const influx_entry& e : in.by_category) {
     json entry = json::object();
@@ -285,6 +311,7 @@ template <class T>
   j["total_reason"] = text(in.reason);
   j["notes"] = string_list(in.notes);
   j["source"] = source(in.source);
+  put_marks(j, in);
   return j;
 }
 
@@ -299,13 +326,22 @@ template <class T>
   j["departures_period"] = o.departures_window ? json(o.departures_window->iso()) : json(nullptr);
   j["rounding"] = to_string(o.rounding);
   j["decimals"] = o.decimals;
+  // Keys after 0.1.0, written only when set.
+  if (o.trailing) j["trailing"] = static_cast<std::int64_t>(*o.trailing);
+  if (!o.reporting_country.empty()) j["reporting_country"] = text(o.reporting_country);
+  if (o.country_policy_data) j["country_policy_data"] = true;
   return j;
 }
 
 [[nodiscard]] inline json document(const key_figures& figures) {
   json j = json::object();
-  j["period"] = figures.period.iso();
-  j["period_label"] = labels(figures.period.label(language::nl), figures.period.label(language::en));
+  j["period"] = iso(figures.period);
+  j["period_label"] = labels(label(figures.period, language::nl), label(figures.period, language::en));
+  if (unit_of(figures.period) != page_unit::month) j["unit"] = to_string(unit_of(figures.period));
+  if (!is_netherlands(figures.options.reporting_country)) {
+    j["reporting_country"] = labels(reporting_country_name(figures.options.reporting_country, language::nl),
+                                    reporting_country_name(figures.options.reporting_country, language::en));
+  }
   j["options"] = options(figures.options);
   j["influx"] = influx(figures.influx);
   j["first_month"] = distribution(figures.first_month);

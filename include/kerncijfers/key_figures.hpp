@@ -98,10 +98,13 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "kerncijfers/checked.hpp"
+#include "kerncijfers/count_period.hpp"
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/errors.hpp"
@@ -177,6 +180,64 @@ enum class row_kind : std::uint8_t {
   return "?";
 }
 
+/// The unit a page and its figures' windows are stated in: the unit of the data (Eurostat's
+/// `migr_asyappctza` counts years, `migr_asyappctzm` months). The figures' windows are
+/// always ranges of months; the unit says how the page names them ("2021", "de afgelopen
+/// drie jaar (2019 t/m 2021)").
+enum class page_unit : std::uint8_t {
+  /// The page of the ministry: a month, trailing windows of months.
+  month,
+  /// A quarter, trailing windows of quarters.
+  quarter,
+  /// A year, trailing windows of years.
+  year,
+  /// An ISO week (the ministry's weekly influx figures). Weeks do not tile months, so a
+  /// figure over months is exact only where the weeks lie wholly inside them.
+  week,
+};
+
+/// "month", "quarter", "year" or "week".
+[[nodiscard]] constexpr std::string_view to_string(page_unit u) noexcept {
+  switch (u) {
+    case page_unit::month: return "month";
+    case page_unit::quarter: return "quarter";
+    case page_unit::year: return "year";
+    case page_unit::week: return "week";
+  }
+  return "?";
+}
+
+/// The unit of a count period: a month, a quarter, a year (or an ISO week).
+[[nodiscard]] constexpr page_unit unit_of(const count_period& p) noexcept {
+  return std::visit(
+      [](const auto& q) {
+        using unit = typename std::decay_t<decltype(q)>::unit;
+        if constexpr (std::is_same_v<unit, quarter_unit>) return page_unit::quarter;
+        if constexpr (std::is_same_v<unit, year_unit>) return page_unit::year;
+        if constexpr (std::is_same_v<unit, week_unit>) return page_unit::week;
+        return page_unit::month;
+      },
+      p);
+}
+
+/// The months of `n` periods of `p`'s unit ending with `p`: `trailing_months_of(year(2021), 3)`
+/// is January 2019 to December 2021. Throws `range_error` for `n` 0 or a window before year 1,
+/// `invalid_input` for a week (weeks do not tile months).
+[[nodiscard]] inline period_range<month> trailing_months_of(const count_period& p, std::size_t n) {
+  return std::visit(
+      [n](const auto& last) -> period_range<month> {
+        using P = std::decay_t<decltype(last)>;
+        if constexpr (unit_rank_v<typename P::unit> < unit_rank_v<month_unit>) {
+          throw invalid_input("a trailing window of " + std::to_string(n) + " ending at " + last.iso() +
+                              " has no months: weeks do not tile months");
+        } else {
+          const auto window = trailing(last, n);
+          return period_range<month>(subperiods<month>(window.first()).first(), subperiods<month>(last).last());
+        }
+      },
+      p);
+}
+
 /// Where a distribution puts the unknown nationality ("Onbekend").
 enum class unknown_placement : std::uint8_t {
   /// A row of its own (when above 0), after the named nationalities: first applications.
@@ -222,6 +283,8 @@ struct distribution_figure : figure_header {
   std::size_t top_n = 0;
   /// Where the unknown nationality goes: its own row, or folded into `other`.
   unknown_placement unknown_row = unknown_placement::own_row;
+  /// The unit the page names `window` in (a month page: months).
+  page_unit unit = page_unit::month;
   /// The top N nationalities (largest first; ties by alpha-3 code; only counts above 0),
   /// then `unknown` (when its own row and above 0), then `other` (when above 0), then
   /// `unlisted` (partial only, when above 0). Empty when unavailable.
@@ -283,6 +346,8 @@ struct safe_share_figure : figure_header {
   std::vector<nationality> undetermined_nationalities;
   /// The rule that decides a month: "designation in force on the last day of each month".
   std::string rule;
+  /// The unit the page names `window` in.
+  page_unit unit = page_unit::month;
 
   [[nodiscard]] friend bool operator==(const safe_share_figure&, const safe_share_figure&) = default;
 };
@@ -307,8 +372,8 @@ struct influx_entry {
 /// category without a count (or `overflow`) and the reason; the sources of the TOTAL rows
 /// found. (Each entry has its own problem and reason.)
 struct influx_figure : figure_header {
-  /// The month.
-  month period;
+  /// The period (a month on the ministry's page; a quarter or a year for other data).
+  count_period period;
   /// One entry per category, in the order of `all_categories`.
   std::vector<influx_entry> by_category;
   /// The sum over all categories; empty when any category has no count, or when the sum
@@ -359,8 +424,20 @@ struct departures_figure : figure_header {
 
 /// Choices behind the figures. The defaults reproduce the published page.
 struct key_figures_options {
-  /// Trailing window length in months.
+  /// Trailing window length in months (a month page).
   std::size_t trailing_months = 12;
+  /// Trailing window length in periods of the page's unit (years on a year page); empty =
+  /// `trailing_months` in that unit (12 months = 4 quarters = 1 year), which must then be a
+  /// whole number of periods.
+  std::optional<std::size_t> trailing;
+  /// The reporting country, as Eurostat's geo code ("NL", "DE", "EL"); empty = the
+  /// Netherlands, the ministry's page. For another country the Dutch-policy figures (the
+  /// share from Dutch safe countries of origin, the departures) are `unavailable` with
+  /// `not_for_country`, unless `country_policy_data` says the tables given are that
+  /// country's own.
+  std::string reporting_country;
+  /// The safe-country list and departures table given are those of `reporting_country`.
+  bool country_policy_data = false;
   /// Named nationalities: first applications in the month (page: 6 + Onbekend) and over
   /// the trailing window (page: 4); family reunification ("nareizigers"; page: 3, unknown
   /// folded into "overige").
@@ -388,8 +465,8 @@ struct key_figures_options {
 
 /// Every figure of the page for one month.
 struct key_figures {
-  /// The month M of the page.
-  month period;
+  /// The period of the page: the month M of the ministry's page, or a quarter or a year.
+  count_period period;
   /// The options the figures were computed with.
   key_figures_options options;
   /// TOTAL per category in M.
@@ -467,11 +544,22 @@ struct nationality_breakdown {
   figure_source source;
   /// `window_total::notes` of the TOTAL and of every listed nationality.
   std::vector<std::string> notes;
+  /// The union of the observation flags of the rows used (sorted letters; see `figure_header`).
+  std::string flags;
+  /// The largest multiple the source rounded the rows used to (1: not rounded).
+  std::int64_t source_multiple = 1;
+  /// How far the listed counts may lie from the TOTAL by the source's rounding alone: half
+  /// the multiple (rounded down) for each listed count and for the TOTAL; 0 when the source
+  /// does not round.
+  std::int64_t rounding_tolerance = 0;
 
-  /// True when there is a TOTAL, the listed counts sum to it, no nationality is unusable
-  /// and the listed counts have no problem.
+  /// True when there is a TOTAL, the listed counts sum to it (within `rounding_tolerance`),
+  /// no nationality is unusable and the listed counts have no problem.
   [[nodiscard]] bool complete() const noexcept {
-    return total && listed_problem == figure_problem::none && listed_sum == *total && unusable.empty();
+    if (!total || listed_problem != figure_problem::none || !unusable.empty()) return false;
+    const std::int64_t lo = *total - rounding_tolerance;
+    const std::int64_t hi = *total + rounding_tolerance;
+    return listed_sum >= lo && listed_sum <= hi;
   }
 
   [[nodiscard]] friend bool operator==(const nationality_breakdown&, const nationality_breakdown&) = default;
@@ -487,6 +575,32 @@ inline void add_source(figure_source& source, std::vector<std::string>& notes, c
   }
   source.latest_release = std::max(source.latest_release, t.latest_release);
   notes.insert(notes.end(), t.notes.begin(), t.notes.end());
+}
+
+// Adds `letters` to the sorted set of flag letters `flags`.
+inline void merge_flags(std::string& flags, std::string_view letters) {
+  for (const char c : letters) {
+    const auto at = std::lower_bound(flags.begin(), flags.end(), c);
+    if (at == flags.end() || *at != c) flags.insert(at, c);
+  }
+}
+
+// Adds the observation flags and the source's rounding multiple of `t` (a window total) to
+// `flags` and `multiple`. A template, so that it compiles against totals with and without
+// those members.
+template <class Total>
+void add_marks(std::string& flags, std::int64_t& multiple, const Total& t) {
+  if constexpr (requires { t.flags.letters(); }) merge_flags(flags, t.flags.letters());
+  if constexpr (requires { t.source_multiple; }) multiple = std::max<std::int64_t>(multiple, t.source_multiple);
+}
+
+// What every figure copies from its breakdown: sources, notes, flags and rounding.
+template <class Figure, class Breakdown>
+void copy_marks(Figure& fig, const Breakdown& b) {
+  fig.source = b.source;
+  fig.notes = b.notes;
+  fig.flags = b.flags;
+  fig.source_multiple = b.source_multiple;
 }
 
 // "first asylum applications for 2021-05".
@@ -661,12 +775,14 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
   }
   b.total = total.total->value;
   detail::add_source(b.source, b.notes, *total.total);
+  detail::add_marks(b.flags, b.source_multiple, *total.total);
   const std::vector<nationality> present = counts.nationalities(cat, window);
   for (const nationality n : present) {
     window_lookup found = counts.try_count(cat, n, window);
     if (found) {
       b.listed.push_back(breakdown_entry{n, found.total->value});
       detail::add_source(b.source, b.notes, *found.total);
+      detail::add_marks(b.flags, b.source_multiple, *found.total);
     } else {
       b.unusable.push_back(unusable_nationality{n, std::move(found.reason)});
     }
@@ -682,7 +798,18 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
     return b;
   }
   b.listed_sum = sum;
-  if (total.total->tiles.size() > 1) detail::check_each_period(counts, b, present, total.total->tiles);
+  // Each count was rounded on its own, so the sum of the listed counts may miss the TOTAL by
+  // up to half the multiple per count (the TOTAL included); never by more.
+  if (b.source_multiple > 1) {
+    const auto counts_rounded =
+        static_cast<std::int64_t>(b.listed.size()) * static_cast<std::int64_t>(total.total->tiles.size()) + 1;
+    b.rounding_tolerance = (b.source_multiple / 2) * counts_rounded;
+  }
+  if (total.total->tiles.size() > 1) {
+    const std::int64_t per_period =
+        b.source_multiple > 1 ? (b.source_multiple / 2) * (static_cast<std::int64_t>(present.size()) + 1) : 0;
+    detail::check_each_period(counts, b, present, total.total->tiles, per_period);
+  }
   return b;
 }
 
@@ -699,15 +826,19 @@ struct breakdown_issue {
   }
 };
 
-[[nodiscard]] inline breakdown_issue breakdown_problem(const nationality_breakdown& b,
-                                                       std::int64_t tolerance = exact_consistency) {
+[[nodiscard]] inline breakdown_issue breakdown_problem(const nationality_breakdown& b) {
+  const std::int64_t tolerance = b.rounding_tolerance;
   if (!b.total) return {b.total_problem, b.total_reason};
   if (b.listed_problem != figure_problem::none) return {b.listed_problem, b.listed_reason};
   const std::string what = what_in(b.category, b.window);
   if (exceeds(b.listed_sum, *b.total, tolerance)) {
-    return {figure_problem::inconsistent_data, "the listed nationalities sum to " + std::to_string(b.listed_sum) +
-                                                   ", more than the TOTAL of " + std::to_string(*b.total) + " " + what +
-                                                   ": the data are inconsistent"};
+    std::string text = "the listed nationalities sum to " + std::to_string(b.listed_sum) + ", more than the TOTAL of " +
+                       std::to_string(*b.total) + " " + what;
+    if (tolerance > 0) {
+      text += " by more than the source's rounding to multiples of " + std::to_string(b.source_multiple) +
+              " explains (" + std::to_string(tolerance) + ")";
+    }
+    return {figure_problem::inconsistent_data, text + ": the data are inconsistent"};
   }
   if (b.complete()) return {};
   std::string text = "the data break down " + std::to_string(b.listed_sum) + " of " + std::to_string(*b.total) + " " +
@@ -771,13 +902,23 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   } else {
     other = checked_add(other, unknown_count);
   }
+  // A complete breakdown whose counts miss the TOTAL only by the source's rounding: the
+  // TOTAL is the published whole, so `other` takes the difference and the rows add up to it.
+  const std::int64_t rounding_gap = b.complete() ? checked_sub(total, b.listed_sum) : 0;
+  if (rounding_gap != 0 && checked_add(other, rounding_gap) >= 0) {
+    other = checked_add(other, rounding_gap);
+    f.notes.push_back("the nationalities sum to " + std::to_string(b.listed_sum) + ", the TOTAL is " +
+                      std::to_string(total) + ": a difference of " + std::to_string(rounding_gap) +
+                      " that the source's rounding to multiples of " + std::to_string(b.source_multiple) +
+                      " explains, counted in other");
+  }
   if (other > 0) {
     distribution_row row;
     row.kind = row_kind::other;
     row.count = other;
     f.rows.push_back(row);
   }
-  const std::int64_t unlisted = checked_sub(total, b.listed_sum);
+  const std::int64_t unlisted = b.complete() ? 0 : checked_sub(total, b.listed_sum);
   if (unlisted > 0) {
     distribution_row row;
     row.kind = row_kind::unlisted;
@@ -826,8 +967,7 @@ inline void fill_distribution(distribution_figure& f, const nationality_breakdow
   fig.percent_sum = rounded_decimal(0, decimals);  // every percent of a figure has its decimals
   fig.listed = b.listed_sum;
   for (const auto& u : b.unusable) fig.unusable_nationalities.push_back(u.nationality);
-  fig.source = b.source;
-  fig.notes = b.notes;
+  detail::copy_marks(fig, b);
 
   detail::breakdown_issue issue = detail::breakdown_problem(b);
   if (issue.unusable()) {
@@ -966,7 +1106,8 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
     safe = checked_add(safe, split.safe);
     undetermined = checked_add(undetermined, split.undetermined);
   }
-  const std::int64_t unlisted = checked_sub(total, b.listed_sum);
+  // A gap the source's rounding explains is nobody unlisted.
+  const std::int64_t unlisted = b.complete() ? 0 : std::max<std::int64_t>(0, checked_sub(total, b.listed_sum));
 
   if (issue.code == figure_problem::none && problems.empty()) {
     fig.status = figure_status::exact;
@@ -999,8 +1140,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   fig.decimals = decimals;
   fig.percent = rounded_decimal(0, decimals);  // every percent of a figure has its decimals
   fig.rule = std::string(safe_share_rule);
-  fig.source = b.source;
-  fig.notes = b.notes;
+  detail::copy_marks(fig, b);
   fig.status = figure_status::unavailable;
 
   const breakdown_issue issue = breakdown_problem(b);
@@ -1033,19 +1173,44 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   return detail::safe_share_of(counts, breakdown_by_nationality(counts, cat, window), list, decimals);
 }
 
+namespace detail {
+
+// True when the table has a row of `cat` at all (in any period, for any nationality).
+[[nodiscard]] inline bool has_category(const counts_table& counts, category cat) {
+  const auto rows = counts.rows();
+  return std::any_of(rows.begin(), rows.end(), [cat](const count_row& r) { return r.category == cat; });
+}
+
+// "the counts (sources: Eurostat migr_asyappctza) have no rows of family_reunification at
+// all: the source does not count them".
+[[nodiscard]] inline std::string not_in_source_reason(const counts_table& counts, category cat) {
+  std::vector<std::string> sources;
+  for (const count_row& r : counts.rows()) {
+    if (std::find(sources.begin(), sources.end(), r.source) == sources.end()) sources.push_back(r.source);
+  }
+  std::sort(sources.begin(), sources.end());
+  std::string names;
+  for (const std::string& s : sources) names += (names.empty() ? "" : ", ") + s;
+  return "the counts" + (names.empty() ? std::string() : " (sources: " + names + ")") + " have no rows of " +
+         std::string(to_string(cat)) + " at all: the source does not count them";
+}
+
+}  // namespace detail
+
 // ---------------------------------------------------------------------------------------
 // Influx
 
-/// The TOTAL of every category in month `m` (in the order of `all_categories`), and their
-/// sum when every category has one. A category without a TOTAL has an empty count and the
-/// reason; so has a category whose nationality rows for the month sum to more than its
-/// TOTAL (`inconsistent_data`: the data contradict themselves, the reason gives both
+/// The TOTAL of every category in period `p` (a month, a quarter or a year; in the order of
+/// `all_categories`), and their sum when every category has one. A category without a TOTAL
+/// has an empty count and the reason; so has a category whose nationality rows
+/// for the month sum to more than its TOTAL (`inconsistent_data`: the data contradict themselves, the reason gives both
 /// numbers). A sum that does not fit in 64 bits leaves `total` empty with the problem
 /// `overflow`. Never throws for missing or contradicting data.
-[[nodiscard]] inline influx_figure influx(const counts_table& counts, month m) {
+[[nodiscard]] inline influx_figure influx(const counts_table& counts, const count_period& p) {
   influx_figure fig;
-  fig.period = m;
-  const period_range<month> window(m);
+  fig.period = p;
+  const std::string p_iso = iso(p);
+  const period_range<month> window = months_of(p);
   for (const category c : all_categories) {
     influx_entry entry;
     entry.category = c;
@@ -1062,6 +1227,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
     } else {
       entry.count = found.total->value;
       detail::add_source(fig.source, fig.notes, *found.total);
+      detail::add_marks(fig.flags, fig.source_multiple, *found.total);
     }
     fig.by_category.push_back(std::move(entry));
   }
@@ -1074,7 +1240,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   if (!without.empty()) {
     std::string names;
     for (std::size_t i = 0; i < without.size(); ++i) names += (i == 0 ? "" : ", ") + without[i];
-    fig.reason = "the sum over the categories for " + m.iso() + " needs a count of every category, and " + names +
+    fig.reason = "the sum over the categories for " + p_iso + " needs a count of every category, and " + names +
                  (without.size() == 1 ? " has" : " have") + " none";
     return fig;
   }
@@ -1084,7 +1250,7 @@ inline void fill_safe_share(safe_share_figure& fig, const counts_table& counts, 
   });
   if (overflow) {
     fig.problem = figure_problem::overflow;
-    fig.reason = "the sum over the categories for " + m.iso() + " does not fit in 64 bits: " + std::move(*overflow);
+    fig.reason = "the sum over the categories for " + p_iso + " does not fit in 64 bits: " + std::move(*overflow);
     return fig;
   }
   fig.total = sum;
@@ -1204,12 +1370,15 @@ namespace detail {
 // ---------------------------------------------------------------------------------------
 // Every figure of a month
 
-/// Checks `options`: every top N at least 1, `trailing_months` at least 1, `decimals` in
-/// 0-16, `departures_multiple` at least 1. Throws `invalid_input` naming the option and its
-/// value.
+/// Checks `options`: every top N at least 1, `trailing_months` (and `trailing`, when set)
+/// at least 1, `decimals` in 0-16, `departures_multiple` at least 1. Throws `invalid_input`
+/// naming the option and its value.
 inline void check_key_figures_options(const key_figures_options& options) {
   if (options.trailing_months == 0) {
     throw invalid_input("trailing_months 0: a trailing window needs at least one month");
+  }
+  if (options.trailing && *options.trailing == 0) {
+    throw invalid_input("trailing 0: a trailing window needs at least one period");
   }
   detail::check_top_n(options.top_first_month, "top_first_month");
   detail::check_top_n(options.top_first_trailing, "top_first_trailing");
@@ -1218,52 +1387,179 @@ inline void check_key_figures_options(const key_figures_options& options) {
   detail::check_total_multiple(options.departures_multiple, "departures_multiple");
 }
 
-/// Every figure of the page for month `m` (see the file comment for the rules):
-///   - `influx`: the TOTAL of each category in `m`;
-///   - `first_month`: first applications in `m`, top `top_first_month`, unknown its own row;
-///   - `first_trailing`: first applications over the `trailing_months` months ending at `m`,
-///     top `top_first_trailing`, unknown its own row;
-///   - `safe_month`: the share of first applications in `m` from safe countries of origin;
-///   - `family_reunification_month`: family reunification ("nareizigers") in `m`, top
+/// The trailing window length of `options` in periods of `unit`: `trailing` when set, else
+/// `trailing_months` in that unit. Throws `invalid_input` when `trailing_months` is not a
+/// whole number of periods of `unit` (13 months on a quarter page).
+[[nodiscard]] inline std::size_t trailing_periods(const key_figures_options& options, page_unit unit) {
+  if (options.trailing) return *options.trailing;
+  if (unit == page_unit::week) {
+    throw invalid_input("trailing_months " + std::to_string(options.trailing_months) +
+                        " is not a whole number of weeks: set trailing (in weeks) for a week page");
+  }
+  const std::size_t per = unit == page_unit::year ? 12 : unit == page_unit::quarter ? 3 : 1;
+  if (options.trailing_months % per != 0) {
+    throw invalid_input("trailing_months " + std::to_string(options.trailing_months) + " is not a whole number of " +
+                        std::string(to_string(unit)) + "s: set trailing (in " + std::string(to_string(unit)) +
+                        "s) for a " + std::string(to_string(unit)) + " page");
+  }
+  return options.trailing_months / per;
+}
+
+/// True when `code` (a Eurostat geo code, empty for the ministry's page) is the Netherlands.
+[[nodiscard]] inline bool is_netherlands(std::string_view code) noexcept { return code.empty() || code == "NL"; }
+
+namespace detail {
+
+// The period of `p`'s unit that holds month `m` (a week page: the month itself).
+[[nodiscard]] inline count_period same_unit_period(const count_period& p, month m) {
+  switch (unit_of(p)) {
+    case page_unit::quarter: return to_quarter(m);
+    case page_unit::year: return to_year(m);
+    case page_unit::month:
+    case page_unit::week: break;
+  }
+  return m;
+}
+
+// A distribution that cannot exist because the source has no rows of its category.
+[[nodiscard]] inline distribution_figure not_in_source_distribution(const counts_table& counts, category cat,
+                                                                    period_range<month> window, std::size_t top_n,
+                                                                    unknown_placement unknown_row,
+                                                                    share_rounding rounding, int decimals) {
+  distribution_figure fig;
+  fig.category = cat;
+  fig.window = window;
+  fig.top_n = top_n;
+  fig.unknown_row = unknown_row;
+  fig.rounding = rounding;
+  fig.decimals = decimals;
+  fig.percent_sum = rounded_decimal(0, decimals);
+  fig.status = figure_status::unavailable;
+  fig.problem = figure_problem::not_in_source;
+  fig.reason = not_in_source_reason(counts, cat);
+  return fig;
+}
+
+// "the share from safe countries of origin is Dutch policy ...": why a Dutch-policy figure is
+// not computed for another reporting country.
+[[nodiscard]] inline std::string not_for_country_reason(std::string_view what, std::string_view country) {
+  return std::string(what) + " rest on Dutch data (the Dutch list of safe countries of origin, departures from the " +
+         "Netherlands) and the page is for reporting country " + std::string(country) +
+         ", whose own data were not given";
+}
+
+}  // namespace detail
+
+/// Every figure of the page for period `p` of the data's own unit (a month, a quarter or a
+/// year; see the file comment for the rules):
+///   - `influx`: the TOTAL of each category in `p`;
+///   - `first_month`: first applications in `p`, top `top_first_month`, unknown its own row;
+///   - `first_trailing`: first applications over the trailing window of `trailing_periods`
+///     periods of `p`'s unit ending with `p`, top `top_first_trailing`, unknown its own row;
+///   - `safe_month`: the share of first applications in `p` from safe countries of origin
+///     (the last-day rule applied to each month of `p`: a designation that changed within a
+///     year counts each month by its own last day, or the share is unavailable with bounds);
+///   - `family_reunification_month`: family reunification ("nareizigers") in `p`, top
 ///     `top_family_reunification`, unknown folded into "other" ("een andere of onbekende
 ///     nationaliteit");
-///   - `family_reunification_trailing`: family reunification over the `trailing_months`
-///     months ending at `family_reunification_window_end` (default `m`), the same way;
+///   - `family_reunification_trailing`: family reunification over the trailing window ending
+///     with the period of `p`'s unit that holds `family_reunification_window_end` (default `p`);
 ///   - `departures_all`, `departures_criminal`: departures in `departures_window` (default:
-///     the calendar year of `m`), totals rounded to `departures_multiple` by `departures_mode`.
-/// Never throws for missing or contradicting data, nor for numbers too large for 64 bits
-/// (those figures are `partial` or `unavailable` with a reason, the others are computed as
-/// usual); throws `invalid_input` for invalid options (see `check_key_figures_options`).
+///     the calendar year of `p`), totals rounded to `departures_multiple` by `departures_mode`.
+/// Counts without a single family reunification row (Eurostat's) make both family
+/// reunification figures `unavailable` with `not_in_source`. A `reporting_country` other than
+/// the Netherlands makes the safe share and the departures `unavailable` with
+/// `not_for_country`, unless `country_policy_data`. Never throws for missing or
+/// contradicting data, nor for numbers too large for 64 bits (those figures are `partial` or
+/// `unavailable` with a reason, the others are computed as usual); throws `invalid_input`
+/// for invalid options (see `check_key_figures_options`, `trailing_periods`).
 [[nodiscard]] inline key_figures compute_key_figures(const counts_table& counts, const departures_table& departures,
-                                                     const safe_country_list& safe, month m,
+                                                     const safe_country_list& safe, const count_period& p,
                                                      const key_figures_options& options = {}) {
   check_key_figures_options(options);
+  const page_unit unit = unit_of(p);
+  const std::size_t n = trailing_periods(options, unit);
   key_figures out;
-  out.period = m;
+  out.period = p;
   out.options = options;
-  out.influx = influx(counts, m);
-  const nationality_breakdown first =
-      breakdown_by_nationality(counts, category::first_application, period_range<month>(m));
+  out.influx = influx(counts, p);
+  const period_range<month> months = months_of(p);
+  const nationality_breakdown first = breakdown_by_nationality(counts, category::first_application, months);
   out.first_month =
       distribution_of(first, options.top_first_month, unknown_placement::own_row, options.rounding, options.decimals);
   out.safe_month = detail::safe_share_of(counts, first, safe, options.decimals);
   out.first_trailing =
-      distribution(counts, category::first_application, trailing(m, options.trailing_months),
-                   options.top_first_trailing, unknown_placement::own_row, options.rounding, options.decimals);
-  out.family_reunification_month =
-      distribution(counts, category::family_reunification, period_range<month>(m), options.top_family_reunification,
-                   unknown_placement::in_other, options.rounding, options.decimals);
-  out.family_reunification_trailing =
-      distribution(counts, category::family_reunification,
-                   trailing(options.family_reunification_window_end.value_or(m), options.trailing_months),
-                   options.top_family_reunification, unknown_placement::in_other, options.rounding, options.decimals);
-  const period_range<month> dep_window = options.departures_window.value_or(subperiods<month>(year(m.year())));
+      distribution(counts, category::first_application, trailing_months_of(p, n), options.top_first_trailing,
+                   unknown_placement::own_row, options.rounding, options.decimals);
+  const period_range<month> fr_trailing =
+      options.family_reunification_window_end
+          ? trailing_months_of(detail::same_unit_period(p, *options.family_reunification_window_end), n)
+          : trailing_months_of(p, n);
+  if (detail::has_category(counts, category::family_reunification)) {
+    out.family_reunification_month =
+        distribution(counts, category::family_reunification, months, options.top_family_reunification,
+                     unknown_placement::in_other, options.rounding, options.decimals);
+    out.family_reunification_trailing =
+        distribution(counts, category::family_reunification, fr_trailing, options.top_family_reunification,
+                     unknown_placement::in_other, options.rounding, options.decimals);
+  } else {
+    out.family_reunification_month = detail::not_in_source_distribution(
+        counts, category::family_reunification, months, options.top_family_reunification, unknown_placement::in_other,
+        options.rounding, options.decimals);
+    out.family_reunification_trailing = detail::not_in_source_distribution(
+        counts, category::family_reunification, fr_trailing, options.top_family_reunification,
+        unknown_placement::in_other, options.rounding, options.decimals);
+  }
+  out.first_month.unit = unit;
+  out.first_trailing.unit = unit;
+  out.safe_month.unit = unit;
+  out.family_reunification_month.unit = unit;
+  out.family_reunification_trailing.unit = unit;
+  const period_range<month> dep_window =
+      options.departures_window.value_or(subperiods<month>(year(months.last().year())));
   out.departures_all = departures_figure_for(departures, departure_group::all, dep_window, options.rounding,
                                              options.decimals, options.departures_multiple, options.departures_mode);
   out.departures_criminal =
       departures_figure_for(departures, departure_group::criminal, dep_window, options.rounding, options.decimals,
                             options.departures_multiple, options.departures_mode);
+  if (!is_netherlands(options.reporting_country) && !options.country_policy_data) {
+    // Dutch policy does not describe another country: no numbers, only why.
+    safe_share_figure safe_fig;
+    safe_fig.category = out.safe_month.category;
+    safe_fig.window = out.safe_month.window;
+    safe_fig.decimals = out.safe_month.decimals;
+    safe_fig.percent = rounded_decimal(0, options.decimals);
+    safe_fig.rule = out.safe_month.rule;
+    safe_fig.unit = unit;
+    safe_fig.status = figure_status::unavailable;
+    safe_fig.problem = figure_problem::not_for_country;
+    safe_fig.reason = detail::not_for_country_reason("the share from safe countries of origin and the departures",
+                                                     options.reporting_country);
+    out.safe_month = std::move(safe_fig);
+    for (departures_figure* d : {&out.departures_all, &out.departures_criminal}) {
+      departures_figure dep;
+      dep.group = d->group;
+      dep.window = d->window;
+      dep.total_multiple = d->total_multiple;
+      dep.total_mode = d->total_mode;
+      dep.supervised_percent = rounded_decimal(0, options.decimals);
+      dep.unsupervised_percent = rounded_decimal(0, options.decimals);
+      dep.rounding = d->rounding;
+      dep.decimals = d->decimals;
+      dep.status = figure_status::unavailable;
+      dep.problem = figure_problem::not_for_country;
+      dep.reason = out.safe_month.reason;
+      *d = std::move(dep);
+    }
+  }
   return out;
+}
+
+/// The figures of the ministry's page for month `m`: `compute_key_figures` of the month.
+[[nodiscard]] inline key_figures compute_key_figures(const counts_table& counts, const departures_table& departures,
+                                                     const safe_country_list& safe, month m,
+                                                     const key_figures_options& options = {}) {
+  return compute_key_figures(counts, departures, safe, count_period(m), options);
 }
 
 }  // namespace kerncijfers

@@ -195,6 +195,26 @@ enum class phrase_id : std::uint16_t {
   row_other,
   row_other_or_unknown,
   row_unlisted,
+  // Pages of other period units and reporting countries, and the source's flags and rounding.
+  problem_not_in_source,
+  problem_not_for_country,
+  trailing_quarters,
+  trailing_one_quarter,
+  trailing_lead_quarters,
+  trailing_lead_one_quarter,
+  trailing_years,
+  trailing_one_year,
+  trailing_lead_years,
+  trailing_lead_one_year,
+  share_first_country,
+  provisional_note,
+  estimated_note,
+  source_rounded_note,
+  page_title_country,
+  page_heading_country,
+  heading_country,
+  intro_country,
+  policy_left_out,
 };
 
 /// A phrase's name (for messages) and its placeholders: their names separated by single
@@ -333,6 +353,25 @@ inline constexpr phrase_declaration phrase_declarations[] = {
     {phrase_id::row_other, "row_other", ""},
     {phrase_id::row_other_or_unknown, "row_other_or_unknown", ""},
     {phrase_id::row_unlisted, "row_unlisted", ""},
+    {phrase_id::problem_not_in_source, "problem_not_in_source", ""},
+    {phrase_id::problem_not_for_country, "problem_not_for_country", ""},
+    {phrase_id::trailing_quarters, "trailing_quarters", "count window"},
+    {phrase_id::trailing_one_quarter, "trailing_one_quarter", "window"},
+    {phrase_id::trailing_lead_quarters, "trailing_lead_quarters", "count window"},
+    {phrase_id::trailing_lead_one_quarter, "trailing_lead_one_quarter", "window"},
+    {phrase_id::trailing_years, "trailing_years", "count window"},
+    {phrase_id::trailing_one_year, "trailing_one_year", "window"},
+    {phrase_id::trailing_lead_years, "trailing_lead_years", "count window"},
+    {phrase_id::trailing_lead_one_year, "trailing_lead_one_year", "window"},
+    {phrase_id::share_first_country, "share_first_country", "country when? lead? percent subject name"},
+    {phrase_id::provisional_note, "provisional_note", ""},
+    {phrase_id::estimated_note, "estimated_note", ""},
+    {phrase_id::source_rounded_note, "source_rounded_note", "publisher multiple"},
+    {phrase_id::page_title_country, "page_title_country", "country period"},
+    {phrase_id::page_heading_country, "page_heading_country", "country period"},
+    {phrase_id::heading_country, "heading_country", "country"},
+    {phrase_id::intro_country, "intro_country", "country sources"},
+    {phrase_id::policy_left_out, "policy_left_out", "country"},
 };
 
 /// How many phrases there are.
@@ -344,7 +383,7 @@ namespace detail {
   for (std::size_t i = 0; i < phrase_count; ++i) {
     if (static_cast<std::size_t>(phrase_declarations[i].id) != i) return false;
   }
-  return static_cast<std::size_t>(phrase_id::row_unlisted) + 1 == phrase_count;
+  return static_cast<std::size_t>(phrase_id::policy_left_out) + 1 == phrase_count;
 }
 
 }  // namespace detail

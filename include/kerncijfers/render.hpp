@@ -115,25 +115,64 @@ namespace detail::rendering {
   return std::string(phrase_text(static_cast<phrase_id>(static_cast<std::size_t>(phrase_id::number_0) + n), lang));
 }
 
-// A trailing window in words: `one` for a single month, else `many` with the number of
-// months in words.
-[[nodiscard]] inline std::string trailing_words(const period_range<month>& window, language lang, phrase_id one,
-                                                phrase_id many) {
-  const std::string label = window.label(lang);
-  if (window.size() == 1) return say(one, lang, {{"window", label}});
-  return say(many, lang, {{"months", number_in_words(window.size(), lang)}, {"window", label}});
+// A trailing window in words, in the page's unit: `one` for a single period, else `many`
+// with the number of periods in words (months fill the placeholder "months", the phrases of
+// the other units have "count").
+[[nodiscard]] inline std::string trailing_words(const period_range<month>& window, page_unit unit, language lang,
+                                                phrase_id one, phrase_id many) {
+  const std::string label = window_label(window, unit, lang);
+  const std::size_t n = window_periods(window, unit);
+  if (n == 1) return say(one, lang, {{"window", label}});
+  const std::string count = number_in_words(n, lang);
+  return say(many, lang, {{"months", count}, {"count", count}, {"window", label}});
+}
+
+// The unit whose phrases name a window: the page's, unless the window has no whole periods
+// of it (then its months).
+[[nodiscard]] inline page_unit naming_unit(const period_range<month>& window, page_unit unit) {
+  try {
+    if (unit == page_unit::year) {
+      (void)coarsen<year>(window);
+      return unit;
+    }
+    if (unit == page_unit::quarter) {
+      (void)coarsen<quarter>(window);
+      return unit;
+    }
+  } catch (const range_error&) {
+    // Not whole periods of the unit: its months name it.
+  }
+  return page_unit::month;
 }
 
 // "de afgelopen twaalf maanden (juni 2020 t/m mei 2021)" / "the past twelve months (June
-// 2020 to May 2021)"; for one month "de afgelopen maand (mei 2021)".
-[[nodiscard]] inline std::string trailing_phrase(const period_range<month>& window, language lang) {
-  return trailing_words(window, lang, phrase_id::trailing_one, phrase_id::trailing);
+// 2020 to May 2021)"; for one month "de afgelopen maand (mei 2021)"; on a year page "de
+// afgelopen drie jaar (2019 t/m 2021)".
+[[nodiscard]] inline std::string trailing_phrase(const period_range<month>& window, page_unit unit, language lang) {
+  switch (naming_unit(window, unit)) {
+    case page_unit::year:
+      return trailing_words(window, unit, lang, phrase_id::trailing_one_year, phrase_id::trailing_years);
+    case page_unit::quarter:
+      return trailing_words(window, unit, lang, phrase_id::trailing_one_quarter, phrase_id::trailing_quarters);
+    case page_unit::month:
+    case page_unit::week: break;
+  }
+  return trailing_words(window, page_unit::month, lang, phrase_id::trailing_one, phrase_id::trailing);
 }
 
 // A trailing window opening a sentence: "De afgelopen twaalf maanden (...)" / "Over the
-// past twelve months (...)".
-[[nodiscard]] inline std::string trailing_lead(const period_range<month>& window, language lang) {
-  return trailing_words(window, lang, phrase_id::trailing_lead_one, phrase_id::trailing_lead);
+// past twelve months (...)"; "De afgelopen drie jaar (...)" / "Over the past three years (...)".
+[[nodiscard]] inline std::string trailing_lead(const period_range<month>& window, page_unit unit, language lang) {
+  switch (naming_unit(window, unit)) {
+    case page_unit::year:
+      return trailing_words(window, unit, lang, phrase_id::trailing_lead_one_year, phrase_id::trailing_lead_years);
+    case page_unit::quarter:
+      return trailing_words(window, unit, lang, phrase_id::trailing_lead_one_quarter,
+                            phrase_id::trailing_lead_quarters);
+    case page_unit::month:
+    case page_unit::week: break;
+  }
+  return trailing_words(window, page_unit::month, lang, phrase_id::trailing_lead_one, phrase_id::trailing_lead);
 }
 
 // Who a category counts, as the page's sentences name them.
@@ -163,7 +202,7 @@ namespace detail::rendering {
 // "Eerste asielaanvragen naar nationaliteit, mei 2021": a distribution's title.
 [[nodiscard]] inline std::string distribution_title(const distribution_figure& f, language lang) {
   return say(phrase_id::figure_title, lang,
-             {{"category", category_title(f.category, lang)}, {"window", f.window.label(lang)}});
+             {{"category", category_title(f.category, lang)}, {"window", window_label(f.window, f.unit, lang)}});
 }
 
 // A reason as a clause: surrounding blanks and a final full stop removed.
@@ -252,8 +291,8 @@ enum class window_form : std::uint8_t { month, trailing };
 // unavailable figure is named inside a sentence.
 [[nodiscard]] inline std::string window_phrase(const distribution_figure& f, window_form form, language lang) {
   if (form == window_form::trailing)
-    return say(phrase_id::over_window, lang, {{"trailing", trailing_phrase(f.window, lang)}});
-  return say(phrase_id::in_window, lang, {{"window", f.window.label(lang)}});
+    return say(phrase_id::over_window, lang, {{"trailing", trailing_phrase(f.window, f.unit, lang)}});
+  return say(phrase_id::in_window, lang, {{"window", window_label(f.window, f.unit, lang)}});
 }
 
 [[nodiscard]] inline std::string unavailable_distribution(const distribution_figure& f, window_form form,
@@ -280,12 +319,44 @@ enum class window_form : std::uint8_t { month, trailing };
              {{"percent", format_percent(unlisted.front()->percent, lang)}, {"subject", subject(f.category, lang)}});
 }
 
+// How the first share of a list is introduced: the lead opening the sentence ("In mei 2021",
+// "De afgelopen twaalf maanden (...)"), the same window inside a sentence ("in 2021", "de
+// afgelopen drie jaar (...)") and the reporting country's name (empty on the ministry's
+// page, whose country goes without saying).
+struct share_lead {
+  std::string lead;
+  std::string when;
+  std::string country;
+};
+
+// The lead of a distribution over the page's period: "In 2021" / "in 2021".
+[[nodiscard]] inline share_lead period_lead(const distribution_figure& f, std::string_view country, language lang) {
+  const std::string label = window_label(f.window, f.unit, lang);
+  return {say(phrase_id::lead_in, lang, {{"when", label}}), say(phrase_id::in_window, lang, {{"window", label}}),
+          std::string(country)};
+}
+
+// The lead of a distribution over a trailing window.
+[[nodiscard]] inline share_lead trailing_share_lead(const distribution_figure& f, std::string_view country,
+                                                    language lang) {
+  return {trailing_lead(f.window, f.unit, lang), trailing_phrase(f.window, f.unit, lang), std::string(country)};
+}
+
 // The lead share of a list: "<lead> kwam 32% van de <subject> uit Syrië" / "<Lead>, 32% of
 // <subject> came from Syria".
-[[nodiscard]] inline std::string first_share(const std::string& lead, const distribution_figure& f,
+[[nodiscard]] inline std::string first_share(const share_lead& lead, const distribution_figure& f,
                                              const distribution_row& r, language lang) {
+  if (!lead.country.empty()) {
+    return say(phrase_id::share_first_country, lang,
+               {{"country", lead.country},
+                {"when", lead.when},
+                {"lead", lead.lead},
+                {"percent", format_percent(r.percent, lang)},
+                {"subject", subject(f.category, lang)},
+                {"name", detail::rendering::row_name(r, lang)}});
+  }
   return say(phrase_id::share_first, lang,
-             {{"lead", lead},
+             {{"lead", lead.lead},
               {"percent", format_percent(r.percent, lang)},
               {"subject", subject(f.category, lang)},
               {"name", detail::rendering::row_name(r, lang)}});
@@ -300,7 +371,7 @@ enum class window_form : std::uint8_t { month, trailing };
 // The page's one-sentence list: "<lead> kwam 32% van de <subject> uit Syrië, 8% kwam uit
 // Algerije, 7% kwam uit Turkije en 6% kwam uit Marokko." / "<Lead>, 32% of <subject> came
 // from Syria, 8% from Algeria, 7% from Turkey and 6% from Morocco."
-[[nodiscard]] inline std::string list_sentence(const std::string& lead, const distribution_figure& f,
+[[nodiscard]] inline std::string list_sentence(const share_lead& lead, const distribution_figure& f,
                                                const std::vector<const distribution_row*>& rows, language lang) {
   std::vector<std::string> items;
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -313,7 +384,8 @@ enum class window_form : std::uint8_t { month, trailing };
 // First applications in the month: a lead sentence for the largest nationality, then one
 // sentence listing the others and the unknown nationality ("8% was afkomstig uit Turkije,
 // 7% kwam uit Algerije, ..., 4% was Onbekend.").
-[[nodiscard]] inline std::string first_month_text(const distribution_figure& f, language lang) {
+[[nodiscard]] inline std::string first_month_text(const distribution_figure& f, std::string_view country,
+                                                  language lang) {
   if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::month, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
   std::string text;
@@ -321,8 +393,7 @@ enum class window_form : std::uint8_t { month, trailing };
   if (named.empty()) {
     text = no_breakdown(f, window_form::month, lang);
   } else {
-    const std::string lead = say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}});
-    text = first_share(lead, f, *named.front(), lang) + ".";
+    text = first_share(period_lead(f, country, lang), f, *named.front(), lang) + ".";
     for (std::size_t i = 1; i < named.size(); ++i) {
       rest.push_back(next_share(i == 1 ? phrase_id::share_second : phrase_id::share_next, *named[i], lang));
     }
@@ -345,11 +416,11 @@ enum class window_form : std::uint8_t { month, trailing };
 
 // A trailing-window distribution (first applications or nareizigers): one list sentence of
 // the named nationalities.
-[[nodiscard]] inline std::string trailing_text(const distribution_figure& f, language lang) {
+[[nodiscard]] inline std::string trailing_text(const distribution_figure& f, std::string_view country, language lang) {
   if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::trailing, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
   std::string text = named.empty() ? no_breakdown(f, window_form::trailing, lang)
-                                   : list_sentence(trailing_lead(f.window, lang), f, named, lang);
+                                   : list_sentence(trailing_share_lead(f, country, lang), f, named, lang);
   const std::string caveat = partial_caveat(f, lang);
   if (!caveat.empty()) text += " " + caveat;
   return text;
@@ -358,12 +429,12 @@ enum class window_form : std::uint8_t { month, trailing };
 // Nareizigers in the month: one list sentence, then the unknown nationality when it is its
 // own row, then the remainder ("De overige 23% van de nareizigers had een andere of
 // onbekende nationaliteit.").
-[[nodiscard]] inline std::string nareizigers_month_text(const distribution_figure& f, language lang) {
+[[nodiscard]] inline std::string nareizigers_month_text(const distribution_figure& f, std::string_view country,
+                                                        language lang) {
   if (f.status == figure_status::unavailable) return unavailable_distribution(f, window_form::month, lang);
   const auto named = rows_of_kind(f, row_kind::nationality);
-  std::string text =
-      named.empty() ? no_breakdown(f, window_form::month, lang)
-                    : list_sentence(say(phrase_id::lead_in, lang, {{"when", f.window.label(lang)}}), f, named, lang);
+  std::string text = named.empty() ? no_breakdown(f, window_form::month, lang)
+                                   : list_sentence(period_lead(f, country, lang), f, named, lang);
   for (const auto* u : rows_of_kind(f, row_kind::unknown)) {
     text += ' ';
     text += say(phrase_id::nareizigers_unknown, lang, {{"percent", format_percent(u->percent, lang)}});
@@ -406,7 +477,7 @@ inline void add_safe_share(paragraph& p, const safe_share_figure& s, language la
 [[nodiscard]] inline std::string rounding_note(const distribution_figure& f, language lang) {
   if (f.status == figure_status::unavailable || f.sums_to_100 || f.rows.empty()) return {};
   return say(f.rounding == share_rounding::published ? phrase_id::rounding_note_published : phrase_id::rounding_note,
-             lang, {{"window", f.window.label(lang)}, {"sum", format_percent(f.percent_sum, lang)}});
+             lang, {{"window", window_label(f.window, f.unit, lang)}, {"sum", format_percent(f.percent_sum, lang)}});
 }
 
 [[nodiscard]] inline std::string rounding_note(const departures_figure& d, language lang) {
@@ -498,8 +569,19 @@ inline constexpr departures_wording departures_criminal_wording{
   return text;
 }
 
+// The reporting country's name when the page is for another country than the Netherlands;
+// empty on the ministry's page.
+[[nodiscard]] inline std::string other_country(const key_figures& f, language lang) {
+  if (is_netherlands(f.options.reporting_country)) return {};
+  return reporting_country_name(f.options.reporting_country, lang);
+}
+
 [[nodiscard]] inline std::string page_title(const key_figures& f, language lang) {
-  return say(phrase_id::page_title, lang, {{"month", f.period.label(lang)}});
+  const std::string country = other_country(f, lang);
+  if (!country.empty()) {
+    return say(phrase_id::page_title_country, lang, {{"country", country}, {"period", label(f.period, lang)}});
+  }
+  return say(phrase_id::page_title, lang, {{"month", label(f.period, lang)}});
 }
 
 // Where a paragraph's source note goes: on a line of its own, or after the last sentence.
@@ -522,6 +604,31 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
   paragraph p;
   p.sentence(std::move(note));
   blocks.push_back(p.take(block_kind::note));
+}
+
+// The notes on the counts of some figures: provisional or estimated figures, and counts the
+// source rounded ("(Door Eurostat afgerond op 5.)"); nothing when none applies.
+inline void add_count_notes(std::vector<block>& blocks, std::initializer_list<const figure_header*> figures,
+                            language lang) {
+  std::string flags;
+  std::int64_t multiple = 1;
+  figure_source sources;
+  for (const figure_header* f : figures) {
+    detail::merge_flags(flags, f->flags);
+    if (f->source_multiple > multiple) {
+      multiple = f->source_multiple;
+      sources = f->source;
+    }
+  }
+  std::string text;
+  if (flags.find('p') != std::string::npos) text = say(phrase_id::provisional_note, lang);
+  if (flags.find('e') != std::string::npos) text += (text.empty() ? "" : " ") + say(phrase_id::estimated_note, lang);
+  if (multiple > 1) {
+    text += (text.empty() ? "" : " ") +
+            say(phrase_id::source_rounded_note, lang,
+                {{"publisher", publishers_text(sources, lang)}, {"multiple", format_count(multiple, lang)}});
+  }
+  add_note(blocks, std::move(text));
 }
 
 [[nodiscard]] inline const distribution_figure& figure_data(const key_figures& f, std::size_t index) {
@@ -575,63 +682,96 @@ inline void add_note(std::vector<block>& blocks, std::string note) {
 // `html` is given.
 [[nodiscard]] inline std::vector<block> page_blocks(const key_figures& f, language lang,
                                                     const html_options* html = nullptr) {
+  const std::string country = other_country(f, lang);
+  // The ministry's page names no country; a page for another country names it and leaves out
+  // what is Dutch policy (unless that country's own data were given).
+  const bool dutch_policy = country.empty() || f.options.country_policy_data;
   std::vector<block> blocks;
-  blocks.push_back(heading(2, say(phrase_id::page_heading, lang, {{"month", ascii_upper(f.period.label(lang))}})));
+  if (country.empty()) {
+    blocks.push_back(heading(2, say(phrase_id::page_heading, lang, {{"month", ascii_upper(label(f.period, lang))}})));
+  } else {
+    blocks.push_back(
+        heading(2, say(phrase_id::page_heading_country, lang,
+                       {{"country", ascii_upper(country)}, {"period", ascii_upper(label(f.period, lang))}})));
+  }
 
-  blocks.push_back(heading(3, say(phrase_id::heading_influx, lang)));
-  {
-    paragraph p;
-    add_phrase(
-        p, phrase_id::intro_influx, lang, {},
-        {{"weekly", {span_kind::emphasis, std::string(phrase_text(phrase_id::intro_weekly, lang)), {}}},
-         {"influx_figures", {span_kind::link, std::string(phrase_text(phrase_id::intro_influx_figures, lang)), "#"}}});
-    blocks.push_back(p.take());
+  if (country.empty()) {
+    blocks.push_back(heading(3, say(phrase_id::heading_influx, lang)));
+    {
+      paragraph p;
+      add_phrase(p, phrase_id::intro_influx, lang, {},
+                 {{"weekly", {span_kind::emphasis, std::string(phrase_text(phrase_id::intro_weekly, lang)), {}}},
+                  {"influx_figures",
+                   {span_kind::link, std::string(phrase_text(phrase_id::intro_influx_figures, lang)), "#"}}});
+      blocks.push_back(p.take());
+    }
+    {
+      paragraph p;
+      add_phrase(
+          p, phrase_id::intro_trends, lang, {},
+          {{"monthly", {span_kind::emphasis, std::string(phrase_text(phrase_id::intro_monthly, lang)), {}}},
+           {"asylum_trends", {span_kind::link, std::string(phrase_text(phrase_id::intro_asylum_trends, lang)), "#"}}});
+      blocks.push_back(p.take());
+    }
+    blocks.push_back(heading(3, say(phrase_id::heading_countries, lang)));
+  } else {
+    blocks.push_back(heading(3, say(phrase_id::heading_country, lang, {{"country", country}})));
+    const std::string publishers = publishers_text(f.first_month.source, lang);
+    if (!publishers.empty()) {
+      paragraph p;
+      p.sentence(say(phrase_id::intro_country, lang, {{"country", country}, {"sources", publishers}}));
+      blocks.push_back(p.take());
+    }
   }
   {
     paragraph p;
-    add_phrase(
-        p, phrase_id::intro_trends, lang, {},
-        {{"monthly", {span_kind::emphasis, std::string(phrase_text(phrase_id::intro_monthly, lang)), {}}},
-         {"asylum_trends", {span_kind::link, std::string(phrase_text(phrase_id::intro_asylum_trends, lang)), "#"}}});
-    blocks.push_back(p.take());
-  }
-
-  blocks.push_back(heading(3, say(phrase_id::heading_countries, lang)));
-  {
-    paragraph p;
-    p.sentence(first_month_text(f.first_month, lang));
-    add_safe_share(p, f.safe_month, lang);
-    add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang, source_placement::new_line);
+    p.sentence(first_month_text(f.first_month, country, lang));
+    if (dutch_policy) {
+      add_safe_share(p, f.safe_month, lang);
+      add_source(p, sources_text({&f.first_month.source, &f.safe_month.source}, lang), lang,
+                 source_placement::new_line);
+    } else {
+      add_source(p, sources_text({&f.first_month.source}, lang), lang, source_placement::new_line);
+    }
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.first_month, lang));
+  add_count_notes(blocks, {&f.first_month, &f.safe_month}, lang);
   blocks.push_back(figure_of(f, 0, lang, html));
   blocks.push_back(figure_of(f, 1, lang, html));
   {
     paragraph p;
-    p.sentence(trailing_text(f.first_trailing, lang));
+    p.sentence(trailing_text(f.first_trailing, country, lang));
     add_source(p, sources_text({&f.first_trailing.source}, lang), lang, source_placement::new_line);
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.first_trailing, lang));
+  add_count_notes(blocks, {&f.first_trailing}, lang);
 
   blocks.push_back(heading(2, say(phrase_id::heading_nareizigers, lang)));
   blocks.push_back(figure_of(f, 2, lang, html));
   {
     paragraph p;
-    p.sentence(nareizigers_month_text(f.family_reunification_month, lang));
+    p.sentence(nareizigers_month_text(f.family_reunification_month, country, lang));
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.family_reunification_month, lang));
   {
     paragraph p;
-    p.sentence(trailing_text(f.family_reunification_trailing, lang));
+    p.sentence(trailing_text(f.family_reunification_trailing, country, lang));
     add_source(p, sources_text({&f.family_reunification_month.source, &f.family_reunification_trailing.source}, lang),
                lang, source_placement::same_line);
     blocks.push_back(p.take());
   }
   add_note(blocks, rounding_note(f.family_reunification_trailing, lang));
+  add_count_notes(blocks, {&f.family_reunification_month, &f.family_reunification_trailing}, lang);
 
+  if (!dutch_policy) {
+    paragraph p;
+    p.sentence(say(phrase_id::policy_left_out, lang, {{"country", country}}));
+    blocks.push_back(p.take());
+    return blocks;
+  }
   blocks.push_back(heading(2, say(phrase_id::heading_departures, lang)));
   {
     paragraph p;

@@ -4,6 +4,14 @@ With no arguments it renders the Dutch Markdown page for May 2021 from the real 
 ships with the package (CBS 83102NED extract, CBS release totals, DT&V departures) and the
 Dutch list of safe countries of origin.
 
+**Eurostat's data.** ``--eurostat FILE`` reads Eurostat's asylum applicants by citizenship
+(``migr_asyappctza`` annual, ``migr_asyappctzm`` monthly; any of its layouts, gzipped or
+not) for the reporting country ``--geo`` (default ``NL``) and renders its page for
+``--year YYYY``, ``--quarter YYYY-Qn`` or ``--month YYYY-MM`` (one of them is required, in
+the file's unit); ``--trailing N`` sets the trailing window in periods of that unit. For a
+country other than NL the Dutch-policy paragraphs (safe countries of origin, departures)
+are left out unless ``--departures`` or ``--safe-countries`` give that country's own data.
+
 **Input files.** ``--data``, ``--departures`` and ``--safe-countries`` must each name a
 regular file, or a stream that can be read (a FIFO, ``/dev/stdin``, a shell's ``<(...)``).
 A missing or unreadable file, a directory, a block device or a socket is refused by name,
@@ -92,6 +100,27 @@ def _month(text: str) -> core.Month:
         raise argparse.ArgumentTypeError(_message_of(error) or str(error)) from None
 
 
+def _year(text: str) -> core.Year:
+    try:
+        return core.Year.parse(text)
+    except (ValueError, KeyError) as error:
+        raise argparse.ArgumentTypeError(_message_of(error) or str(error)) from None
+
+
+def _quarter(text: str) -> core.Quarter:
+    try:
+        return core.Quarter.parse(text)
+    except (ValueError, KeyError) as error:
+        raise argparse.ArgumentTypeError(_message_of(error) or str(error)) from None
+
+
+def _geo(text: str) -> str:
+    if not (2 <= len(text) <= 8 and text.isascii() and text.replace("_", "").isalnum() and text.upper() == text):
+        given = shown(text if len(text) <= 40 else text[:40] + "...")
+        raise argparse.ArgumentTypeError(f"expected a Eurostat geo code such as NL, DE or EL, got '{given}'")
+    return text
+
+
 def _top(text: str) -> int:
     try:
         value: int | None = int(text, 10)
@@ -108,13 +137,25 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     report = commands.add_parser(
         "report",
-        help="render the 'Kerncijfers asiel en migratie' page for a month",
-        description="Render the key-figures page for a month. Without --data it uses the bundled real data.",
+        help="render the 'Kerncijfers asiel en migratie' page for a month, quarter or year",
+        description="Render the key-figures page for a month (or, from Eurostat's data, a quarter or a year and "
+        "any reporting country). Without --data or --eurostat it uses the bundled real data.",
+    )
+    period = report.add_mutually_exclusive_group()
+    period.add_argument("--month", type=_month, default=None, help="the month, YYYY-MM (default 2021-05)")
+    period.add_argument("--quarter", type=_quarter, default=None, help="the quarter, YYYY-Qn (Eurostat's data)")
+    period.add_argument("--year", type=_year, default=None, help="the year, YYYY (Eurostat's annual data)")
+    source = report.add_mutually_exclusive_group()
+    source.add_argument("--data", action="append", default=None, metavar="FILE", help="counts CSV file (repeatable)")
+    source.add_argument(
+        "--eurostat", default=None, metavar="FILE", help="Eurostat asylum applicants file (migr_asyappctza/-ctzm)"
     )
     report.add_argument(
-        "--month", type=_month, default=core.Month(2021, 5), help="the month, YYYY-MM (default 2021-05)"
+        "--geo", type=_geo, default=None, metavar="CODE", help="--eurostat: the reporting country (default NL)"
     )
-    report.add_argument("--data", action="append", default=None, metavar="FILE", help="counts CSV file (repeatable)")
+    report.add_argument(
+        "--trailing", type=_top, default=None, metavar="N", help="trailing window in periods of the page's unit"
+    )
     report.add_argument(
         "--departures", action="append", default=None, metavar="FILE", help="departures CSV file (repeatable)"
     )
@@ -244,12 +285,32 @@ def _read_table(
 def render(args: argparse.Namespace) -> str:
     """The page as text, from parsed arguments. Raises :class:`CommandLineError` for a file
     that cannot be read (named with its option), the library's errors for bad data."""
-    counts = _read_table(
-        "--data", args.data, bundled_counts_files(), core.read_count_rows, core.CountsTable.from_rows,
-        "counts", args.progress,
-    )  # fmt: skip
+    period: core.Month | core.Quarter | core.Year | None = args.month or args.quarter or args.year
+    geo: str | None = args.geo
+    if geo is not None and not args.eurostat:
+        raise CommandLineError("--geo needs --eurostat (the counts CSV files have no reporting country)")
+    if args.eurostat:
+        geo = geo or "NL"
+        if period is None:
+            raise CommandLineError(
+                "--eurostat needs the page's period: --year YYYY, --quarter YYYY-Qn or --month YYYY-MM"
+            )
+        _file_checked("--eurostat", check_readable, args.eurostat)
+        from .report import eurostat_counts
+
+        with _naming("--eurostat", args.eurostat):
+            counts = eurostat_counts(args.eurostat, geo)
+    else:
+        if args.quarter is not None or args.year is not None:
+            raise CommandLineError("--quarter and --year need --eurostat (the bundled data and --data are monthly)")
+        counts = _read_table(
+            "--data", args.data, bundled_counts_files(), core.read_count_rows, core.CountsTable.from_rows,
+            "counts", args.progress,
+        )  # fmt: skip
+    # The bundled departures are the Netherlands': another country's page takes only given ones.
+    bundled = bundled_departures_files() if geo is None or core.is_netherlands(geo) else []
     departures = _read_table(
-        "--departures", args.departures, bundled_departures_files(), core.read_departure_rows,
+        "--departures", args.departures, bundled, core.read_departure_rows,
         core.DeparturesTable.from_rows, "departures", args.progress,
     )  # fmt: skip
     if args.safe_countries:
@@ -257,12 +318,16 @@ def render(args: argparse.Namespace) -> str:
             safe = core.load_safe_countries(args.safe_countries)
     else:
         safe = core.nl_safe_countries()
-    options = core.KeyFiguresOptions(rounding=core.parse_share_rounding(args.rounding))
+    options = core.KeyFiguresOptions(rounding=core.parse_share_rounding(args.rounding), trailing=args.trailing)
+    if geo is not None:
+        options.reporting_country = geo
+        # The user's own departures or safe-country list for that country count as its data.
+        options.country_policy_data = bool(args.departures or args.safe_countries) and not core.is_netherlands(geo)
     if args.top is not None:
         options.top_first_month = options.top_first_trailing = options.top_family_reunification = args.top
     if args.nareiziger_window_end is not None:
         options.family_reunification_window_end = args.nareiziger_window_end
-    figures = core.compute_key_figures(counts, departures, safe, args.month, options)
+    figures = core.compute_key_figures(counts, departures, safe, period or core.Month(2021, 5), options)
     if args.format == "json":
         return core.render_json(figures)
     if args.format == "html":
@@ -334,6 +399,7 @@ def _run(argv: Sequence[str] | None) -> int:
         ("--data", args.data or []),
         ("--departures", args.departures or []),
         ("--safe-countries", [args.safe_countries] if args.safe_countries is not None else []),
+        ("--eurostat", [args.eurostat] if args.eurostat is not None else []),
     ):
         for path in paths:
             _file_checked(option, check_readable, path)

@@ -803,7 +803,7 @@ def _departures_rows(f: core.DeparturesFigure, name: str) -> list[dict[str, Any]
 
 
 def _influx_rows(f: core.InfluxFigure, name: str) -> list[dict[str, Any]]:
-    window = core.PeriodRange(f.period)
+    window = core.months_of(f.period)
     out = []
     for entry in f.by_category:
         status = core.FigureStatus.exact if entry.count is not None else core.FigureStatus.unavailable

@@ -11,6 +11,7 @@ pass ``progress=True``.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import os
 import re
@@ -22,6 +23,8 @@ from ._progress import progress_bar
 
 __all__ = [
     "chart_markup",
+    "eurostat_counts",
+    "key_figures_from_eurostat",
     "key_figures_for_months",
     "page_fragment",
     "read_counts",
@@ -106,6 +109,52 @@ def page_fragment(figures: core.KeyFigures, lang: LanguageLike = "nl", *, charts
     body = found.group(1) if found else page
     language = lang.name if isinstance(lang, core.Language) else lang
     return f'<div class="kerncijfers-page" lang="{core.html_escape(language)}">\n{body}</div>\n'
+
+
+# ----------------------------------------------------------------------------------------
+# Eurostat's data
+
+
+def eurostat_counts(path: PathLike, geo: str = "NL") -> core.CountsTable:
+    """The counts of reporting country ``geo`` in a Eurostat asylum applicants file
+    (``migr_asyappctza`` or ``migr_asyappctzm``, any layout, gzipped or not): first and repeat
+    applications by citizenship with Eurostat's defaults (sex T, age TOTAL, unit PER), their
+    flags and Eurostat's rounding to 5 kept. Only ``geo``'s rows are parsed."""
+    read_eurostat = getattr(core, "read_eurostat", None)
+    if read_eurostat is None:  # pragma: no cover - only before the reader is built in
+        raise core.InvalidInput("this build of kerncijfers cannot read Eurostat files (no read_eurostat)")
+    data = read_eurostat(os.fspath(path), geo=[geo])
+    table: core.CountsTable = data.counts_table(geo)
+    return table
+
+
+def key_figures_from_eurostat(
+    path: PathLike,
+    period: core.Month | core.Quarter | core.Year | str,
+    geo: str = "NL",
+    *,
+    departures: core.DeparturesTable | None = None,
+    safe: core.SafeCountryList | None = None,
+    options: core.KeyFiguresOptions | None = None,
+) -> core.KeyFigures:
+    """The page's figures for reporting country ``geo`` and ``period`` (of the file's unit: a
+    Year for ``migr_asyappctza``, a Month for ``migr_asyappctzm``) from a Eurostat file.
+
+    Eurostat counts no nareizigers: those figures say so (``FigureProblem.not_in_source``).
+    The departures default to none (their figures are then unavailable) and the safe-country
+    list to the Dutch one; for a country other than NL those Dutch-policy figures are
+    ``FigureProblem.not_for_country`` unless ``options.country_policy_data`` says the tables
+    given are that country's own. ``options.reporting_country`` is set to ``geo``.
+    """
+    chosen = core.KeyFiguresOptions() if options is None else copy.copy(options)
+    chosen.reporting_country = geo
+    return core.compute_key_figures(
+        eurostat_counts(path, geo),
+        departures if departures is not None else core.DeparturesTable.from_rows([], "no departures"),
+        safe if safe is not None else core.nl_safe_countries(),
+        period,
+        chosen,
+    )
 
 
 # ----------------------------------------------------------------------------------------

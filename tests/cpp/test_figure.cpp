@@ -21,7 +21,7 @@ BOOST_AUTO_TEST_CASE(every_problem_has_its_own_name) {
   BOOST_TEST(names.size() == kc::all_figure_problems.size());
   BOOST_TEST(names.count("?") == 0u);
   BOOST_TEST(kc::to_string(kc::all_figure_problems.front()) == "none");
-  BOOST_TEST(kc::to_string(kc::all_figure_problems.back()) == "inconsistent-departures");
+  BOOST_TEST(kc::to_string(kc::all_figure_problems.back()) == "not-for-country");
 }
 
 BOOST_AUTO_TEST_CASE(the_header_defaults_to_unavailable_without_a_problem) {

@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE(departures_of_the_year) {
 
 BOOST_AUTO_TEST_CASE(influx_per_category) {
   const auto f = kc::influx(golden_counts(), may_2021());
-  BOOST_CHECK(f.period == may_2021());
+  BOOST_CHECK(f.period == kc::count_period(may_2021()));
   BOOST_TEST(f.by_category.size() == 5u);
   const std::vector<std::int64_t> expected = {1200, 160, 1000, 12, 85};
   for (std::size_t i = 0; i < 5; ++i) {
@@ -266,7 +266,7 @@ BOOST_AUTO_TEST_CASE(compute_key_figures_assembles_the_pieces) {
   options.family_reunification_window_end = kc::month(2021, 4);
   const auto k =
       kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), options);
-  BOOST_CHECK(k.period == may_2021());
+  BOOST_CHECK(k.period == kc::count_period(may_2021()));
   BOOST_CHECK(k.options == options);
   BOOST_CHECK(k.influx == kc::influx(golden_counts(), may_2021()));
   BOOST_CHECK(k.first_month == kc::distribution(golden_counts(), category::first_application, single(2021, 5), 6));
@@ -1155,3 +1155,198 @@ BOOST_AUTO_TEST_CASE(percents_are_rounded_decimals_at_the_figures_decimals) {
   BOOST_TEST((k.departures_all.supervised_percent == kc::rounded_decimal(510, 1)));
   BOOST_TEST((k.departures_all.unsupervised_percent == kc::rounded_decimal(490, 1)));
 }
+
+// ---------------------------------------------------------------------------------------
+// Pages of other units: a year, a quarter; another reporting country; no nareizigers
+
+namespace {
+
+const std::string eurostat_annual = "Eurostat migr_asyappctza";
+
+// First-time applicants in the Netherlands as Eurostat's annual data count them: TOTAL, Syria
+// and the largest nationalities of 2021 are the real numbers (NL 2021: 24,755, Syria 8,385);
+// the rest of 2021's citizenships (6,870 people) is spread here over ten codes of 687 each so
+// that the breakdown is complete. 2019 and 2020 have only TOTAL and Syria.
+std::vector<kc::count_row> annual_rows() {
+  std::vector<kc::count_row> rows;
+  const auto add = [&rows](int y, std::optional<kc::nationality> n, std::int64_t count) {
+    rows.push_back(row(kc::year(y), n, count, category::first_application, eurostat_annual));
+  };
+  add(2019, std::nullopt, 22540);
+  add(2019, nat("SYR"), 3675);
+  add(2020, std::nullopt, 13720);
+  add(2020, nat("SYR"), 4070);
+  add(2021, std::nullopt, 24755);
+  add(2021, nat("SYR"), 8385);
+  add(2021, nat("AFG"), 3010);
+  add(2021, nat("TUR"), 2460);
+  add(2021, nat("YEM"), 1190);
+  add(2021, nat("DZA"), 1105);
+  add(2021, nat("SOM"), 905);
+  add(2021, nat("XXX"), 830);
+  for (const char* code : {"ERI", "IRQ", "IRN", "MAR", "NGA", "PAK", "SDN", "LBY", "GEO", "ALB"})
+    add(2021, nat(code), 687);
+  return rows;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(other_units)
+
+BOOST_AUTO_TEST_CASE(a_year_page_from_annual_data) {
+  kc::key_figures_options options;
+  options.trailing = 3;
+  const auto k = kc::compute_key_figures(table(annual_rows()), kc::departures_table{}, kc::nl_safe_countries(),
+                                         kc::year(2021), options);
+  BOOST_CHECK(k.period == kc::count_period(kc::year(2021)));
+  BOOST_CHECK(k.first_month.window == whole_year(2021));
+  BOOST_CHECK(k.first_month.unit == kc::page_unit::year);
+  BOOST_TEST(kc::to_string(k.first_month.status) == "exact");
+  BOOST_TEST(k.first_month.total == 24755);
+  BOOST_TEST(describe(k.first_month) ==
+                 (std::vector<std::string>{"SYR 8385 34", "AFG 3010 12", "TUR 2460 10", "YEM 1190 5", "DZA 1105 4",
+                                           "SOM 905 4", "unknown 830 3", "other 6870 28"}),
+             boost::test_tools::per_element());
+  // Three years, 2019 to 2021; only Syria has rows in every year, so the rest is unlisted.
+  BOOST_CHECK(k.first_trailing.window == months(2019, 1, 2021, 12));
+  BOOST_TEST(kc::to_string(k.first_trailing.status) == "partial");
+  BOOST_TEST(k.first_trailing.total == 22540 + 13720 + 24755);
+  BOOST_TEST(describe(k.first_trailing) == (std::vector<std::string>{"SYR 16130 26", "unlisted 44885 74"}),
+             boost::test_tools::per_element());
+  BOOST_CHECK(k.influx.period == kc::count_period(kc::year(2021)));
+  BOOST_TEST(k.influx.by_category[0].count.value() == 24755);
+  // The safe share of a year: the last-day rule on each of its months.
+  BOOST_CHECK(k.safe_month.window == whole_year(2021));
+  BOOST_TEST(k.safe_month.rule == "designation in force on the last day of each month");
+  // Departures default to the page's calendar year.
+  BOOST_CHECK(k.departures_all.window == whole_year(2021));
+}
+
+BOOST_AUTO_TEST_CASE(nareizigers_not_in_the_source_are_a_reason_not_an_error) {
+  const auto k =
+      kc::compute_key_figures(table(annual_rows()), kc::departures_table{}, kc::nl_safe_countries(), kc::year(2021));
+  for (const auto* f : {&k.family_reunification_month, &k.family_reunification_trailing}) {
+    BOOST_TEST(kc::to_string(f->status) == "unavailable");
+    BOOST_TEST(kc::to_string(f->problem) == "not-in-source");
+    BOOST_TEST(f->reason ==
+               "the counts (sources: Eurostat migr_asyappctza) have no rows of family_reunification at all: the source "
+               "does not count them");
+    BOOST_TEST(f->rows.empty());
+  }
+  BOOST_CHECK(k.family_reunification_month.window == whole_year(2021));
+  // Without trailing, the 12 trailing months are one year.
+  BOOST_CHECK(k.family_reunification_trailing.window == whole_year(2021));
+  BOOST_CHECK(k.first_trailing.window == whole_year(2021));
+}
+
+BOOST_AUTO_TEST_CASE(a_quarter_page_with_trailing_quarters) {
+  std::vector<kc::count_row> rows;
+  for (unsigned q = 1; q <= 4; ++q) {
+    rows.push_back(row(kc::quarter(2021, q), std::nullopt, 100 * q));
+    rows.push_back(row(kc::quarter(2021, q), nat("SYR"), 60 * q));
+    rows.push_back(row(kc::quarter(2021, q), nat("AFG"), 40 * q));
+  }
+  const auto t = table(rows);
+  const auto k = kc::compute_key_figures(t, kc::departures_table{}, kc::nl_safe_countries(), kc::quarter(2021, 2));
+  BOOST_CHECK(k.first_month.window == months(2021, 4, 2021, 6));
+  BOOST_CHECK(k.first_month.unit == kc::page_unit::quarter);
+  BOOST_TEST(describe(k.first_month) == (std::vector<std::string>{"SYR 120 60", "AFG 80 40"}),
+             boost::test_tools::per_element());
+  // Twelve months are four quarters: 2020-Q3 to 2021-Q2, of which 2020 has no rows.
+  BOOST_CHECK(k.first_trailing.window == months(2020, 7, 2021, 6));
+  BOOST_TEST(kc::to_string(k.first_trailing.problem) == "missing-months");
+  kc::key_figures_options options;
+  options.trailing = 2;
+  const auto k2 =
+      kc::compute_key_figures(t, kc::departures_table{}, kc::nl_safe_countries(), kc::quarter(2021, 2), options);
+  BOOST_CHECK(k2.first_trailing.window == months(2021, 1, 2021, 6));
+  BOOST_TEST(describe(k2.first_trailing) == (std::vector<std::string>{"SYR 180 60", "AFG 120 40"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(trailing_options_are_checked_in_the_pages_unit) {
+  kc::key_figures_options options;
+  options.trailing_months = 13;
+  check_throws_exactly<kc::invalid_input>(
+      [&] {
+        (void)kc::compute_key_figures(table(annual_rows()), kc::departures_table{}, kc::nl_safe_countries(),
+                                      kc::year(2021), options);
+      },
+      "trailing_months 13 is not a whole number of years: set trailing (in years) for a year page");
+  options.trailing = 0;
+  check_throws_exactly<kc::invalid_input>(
+      [&] {
+        (void)kc::compute_key_figures(table(annual_rows()), kc::departures_table{}, kc::nl_safe_countries(),
+                                      kc::year(2021), options);
+      },
+      "trailing 0: a trailing window needs at least one period");
+  BOOST_CHECK(kc::trailing_months_of(kc::year(2021), 3) == months(2019, 1, 2021, 12));
+  BOOST_CHECK(kc::trailing_months_of(kc::quarter(2021, 1), 2) == months(2020, 10, 2021, 3));
+  BOOST_CHECK(kc::trailing_months_of(may_2021(), 12) == months(2020, 6, 2021, 5));
+}
+
+BOOST_AUTO_TEST_CASE(another_reporting_country_has_no_dutch_policy_figures) {
+  kc::key_figures_options options;
+  options.reporting_country = "DE";
+  const auto k = kc::compute_key_figures(table(annual_rows()), golden_departures(), kc::nl_safe_countries(),
+                                         kc::year(2021), options);
+  BOOST_TEST(kc::to_string(k.first_month.status) == "exact");
+  const std::string reason =
+      "the share from safe countries of origin and the departures rest on Dutch data (the Dutch list of safe countries "
+      "of origin, departures from the Netherlands) and the page is for reporting country DE, whose own data were not "
+      "given";
+  BOOST_TEST(kc::to_string(k.safe_month.problem) == "not-for-country");
+  BOOST_TEST(k.safe_month.reason == reason);
+  BOOST_TEST(!k.safe_month.lower_percent.has_value());
+  for (const auto* d : {&k.departures_all, &k.departures_criminal}) {
+    BOOST_TEST(kc::to_string(d->status) == "unavailable");
+    BOOST_TEST(kc::to_string(d->problem) == "not-for-country");
+    BOOST_TEST(d->reason == reason);
+    BOOST_TEST(d->total == 0);
+  }
+  // The user's own data for that country: computed as for the Netherlands.
+  options.country_policy_data = true;
+  const auto own = kc::compute_key_figures(table(annual_rows()), golden_departures(), kc::nl_safe_countries(),
+                                           kc::year(2021), options);
+  BOOST_TEST(kc::to_string(own.safe_month.problem) != "not-for-country");
+  BOOST_TEST(kc::is_netherlands("NL"));
+  BOOST_TEST(kc::is_netherlands(""));
+  BOOST_TEST(!kc::is_netherlands("DE"));
+}
+
+BOOST_AUTO_TEST_CASE(a_month_page_through_the_count_period_overload_is_the_month_page) {
+  const auto a = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021());
+  const auto b = kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(),
+                                         kc::count_period(may_2021()));
+  BOOST_CHECK(a == b);
+  BOOST_CHECK(a.first_month.unit == kc::page_unit::month);
+}
+
+BOOST_AUTO_TEST_CASE(flags_and_source_rounding_are_collected_from_totals_that_have_them) {
+  struct letters_of {
+    std::string text;
+    [[nodiscard]] std::string letters() const { return text; }
+  };
+  struct total_with_marks {
+    letters_of flags;
+    std::int64_t source_multiple = 1;
+  };
+  std::string flags;
+  std::int64_t multiple = 1;
+  kc::detail::add_marks(flags, multiple, total_with_marks{{"pe"}, 5});
+  kc::detail::add_marks(flags, multiple, total_with_marks{{"bp"}, 1});
+  BOOST_TEST(flags == "bep");
+  BOOST_TEST(multiple == 5);
+  // A total without those members adds nothing.
+  kc::detail::add_marks(flags, multiple, kc::window_total{});
+  BOOST_TEST(flags == "bep");
+  kc::figure_header h;
+  h.flags = "ep";
+  BOOST_TEST(h.provisional());
+  BOOST_TEST(h.estimated());
+  h.flags = "b";
+  BOOST_TEST(!h.provisional());
+  BOOST_TEST(!h.estimated());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1433,3 +1433,149 @@ BOOST_AUTO_TEST_CASE(json_nulls_follow_the_status_not_the_stored_zeros) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------
+// Pages of other units and reporting countries; provisional and rounded counts
+
+namespace {
+
+kc::count_row eurostat_row(kc::count_period p, std::optional<std::string_view> code, std::int64_t count) {
+  kc::count_row r;
+  r.period = p;
+  r.category = kc::category::first_application;
+  if (code) r.nationality = kc::nationality::from_alpha3(*code);
+  r.count = count;
+  r.source = "Eurostat migr_asyappctza";
+  return r;
+}
+
+// NL first-time applicants in Eurostat's annual data: the real TOTALs of 2019-2021 and
+// Syria's counts; of 2021 also Afghanistan and the unknown nationality (real), and the rest of
+// 2021 put on one code (Turkey, 12,530: not real) so that the breakdown is complete.
+kc::key_figures year_page(std::string country = {}) {
+  const kc::counts_table t = kc::counts_table::from_rows({
+      eurostat_row(kc::year(2019), std::nullopt, 22540),
+      eurostat_row(kc::year(2019), "SYR", 3675),
+      eurostat_row(kc::year(2020), std::nullopt, 13720),
+      eurostat_row(kc::year(2020), "SYR", 4070),
+      eurostat_row(kc::year(2021), std::nullopt, 24755),
+      eurostat_row(kc::year(2021), "SYR", 8385),
+      eurostat_row(kc::year(2021), "AFG", 3010),
+      eurostat_row(kc::year(2021), "XXX", 830),
+      eurostat_row(kc::year(2021), "TUR", 12530),
+  });
+  kc::key_figures_options o;
+  o.trailing = 3;
+  o.reporting_country = std::move(country);
+  return kc::compute_key_figures(t, kc::departures_table{}, kc::nl_safe_countries(), kc::year(2021), o);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(other_units_and_countries)
+
+BOOST_AUTO_TEST_CASE(a_year_page_names_years) {
+  const auto k = year_page();
+  const std::string nl = kc::render_markdown(k, kc::language::nl);
+  check_contains(nl, "## KERNCIJFERS ASIEL EN MIGRATIE, 2021\n");
+  check_contains(nl,
+                 "In 2021 kwam 51% van de asielzoekers die voor het eerst een aanvraag indienden uit Turkije. 34% "
+                 "was afkomstig uit Syrië, 12% kwam uit Afghanistan, 3% was Onbekend.");
+  check_contains(nl,
+                 "De afgelopen drie jaar (2019 t/m 2021) kwam 26% van de asielzoekers die voor het eerst een "
+                 "aanvraag indienden uit Syrië.");
+  check_contains(nl,
+                 "De verdeling naar nationaliteit van de nareizigers in 2021 is niet beschikbaar (reden: niet in "
+                 "deze bron).");
+  check_contains(nl,
+                 "De verdeling naar nationaliteit van de nareizigers over de afgelopen drie jaar (2019 t/m 2021) "
+                 "is niet beschikbaar (reden: niet in deze bron).");
+  const std::string en = kc::render_markdown(k, kc::language::en);
+  check_contains(en, "Over the past three years (2019 to 2021), 26% of first-time asylum applicants came from Syria.");
+  check_contains(en, "(reason: not in this source)");
+  BOOST_TEST(kc::figure_title(k, 0, kc::language::nl) == "Eerste asielaanvragen naar nationaliteit, 2021");
+  BOOST_TEST(kc::figure_title(k, 1, kc::language::en) == "First asylum applications by nationality, 2019 to 2021");
+  check_contains(kc::render_html(k, kc::language::nl), "<title>Kerncijfers asiel en migratie, 2021</title>");
+}
+
+BOOST_AUTO_TEST_CASE(windows_in_words_by_unit) {
+  using kc::page_unit;
+  const auto y = kc::subperiods<kc::month>(kc::year(2021));
+  BOOST_TEST(kc::window_label(y, page_unit::year, kc::language::nl) == "2021");
+  BOOST_TEST(kc::window_label(y, page_unit::month, kc::language::nl) == "januari 2021 t/m december 2021");
+  const kc::period_range<kc::month> q(kc::month(2020, 7), kc::month(2021, 6));
+  BOOST_TEST(kc::window_label(q, page_unit::quarter, kc::language::nl) == "3e kwartaal 2020 t/m 2e kwartaal 2021");
+  BOOST_TEST(kc::window_label(q, page_unit::quarter, kc::language::en) == "Q3 2020 to Q2 2021");
+  BOOST_TEST(kc::window_periods(q, page_unit::quarter) == 4u);
+  // Not whole years: the months say what is covered.
+  BOOST_TEST(kc::window_label(q, page_unit::year, kc::language::en) == "July 2020 to June 2021");
+  BOOST_TEST(kc::window_periods(q, page_unit::year) == 12u);
+  namespace r = kc::detail::rendering;
+  BOOST_TEST(r::trailing_phrase(q, page_unit::quarter, kc::language::nl) ==
+             "de afgelopen vier kwartalen (3e kwartaal 2020 t/m 2e kwartaal 2021)");
+  BOOST_TEST(r::trailing_lead(y, page_unit::year, kc::language::nl) == "Het afgelopen jaar (2021)");
+  BOOST_TEST(r::trailing_lead(y, page_unit::year, kc::language::en) == "Over the past year (2021)");
+  BOOST_TEST(r::trailing_phrase(q, page_unit::year, kc::language::en) ==
+             "the past twelve months (July 2020 to June 2021)");
+}
+
+BOOST_AUTO_TEST_CASE(another_country_is_named_and_its_page_leaves_out_dutch_policy) {
+  const auto k = year_page("DE");
+  const std::string nl = kc::render_markdown(k, kc::language::nl);
+  check_contains(nl, "## KERNCIJFERS ASIEL EN MIGRATIE, DUITSLAND, 2021\n");
+  check_contains(nl,
+                 "In Duitsland kwam in 2021 51% van de asielzoekers die voor het eerst een aanvraag indienden uit "
+                 "Turkije. 34% was afkomstig uit Syrië");
+  check_contains(nl,
+                 "In Duitsland kwam de afgelopen drie jaar (2019 t/m 2021) 26% van de asielzoekers die voor het "
+                 "eerst een aanvraag indienden uit Syrië.");
+  check_contains(nl, "De cijfers op deze pagina gaan over asielaanvragen in Duitsland, zoals Eurostat ze publiceert.");
+  check_contains(nl,
+                 "Het aandeel asielzoekers uit veilige landen van herkomst en de vertrekcijfers zijn Nederlandse "
+                 "cijfers; voor Duitsland zijn ze niet opgegeven en staan ze niet op deze pagina.");
+  BOOST_TEST(nl.find("veilig land van herkomst](#)") == std::string::npos);
+  BOOST_TEST(nl.find("vreemdelingen vertrekken") == std::string::npos);
+  BOOST_TEST(nl.find("Ministerie van Justitie") == std::string::npos);
+  const std::string en = kc::render_markdown(k, kc::language::en);
+  check_contains(en, "In 2021, 51% of first-time asylum applicants in Germany came from Turkey.");
+  check_contains(en,
+                 "Over the past three years (2019 to 2021), 26% of first-time asylum applicants in Germany came "
+                 "from Syria.");
+  const std::string json = kc::render_json(k);
+  check_contains(json, "\"reporting_country\": {\n    \"nl\": \"Duitsland\",\n    \"en\": \"Germany\"\n  }");
+  check_contains(json, "\"reporting_country\": \"DE\"");
+  check_contains(json, "\"problem\": \"not-for-country\"");
+  BOOST_TEST(kc::reporting_country_name("EL", kc::language::nl) == "Griekenland");
+  BOOST_TEST(kc::reporting_country_name("", kc::language::en) == "Netherlands");
+}
+
+BOOST_AUTO_TEST_CASE(provisional_and_rounded_counts_are_stated_on_the_page_and_in_json) {
+  auto k = year_page();
+  const std::string plain_json = kc::render_json(k);
+  BOOST_TEST(plain_json.find("\"provisional\"") == std::string::npos);
+  BOOST_TEST(plain_json.find("\"source_multiple\"") == std::string::npos);
+  BOOST_TEST(kc::render_markdown(k, kc::language::nl).find("Voorlopige") == std::string::npos);
+  k.first_month.flags = "p";
+  k.first_month.source_multiple = 5;
+  k.first_trailing.flags = "e";
+  const std::string nl = kc::render_markdown(k, kc::language::nl);
+  check_contains(nl,
+                 "(Bron: Eurostat migr\\_asyappctza, ongedateerd)\n\n(Voorlopige cijfers: de bron kan deze aantallen "
+                 "nog herzien.) (Door Eurostat afgerond op 5.)\n");
+  check_contains(nl, "(Geschatte cijfers: de bron heeft een deel van deze aantallen geschat.)");
+  const std::string en = kc::render_markdown(k, kc::language::en);
+  check_contains(en,
+                 "(Provisional figures: the source may still revise these counts.) (Rounded to multiples of 5 by "
+                 "Eurostat.)");
+  check_contains(en, "(Estimated figures: the source estimated some of these counts.)");
+  const std::string json = kc::render_json(k);
+  check_contains(
+      json, "\"flags\": \"p\",\n    \"provisional\": true,\n    \"source_multiple\": 5\n  },\n  \"first_trailing\"");
+  check_contains(json, "\"flags\": \"e\",\n    \"estimated\": true\n  }");
+  check_contains(json, "\"unit\": \"year\"");
+  check_contains(json,
+                 "\"label\": {\n        \"nl\": \"2019 t/m 2021\",\n        \"en\": \"2019 to 2021\"\n      },\n      "
+                 "\"unit\": \"year\",\n      \"periods\": 3");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

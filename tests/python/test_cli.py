@@ -405,3 +405,102 @@ def test_an_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.
     monkeypatch.setattr(kerncijfers._core, "compute_key_figures", interrupted)
     assert main(["report"]) == 130
     assert capsys.readouterr().err == ""
+
+
+# ----------------------------------------------------------------------------------------
+# Eurostat's data: --eurostat, --geo, --year, --quarter, --trailing
+
+
+def _annual_counts() -> kerncijfers.CountsTable:
+    """NL first-time applicants, Eurostat's annual counts for 2021 (real: TOTAL, Syria,
+    Afghanistan, unknown; the rest put on Turkey, not real)."""
+    rows = [(None, 24755), ("SYR", 8385), ("AFG", 3010), ("XXX", 830), ("TUR", 12530)]
+    return kerncijfers.CountsTable.from_rows(
+        [
+            kerncijfers.CountRow(kerncijfers.Year(2021), kerncijfers.Category.first_application, n, c, "Eurostat x")
+            for n, c in rows
+        ],
+        "annual",
+    )
+
+
+@pytest.fixture
+def eurostat_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, list[tuple[str, str]]]:
+    """A file for --eurostat, read by a stand-in for the reader that records its calls."""
+    import kerncijfers.report
+
+    path = tmp_path / "migr_asyappctza.tsv"
+    path.write_text("stand-in\n", encoding="utf-8")
+    calls: list[tuple[str, str]] = []
+
+    def fake(p: str, geo: str = "NL") -> kerncijfers.CountsTable:
+        calls.append((str(p), geo))
+        return _annual_counts()
+
+    monkeypatch.setattr(kerncijfers.report, "eurostat_counts", fake)
+    return path, calls
+
+
+def test_eurostat_year_page_for_another_country(
+    eurostat_file: tuple[Path, list[tuple[str, str]]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, calls = eurostat_file
+    assert main(["report", "--eurostat", str(path), "--geo", "DE", "--year", "2021"]) == 0
+    page = capsys.readouterr().out
+    assert calls == [(str(path), "DE")]
+    assert page.startswith("## KERNCIJFERS ASIEL EN MIGRATIE, DUITSLAND, 2021\n")
+    assert (
+        "In Duitsland kwam in 2021 51% van de asielzoekers die voor het eerst een aanvraag indienden uit Turkije."
+        in (page)
+    )
+    assert "(reden: niet in deze bron)" in page
+    assert "voor Duitsland zijn ze niet opgegeven en staan ze niet op deze pagina." in page
+    assert main(["report", "--eurostat", str(path), "--geo", "DE", "--year", "2021", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["period"] == "2021" and document["unit"] == "year"
+    assert document["reporting_country"] == {"nl": "Duitsland", "en": "Germany"}
+    assert document["options"]["reporting_country"] == "DE"
+    assert document["safe_month"]["problem"] == "not-for-country"
+
+
+def test_eurostat_nl_year_page_in_english(
+    eurostat_file: tuple[Path, list[tuple[str, str]]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, calls = eurostat_file
+    assert main(["report", "--eurostat", str(path), "--year", "2021", "--lang", "en", "--trailing", "1"]) == 0
+    page = capsys.readouterr().out
+    assert calls == [(str(path), "NL")]
+    assert page.startswith("## KEY FIGURES ASYLUM AND MIGRATION, 2021\n")
+    assert "In 2021, 51% of first-time asylum applicants came from Turkey. 34% came from Syria" in page
+    assert "Over the past year (2021), 51% of first-time asylum applicants came from Turkey" in page
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--year", "2021"], "--quarter and --year need --eurostat (the bundled data and --data are monthly)"),
+        (["--geo", "DE"], "--geo needs --eurostat (the counts CSV files have no reporting country)"),
+        (
+            ["--eurostat", "{file}"],
+            "--eurostat needs the page's period: --year YYYY, --quarter YYYY-Qn or --month YYYY-MM",
+        ),
+    ],
+)
+def test_eurostat_options_that_do_not_fit(
+    argv: list[str],
+    message: str,
+    eurostat_file: tuple[Path, list[tuple[str, str]]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path, _ = eurostat_file
+    assert main(["report", *(a.replace("{file}", str(path)) for a in argv)]) == 2
+    assert error_of(capsys) == f"kerncijfers: error: {message}\n"
+
+
+def test_eurostat_bad_period_and_geo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--year", "21"]) == 2
+    assert "argument --year" in error_of(capsys)
+    assert main(["report", "--geo", "de"]) == 2
+    assert error_of(capsys).endswith("expected a Eurostat geo code such as NL, DE or EL, got 'de'\n")
+    assert main(["report", "--eurostat", str(tmp_path / "missing.tsv"), "--year", "2021"]) == 2
+    assert error_of(capsys) == f"kerncijfers: error: --eurostat {tmp_path / 'missing.tsv'}: no such file\n"

@@ -135,7 +135,25 @@ def test_every_object_of_the_schema_is_closed_and_requires_every_key() -> None:
     assert len(found) == 14
     for node in found:
         assert node["additionalProperties"] is False, node
-        assert sorted(node["required"]) == sorted(node["properties"]), node
+        # The keys added after 0.1.0 are optional (written only when they carry something);
+        # every other key is required.
+        required = sorted(k for k in node["properties"] if k not in OPTIONAL_KEYS)
+        assert sorted(node["required"]) == required, node
+
+
+#: The optional keys of the schema: what pages of other units and countries, and flagged or
+#: rounded counts, add to the document of 0.1.0 (docs/json-schema.md).
+OPTIONAL_KEYS = {
+    "unit",
+    "reporting_country",
+    "periods",
+    "flags",
+    "provisional",
+    "estimated",
+    "source_multiple",
+    "trailing",
+    "country_policy_data",
+}
 
 
 def test_the_schema_names_every_status_and_problem() -> None:
@@ -247,3 +265,25 @@ def test_the_schema_rejects_an_unknown_key(validator: jsonschema.Draft202012Vali
     assert errors_of(validator, bad) == [
         "$.departures_all.period: Additional properties are not allowed ('weeks' was unexpected)"
     ]
+
+
+def test_year_quarter_and_other_country_pages_are_valid(validator: jsonschema.Draft202012Validator) -> None:
+    rows = [(kc.Year(2021), None, 100), (kc.Year(2021), "SYR", 60), (kc.Year(2021), "AFG", 40)]
+    rows += [(kc.Quarter(2021, q), None, 10 * q) for q in range(1, 5)]
+    rows += [(kc.Quarter(2021, q), "SYR", 10 * q) for q in range(1, 5)]
+    counts = kc.CountsTable.from_rows(
+        [kc.CountRow(p, kc.Category.first_application, n, c, "Eurostat x") for p, n, c in rows], "test"
+    )
+    none = kc.DeparturesTable.from_rows([], "none")
+    for period, options in (
+        (kc.Year(2021), kc.KeyFiguresOptions(trailing=2)),
+        (kc.Quarter(2021, 4), kc.KeyFiguresOptions(reporting_country="DE")),
+        (kc.Year(2021), kc.KeyFiguresOptions(reporting_country="EL", country_policy_data=True)),
+    ):
+        data = json.loads(kc.render_json(kc.compute_key_figures(counts, none, kc.nl_safe_countries(), period, options)))
+        assert errors_of(validator, data) == [], (period, options)
+        assert data["unit"] in ("year", "quarter")
+        assert data["first_month"]["window"]["unit"] == data["unit"]
+    # The new keys are optional and typed: a wrong one fails.
+    data["first_month"]["source_multiple"] = 1
+    assert errors_of(validator, data) != []

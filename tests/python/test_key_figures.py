@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -319,14 +320,131 @@ def test_influx_entry_with_nationalities_above_its_total_is_inconsistent() -> No
 
 
 def test_influx_pickled_before_it_had_a_problem_still_loads() -> None:
-    # 0.1.0 pickled an InfluxFigure as five fields; the two added since take their defaults.
+    # 0.1.0 pickled an InfluxFigure as five fields; the four added since take their defaults.
     old = kc.InfluxFigure.__new__(kc.InfluxFigure)
     figure = kc.influx(_counts((MAY, FIRST, None, 7)), MAY)
     state: Any = figure.__getstate__()
-    assert len(state[1]) == 7
+    assert len(state[1]) == 9
     old.__setstate__((state[0], tuple(state[1][:5])))  # type: ignore[attr-defined]
     assert old.problem == kc.FigureProblem.none and old.reason == ""
     assert old.status == figure.status == kc.FigureStatus.unavailable  # from its total
     assert old.by_category == figure.by_category
     with pytest.raises(RuntimeError, match="invalid pickled state of InfluxFigure"):
         kc.InfluxFigure.__new__(kc.InfluxFigure).__setstate__((1, tuple(state[1][:4])))  # type: ignore[attr-defined]
+
+
+# ----------------------------------------------------------------------------------------
+# Pages of other units and reporting countries (Eurostat's data)
+
+EUROSTAT_ANNUAL = "Eurostat migr_asyappctza"
+
+
+def annual_counts() -> kc.CountsTable:
+    """NL first-time applicants as Eurostat's annual data count them: the real TOTALs of
+    2019-2021, Syria's counts and 2021's Afghanistan and unknown; the rest of 2021 (12,530) put
+    on Turkey so that the breakdown is complete (not real)."""
+    rows = [
+        (kc.Year(2019), None, 22540),
+        (kc.Year(2019), "SYR", 3675),
+        (kc.Year(2020), None, 13720),
+        (kc.Year(2020), "SYR", 4070),
+        (kc.Year(2021), None, 24755),
+        (kc.Year(2021), "SYR", 8385),
+        (kc.Year(2021), "AFG", 3010),
+        (kc.Year(2021), "XXX", 830),
+        (kc.Year(2021), "TUR", 12530),
+    ]
+    return kc.CountsTable.from_rows(
+        [kc.CountRow(p, FIRST, n, count, EUROSTAT_ANNUAL) for p, n, count in rows], "annual"
+    )
+
+
+NO_DEPARTURES = kc.DeparturesTable.from_rows([], "none")
+
+
+def test_a_year_page_from_annual_counts() -> None:
+    options = kc.KeyFiguresOptions(trailing=3)
+    k = kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), kc.Year(2021), options)
+    assert k.period == kc.Year(2021)
+    assert k.influx.period == kc.Year(2021)
+    assert k.first_month.unit == kc.PageUnit.year
+    assert k.first_month.window == kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 12))
+    assert k.first_month.total == 24755
+    assert shares(k.first_month) == [("TUR", 51), ("SYR", 34), ("AFG", 12), ("XXX", 3)]
+    assert k.first_trailing.window == kc.PeriodRange(kc.Month(2019, 1), kc.Month(2021, 12))
+    assert k.first_trailing.status == kc.FigureStatus.partial
+    assert shares(k.first_trailing) == [("SYR", 26), ("unlisted", 74)]
+    for f in (k.family_reunification_month, k.family_reunification_trailing):
+        assert (f.status, f.problem) == (kc.FigureStatus.unavailable, kc.FigureProblem.not_in_source)
+        assert f.reason == (
+            "the counts (sources: Eurostat migr_asyappctza) have no rows of family_reunification at all: "
+            "the source does not count them"
+        )
+    # The same by ISO text; a quarter page of annual counts has no quarter rows.
+    assert kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), "2021", options) == k
+    q = kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), kc.Quarter(2021, 2))
+    assert q.first_month.unit == kc.PageUnit.quarter
+    assert q.first_month.problem == kc.FigureProblem.unsplittable_rows
+    # Figures, options and pages of a year pickle and copy whole.
+    assert pickle.loads(pickle.dumps(k)) == k
+    assert copy.deepcopy(k) == k
+    assert pickle.loads(pickle.dumps(options)).trailing == 3
+
+
+def test_the_page_unit_and_trailing_helpers() -> None:
+    assert kc.unit_of(kc.Year(2021)) == kc.PageUnit.year
+    assert kc.unit_of("2021-Q2") == kc.PageUnit.quarter
+    assert kc.trailing_months_of(kc.Year(2021), 3) == kc.PeriodRange(kc.Month(2019, 1), kc.Month(2021, 12))
+    assert kc.trailing_periods(kc.KeyFiguresOptions(), kc.PageUnit.quarter) == 4
+    with pytest.raises(kc.InvalidInput, match=r"^trailing_months 13 is not a whole number of years"):
+        kc.trailing_periods(kc.KeyFiguresOptions(trailing_months=13), kc.PageUnit.year)
+    with pytest.raises(kc.InvalidInput, match=r"^trailing 0: a trailing window needs at least one period$"):
+        kc.KeyFiguresOptions(trailing=0)
+    with pytest.raises(TypeError, match="a page's period is a Month, Quarter, Year or its ISO text"):
+        kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), 2021)  # type: ignore[arg-type]
+
+
+def test_another_reporting_country_leaves_out_dutch_policy() -> None:
+    options = kc.KeyFiguresOptions(reporting_country="DE")
+    k = kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), kc.Year(2021), options)
+    for f in (k.safe_month, k.departures_all, k.departures_criminal):
+        assert (f.status, f.problem) == (kc.FigureStatus.unavailable, kc.FigureProblem.not_for_country)
+    assert kc.problem_text(kc.FigureProblem.not_for_country, "en") == (
+        "this is a Dutch figure and no data of this country's own were given"
+    )
+    assert kc.problem_text(kc.FigureProblem.not_in_source, "nl") == "niet in deze bron"
+    assert kc.is_netherlands("NL") and kc.is_netherlands("") and not kc.is_netherlands("DE")
+    assert "reporting_country='DE'" in repr(options)
+
+
+def test_unflagged_counts_have_no_flags_and_no_source_rounding() -> None:
+    k = kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), kc.Year(2021))
+    for f in (k.first_month, k.safe_month, k.influx, k.departures_all):
+        assert (f.flags, f.source_multiple, f.provisional, f.estimated) == ("", 1, False, False)
+
+
+def _shared_eurostat_file() -> Path | None:
+    root = os.environ.get("KERNCIJFERS_SHARED_DATA")
+    base = Path(root) if root else Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+    path = base / "eurostat" / "migr_asyappctza_2008_2022.csv.gz"
+    return path if path.is_file() else None
+
+
+def test_real_eurostat_spot_check_nl_2021() -> None:
+    """NL 2021 first-time applicants in Eurostat's annual file: 24,755, Syria 8,385 = 34%."""
+    if not hasattr(kc, "read_eurostat"):
+        pytest.skip("this build has no Eurostat reader (kerncijfers.read_eurostat)")
+    path = _shared_eurostat_file()
+    if path is None:
+        pytest.skip("the shared Eurostat file (../shared/data/eurostat, or KERNCIJFERS_SHARED_DATA) is absent")
+    from kerncijfers.report import key_figures_from_eurostat
+
+    k = key_figures_from_eurostat(path, kc.Year(2021), "NL")
+    assert k.first_month.total == 24755
+    syria = k.first_month.rows[0]
+    assert (syria.nationality, syria.count, str(syria.percent)) == (kc.Nationality("SYR"), 8385, "34")
+    assert k.first_month.source_multiple == 5
+    assert k.family_reunification_month.problem == kc.FigureProblem.not_in_source
+    page = kc.render_markdown(k, "nl")
+    assert "In 2021 kwam 34% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië" in page
+    assert "(Door Eurostat afgerond op 5.)" in page

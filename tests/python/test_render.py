@@ -61,3 +61,37 @@ def test_json_has_one_convention_for_missing_values(bundled_figures: kc.KeyFigur
     influx = data["influx"]
     assert influx["by_category"][1]["count"] is None and influx["total"] is None
     assert influx["total_problem"] == "missing-months"
+
+
+def test_a_year_page_and_another_countrys_page_in_words() -> None:
+    rows = [(None, 24755), ("SYR", 8385), ("AFG", 3010), ("XXX", 830), ("TUR", 12530)]
+    counts = kc.CountsTable.from_rows(
+        [kc.CountRow(kc.Year(2021), kc.Category.first_application, n, c, "Eurostat migr_asyappctza") for n, c in rows],
+        "annual",
+    )
+    none = kc.DeparturesTable.from_rows([], "none")
+    k = kc.compute_key_figures(counts, none, kc.nl_safe_countries(), kc.Year(2021))
+    nl = kc.render_markdown(k, "nl")
+    assert nl.startswith("## KERNCIJFERS ASIEL EN MIGRATIE, 2021\n")
+    assert "In 2021 kwam 51% van de asielzoekers die voor het eerst een aanvraag indienden uit Turkije." in nl
+    assert "Het afgelopen jaar (2021) kwam 51%" in nl
+    assert (
+        "De verdeling naar nationaliteit van de nareizigers in 2021 is niet beschikbaar (reden: niet in deze bron)."
+        in nl
+    )
+    assert kc.figure_title(k, 0, "en") == "First asylum applications by nationality, 2021"
+    de = kc.compute_key_figures(
+        counts, none, kc.nl_safe_countries(), kc.Year(2021), kc.KeyFiguresOptions(reporting_country="DE")
+    )
+    en = kc.render_markdown(de, "en")
+    assert en.startswith("## KEY FIGURES ASYLUM AND MIGRATION, GERMANY, 2021\n")
+    assert "In 2021, 51% of first-time asylum applicants in Germany came from Turkey." in en
+    assert "The figures on this page are about asylum applications in Germany, as published by Eurostat." in en
+    assert "leave again" not in en
+    assert "<title>Kerncijfers asiel en migratie, Duitsland, 2021</title>" in kc.render_html(de, "nl")
+    assert kc.window_label(kc.PeriodRange(kc.Month(2019, 1), kc.Month(2021, 12)), kc.PageUnit.year, "nl") == (
+        "2019 t/m 2021"
+    )
+    assert kc.window_periods(kc.PeriodRange(kc.Month(2021, 1), kc.Month(2021, 6)), kc.PageUnit.quarter) == 2
+    assert kc.reporting_country_name("EL", "en") == "Greece"
+    assert kc.publishers_text(k.first_month.source, "nl") == "Eurostat"

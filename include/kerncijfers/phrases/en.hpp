@@ -178,6 +178,28 @@ inline constexpr phrase_entry en[] = {
     {phrase_id::row_other, "Other"},
     {phrase_id::row_other_or_unknown, "Other or unknown nationality"},
     {phrase_id::row_unlisted, "Not broken down by nationality"},
+    {phrase_id::problem_not_in_source, "not in this source"},
+    {phrase_id::problem_not_for_country, "this is a Dutch figure and no data of this country's own were given"},
+    {phrase_id::trailing_quarters, "the past {count} quarters ({window})"},
+    {phrase_id::trailing_one_quarter, "the past quarter ({window})"},
+    {phrase_id::trailing_lead_quarters, "Over the past {count} quarters ({window})"},
+    {phrase_id::trailing_lead_one_quarter, "Over the past quarter ({window})"},
+    {phrase_id::trailing_years, "the past {count} years ({window})"},
+    {phrase_id::trailing_one_year, "the past year ({window})"},
+    {phrase_id::trailing_lead_years, "Over the past {count} years ({window})"},
+    {phrase_id::trailing_lead_one_year, "Over the past year ({window})"},
+    {phrase_id::share_first_country, "{lead}, {percent} of {subject} in {country} came from {name}"},
+    {phrase_id::provisional_note, "(Provisional figures: the source may still revise these counts.)"},
+    {phrase_id::estimated_note, "(Estimated figures: the source estimated some of these counts.)"},
+    {phrase_id::source_rounded_note, "(Rounded to multiples of {multiple} by {publisher}.)"},
+    {phrase_id::page_title_country, "Key figures asylum and migration, {country}, {period}"},
+    {phrase_id::page_heading_country, "KEY FIGURES ASYLUM AND MIGRATION, {country}, {period}"},
+    {phrase_id::heading_country, "Which countries do asylum seekers in {country} come from?"},
+    {phrase_id::intro_country,
+     "The figures on this page are about asylum applications in {country}, as published by {sources}."},
+    {phrase_id::policy_left_out,
+     "The share of asylum seekers from safe countries of origin and the departure figures are Dutch figures; they were "
+     "not given for {country} and are not on this page."},
 };
 
 // Compiles only when the table is complete; the error names the phrase that is not.
