@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import io
 import json
 import os
@@ -30,7 +31,6 @@ from ._files import FileProblem, check_readable
 
 if TYPE_CHECKING:
     import pandas as pd
-    import polars as pl
 
 __all__ = ["EuropeTablePart", "EuropeTableLine", "EuropeTable", "europe_table"]
 
@@ -341,10 +341,11 @@ class EuropeTable:
             frame[column] = frame[column].astype("int64")
         return frame
 
-    def to_polars(self) -> pl.DataFrame:
-        """The long form as a polars DataFrame; ImportError when polars is not installed."""
+    def to_polars(self) -> Any:
+        """The long form as a polars DataFrame; ImportError when polars is not installed.
+        (Typed ``Any``: polars is optional, so its types are not required to check this package.)"""
         try:
-            import polars as pl
+            pl = importlib.import_module("polars")
         except ImportError as error:
             raise ImportError(
                 "kerncijfers: EuropeTable.to_polars needs polars, which is not installed "
@@ -446,7 +447,7 @@ def _positive_top(text: str) -> int:
 
 def add_europe_command(commands: Any) -> argparse.ArgumentParser:
     """Adds ``kerncijfers europe`` to the command line's subcommands."""
-    europe = commands.add_parser(
+    europe: argparse.ArgumentParser = commands.add_parser(
         "europe",
         help="the top nationalities of every reporting country in a Eurostat file",
         description="All of Europe in one table: for every reporting country in a Eurostat asylum file "
