@@ -51,9 +51,11 @@ reader of these layouts is ``include/kerncijfers/eurostat.hpp``):
   Seen in test fixtures that mirror live Eurostat responses (e.g. ``ESTAT:MIGR_RESFIRST(1.0),
   22/05/26 11:00:00,A,...``). Current responses add a ``CONF_STATUS`` column after
   ``OBS_FLAG``; this file has the older form without it, and the 2.0 file has it, so the
-  reader meets both. ``LAST UPDATE`` (``dd/mm/yy HH:MM:SS`` at Eurostat) is left empty: the
-  R cache does not record when Eurostat last updated the dataset, and a date here would be
-  invented. Line ends ``\\n``.
+  reader meets both. ``LAST UPDATE`` (``dd/mm/yy HH:MM:SS`` at Eurostat) is ``18/01/24``, the
+  day the R package downloaded the data (recorded in its cache list): the data are that
+  day's vintage. The R cache does not keep Eurostat's own update time, so no time of day is
+  written rather than an invented one (the date alone is a form Eurostat's clients accept).
+  Line ends ``\\n``.
 * SDMX-CSV 2.0 (Eurostat's SDMX 3.0 API): header ``STRUCTURE,STRUCTURE_ID,<dimensions>,
   TIME_PERIOD,OBS_VALUE,OBS_FLAG,CONF_STATUS``, rows starting ``dataflow,ESTAT:...(1.0)``.
   The SDMX-CSV 2.0 field guide (sdmx-twg/sdmx-csv) makes ``STRUCTURE`` and ``STRUCTURE_ID``
@@ -85,6 +87,8 @@ TIDY_HEADER = ["freq", "citizen", "sex", "unit", "age", "asyl_app", "geo", "time
 # Eurostat's key order for this dataset (see the module docstring).
 DIMENSIONS = ["freq", "citizen", "sex", "unit", "age", "asyl_app", "geo"]
 DATAFLOW = "ESTAT:MIGR_ASYAPPCTZA(1.0)"
+# The day the R package downloaded the data (its cache list), as LAST UPDATE writes a date.
+DOWNLOADED = "18/01/24"
 SMALL_GEOS = ("DE", "EL", "LV", "NL")
 YEARS = tuple(range(2008, 2023))
 
@@ -176,7 +180,7 @@ def sdmx_rows(rows: list[list[str]]) -> list[tuple[tuple[str, ...], int, str]]:
 def sdmx_csv_1(rows: list[list[str]]) -> str:
     """SDMX-CSV 1.0 as Eurostat's SDMX 2.1 API writes it (older form, no CONF_STATUS)."""
     header = ["DATAFLOW", "LAST UPDATE", *DIMENSIONS, "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG"]
-    body = [[DATAFLOW, "", *key, str(year), value, ""] for key, year, value in sdmx_rows(rows)]
+    body = [[DATAFLOW, DOWNLOADED, *key, str(year), value, ""] for key, year, value in sdmx_rows(rows)]
     return csv_text(header, body)
 
 

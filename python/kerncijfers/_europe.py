@@ -380,7 +380,7 @@ def line_of(row: _RowLike, language: Lang, top: int) -> EuropeTableLine:
                                int(row.unknown), int(row.unknown_share)))  # fmt: skip
     return EuropeTableLine(
         geo=row.geo,
-        geo_name=str(core.eurostat_geo_name(row.geo, language)),
+        geo_name=str(core.eurostat_geo_name(row.geo, core.parse_language(language))),
         period=_period_text(row.period),
         entries=tuple(entries),
         total=int(row.total),

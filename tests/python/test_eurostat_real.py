@@ -313,7 +313,8 @@ def extract_observations() -> pd.DataFrame:
 def test_each_layout_reads_into_the_same_observations(layout: str, extract_observations: pd.DataFrame) -> None:
     data = kc.read_eurostat(LAYOUT_FILES[layout])
     assert data.layout == getattr(kc.EurostatLayout, layout)
-    assert data.dataset == "migr_asyappctza"
+    if layout.startswith("sdmx"):
+        assert data.dataset == "migr_asyappctza"  # from ESTAT:MIGR_ASYAPPCTZA(1.0)
     got = observations(data)
     pd.testing.assert_frame_equal(got, extract_observations)
     assert len(got) == 25_204
