@@ -121,7 +121,7 @@ class Expected:
 
 
 def oracle(
-    frame: pd.DataFrame, asyl_app: str = "NASY_APP", total_from: str = "TOTAL"
+    frame: pd.DataFrame, asyl_app: str = "NASY_APP", total_from: str = TOTAL_FROM
 ) -> dict[tuple[str, int], Expected]:
     """Every (reporting country, year) of ``frame``: what kerncijfers must give.
 
