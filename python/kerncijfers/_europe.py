@@ -52,6 +52,8 @@ COLUMNS = (
     "total",
     "rounded_total",
     "flags",
+    "missing",
+    "reported",
 )
 
 _WORDS: dict[str, dict[Lang, str]] = {
@@ -60,6 +62,7 @@ _WORDS: dict[str, dict[Lang, str]] = {
     "country": {"nl": "Land", "en": "Country"},
     "total": {"nl": "Totaal (afgerond op tientallen)", "en": "Total (rounded to tens)"},
     "none": {"nl": "geen aanvragen", "en": "no applications"},
+    "no data": {"nl": "geen gegevens", "en": "no data"},
     "provisional": {"nl": "voorlopige cijfers", "en": "provisional figures"},
     "estimated": {"nl": "geschatte cijfers", "en": "estimated figures"},
 }
@@ -148,6 +151,10 @@ class EuropeTableLine:
     rounded_total: int
     #: Eurostat's observation flags of the counts behind the line, sorted letters ('' none).
     flags: str
+    #: Observations Eurostat marks missing (``:``), counted as 0: the line is then a lower bound.
+    missing: int = 0
+    #: False when the country has no observation at all in the period (no data, not zero).
+    reported: bool = True
 
     @property
     def top(self) -> tuple[EuropeTablePart, ...]:
@@ -224,6 +231,13 @@ class EuropeTable:
             ("Aandelen in hele procenten volgens de grootste-restmethode, samen 100; totalen afgerond op tientallen."
              if nl else "Shares in whole percent by largest remainder, summing to 100; totals rounded to tens."),
         ]  # fmt: skip
+        incomplete = [x.geo for x in self.lines if x.missing > 0]
+        if incomplete:
+            notes.append(
+                ("Onvolledig, ontbrekende waarnemingen (':') als 0 geteld: "
+                 if nl else "Incomplete, missing observations (':') counted as 0: ")
+                + ", ".join(incomplete) + "."
+            )  # fmt: skip
         letters = "".join(sorted({c for line in self.lines for c in line.flags}))
         if "p" in letters:
             notes.append(
@@ -251,7 +265,7 @@ class EuropeTable:
         for line in self.lines:
             cells = [line.geo_name, line.geo]
             if line.total == 0:
-                cells += [self._word("none")] + ["—"] * (self.top + 2)
+                cells += [self._word("none" if line.reported else "no data")] + ["—"] * (self.top + 2)
             else:
                 cells.append(self._count(line.rounded_total))
                 top = list(line.top)
@@ -271,7 +285,8 @@ class EuropeTable:
                     "geo": line.geo, "geo_name": line.geo_name, "period": line.period, "asyl_app": self.asyl_app,
                     "rank": e.rank, "part": e.part, "citizen": e.citizen, "nationality": e.nationality,
                     "name": e.name, "count": e.count, "share": e.share, "total": line.total,
-                    "rounded_total": line.rounded_total, "flags": line.flags,
+                    "rounded_total": line.rounded_total, "flags": line.flags, "missing": line.missing,
+                    "reported": line.reported,
                 })  # fmt: skip
         return out
 
@@ -337,8 +352,9 @@ class EuropeTable:
         import pandas as pd
 
         frame = pd.DataFrame.from_records(self.records(), columns=list(COLUMNS))
-        for column in ("rank", "count", "share", "total", "rounded_total"):
+        for column in ("rank", "count", "share", "total", "rounded_total", "missing"):
             frame[column] = frame[column].astype("int64")
+        frame["reported"] = frame["reported"].astype("bool")
         return frame
 
     def to_polars(self) -> Any:
@@ -352,7 +368,8 @@ class EuropeTable:
                 "(pip install polars); to_pandas() gives the same table as a pandas DataFrame"
             ) from error
         columns = {name: [r[name] for r in self.records()] for name in COLUMNS}
-        schema = {name: (pl.Int64 if name in ("rank", "count", "share", "total", "rounded_total") else pl.Utf8)
+        integers = ("rank", "count", "share", "total", "rounded_total", "missing")
+        schema = {name: pl.Int64 if name in integers else pl.Boolean if name == "reported" else pl.Utf8
                   for name in COLUMNS}  # fmt: skip
         return pl.DataFrame(columns, schema=schema)
 
@@ -386,6 +403,8 @@ def line_of(row: _RowLike, language: Lang, top: int) -> EuropeTableLine:
         total=int(row.total),
         rounded_total=int(row.rounded_total),
         flags=_flag_letters(row.flags),
+        missing=int(getattr(row, "missing", 0)),
+        reported=int(getattr(row, "periods_reported", 1)) > 0,
     )
 
 

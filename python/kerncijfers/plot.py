@@ -418,7 +418,12 @@ def plot_europe(table: EuropeTable, *, columns: int = 6, geos: Sequence[str] | N
         ax.tick_params(axis="both", length=0, labelsize=6.5)
         if line.total == 0:
             ax.set_yticks([])
-            ax.text(0.0, 0.5, "geen aanvragen" if nl else "no applications", transform=ax.transAxes, fontsize=7)
+            words = (
+                ("geen aanvragen" if nl else "no applications")
+                if line.reported
+                else ("geen gegevens" if nl else "no data")
+            )
+            ax.text(0.0, 0.5, words, transform=ax.transAxes, fontsize=7)
             _tidy(ax)
             continue
         entries = list(line.entries)

@@ -110,7 +110,7 @@ def test_json_says_what_was_computed() -> None:
     assert document["rows"][0] == {
         "geo": "NL", "geo_name": "Nederland", "period": "2021", "asyl_app": "NASY_APP", "rank": 1,
         "part": "nationality", "citizen": "SY", "nationality": "SYR", "name": "Syrië", "count": 8385, "share": 34,
-        "total": 24755, "rounded_total": 24760, "flags": "p",
+        "total": 24755, "rounded_total": 24760, "flags": "p", "missing": 0, "reported": True,
     }  # fmt: skip
     assert "Voorlopige cijfers: NL." in document["notes"]
 
@@ -134,6 +134,20 @@ def test_polars_missing_says_how_to_get_it() -> None:
 def test_polars_frame_equals_the_pandas_one() -> None:  # pragma: no cover - only with polars
     table = hand_table()
     assert table.to_polars().to_pandas().equals(table.to_pandas())
+
+
+def test_no_data_and_missing_observations_are_said() -> None:
+    table = hand_table()
+    nl, li = table.lines
+    lines = [
+        EuropeTableLine(nl.geo, nl.geo_name, nl.period, nl.entries, nl.total, nl.rounded_total, "", missing=3),
+        EuropeTableLine(li.geo, li.geo_name, li.period, li.entries, 0, 0, "", reported=False),
+    ]
+    text = EuropeTable(lines, period="2021", asyl_app="NASY_APP", top=2, language="en").to_markdown()
+    assert "| Liechtenstein | LI | no data | — | — | — | — |" in text
+    assert "- Incomplete, missing observations (':') counted as 0: NL.\n" in text
+    frame = EuropeTable(lines, period="2021", asyl_app="NASY_APP", top=2, language="en").to_pandas()
+    assert list(frame["missing"]) == [3, 3, 3, 3, 0, 0] and list(frame["reported"]) == [True] * 4 + [False] * 2
 
 
 def test_line_lookup_names_what_is_there() -> None:
