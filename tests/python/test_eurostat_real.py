@@ -337,7 +337,14 @@ def test_the_bulk_file_marks_absent_years_missing(extract_observations: pd.DataF
 def test_each_layout_gives_the_same_europe_rows(layout: str) -> None:
     tidy = kc.read_eurostat(EXTRACT, geo=LAYOUT_GEOS)
     other = kc.read_eurostat(LAYOUT_FILES[layout])
+
+    # The bulk TSV writes a year a series lacks as ':' (the tidy file has no row there): the
+    # same numbers, but there the line counts those observations as missing.
+    def numbers(data: kc.EurostatData, year: int) -> list[dict[str, object]]:
+        return [
+            {k: v for k, v in r.items() if k not in ("missing", "reported")}
+            for r in kc.europe_table(data, year).records()
+        ]
+
     for year in (2008, 2015, 2021, 2022):
-        a = kc.europe_table(tidy, year).records()
-        b = kc.europe_table(other, year).records()
-        assert a == b
+        assert numbers(tidy, year) == numbers(other, year)
