@@ -28,6 +28,7 @@ except ImportError as error:  # pragma: no cover - only without a built extensio
 # ruff: noqa: F405
 from ._core import *  # noqa: F403
 from ._display import display_language, set_display_language
+from ._europe import EuropeTable, EuropeTableLine, EuropeTablePart, europe_table
 
 __version__: str = _core.__version__
 
@@ -59,6 +60,9 @@ __all__ = [
     "DesignationStatus",
     "DistributionFigure",
     "DistributionRow",
+    "EuropeTable",
+    "EuropeTableLine",
+    "EuropeTablePart",
     "FigureProblem",
     "FigureSource",
     "FigureStatus",
@@ -117,6 +121,7 @@ __all__ = [
     "display_language",
     "distribution",
     "distribution_of",
+    "europe_table",
     "eurostat_code",
     "eurostat_geo_name",
     "figure_title",

@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Literal, NoReturn, TypeVar
 
 from . import _core as core
+from ._europe import add_europe_command, render_europe
 from ._files import FileProblem, check_readable, output_target, reason, shown, write_atomically
 from ._progress import progress_bar
 from .data import bundled_counts_files, bundled_departures_files
@@ -188,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the page to this regular file, atomically, instead of stdout ('-': stdout); "
         "a symbolic link is written through to its file",
     )
+    add_europe_command(commands)  # `kerncijfers europe`: see _europe.py
     return parser
 
 
@@ -285,6 +287,8 @@ def _read_table(
 def render(args: argparse.Namespace) -> str:
     """The page as text, from parsed arguments. Raises :class:`CommandLineError` for a file
     that cannot be read (named with its option), the library's errors for bad data."""
+    if args.command == "europe":
+        return render_europe(args)
     period: core.Month | core.Quarter | core.Year | None = args.month or args.quarter or args.year
     geo: str | None = args.geo
     if geo is not None and not args.eurostat:

@@ -34,12 +34,14 @@ __all__ = [
     "chart_svg",
     "plot_departures",
     "plot_distribution",
+    "plot_europe",
     "plot_key_figures",
     "plot_monthly_counts",
 ]
 
 if TYPE_CHECKING:
     from ._core import LanguageLike
+    from ._europe import EuropeTable
 
     NationalityLike = core.Nationality | str | None
     MonthWindow = core.Month | core.PeriodRange[core.Month]
@@ -373,6 +375,75 @@ def plot_departures(
     latest = max((t.latest_release for _, t in complete), default=None)
     _add_source(ax, _sources_text(sources, latest, lang), lang)
     return ax
+
+
+# ----------------------------------------------------------------------------------------
+# All of Europe
+
+
+def plot_europe(table: EuropeTable, *, columns: int = 6, geos: Sequence[str] | None = None) -> Figure:
+    """Small multiples of an :class:`~kerncijfers.EuropeTable`: one panel per
+    reporting country, its top citizenships, "unknown" and "other" as horizontal bars of
+    their shares (the table's whole percents, labelled), titled with the country's name and
+    its total rounded to tens, in the table's language.
+
+    ``geos`` picks and orders the reporting countries (Eurostat codes; default: the table's
+    order); ``columns`` panels per row. All panels share the 0-100% axis, so bars compare
+    across countries. A country without applications in the period says so in its panel.
+    The bars have the SVG ids ``bar-<geo>-<i>``.
+    """
+    import matplotlib.pyplot as plt
+
+    if columns < 1:
+        raise core.InvalidInput(f"columns must be 1 or more, got {columns}")
+    lines = list(table.lines) if geos is None else [table.line(g) for g in geos]
+    if not lines:
+        raise core.InvalidInput("the table has no reporting countries to plot")
+    lang = table.language
+    nl = _is_nl(lang)
+    rows = math.ceil(len(lines) / columns)
+    width = min(columns, len(lines))
+    bars_per_panel = table.top + 2
+    fig, axes = plt.subplots(
+        rows, width, figsize=(2.6 * width, (0.5 + 0.17 * bars_per_panel) * rows + 0.9), squeeze=False,
+        sharex=True, layout="constrained",
+    )  # fmt: skip
+    for index, ax in enumerate(axes.flat):
+        if index >= len(lines):
+            ax.set_axis_off()
+            continue
+        line = lines[index]
+        total = core.format_count(line.rounded_total, lang)
+        ax.set_title(f"{line.geo_name} ({total})", loc="left", fontsize=8)
+        ax.tick_params(axis="both", length=0, labelsize=6.5)
+        if line.total == 0:
+            ax.set_yticks([])
+            words = (
+                ("geen aanvragen" if nl else "no applications")
+                if line.reported
+                else ("geen gegevens" if nl else "no data")
+            )
+            ax.text(0.0, 0.5, words, transform=ax.transAxes, fontsize=7)
+            _tidy(ax)
+            continue
+        entries = list(line.entries)
+        positions = list(range(len(entries)))
+        colours = [NATIONALITY_COLOUR if e.part == "nationality" else REST_COLOUR for e in entries]
+        bars = ax.barh(positions, [e.share for e in entries], height=0.75, color=colours, antialiased=False)
+        for i, bar in enumerate(bars):
+            bar.set_gid(f"bar-{line.geo}-{i}")
+        ax.set_yticks(positions, [e.name for e in entries], fontsize=6.5)
+        ax.invert_yaxis()
+        ax.bar_label(bars, labels=[f"{e.share}%" for e in entries], padding=2, fontsize=6)
+        ax.set_xlim(0, 100)
+        _tidy(ax)
+    characters = int(2.6 * width * 9)  # about what a line of the figure's width holds at 11 points
+    fig.suptitle(textwrap.fill(table.title(), width=characters), x=0.01, ha="left", fontsize=11, fontweight="bold")
+    fig.supxlabel(
+        textwrap.fill("  ".join(table.notes()), width=int(2.6 * width * 14)), x=0.01, ha="left", fontsize=7,
+        color="#555555",
+    )  # fmt: skip
+    return fig
 
 
 # ----------------------------------------------------------------------------------------
