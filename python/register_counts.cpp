@@ -26,6 +26,14 @@ count_period to_count_period(const py::handle& value) {
   throw py::type_error("a count period is a Month, Quarter, Year or its ISO text");
 }
 
+// ObservationFlags, or its letters as text.
+observation_flags to_observation_flags(const py::handle& value) {
+  if (py::isinstance<observation_flags>(value)) return value.cast<observation_flags>();
+  if (py::isinstance<py::str>(value)) return observation_flags::parse(value.cast<std::string>());
+  throw py::type_error("flags must be ObservationFlags or its letters as str, not " +
+                       std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
 py::object count_period_to_python(const count_period& p) {
   return std::visit([](auto x) { return py::cast(x); }, p);
 }
@@ -96,15 +104,26 @@ void register_counts(py::module_& m) {
   py::class_<count_row> row(
       m, "CountRow", "One published number: period, category, nationality (None = TOTAL), count, source, release.");
   row.def(py::init([](const py::object& period, category c, const py::object& nat, std::int64_t count,
-                      std::string source, release r, std::size_t line) {
+                      std::string source, release r, std::size_t line, const py::object& flags,
+                      std::int64_t source_multiple) {
             std::optional<nationality> n;
             if (!nat.is_none())
               n = py::isinstance<nationality>(nat) ? nat.cast<nationality>()
                                                    : nationality::lookup(nat.cast<std::string>());
-            return count_row{to_count_period(period), c, n, count, std::move(source), r, line, std::string()};
+            return count_row{to_count_period(period),
+                             c,
+                             n,
+                             count,
+                             std::move(source),
+                             r,
+                             line,
+                             std::string(),
+                             to_observation_flags(flags),
+                             source_multiple};
           }),
           py::arg("period"), py::arg("category"), py::arg("nationality"), py::arg("count"), py::arg("source"),
-          py::arg("release") = release(), py::arg("line") = 0)
+          py::arg("release") = release(), py::arg("line") = 0, py::kw_only(), py::arg("flags") = "",
+          py::arg("source_multiple") = 1)
       .def_property_readonly("period", [](const count_row& r) { return count_period_to_python(r.period); })
       .def_readonly("category", &count_row::category)
       .def_readonly("nationality", &count_row::nationality)
@@ -113,6 +132,8 @@ void register_counts(py::module_& m) {
       .def_readonly("release", &count_row::release)
       .def_readonly("line", &count_row::line)
       .def_property_readonly("file", [](const count_row& r) { return file_name_to_python(r.file); })
+      .def_readonly("flags", &count_row::flags)
+      .def_readonly("source_multiple", &count_row::source_multiple)
       .def("is_total", [](const count_row& r) { return !r.nationality.has_value(); });
   def_str_from_stream<count_row>(row);
   row.def("__repr__", [](const count_row& r) {
@@ -127,20 +148,19 @@ void register_counts(py::module_& m) {
       [](const count_row& r) {
         return py::make_tuple(iso(r.period), std::string(to_string(r.category)),
                               r.nationality ? std::string(r.nationality->alpha3()) : std::string("TOTAL"), r.count,
-                              r.source, r.release.iso(), r.line, file_name_to_python(r.file));
+                              r.source, r.release.iso(), r.line, file_name_to_python(r.file), r.flags.letters(),
+                              r.source_multiple);
       },
       [](const py::tuple& s) {
         const auto nat_text = s[2].cast<std::string>();
         std::optional<nationality> n;
         if (nat_text != "TOTAL") n = nationality::from_alpha3(nat_text);
-        return count_row{parse_count_period(s[0].cast<std::string>()),
-                         parse_category(s[1].cast<std::string>()),
-                         n,
-                         s[3].cast<std::int64_t>(),
-                         s[4].cast<std::string>(),
-                         release::parse(s[5].cast<std::string>()),
-                         s[6].cast<std::size_t>(),
-                         s.size() > 7 ? file_name_from_python(s[7], "file") : std::string()};
+        return count_row{parse_count_period(s[0].cast<std::string>()), parse_category(s[1].cast<std::string>()), n,
+                         s[3].cast<std::int64_t>(), s[4].cast<std::string>(), release::parse(s[5].cast<std::string>()),
+                         s[6].cast<std::size_t>(), s.size() > 7 ? file_name_from_python(s[7], "file") : std::string(),
+                         // Pickles of versions before the flags have 8 fields: unflagged, exact.
+                         s.size() > 8 ? observation_flags::parse(s[8].cast<std::string>()) : observation_flags(),
+                         s.size() > 9 ? s[9].cast<std::int64_t>() : std::int64_t{1}};
       });
 
   py::class_<window_total>(m, "WindowTotal", "A count over a window of months and the rows that tile it.")

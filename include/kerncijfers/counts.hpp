@@ -60,6 +60,7 @@
 #include "kerncijfers/csv.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/nationality.hpp"
+#include "kerncijfers/observation_flags.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/period_range.hpp"
 #include "kerncijfers/release.hpp"
@@ -73,8 +74,9 @@ namespace kerncijfers {
 
 /// One row of a counts table: `count` people of `category` and `nationality`
 /// (all nationalities together when empty: a TOTAL row) in `period`, as published by
-/// `source` in `release`. `line` is the line in the file it was read from (0 when it
-/// was not read from a file).
+/// `source` in `release`, with the source's flags (`p` provisional, `e` estimated, ...)
+/// and the multiple the source rounded the count to (1: not rounded). `line` is the line
+/// in the file it was read from (0 when it was not read from a file).
 struct count_row {
   /// The month, quarter or year counted.
   count_period period;
@@ -93,15 +95,25 @@ struct count_row {
   /// The file the row was read from; empty when it was not read from a file. Messages name
   /// it, so rows of several files can share one table and still be found.
   std::string file;
+  /// The source's flags of the number (Eurostat: `p` provisional, `e` estimated, `b` break,
+  /// `c` confidential, ...); empty for an unflagged number.
+  observation_flags flags;
+  /// The multiple the source rounded the count to (Eurostat and CBS: 5); 1 when the count
+  /// is exact. At least 1. A rounded count is off by at most `source_multiple / 2` (rounded
+  /// down), which the consistency checks allow (`consistency_tolerance`).
+  std::int64_t source_multiple = 1;
 
   /// Every field equal.
   [[nodiscard]] friend bool operator==(const count_row&, const count_row&) = default;
 
-  /// "2021-05 first_application SYR 1120 (CBS StatLine 83102NED, release 2021-06-15, line 4)".
+  /// "2021-05 first_application SYR 1120 (CBS StatLine 83102NED, release 2021-06-15, line 4)";
+  /// flags follow the count ("1120 p") and a rounding multiple the release ("rounded to 5").
   friend std::ostream& operator<<(std::ostream& out, const count_row& r) {
     out << iso(r.period) << ' ' << to_string(r.category) << ' '
-        << (r.nationality ? r.nationality->alpha3() : std::string_view("TOTAL")) << ' ' << r.count << " (" << r.source
-        << ", release " << r.release;
+        << (r.nationality ? r.nationality->alpha3() : std::string_view("TOTAL")) << ' ' << r.count;
+    if (!r.flags.empty()) out << ' ' << r.flags;
+    out << " (" << r.source << ", release " << r.release;
+    if (r.source_multiple != 1) out << ", rounded to " << r.source_multiple;
     if (r.line > 0) out << ", line " << r.line;
     return out << ')';
   }
@@ -189,6 +201,13 @@ class counts_table {
     counts_table table;
     table.origin_ = std::move(origin);
     detail::check_rows(rows, table.origin_, [](const count_row& r) { return describe_key(r); });
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].source_multiple < 1) {
+        throw invalid_input(detail::row_place(table.origin_, rows[i].file, rows[i].line, i) + ": source multiple " +
+                            std::to_string(rows[i].source_multiple) + " for " + describe_key(rows[i]) +
+                            " (the multiple the source rounded the count to must be at least 1)");
+      }
+    }
     std::vector<std::size_t> superseded;
     const std::vector<std::size_t> kept = detail::resolve_row_vintages(
         rows, [](const count_row& r) { return sort_key(r); }, [](const count_row& r) { return describe_key(r); },

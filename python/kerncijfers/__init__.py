@@ -76,6 +76,7 @@ __all__ = [
     "Nationality",
     "NationalityBreakdown",
     "NationalityKind",
+    "ObservationFlags",
     "ParseError",
     "PeriodRange",
     "PublishedSharesCheck",

@@ -216,6 +216,32 @@ BOOST_AUTO_TEST_CASE(from_rows_rejects_negative_counts_and_empty_sources) {
   BOOST_TEST(message == "rows[0]: empty source for 2021-Q2 TOTAL first_application");
   unsourced.source.clear();
   BOOST_CHECK_THROW((void)kc::counts_table::from_rows({unsourced}), kc::invalid_input);
+
+  auto unrounded = row(kc::year(2021), 5);
+  unrounded.source_multiple = 0;
+  message = message_of<kc::invalid_input>([&] {
+    (void)kc::counts_table::from_rows({row(kc::year(2020), 5), unrounded});
+  });
+  BOOST_TEST(message ==
+             "rows[1]: source multiple 0 for 2021 TOTAL first_application (the multiple the source rounded the count "
+             "to must be at least 1)");
+}
+
+BOOST_AUTO_TEST_CASE(rows_carry_flags_and_the_source_multiple) {
+  kc::count_row r = row(kc::year(2021), 8385, nat("SYR"));
+  BOOST_TEST(r.flags.empty());
+  BOOST_TEST(r.source_multiple == 1);
+  r.flags = kc::observation_flags::parse("p");
+  r.source_multiple = 5;
+  const auto table = kc::counts_table::from_rows({r});
+  BOOST_TEST((table.rows()[0] == r));
+  BOOST_TEST(table.rows()[0].flags.provisional());
+  std::ostringstream out;
+  out << r;
+  BOOST_TEST(out.str() == "2021 first_application SYR 8385 p (test, release undated, rounded to 5)");
+  kc::count_row other = r;
+  other.flags = {};
+  BOOST_TEST(!(other == r));
 }
 
 // --- Tiling

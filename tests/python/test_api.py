@@ -110,6 +110,8 @@ CPP_ONLY: dict[str, str] = {
     "CountsTable.size": SIZE,
     "DeparturesTable.empty": SIZE,
     "DeparturesTable.size": SIZE,
+    "ObservationFlags.empty": SIZE,
+    "ObservationFlags.size": SIZE,
     "SafeCountryList.empty": SIZE,
     "SafeCountryList.size": SIZE,
     "PeriodRange.at": RANGE_PROTOCOL,
