@@ -34,11 +34,13 @@ void register_observation_flags(py::module_& m) {
             return text.size() == 1 && f.has(text[0]);
           },
           py::arg("letter"))
-      .def("__or__",
-           [](observation_flags a, const py::object& b) -> py::object {
-             if (!py::isinstance<observation_flags>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             return py::cast(a | b.cast<observation_flags>());
-           })
+      .def(
+          "__or__",
+          [](observation_flags a, const py::object& b) -> py::object {
+            if (!py::isinstance<observation_flags>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::cast(a | b.cast<observation_flags>());
+          },
+          py::arg("other"))
       .def("__str__", &observation_flags::letters)
       .def("__repr__", [](observation_flags f) { return "ObservationFlags('" + f.letters() + "')"; });
   def_equality<observation_flags>(cls);

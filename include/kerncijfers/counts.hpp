@@ -542,6 +542,8 @@ class counts_table {
   // whole periods of it, else months when it is made of whole months, else ISO weeks.
   template <class P>
   static bool push_whole(std::vector<count_period>& out, day_run gap) {
+    // The last ISO week, 9999-W52, ends in the year 10000, where no month is.
+    if (gap.first < P::min().first_day_number() || gap.last > P::max().last_day_number()) return false;
     const P first = P::containing_day_number(gap.first);
     const P last = P::containing_day_number(gap.last);
     if (first.first_day_number() != gap.first || last.last_day_number() != gap.last) return false;

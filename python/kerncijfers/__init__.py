@@ -112,6 +112,8 @@ __all__ = [
     "coarsen",
     "column_sums",
     "compute_key_figures",
+    "consistency_tolerance",
+    "consistent_with_rounding",
     "departures_figure_for",
     "departures_period_label",
     "display_language",

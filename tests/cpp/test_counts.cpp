@@ -915,6 +915,10 @@ BOOST_AUTO_TEST_CASE(gaps_among_weeks_are_named_as_weeks) {
   const auto none = kc::counts_table::from_rows({row(kc::month(2021, 1), 5)})
                         .try_total(category::first_application, kc::period_range(week(2021, 6), week(2021, 7)));
   BOOST_TEST(none.reason == "no TOTAL first_application count for 2021-W06, 2021-W07 (window 2021-W06/2021-W07)");
+  // The last week, 9999-W52, ends on 2 January 10000, where no month row can reach.
+  const auto last = kc::counts_table::from_rows({row(kc::month(9999, 12), 5)})
+                        .try_total(category::first_application, kc::period_range(week(9999, 52)));
+  BOOST_TEST(last.reason == "no TOTAL first_application count for 9999-W52 (window 9999-W52)");
   // And a year window without any row names the year.
   const auto year = table.try_total(category::repeat_application, kc::period_range(kc::year(2021)));
   BOOST_TEST(year.reason == "no TOTAL repeat_application count for 2021 (window 2021)");
