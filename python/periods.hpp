@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include <kerncijfers/count_period.hpp>
 #include <kerncijfers/period_range.hpp>
 
 namespace kerncijfers::python {
@@ -75,6 +76,24 @@ inline period_range<month> to_month_range(const py::handle& value) {
   }
   throw py::type_error("expected a Month or a PeriodRange of Month, not " +
                        std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// A window of any unit: a PeriodRange, or a single IsoWeek, Month, Quarter or Year.
+inline count_window to_count_window(const py::handle& value) {
+  if (py::isinstance<any_range>(value)) {
+    return std::visit([](const auto& r) { return count_window(r); }, value.cast<const any_range&>().value);
+  }
+  if (py::isinstance<month>(value)) return period_range<month>(value.cast<month>());
+  if (py::isinstance<iso_week>(value)) return period_range<iso_week>(value.cast<iso_week>());
+  if (py::isinstance<quarter>(value)) return period_range<quarter>(value.cast<quarter>());
+  if (py::isinstance<year>(value)) return period_range<year>(value.cast<year>());
+  throw py::type_error("expected a window: a PeriodRange or a single IsoWeek, Month, Quarter or Year, not " +
+                       std::string(py::str(py::type::handle_of(value).attr("__name__"))));
+}
+
+/// A count window as a Python PeriodRange.
+inline py::object count_window_to_python(const count_window& w) {
+  return std::visit([](const auto& r) { return py::cast(any_range{r}); }, w.range());
 }
 
 /// A Python integer given as an offset, a window length or an index: anything with

@@ -44,6 +44,8 @@ std::int64_t pandas_ordinal(const count_period& p) {
           return serial - 12 * pandas_epoch_year;
         else if constexpr (std::is_same_v<P, quarter>)
           return serial - 4 * pandas_epoch_year;
+        else if constexpr (std::is_same_v<P, iso_week>)
+          return serial + 1;  // pandas' W-SUN weeks are ISO weeks; its 1970-W01 is ordinal 1
         else
           return serial - pandas_epoch_year;
       },
@@ -78,7 +80,8 @@ count_period to_count_period_value(const py::handle& value) {
   if (py::isinstance<month>(value)) return value.cast<month>();
   if (py::isinstance<quarter>(value)) return value.cast<quarter>();
   if (py::isinstance<year>(value)) return value.cast<year>();
-  throw py::type_error("a count period is a Month, Quarter or Year, not " +
+  if (py::isinstance<iso_week>(value)) return value.cast<iso_week>();
+  throw py::type_error("a count period is a Month, Quarter, Year or IsoWeek, not " +
                        std::string(py::str(py::type::handle_of(value).attr("__name__"))));
 }
 
@@ -292,7 +295,7 @@ void register_frames(py::module_& m) {
       "_counts_columns",
       [](const counts_table& t, bool superseded) { return counts_columns(superseded ? t.superseded() : t.rows()); },
       py::arg("table"), py::arg("superseded") = false,
-      "The rows in use (or the superseded ones) as numpy columns: period rank (0 month, 1 quarter, 2 year) and "
+      "The rows in use (or the superseded ones) as numpy columns: period rank (0 month, 1 quarter, 2 year, 3 week) and "
       "pandas ordinal, category value, nationality/source/release codes with their distinct values, count, line.");
   m.def(
       "_departures_columns",

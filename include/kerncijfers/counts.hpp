@@ -2,10 +2,11 @@
 /// \file counts.hpp
 /// Counts of asylum influx: how many people of one category (first application, repeat
 /// application, nareiziger, relocation, resettlement) and one nationality (or all
-/// nationalities together, TOTAL) came in one month, quarter or year, as published in one
-/// release of one source. A `counts_table` holds such rows, keeps the latest release of
-/// every number, and answers "how many in this window of months?" by tiling the window
-/// with rows of mixed granularity.
+/// nationalities together, TOTAL) came in one ISO week, month, quarter or year, as
+/// published in one release of one source, with the source's flags and rounding. A
+/// `counts_table` holds such rows, keeps the latest release of every number, and answers
+/// "how many in this window?" (a window of weeks, months, quarters or years) by tiling the
+/// window with rows of mixed granularity.
 ///
 /// The CSV schema (`read_counts_csv`), the vintage rule and the tiling rule are described
 /// in `docs/data-schema.md`; in short:
@@ -13,29 +14,50 @@
 /// - Vintages: rows with the same key (period, category, nationality) from several releases:
 ///   the latest release wins. The same key twice in one release: an identical count is
 ///   kept once, a different count is an error naming both rows.
-/// - Tiling: walk the window's months from the first; at month m take the coarsest row
-///   (year, then quarter, then month) that starts at m and ends inside the window. Finer
-///   rows inside a chosen tile are redundant: when they cover it completely and disagree,
-///   the result carries a note. A month no row covers is a gap; a row that covers a month
-///   but sticks out of the window (or overlaps months already counted) would have to be
-///   split: both are errors naming the months.
+/// - Tiling: walk the window's days from the first; at day d take the coarsest row (year,
+///   then quarter, then month, then week) that starts at d and ends inside the window. For
+///   windows of months and rows of months, quarters and years this is walking the months.
+///   Finer rows inside a chosen tile are redundant: when they cover it completely and
+///   disagree by more than the source's rounding explains, the result carries a note. A day
+///   no row covers is a gap; a row that covers a day but sticks out of the window (or
+///   overlaps days already counted) would have to be split: both are errors naming the
+///   periods.
+/// - Weeks do not tile months. A row of ISO weeks at the edge of a window of months,
+///   quarters or years (or a row of months at the edge of a window of weeks) lies partly
+///   outside it whatever the data are: it is never apportioned. The answer is then
+///   *partial*, with bounds: at least the rows wholly inside the window, at most those plus
+///   the rows at its edges (`window_total::upper_bound`, `window_lookup::partial`). A
+///   partial answer is not a total: `total` and `count` throw `range_error` giving both
+///   bounds, and `try_total`/`try_count` return it in `partial`, with the rows at the edges
+///   in `unsplittable`.
+/// - Flags and rounding: a total carries the union of the flags of the rows it used
+///   (`window_total::flags`: provisional when one row is) and the largest multiple they were
+///   rounded to (`window_total::source_multiple`). Where a whole and its published parts are
+///   compared (a quarter row against its months here; a TOTAL against the sum of its
+///   nationalities in `key_figures.hpp`), they may differ by what that rounding explains and
+///   no more: with multiple m and k parts, |whole - sum of parts| <= floor(m/2) * (k + 1)
+///   (`consistency_tolerance`, `consistent_with_rounding`): each of the k + 1 rounded counts,
+///   zeros included, is off by at most floor(m/2).
 ///
 /// Errors. `from_rows` throws `count_error` for a negative count, `invalid_input` for an
-/// empty source and for conflicting rows of one release. The CSV reader throws
+/// empty source, a source multiple below 1 and for conflicting rows of one release. The
+/// CSV reader throws
 /// `csv::format_error` for malformed CSV and a wrong header, and `csv::value_error` (a
 /// `parse_error`) for every bad value: its message names the file, line, column and value.
 /// An unknown nationality in a file is a `csv::value_error` too, not an `unknown_code`: the
 /// file is what is wrong, so in Python it is a `ValueError` like every other bad value in
 /// a file, and its message carries the closest known names. Queries throw `range_error`
-/// for gaps and for rows that would have to be split, and `overflow_error` when a sum does
-/// not fit in 64 bits; the `try_` variants report those instead of throwing.
+/// for gaps, for rows that would have to be split and for partial answers, and
+/// `overflow_error` when a sum does not fit in 64 bits; the `try_` variants report those
+/// instead of throwing.
 ///
-/// Words: a *period* is what one published row covers (`count_row::period`: a month, a
-/// quarter or a year); a *window* is the run of months a query asks for and its total
-/// covers (`window_total::window`). A window is tiled from periods, so the two words name
-/// two things and neither replaces the other. The category vocabulary is `category.hpp`,
-/// count periods `count_period.hpp`, releases and the vintage rule `release.hpp`, and the
-/// row checks and read loop shared with departures `vintaged_rows.hpp`.
+/// Words: a *period* is what one published row covers (`count_row::period`: a week, a
+/// month, a quarter or a year); a *window* is the run of periods a query asks for and its
+/// total covers (`window_total::window`, a `count_window`). A window is tiled from periods,
+/// so the two words name two things and neither replaces the other. The category vocabulary
+/// is `category.hpp`, count periods and windows `count_period.hpp`, flags
+/// `observation_flags.hpp`, releases and the vintage rule `release.hpp`, and the row checks
+/// and read loop shared with departures `vintaged_rows.hpp`.
 
 #include <algorithm>
 #include <array>
@@ -44,6 +66,7 @@
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -60,6 +83,7 @@
 #include "kerncijfers/csv.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/nationality.hpp"
+#include "kerncijfers/observation_flags.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/period_range.hpp"
 #include "kerncijfers/release.hpp"
@@ -73,10 +97,11 @@ namespace kerncijfers {
 
 /// One row of a counts table: `count` people of `category` and `nationality`
 /// (all nationalities together when empty: a TOTAL row) in `period`, as published by
-/// `source` in `release`. `line` is the line in the file it was read from (0 when it
-/// was not read from a file).
+/// `source` in `release`, with the source's flags (`p` provisional, `e` estimated, ...)
+/// and the multiple the source rounded the count to (1: not rounded). `line` is the line
+/// in the file it was read from (0 when it was not read from a file).
 struct count_row {
-  /// The month, quarter or year counted.
+  /// The ISO week, month, quarter or year counted.
   count_period period;
   /// What is counted.
   kerncijfers::category category = kerncijfers::category::first_application;
@@ -93,53 +118,88 @@ struct count_row {
   /// The file the row was read from; empty when it was not read from a file. Messages name
   /// it, so rows of several files can share one table and still be found.
   std::string file;
+  /// The source's flags of the number (Eurostat: `p` provisional, `e` estimated, `b` break,
+  /// `c` confidential, ...); empty for an unflagged number.
+  observation_flags flags;
+  /// The multiple the source rounded the count to (Eurostat and CBS: 5); 1 when the count
+  /// is exact. At least 1. A rounded count is off by at most `source_multiple / 2` (rounded
+  /// down), which the consistency checks allow (`consistency_tolerance`).
+  std::int64_t source_multiple = 1;
 
   /// Every field equal.
   [[nodiscard]] friend bool operator==(const count_row&, const count_row&) = default;
 
-  /// "2021-05 first_application SYR 1120 (CBS StatLine 83102NED, release 2021-06-15, line 4)".
+  /// "2021-05 first_application SYR 1120 (CBS StatLine 83102NED, release 2021-06-15, line 4)";
+  /// flags follow the count ("1120 p") and a rounding multiple the release ("rounded to 5").
   friend std::ostream& operator<<(std::ostream& out, const count_row& r) {
     out << iso(r.period) << ' ' << to_string(r.category) << ' '
-        << (r.nationality ? r.nationality->alpha3() : std::string_view("TOTAL")) << ' ' << r.count << " (" << r.source
-        << ", release " << r.release;
+        << (r.nationality ? r.nationality->alpha3() : std::string_view("TOTAL")) << ' ' << r.count;
+    if (!r.flags.empty()) out << ' ' << r.flags;
+    out << " (" << r.source << ", release " << r.release;
+    if (r.source_multiple != 1) out << ", rounded to " << r.source_multiple;
     if (r.line > 0) out << ", line " << r.line;
     return out << ')';
   }
 };
 
-/// The number of people in a window of months, and where it came from.
+/// The number of people in a window, and where it came from. When rows at the window's
+/// edges lie partly outside it (ISO weeks at the edges of a month, quarter or year; a month
+/// at the edges of a window of weeks), the number is not known exactly: `value` is then the
+/// lower bound (the rows wholly inside) and `upper_bound` adds the rows at the edges, each
+/// counted whole, never apportioned.
 struct window_total {
-  /// The months asked for.
-  period_range<month> window{month{}};
-  /// The sum of the rows that tile the window.
+  /// The periods asked for.
+  count_window window;
+  /// The sum of the rows that tile the window; when partial (`upper_bound` set), the sum of
+  /// the rows wholly inside it: a lower bound.
   std::int64_t value = 0;
-  /// The periods of those rows, in order: e.g. 2020-06, 2020-Q3, 2020-Q4, 2021-Q1, 2021-04, 2021-05.
+  /// Empty when `value` is exact; else the upper bound: `value` plus the rows of `straddling`.
+  std::optional<std::int64_t> upper_bound;
+  /// The periods of the rows that tile the window, in order: e.g. 2020-06, 2020-Q3, 2020-Q4,
+  /// 2021-Q1, 2021-04, 2021-05.
   std::vector<count_period> tiles;
-  /// The distinct sources of those rows, sorted.
+  /// The periods of the rows at the window's edges that lie partly outside it, in order
+  /// (counted in `upper_bound` only); empty when `value` is exact.
+  std::vector<count_period> straddling;
+  /// The distinct sources of the rows used (tiles and straddling), sorted.
   std::vector<std::string> sources;
-  /// The latest release among those rows.
+  /// The latest release among the rows used.
   release latest_release;
   /// Disagreements found but not used: a chosen quarter or year row whose finer rows cover
-  /// it completely and sum to a different number (the coarser row is used).
+  /// it completely and sum to a different number, by more than the source's rounding can
+  /// explain (`consistency_tolerance`; the coarser row is used).
   std::vector<std::string> notes;
+  /// The flags of the rows used, together: a total with one provisional row is provisional.
+  observation_flags flags;
+  /// The largest multiple the rows used were rounded to by their source (1: none rounded).
+  std::int64_t source_multiple = 1;
 
+  /// True when `value` is the count itself, not a lower bound.
+  [[nodiscard]] bool exact() const noexcept { return !upper_bound.has_value(); }
   /// Every field equal.
   [[nodiscard]] friend bool operator==(const window_total&, const window_total&) = default;
 };
 
 /// The answer of a query that may lack data (`counts_table::try_count`, `try_total`):
-/// the total when the window can be tiled, otherwise what is missing and why.
+/// the exact total when the window can be tiled; bounds when the rows at its edges lie
+/// partly outside it (`partial`); otherwise what is missing and why.
 struct window_lookup {
-  /// The total; empty when the window cannot be tiled (or the sum overflows).
+  /// The exact total; empty when the window cannot be tiled exactly (or the sum overflows).
   std::optional<window_total> total;
-  /// Months no row covers at all.
-  std::vector<month> missing;
-  /// Rows that cover a month of the window but would have to be split to be used.
+  /// When the window is tiled but for rows at its edges that lie partly outside it: the
+  /// total with `value` the lower bound and `upper_bound` set. Empty otherwise (also when
+  /// `total` is set).
+  std::optional<window_total> partial;
+  /// Periods no row covers at all, in the window's unit when the gap is made of whole
+  /// periods of it, else in months when it is made of whole months, else in ISO weeks.
+  std::vector<count_period> missing;
+  /// Rows that cover a period of the window but would have to be split to be used: the
+  /// rows at the window's edges of a `partial` answer, or rows that make the query fail.
   std::vector<count_period> unsplittable;
   /// The message the throwing query would give; empty when `total` is set.
   std::string reason;
 
-  /// True when `total` is set.
+  /// True when `total` is set (an exact answer).
   [[nodiscard]] bool ok() const noexcept { return total.has_value(); }
   /// True when `total` is set.
   [[nodiscard]] explicit operator bool() const noexcept { return ok(); }
@@ -147,12 +207,56 @@ struct window_lookup {
   [[nodiscard]] friend bool operator==(const window_lookup&, const window_lookup&) = default;
 };
 
+/// The largest difference between a published whole and the sum of its `parts` published
+/// parts that the source's rounding can explain, when the whole and each part were rounded
+/// on their own to a multiple of `source_multiple`: each rounded count, zeros included, is
+/// off by at most floor(m/2), so |whole - sum of parts| <= floor(m/2) * (parts + 1). For
+/// Eurostat (m = 5) and a TOTAL with 3 nationalities: 2 * 4 = 8. A multiple of 1 (exact
+/// counts) allows nothing. Saturates at the largest `std::int64_t` instead of overflowing.
+/// Throws `invalid_input` naming the value for a multiple below 1.
+[[nodiscard]] constexpr std::int64_t consistency_tolerance(std::int64_t source_multiple, std::size_t parts) {
+  if (source_multiple < 1) {
+    throw invalid_input("source multiple " + std::to_string(source_multiple) +
+                        " is below 1 (the multiple a source rounds its counts to)");
+  }
+  const std::int64_t half = source_multiple / 2;
+  std::int64_t tolerance = 0;
+  if (half == 0) return 0;
+  if (parts >= static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max()) ||
+      __builtin_mul_overflow(half, static_cast<std::int64_t>(parts) + 1, &tolerance)) {
+    return std::numeric_limits<std::int64_t>::max();
+  }
+  return tolerance;
+}
+
+/// True when `whole` and the sum of `parts` parts differ by no more than the source's
+/// rounding explains (`consistency_tolerance`): |whole - parts_sum| <= floor(m/2) * (parts + 1).
+/// In 128 bits, so sums of many counts compare without overflow.
+[[nodiscard]] constexpr bool consistent_with_rounding(detail::kc_int128 whole, detail::kc_int128 parts_sum,
+                                                      std::int64_t source_multiple, std::size_t parts) {
+  const detail::kc_int128 difference = whole > parts_sum ? whole - parts_sum : parts_sum - whole;
+  return difference <= consistency_tolerance(source_multiple, parts);
+}
+
 namespace detail {
 
-// The rank of a count period: 0 month, 1 quarter, 2 year.
+// How coarse a count period is: 0 week, 1 month, 2 quarter, 3 year (the period units' rank).
+[[nodiscard]] constexpr int coarseness(const count_period& p) noexcept {
+  return std::visit([](const auto& q) { return unit_rank_v<typename std::decay_t<decltype(q)>::unit>; }, p);
+}
+
+// The position of a count period's unit in `count_period`: 0 month, 1 quarter, 2 year,
+// 3 week (kerncijfers.pandas numbers the period columns so).
 [[nodiscard]] constexpr int granularity_rank(const count_period& p) noexcept { return static_cast<int>(p.index()); }
 
-[[nodiscard]] inline std::string rank_name(int rank) { return rank == 0 ? "month" : rank == 1 ? "quarter" : "year"; }
+[[nodiscard]] inline std::string rank_name(int coarseness) {
+  switch (coarseness) {
+    case 0: return "week";
+    case 1: return "month";
+    case 2: return "quarter";
+    default: return "year";
+  }
+}
 
 // "2020-07, 2020-08".
 template <class Range>
@@ -166,6 +270,22 @@ template <class Range>
       text += item.iso();
   }
   return text;
+}
+
+// "2021-01-01/2021-01-03, 2021-01-04".
+[[nodiscard]] inline std::string join_iso_text(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// "2021-01-04" or "2021-01-04/2021-01-17".
+[[nodiscard]] inline std::string day_run_iso(calendar::day_number first, calendar::day_number last) {
+  const auto text = [](calendar::day_number n) {
+    const auto ymd = calendar::to_civil(n);
+    return iso_date(calendar::year_of(ymd), calendar::month_of(ymd), calendar::day_of(ymd));
+  };
+  return first == last ? text(first) : text(first) + "/" + text(last);
 }
 
 }  // namespace detail
@@ -183,12 +303,20 @@ class counts_table {
 
   /// Validates `rows` and applies the vintage rule (see the file comment). `origin` names
   /// the input in messages (a file name; may be empty). Throws `count_error` for a negative
-  /// count, `invalid_input` for an empty source and for two different counts of one key in
-  /// one release, each message naming the row(s) by line (or by index when `line` is 0).
+  /// count, `invalid_input` for an empty source, a source multiple below 1 and for two
+  /// different counts of one key in one release, each message naming the row(s) by line (or
+  /// by index when `line` is 0).
   [[nodiscard]] static counts_table from_rows(std::vector<count_row> rows, std::string origin = {}) {
     counts_table table;
     table.origin_ = std::move(origin);
     detail::check_rows(rows, table.origin_, [](const count_row& r) { return describe_key(r); });
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].source_multiple < 1) {
+        throw invalid_input(detail::row_place(table.origin_, rows[i].file, rows[i].line, i) + ": source multiple " +
+                            std::to_string(rows[i].source_multiple) + " for " + describe_key(rows[i]) +
+                            " (the multiple the source rounded the count to must be at least 1)");
+      }
+    }
     std::vector<std::size_t> superseded;
     const std::vector<std::size_t> kept = detail::resolve_row_vintages(
         rows, [](const count_row& r) { return sort_key(r); }, [](const count_row& r) { return describe_key(r); },
@@ -196,9 +324,9 @@ class counts_table {
     table.rows_.reserve(kept.size());
     table.spans_.reserve(kept.size());
     for (const std::size_t i : kept) {
-      const auto months = months_of(rows[i].period);
+      const count_window own(rows[i].period);
       table.spans_.push_back(
-          span_info{months.first().serial(), months.last().serial(), detail::granularity_rank(rows[i].period), i});
+          span_info{own.first_day_number(), own.last_day_number(), detail::coarseness(rows[i].period), i});
       table.rows_.push_back(std::move(rows[i]));
     }
     for (const std::size_t i : superseded) table.superseded_.push_back(std::move(rows[i]));
@@ -212,45 +340,49 @@ class counts_table {
     return table;
   }
 
-  /// The TOTAL count of `cat` in `window`, tiled from TOTAL rows (see the file comment).
-  /// Throws `range_error` naming every missing month ("no TOTAL first_application count
-  /// for 2020-07, 2020-08") and every row that would have to be split, `overflow_error`
-  /// when the sum does not fit in 64 bits.
-  [[nodiscard]] window_total total(category cat, period_range<month> window) const {
+  /// The TOTAL count of `cat` in `window` (a range of months, weeks, quarters or years),
+  /// tiled from TOTAL rows (see the file comment). Throws `range_error` naming every missing
+  /// period ("no TOTAL first_application count for 2020-07, 2020-08"), every row that would
+  /// have to be split, and for a partial answer (rows at the window's edges lying partly
+  /// outside it) both bounds; `overflow_error` when the sum does not fit in 64 bits.
+  [[nodiscard]] window_total total(category cat, const count_window& window) const {
     return must(try_total(cat, window));
   }
 
   /// The count of `cat` for nationality `nat` in `window`, tiled from that nationality's
   /// rows. Throws as `total`.
-  [[nodiscard]] window_total count(category cat, nationality nat, period_range<month> window) const {
+  [[nodiscard]] window_total count(category cat, nationality nat, const count_window& window) const {
     return must(try_count(cat, nat, window));
   }
 
-  /// As `total`, but a gap, a row that would have to be split or an overflow is reported in
-  /// the result (with the message `total` would throw) instead of thrown.
-  [[nodiscard]] window_lookup try_total(category cat, period_range<month> window) const {
+  /// As `total`, but a gap, a row that would have to be split, a partial answer or an
+  /// overflow is reported in the result (with the message `total` would throw) instead of
+  /// thrown; a partial answer comes with its bounds (`window_lookup::partial`).
+  [[nodiscard]] window_lookup try_total(category cat, const count_window& window) const {
     return lookup(cat, std::nullopt, window);
   }
 
   /// As `count`, but reporting instead of throwing (see `try_total`).
-  [[nodiscard]] window_lookup try_count(category cat, nationality nat, period_range<month> window) const {
+  [[nodiscard]] window_lookup try_count(category cat, nationality nat, const count_window& window) const {
     return lookup(cat, nat, window);
   }
 
   /// The nationalities with at least one row of `cat` overlapping `window` (whether or not
   /// their rows tile it), sorted by alpha-3 code. TOTAL rows are not a nationality.
-  [[nodiscard]] std::vector<nationality> nationalities(category cat, period_range<month> window) const {
+  [[nodiscard]] std::vector<nationality> nationalities(category cat, const count_window& window) const {
     std::vector<nationality> out;
     const auto first = std::lower_bound(keys_.begin(), keys_.end(), cat,
                                         [](const key_range& k, category c) { return k.category < c; });
     for (auto k = first; k != keys_.end() && k->category == cat; ++k) {
-      if (k->nationality && overlaps(*k, window)) out.push_back(*k->nationality);
+      if (k->nationality && overlaps(*k, window.first_day_number(), window.last_day_number())) {
+        out.push_back(*k->nationality);
+      }
     }
     return out;
   }
 
   /// The rows in use (one per key: the latest release), sorted by category, nationality
-  /// (TOTAL first), first month, and coarser periods before finer ones.
+  /// (TOTAL first), first day, and coarser periods before finer ones.
   [[nodiscard]] std::span<const count_row> rows() const noexcept { return rows_; }
   /// The rows not in use, in input order: older releases of a key, and repeats of a kept
   /// row in the same release with the same count.
@@ -268,10 +400,14 @@ class counts_table {
   }
 
  private:
+  using day = calendar::day_number;
+  // A row covers at most 366 days (a leap year): a row covering day d starts after d - 366.
+  static constexpr day longest_row_days = 366;
+
   struct span_info {
-    std::int32_t first;       // serial of the first month
-    std::int32_t last;        // serial of the last month
-    int rank;                 // 0 month, 1 quarter, 2 year
+    day first;                // first day of the row's period
+    day last;                 // last day
+    int coarseness;           // 0 week, 1 month, 2 quarter, 3 year
     std::size_t input_index;  // position in the rows given to from_rows
   };
   struct key_range {
@@ -280,17 +416,22 @@ class counts_table {
     std::size_t begin;
     std::size_t end;
   };
+  struct day_run {
+    day first;
+    day last;
+  };
   struct tiling {
     std::vector<std::size_t> tiles;       // row indices, in window order
-    std::vector<month> missing;           // months no row covers
-    std::vector<std::size_t> straddling;  // rows that cover a month but cannot be used whole
+    std::vector<day_run> gaps;            // days no row covers, in runs
+    std::vector<std::size_t> straddling;  // rows that cover a day but cannot be used whole
+    std::vector<std::size_t> edges;       // rows at the window's edges, partly outside it
+    [[nodiscard]] bool exact() const noexcept { return gaps.empty() && straddling.empty() && edges.empty(); }
   };
 
-  // Rows sort by category, nationality (TOTAL first), first month, then coarser periods
+  // Rows sort by category, nationality (TOTAL first), first day, then coarser periods
   // before finer ones.
-  [[nodiscard]] static std::tuple<category, std::optional<nationality>, std::int32_t, int> sort_key(
-      const count_row& r) {
-    return {r.category, r.nationality, months_of(r.period).first().serial(), -detail::granularity_rank(r.period)};
+  [[nodiscard]] static std::tuple<category, std::optional<nationality>, day, int> sort_key(const count_row& r) {
+    return {r.category, r.nationality, count_window(r.period).first_day_number(), -detail::coarseness(r.period)};
   }
 
   [[nodiscard]] static std::string who(category cat, const std::optional<nationality>& nat) {
@@ -319,148 +460,267 @@ class counts_table {
     return &*it;
   }
 
-  // The first row of `key` whose first month is at least `serial`.
-  [[nodiscard]] std::size_t first_from(std::size_t begin, std::size_t end, std::int32_t serial) const noexcept {
+  // The first row of [begin, end) whose first day is at least `first`.
+  [[nodiscard]] std::size_t first_from(std::size_t begin, std::size_t end, day first) const noexcept {
     const auto base = spans_.begin();
     const auto it = std::lower_bound(base + static_cast<std::ptrdiff_t>(begin), base + static_cast<std::ptrdiff_t>(end),
-                                     serial, [](const span_info& s, std::int32_t v) { return s.first < v; });
+                                     first, [](const span_info& s, day v) { return s.first < v; });
     return static_cast<std::size_t>(it - base);
   }
 
-  [[nodiscard]] bool overlaps(const key_range& key, period_range<month> window) const noexcept {
-    const std::int32_t wfirst = window.first().serial();
-    const std::int32_t wlast = window.last().serial();
-    // A row starts at most 11 months before a month it covers.
-    for (std::size_t i = first_from(key.begin, key.end, wfirst - 11); i < key.end && spans_[i].first <= wlast; ++i) {
+  [[nodiscard]] bool overlaps(const key_range& key, day wfirst, day wlast) const noexcept {
+    for (std::size_t i = first_from(key.begin, key.end, wfirst - (longest_row_days - 1));
+         i < key.end && spans_[i].first <= wlast; ++i) {
       if (spans_[i].last >= wfirst) return true;
     }
     return false;
   }
 
-  // The tiling rule, with rows of rank at most `max_rank` among rows [begin, end).
-  [[nodiscard]] tiling tile(std::size_t begin, std::size_t end, period_range<month> window, int max_rank) const {
+  // True when row `i` and the window are of units that tile each other's edges: both weeks,
+  // or both made of whole months. Otherwise (a week and a month, say) a row may lie partly
+  // outside the window whatever the data are, and is a bound rather than an error.
+  [[nodiscard]] bool aligned(std::size_t i, bool window_weeks) const noexcept {
+    return (spans_[i].coarseness == 0) == window_weeks;
+  }
+
+  // The tiling rule on day numbers, with rows of coarseness at most `max_coarseness` among
+  // rows [begin, end), over the window [wfirst, wlast] (of weeks when `window_weeks`).
+  // The cursor moves from event to event (a row's start, the day after a covering row),
+  // never day by day, so a query costs a few binary searches per row it touches.
+  [[nodiscard]] tiling tile(std::size_t begin, std::size_t end, day wfirst, day wlast, bool window_weeks,
+                            int max_coarseness) const {
     tiling out;
-    const std::int32_t wlast = window.last().serial();
-    std::int32_t m = window.first().serial();
-    while (m <= wlast) {
+    day d = wfirst;
+    while (d <= wlast) {
       std::optional<std::size_t> chosen;
-      // Rows starting at m come coarse first, so the first that fits is the coarsest.
-      for (std::size_t i = first_from(begin, end, m); i < end && spans_[i].first == m; ++i) {
-        if (spans_[i].rank <= max_rank && spans_[i].last <= wlast) {
+      // Rows starting at d come coarse first, so the first that fits is the coarsest.
+      for (std::size_t i = first_from(begin, end, d); i < end && spans_[i].first == d; ++i) {
+        if (spans_[i].coarseness <= max_coarseness && spans_[i].last <= wlast) {
           chosen = i;
           break;
         }
       }
       if (chosen) {
         out.tiles.push_back(*chosen);
-        m = spans_[*chosen].last + 1;
+        d = spans_[*chosen].last + 1;
         continue;
       }
-      bool covered = false;
-      for (std::size_t i = first_from(begin, end, m - 11); i < end && spans_[i].first <= m; ++i) {
-        if (spans_[i].rank <= max_rank && spans_[i].last >= m) {
-          covered = true;
-          if (std::find(out.straddling.begin(), out.straddling.end(), i) == out.straddling.end()) {
-            out.straddling.push_back(i);
-          }
+      const std::size_t next = first_from(begin, end, d + 1);
+      const day next_start = next < end ? std::min<day>(spans_[next].first, wlast + 1) : wlast + 1;
+      day covered_to = d - 1;
+      for (std::size_t i = first_from(begin, end, d - (longest_row_days - 1)); i < end && spans_[i].first <= d; ++i) {
+        if (spans_[i].coarseness > max_coarseness || spans_[i].last < d) continue;
+        covered_to = std::max(covered_to, spans_[i].last);
+        const bool sticks_out = spans_[i].first < wfirst || spans_[i].last > wlast;
+        const bool twice = counts_tiled_days(out.tiles, spans_[i].first, d - 1);
+        std::vector<std::size_t>& list = sticks_out && !twice && !aligned(i, window_weeks) ? out.edges : out.straddling;
+        if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
+      }
+      if (covered_to < d) {
+        const day last = next_start - 1;
+        if (!out.gaps.empty() && out.gaps.back().last + 1 == d)
+          out.gaps.back().last = last;
+        else
+          out.gaps.push_back(day_run{d, last});
+        d = next_start;
+      } else {
+        d = std::min<day>(covered_to + 1, next_start);
+      }
+    }
+    return out;
+  }
+
+  // True when days [first, last] overlap a tile (tiles are in day order).
+  [[nodiscard]] bool counts_tiled_days(const std::vector<std::size_t>& tiles, day first, day last) const noexcept {
+    for (auto it = tiles.rbegin(); it != tiles.rend() && spans_[*it].last >= first; ++it) {
+      if (spans_[*it].first <= last) return true;
+    }
+    return false;
+  }
+
+  // The periods a gap of days is reported as: the window's unit when the gap is made of
+  // whole periods of it, else months when it is made of whole months, else ISO weeks.
+  template <class P>
+  static bool push_whole(std::vector<count_period>& out, day_run gap) {
+    // The last ISO week, 9999-W52, ends in the year 10000, where no month is.
+    if (gap.first < P::min().first_day_number() || gap.last > P::max().last_day_number()) return false;
+    const P first = P::containing_day_number(gap.first);
+    const P last = P::containing_day_number(gap.last);
+    if (first.first_day_number() != gap.first || last.last_day_number() != gap.last) return false;
+    for (const P p : period_range<P>(first, last)) out.push_back(p);
+    return true;
+  }
+
+  [[nodiscard]] static std::vector<count_period> missing_periods(const std::vector<day_run>& gaps,
+                                                                 const count_window& window) {
+    std::vector<count_period> out;
+    for (const day_run gap : gaps) {
+      const bool done = std::visit(
+          [&](const auto& r) { return push_whole<typename std::decay_t<decltype(r)>::value_type>(out, gap); },
+          window.range());
+      if (!done && !push_whole<month>(out, gap)) {
+        for (const iso_week w : period_range<iso_week>(iso_week::containing_day_number(gap.first),
+                                                       iso_week::containing_day_number(gap.last))) {
+          out.push_back(w);
         }
       }
-      if (!covered) out.missing.push_back(month::from_serial(m));
-      ++m;
     }
     return out;
   }
 
   [[nodiscard]] window_lookup lookup(category cat, const std::optional<nationality>& nat,
-                                     period_range<month> window) const {
+                                     const count_window& window) const {
     window_lookup result;
     const key_range* key = find_key(cat, nat);
+    const day wfirst = window.first_day_number();
+    const day wlast = window.last_day_number();
     tiling t;
     if (key) {
-      t = tile(key->begin, key->end, window, 2);
+      t = tile(key->begin, key->end, wfirst, wlast, window.weeks(), 3);
     } else {
-      for (const month m : window) t.missing.push_back(m);
+      t.gaps.push_back(day_run{wfirst, wlast});
     }
+    result.missing = missing_periods(t.gaps, window);
     for (const std::size_t i : t.straddling) result.unsplittable.push_back(rows_[i].period);
-    result.missing = t.missing;
-    if (!t.missing.empty() || !t.straddling.empty()) {
-      result.reason = problems(cat, nat, window, t);
+    if (!t.gaps.empty() || !t.straddling.empty()) {
+      result.reason = problems(cat, nat, window, t, result.missing);
       return result;
     }
+    for (const std::size_t i : t.edges) result.unsplittable.push_back(rows_[i].period);
     try {
-      result.total = assemble(*key, window, t.tiles);
+      window_total total = assemble(*key, window, t);
+      if (t.edges.empty()) {
+        result.total = std::move(total);
+      } else {
+        result.reason = bounds_reason(cat, nat, window, total, t);
+        result.partial = std::move(total);
+      }
     } catch (const overflow_error& e) {
       result.reason = "the " + who(cat, nat) + " count for " + window.iso() + " does not fit in 64 bits: " + e.what();
     }
     return result;
   }
 
-  [[nodiscard]] std::string problems(category cat, const std::optional<nationality>& nat, period_range<month> window,
-                                     const tiling& t) const {
-    std::string text;
-    if (!t.missing.empty()) {
-      text = "no " + who(cat, nat) + " count for " + detail::join_iso(t.missing) + " (window " + window.iso() + ")";
+  [[nodiscard]] std::string bounds_reason(category cat, const std::optional<nationality>& nat,
+                                          const count_window& window, const window_total& total,
+                                          const tiling& t) const {
+    std::string rows;
+    for (const std::size_t i : t.edges) {
+      if (!rows.empty()) rows += ", ";
+      rows += iso(rows_[i].period) + " (" + place(i) + ")";
     }
-    if (t.straddling.empty()) return text;
-    std::vector<bool> counted(window.size(), false);
-    for (const std::size_t i : t.tiles) {
-      for (std::int32_t s = spans_[i].first; s <= spans_[i].last; ++s) {
-        counted[static_cast<std::size_t>(s - window.first().serial())] = true;
+    return "the " + who(cat, nat) + " count for " + window.iso() + " is known only within bounds: at least " +
+           std::to_string(total.value) + " (the rows wholly inside the window), at most " +
+           std::to_string(*total.upper_bound) + " (with the " + (t.edges.size() == 1 ? "row" : "rows") + " for " +
+           rows + ", which " + (t.edges.size() == 1 ? "lies" : "lie") + " partly outside the window and " +
+           (t.edges.size() == 1 ? "is" : "are") + " not apportioned)";
+  }
+
+  // What row `i` (a row that would have to be split) covers outside the window and counts
+  // twice: months when the row and the window are made of whole months, else runs of days.
+  void describe_split(std::size_t i, const count_window& window, const tiling& t, std::vector<std::string>& outside,
+                      std::vector<std::string>& twice) const {
+    const day wfirst = window.first_day_number();
+    const day wlast = window.last_day_number();
+    if (spans_[i].coarseness > 0 && !window.weeks()) {
+      for (const month m : months_of(rows_[i].period)) {
+        if (m.last_day_number() < wfirst || m.first_day_number() > wlast)
+          outside.push_back(m.iso());
+        else if (counts_tiled_days(t.tiles, m.first_day_number(), m.last_day_number()))
+          twice.push_back(m.iso());
       }
+      return;
+    }
+    if (spans_[i].first < wfirst) outside.push_back(detail::day_run_iso(spans_[i].first, wfirst - 1));
+    if (spans_[i].last > wlast) outside.push_back(detail::day_run_iso(wlast + 1, spans_[i].last));
+    for (const std::size_t j : t.tiles) {
+      const day first = std::max(spans_[i].first, spans_[j].first);
+      const day last = std::min(spans_[i].last, spans_[j].last);
+      if (first <= last) twice.push_back(detail::day_run_iso(first, last));
+    }
+  }
+
+  [[nodiscard]] std::string problems(category cat, const std::optional<nationality>& nat, const count_window& window,
+                                     const tiling& t, const std::vector<count_period>& missing) const {
+    std::string text;
+    if (!missing.empty()) {
+      text = "no " + who(cat, nat) + " count for " + detail::join_iso(missing) + " (window " + window.iso() + ")";
     }
     for (const std::size_t i : t.straddling) {
-      std::vector<month> outside;
-      std::vector<month> twice;
-      for (const month m : months_of(rows_[i].period)) {
-        if (!window.contains(m))
-          outside.push_back(m);
-        else if (counted[window.index_of(m)])
-          twice.push_back(m);
-      }
+      std::vector<std::string> outside;
+      std::vector<std::string> twice;
+      describe_split(i, window, t, outside, twice);
       if (!text.empty()) text += "; ";
       text += "the " + who(cat, nat) + " count for " + iso(rows_[i].period) + " (" + place(i) +
               ") would have to be split to fit the window " + window.iso() + ": it ";
-      if (!outside.empty()) text += "also covers " + detail::join_iso(outside) + ", outside the window";
+      if (!outside.empty()) text += "also covers " + detail::join_iso_text(outside) + ", outside the window";
       if (!outside.empty() && !twice.empty()) text += ", and it ";
-      if (!twice.empty()) text += "would count " + detail::join_iso(twice) + " twice (already counted from other rows)";
+      if (!twice.empty()) {
+        text += "would count " + detail::join_iso_text(twice) + " twice (already counted from other rows)";
+      }
+      if (outside.empty() && twice.empty()) text += "overlaps rows already used";
     }
     return text;
   }
 
-  [[nodiscard]] window_total assemble(const key_range& key, period_range<month> window,
-                                      const std::vector<std::size_t>& tiles) const {
+  [[nodiscard]] window_total assemble(const key_range& key, const count_window& window, const tiling& t) const {
     window_total total;
     total.window = window;
-    for (const std::size_t i : tiles) {
+    const auto use = [&](std::size_t i) {
       const count_row& r = rows_[i];
-      total.value = checked_add(total.value, r.count);
-      total.tiles.push_back(r.period);
       if (std::find(total.sources.begin(), total.sources.end(), r.source) == total.sources.end()) {
         total.sources.push_back(r.source);
       }
       total.latest_release = std::max(total.latest_release, r.release);
-      if (spans_[i].rank > 0) {
-        // Finer rows inside a chosen tile are redundant; say so when they disagree.
-        const tiling inner = tile(key.begin, key.end, months_of(r.period), spans_[i].rank - 1);
-        if (inner.missing.empty() && inner.straddling.empty()) {
-          std::int64_t sum = 0;
-          std::string parts;
-          for (const std::size_t j : inner.tiles) {
-            sum = checked_add(sum, rows_[j].count);
-            parts += (parts.empty() ? "" : " + ") + iso(rows_[j].period) + " (" +
-                     detail::row_short_place(origin_, rows_[j].file, rows_[j].line, spans_[j].input_index) + ")";
-          }
-          if (sum != r.count) {
-            total.notes.push_back("the " + who(r.category, r.nationality) + " " + detail::rank_name(spans_[i].rank) +
-                                  " row for " + iso(r.period) + " (" + place(i) + ") says " + std::to_string(r.count) +
-                                  ", but the finer rows " + parts + " sum to " + std::to_string(sum) + "; the " +
-                                  detail::rank_name(spans_[i].rank) + " row is used");
-          }
-        }
+      total.flags |= r.flags;
+      total.source_multiple = std::max(total.source_multiple, r.source_multiple);
+    };
+    for (const std::size_t i : t.tiles) {
+      const count_row& r = rows_[i];
+      total.value = checked_add(total.value, r.count);
+      total.tiles.push_back(r.period);
+      use(i);
+      if (spans_[i].coarseness > 0) note_finer_rows(key, i, total.notes);
+    }
+    if (!t.edges.empty()) {
+      std::int64_t upper = total.value;
+      for (const std::size_t i : t.edges) {
+        upper = checked_add(upper, rows_[i].count);
+        total.straddling.push_back(rows_[i].period);
+        use(i);
       }
+      total.upper_bound = upper;
     }
     std::sort(total.sources.begin(), total.sources.end());
     return total;
+  }
+
+  // Finer rows inside a chosen tile `i` are redundant; say so when they cover it exactly
+  // and disagree with it by more than the source's rounding explains.
+  void note_finer_rows(const key_range& key, std::size_t i, std::vector<std::string>& notes) const {
+    const count_row& r = rows_[i];
+    const tiling inner =
+        tile(key.begin, key.end, spans_[i].first, spans_[i].last, spans_[i].coarseness == 0, spans_[i].coarseness - 1);
+    if (!inner.exact()) return;
+    std::int64_t sum = 0;
+    std::int64_t multiple = r.source_multiple;
+    std::string parts;
+    for (const std::size_t j : inner.tiles) {
+      sum = checked_add(sum, rows_[j].count);
+      multiple = std::max(multiple, rows_[j].source_multiple);
+      parts += (parts.empty() ? "" : " + ") + iso(rows_[j].period) + " (" +
+               detail::row_short_place(origin_, rows_[j].file, rows_[j].line, spans_[j].input_index) + ")";
+    }
+    if (consistent_with_rounding(r.count, sum, multiple, inner.tiles.size())) return;
+    const std::string unit = detail::rank_name(spans_[i].coarseness);
+    std::string note = "the " + who(r.category, r.nationality) + " " + unit + " row for " + iso(r.period) + " (" +
+                       place(i) + ") says " + std::to_string(r.count) + ", but the finer rows " + parts + " sum to " +
+                       std::to_string(sum);
+    if (multiple > 1) {
+      note += ", more than rounding to " + std::to_string(multiple) + " explains (at most " +
+              std::to_string(consistency_tolerance(multiple, inner.tiles.size())) + ")";
+    }
+    notes.push_back(note + "; the " + unit + " row is used");
   }
 
   std::vector<count_row> rows_;        // rows in use, sorted by key
@@ -490,8 +750,8 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
   return detail::read_rows<count_row>(
       in, std::move(file_name), counts_csv_columns,
       [](const csv::reader& reader, const csv::record& r, count_row& row) {
-        row.period = detail::read_parsed_field(reader, r, 0, parse_count_period,
-                                               "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)");
+        row.period =
+            detail::read_parsed_field(reader, r, 0, parse_count_period, std::string(detail::count_period_expected));
         row.category = detail::read_parsed_field(
             reader, r, 1, parse_category,
             "a category (first_application, repeat_application, family_reunification, relocation or "

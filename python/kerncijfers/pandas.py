@@ -247,8 +247,8 @@ def _anchor_ok(period: pd.Period, anchor: str) -> bool:
     return len(parts) == 1 or parts[1] == anchor
 
 
-def _count_period(value: object) -> core.Month | core.Quarter | core.Year:
-    if isinstance(value, (core.Month, core.Quarter, core.Year)):
+def _count_period(value: object) -> AnyPeriod:
+    if isinstance(value, (core.Month, core.Quarter, core.Year, core.IsoWeek)):
         return value
     if isinstance(value, str):
         return core.parse_count_period(value)
@@ -634,7 +634,7 @@ def _year_frequency() -> str:
 
 
 _YEAR = _year_frequency()
-_FREQ_OF_RANK = ("M", "Q-DEC", _YEAR)
+_FREQ_OF_RANK = ("M", "Q-DEC", _YEAR, "W-SUN")
 
 
 def _period_array(ordinals: npt.NDArray[np.int64], freq: str) -> pd.arrays.PeriodArray:

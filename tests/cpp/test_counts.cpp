@@ -52,12 +52,6 @@ std::vector<std::string> isos(const std::vector<kc::count_period>& periods) {
   return out;
 }
 
-std::vector<std::string> isos(const std::vector<kc::month>& periods) {
-  std::vector<std::string> out;
-  for (const auto& p : periods) out.push_back(p.iso());
-  return out;
-}
-
 std::vector<std::string> codes(const std::vector<kc::nationality>& list) {
   std::vector<std::string> out;
   for (const auto n : list) out.emplace_back(n.alpha3());
@@ -216,6 +210,32 @@ BOOST_AUTO_TEST_CASE(from_rows_rejects_negative_counts_and_empty_sources) {
   BOOST_TEST(message == "rows[0]: empty source for 2021-Q2 TOTAL first_application");
   unsourced.source.clear();
   BOOST_CHECK_THROW((void)kc::counts_table::from_rows({unsourced}), kc::invalid_input);
+
+  auto unrounded = row(kc::year(2021), 5);
+  unrounded.source_multiple = 0;
+  message = message_of<kc::invalid_input>([&] {
+    (void)kc::counts_table::from_rows({row(kc::year(2020), 5), unrounded});
+  });
+  BOOST_TEST(message ==
+             "rows[1]: source multiple 0 for 2021 TOTAL first_application (the multiple the source rounded the count "
+             "to must be at least 1)");
+}
+
+BOOST_AUTO_TEST_CASE(rows_carry_flags_and_the_source_multiple) {
+  kc::count_row r = row(kc::year(2021), 8385, nat("SYR"));
+  BOOST_TEST(r.flags.empty());
+  BOOST_TEST(r.source_multiple == 1);
+  r.flags = kc::observation_flags::parse("p");
+  r.source_multiple = 5;
+  const auto table = kc::counts_table::from_rows({r});
+  BOOST_TEST((table.rows()[0] == r));
+  BOOST_TEST(table.rows()[0].flags.provisional());
+  std::ostringstream out;
+  out << r;
+  BOOST_TEST(out.str() == "2021 first_application SYR 8385 p (test, release undated, rounded to 5)");
+  kc::count_row other = r;
+  other.flags = {};
+  BOOST_TEST(!(other == r));
 }
 
 // --- Tiling
@@ -484,8 +504,8 @@ BOOST_AUTO_TEST_CASE(bad_values_name_file_line_column_and_value) {
     std::string column_name;
   };
   const std::vector<bad_file> cases = {
-      {"counts_bad_period.csv", "2021-13", "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)", 1,
-       "period"},
+      {"counts_bad_period.csv", "2021-13",
+       "a period: an ISO week (YYYY-Www), a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY)", 1, "period"},
       {"counts_unknown_category.csv", "asylum",
        "a category (first_application, repeat_application, family_reunification, relocation or resettlement, or a "
        "Dutch alias)",
@@ -765,4 +785,273 @@ BOOST_AUTO_TEST_CASE(rows_of_several_files_are_named_by_their_own_file) {
     BOOST_TEST(message.find("10 (a.csv, line 2)") != std::string::npos, message);
     BOOST_TEST(message.find("11 (b.csv, line 2)") != std::string::npos, message);
   }
+}
+
+// --- ISO weeks
+
+namespace {
+
+kc::iso_week week(int y, unsigned w) { return kc::iso_week(y, w); }
+
+// TOTAL first applications for the weeks `first` through `last`, each 10 times its week number.
+std::vector<kc::count_row> weekly_rows(kc::iso_week first, kc::iso_week last) {
+  std::vector<kc::count_row> rows;
+  for (const kc::iso_week w : kc::period_range(first, last)) rows.push_back(row(w, 10 * w.index()));
+  return rows;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(weekly_rows_answer_trailing_windows_of_weeks) {
+  const auto table = kc::counts_table::from_rows(weekly_rows(week(2021, 1), week(2021, 19)));
+  const auto four = table.total(category::first_application, kc::trailing(week(2021, 19), 4));
+  BOOST_TEST(four.value == (16 + 17 + 18 + 19) * 10);
+  BOOST_TEST(four.exact());
+  BOOST_TEST(isos(four.tiles) == (std::vector<std::string>{"2021-W16", "2021-W17", "2021-W18", "2021-W19"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(four.window.iso() == "2021-W16/2021-W19");
+  BOOST_TEST((four.window == kc::trailing(week(2021, 19), 4)));
+  const auto thirteen = table.total(category::first_application, kc::trailing(week(2021, 19), 13));
+  BOOST_TEST(thirteen.value == (7 + 19) * 13 / 2 * 10);
+  BOOST_TEST(thirteen.tiles.size() == 13u);
+  BOOST_TEST(thirteen.straddling.empty());
+  // The rows sort by their first day: weeks in order.
+  BOOST_TEST(kc::iso(table.rows()[0].period) == "2021-W01");
+  BOOST_TEST(kc::iso(table.rows()[18].period) == "2021-W19");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_of_whole_weeks_is_exact) {
+  // February 2021 runs from Monday 1 to Sunday 28: weeks 5 to 8, nothing more.
+  const auto table = kc::counts_table::from_rows(weekly_rows(week(2021, 1), week(2021, 19)));
+  const auto february = table.try_total(category::first_application, months(2021, 2, 2021, 2));
+  BOOST_TEST(february.ok());
+  BOOST_TEST(!february.partial.has_value());
+  BOOST_TEST(february.total->value == (5 + 6 + 7 + 8) * 10);
+  BOOST_TEST(!february.total->upper_bound.has_value());
+  BOOST_TEST(isos(february.total->tiles) == (std::vector<std::string>{"2021-W05", "2021-W06", "2021-W07", "2021-W08"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(weeks_straddling_a_month_give_bounds_never_a_share) {
+  // March 2021 runs from Monday 1 to Wednesday 31: weeks 9 to 12 lie inside, week 13
+  // (29 March to 4 April) straddles its end.
+  const auto table = kc::counts_table::from_rows(weekly_rows(week(2021, 1), week(2021, 19)));
+  const auto march = table.try_total(category::first_application, months(2021, 3, 2021, 3));
+  BOOST_TEST(!march.ok());
+  BOOST_TEST(!march.total.has_value());
+  BOOST_REQUIRE(march.partial.has_value());
+  BOOST_TEST(march.partial->value == (9 + 10 + 11 + 12) * 10);
+  BOOST_TEST(march.partial->upper_bound.value() == (9 + 10 + 11 + 12 + 13) * 10);
+  BOOST_TEST(!march.partial->exact());
+  BOOST_TEST(isos(march.partial->straddling) == (std::vector<std::string>{"2021-W13"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(isos(march.unsplittable) == (std::vector<std::string>{"2021-W13"}), boost::test_tools::per_element());
+  BOOST_TEST(march.missing.empty());
+  const std::string expected =
+      "the TOTAL first_application count for 2021-03 is known only within bounds: at least 420 (the rows wholly "
+      "inside the window), at most 550 (with the row for 2021-W13 (rows[12]), which lies partly outside the window "
+      "and is not apportioned)";
+  BOOST_TEST(march.reason == expected);
+  BOOST_TEST(message_of<kc::range_error>(
+                 [&] { (void)table.total(category::first_application, months(2021, 3, 2021, 3)); }) == expected);
+}
+
+BOOST_AUTO_TEST_CASE(a_year_from_weeks_is_bounded_by_the_weeks_at_both_ends) {
+  // 2021 runs from Friday 1 January (in 2020-W53, from 28 December) to Friday 31 December
+  // (in 2021-W52, to 2 January 2022).
+  std::vector<kc::count_row> rows = weekly_rows(week(2021, 1), week(2021, 51));
+  for (auto& r : rows) r.count = 10;
+  rows.push_back(row(week(2020, 53), 100));
+  rows.push_back(row(week(2021, 52), 1000));
+  const auto table = kc::counts_table::from_rows(rows);
+  const auto year = table.try_total(category::first_application, kc::period_range(kc::year(2021)));
+  BOOST_REQUIRE(year.partial.has_value());
+  BOOST_TEST(year.partial->value == 510);
+  BOOST_TEST(year.partial->upper_bound.value() == 1610);
+  BOOST_TEST(isos(year.partial->straddling) == (std::vector<std::string>{"2020-W53", "2021-W52"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(year.partial->tiles.size() == 51u);
+  BOOST_TEST(year.reason ==
+             "the TOTAL first_application count for 2021 is known only within bounds: at least 510 (the rows wholly "
+             "inside the window), at most 1610 (with the rows for 2020-W53 (rows[51]), 2021-W52 (rows[52]), which lie "
+             "partly outside the window and are not apportioned)");
+  // The first quarter has the same start and ends inside 2021-W13.
+  const auto q1 = table.try_total(category::first_application, kc::period_range(kc::quarter(2021, 1)));
+  BOOST_REQUIRE(q1.partial.has_value());
+  BOOST_TEST(q1.partial->value == 120);
+  BOOST_TEST(q1.partial->upper_bound.value() == 100 + 120 + 10);
+  BOOST_TEST(isos(q1.unsplittable) == (std::vector<std::string>{"2020-W53", "2021-W13"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(months_at_the_edges_of_a_window_of_weeks_give_bounds) {
+  // 2021-W16 to 2021-W19 run from 19 April to 16 May: April and May both stick out.
+  const auto table = kc::counts_table::from_rows({row(kc::month(2021, 4), 300), row(kc::month(2021, 5), 400)});
+  const auto weeks = table.try_total(category::first_application, kc::trailing(week(2021, 19), 4));
+  BOOST_REQUIRE(weeks.partial.has_value());
+  BOOST_TEST(weeks.partial->value == 0);
+  BOOST_TEST(weeks.partial->upper_bound.value() == 700);
+  BOOST_TEST(weeks.partial->tiles.empty());
+  BOOST_TEST(isos(weeks.partial->straddling) == (std::vector<std::string>{"2021-04", "2021-05"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(gaps_among_weeks_are_named_as_weeks) {
+  std::vector<kc::count_row> rows = weekly_rows(week(2021, 1), week(2021, 19));
+  rows.erase(rows.begin() + 9);  // 2021-W10
+  const auto table = kc::counts_table::from_rows(rows);
+  const auto weeks = table.try_total(category::first_application, kc::trailing(week(2021, 19), 13));
+  BOOST_TEST(isos(weeks.missing) == (std::vector<std::string>{"2021-W10"}), boost::test_tools::per_element());
+  BOOST_TEST(weeks.reason == "no TOTAL first_application count for 2021-W10 (window 2021-W07/2021-W19)");
+  BOOST_TEST(!weeks.partial.has_value());
+  // In a month window a missing week is still named as the week (8 to 14 March are no month).
+  const auto march = table.try_total(category::first_application, months(2021, 3, 2021, 3));
+  BOOST_TEST(march.reason == "no TOTAL first_application count for 2021-W10 (window 2021-03)");
+  BOOST_TEST(!march.partial.has_value());
+  // The first days of January 2021 lie in 2020-W53, which the table lacks.
+  const auto january = table.try_total(category::first_application, months(2021, 1, 2021, 1));
+  BOOST_TEST(january.reason == "no TOTAL first_application count for 2020-W53 (window 2021-01)");
+  // A gap of whole months inside a window of weeks is still named in weeks.
+  const auto none = kc::counts_table::from_rows({row(kc::month(2021, 1), 5)})
+                        .try_total(category::first_application, kc::period_range(week(2021, 6), week(2021, 7)));
+  BOOST_TEST(none.reason == "no TOTAL first_application count for 2021-W06, 2021-W07 (window 2021-W06/2021-W07)");
+  // The last week, 9999-W52, ends on 2 January 10000, where no month row can reach.
+  const auto last = kc::counts_table::from_rows({row(kc::month(9999, 12), 5)})
+                        .try_total(category::first_application, kc::period_range(week(9999, 52)));
+  BOOST_TEST(last.reason == "no TOTAL first_application count for 9999-W52 (window 9999-W52)");
+  // And a year window without any row names the year.
+  const auto year = table.try_total(category::repeat_application, kc::period_range(kc::year(2021)));
+  BOOST_TEST(year.reason == "no TOTAL repeat_application count for 2021 (window 2021)");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_row_overlapping_counted_weeks_would_count_days_twice) {
+  // December 2020 from weeks: 2020-W49 straddles its start, 2020-W53 (28 December to
+  // 3 January) reaches into January, whose month row then counts 1 to 3 January twice.
+  std::vector<kc::count_row> rows = weekly_rows(week(2020, 49), week(2020, 53));
+  rows.push_back(row(kc::month(2021, 1), 500));
+  const auto table = kc::counts_table::from_rows(rows);
+  const auto lookup = table.try_total(category::first_application, months(2020, 12, 2021, 1));
+  BOOST_TEST(!lookup.partial.has_value());
+  BOOST_TEST(isos(lookup.unsplittable) == (std::vector<std::string>{"2021-01"}), boost::test_tools::per_element());
+  BOOST_TEST(lookup.reason ==
+             "the TOTAL first_application count for 2021-01 (rows[5]) would have to be split to fit the window "
+             "2020-12/2021-01: it would count 2021-01 twice (already counted from other rows)");
+  // A week over days a month row already counted is named by its days: January 2022 ends
+  // on Monday 31, the first day of 2022-W05. The missing 28 February (in 2022-W09) too.
+  const auto weekly =
+      kc::counts_table::from_rows({row(kc::month(2022, 1), 500), row(week(2022, 5), 50), row(week(2022, 6), 60),
+                                   row(week(2022, 7), 70), row(week(2022, 8), 80)});
+  const auto window = weekly.try_total(category::first_application, months(2022, 1, 2022, 2));
+  BOOST_TEST(isos(window.missing) == (std::vector<std::string>{"2022-W09"}), boost::test_tools::per_element());
+  BOOST_TEST(isos(window.unsplittable) == (std::vector<std::string>{"2022-W05"}), boost::test_tools::per_element());
+  BOOST_TEST(window.reason ==
+             "no TOTAL first_application count for 2022-W09 (window 2022-01/2022-02); the TOTAL first_application "
+             "count for 2022-W05 (rows[1]) would have to be split to fit the window 2022-01/2022-02: it would count "
+             "2022-01-31 twice (already counted from other rows)");
+  // A month row at the start of a window of weeks is a bound even where weeks follow inside
+  // it (the bound is loose, never wrong).
+  const auto mixed = kc::counts_table::from_rows(
+      {row(kc::month(2021, 1), 500), row(week(2021, 4), 50), row(week(2020, 53), 40), row(week(2021, 5), 60)});
+  const auto bounded = mixed.try_total(category::first_application, kc::period_range(week(2021, 1), week(2021, 5)));
+  BOOST_REQUIRE(bounded.partial.has_value());
+  BOOST_TEST(bounded.partial->value == 110);
+  BOOST_TEST(bounded.partial->upper_bound.value() == 610);
+  BOOST_TEST(isos(bounded.partial->straddling) == (std::vector<std::string>{"2021-01"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_coarser_row_wins_over_weeks_and_notes_disagreement_beyond_rounding) {
+  std::vector<kc::count_row> rows = weekly_rows(week(2021, 5), week(2021, 8));  // 50 + 60 + 70 + 80 = 260
+  rows.push_back(row(kc::month(2021, 2), 271));
+  for (auto& r : rows) r.source_multiple = 5;
+  auto table = kc::counts_table::from_rows(rows);
+  auto february = table.total(category::first_application, months(2021, 2, 2021, 2));
+  BOOST_TEST(february.value == 271);
+  BOOST_TEST(isos(february.tiles) == (std::vector<std::string>{"2021-02"}), boost::test_tools::per_element());
+  BOOST_TEST(february.notes ==
+                 (std::vector<std::string>{
+                     "the TOTAL first_application month row for 2021-02 (rows[4]) says 271, but the finer rows "
+                     "2021-W05 (rows[0]) + 2021-W06 (rows[1]) + 2021-W07 (rows[2]) + 2021-W08 (rows[3]) sum to 260, "
+                     "more than rounding to 5 explains (at most 10); the month row is used"}),
+             boost::test_tools::per_element());
+  // Exactly at the bound: floor(5/2) * (4 + 1) = 10 is what rounding explains, so no note.
+  rows.back().count = 270;
+  table = kc::counts_table::from_rows(rows);
+  BOOST_TEST(table.total(category::first_application, months(2021, 2, 2021, 2)).notes.empty());
+  rows.back().count = 250;
+  table = kc::counts_table::from_rows(rows);
+  BOOST_TEST(table.total(category::first_application, months(2021, 2, 2021, 2)).notes.empty());
+  rows.back().count = 249;
+  table = kc::counts_table::from_rows(rows);
+  BOOST_TEST(table.total(category::first_application, months(2021, 2, 2021, 2)).notes.size() == 1u);
+  // A window of weeks that is exactly the month takes the coarser row too; one week takes the week.
+  BOOST_TEST(table.total(category::first_application, kc::period_range(week(2021, 5), week(2021, 8))).value == 249);
+  BOOST_TEST(table.total(category::first_application, kc::period_range(week(2021, 5), week(2021, 7))).value == 180);
+}
+
+// --- Flags and rounding
+
+BOOST_AUTO_TEST_CASE(a_total_carries_the_flags_and_the_largest_multiple_of_its_rows) {
+  std::vector<kc::count_row> rows = {row(kc::month(2021, 4), 915), row(kc::month(2021, 5), 955),
+                                     row(kc::month(2021, 6), 1000)};
+  rows[0].flags = kc::observation_flags::parse("p");
+  rows[1].flags = kc::observation_flags::parse("be");
+  rows[1].source_multiple = 5;
+  rows[2].source_multiple = 10;
+  rows[2].flags = kc::observation_flags::parse("c");
+  const auto table = kc::counts_table::from_rows(rows);
+  const auto spring = table.total(category::first_application, months(2021, 4, 2021, 5));
+  BOOST_TEST(spring.flags.letters() == "bep");
+  BOOST_TEST(spring.flags.provisional());
+  BOOST_TEST(spring.source_multiple == 5);
+  const auto april = table.total(category::first_application, months(2021, 4, 2021, 4));
+  BOOST_TEST(april.flags.letters() == "p");
+  BOOST_TEST(april.source_multiple == 1);
+  const auto all = table.total(category::first_application, months(2021, 4, 2021, 6));
+  BOOST_TEST(all.flags.letters() == "bcep");
+  BOOST_TEST(all.source_multiple == 10);
+  // The rows at the edges of a partial answer are used too.
+  std::vector<kc::count_row> weeks = weekly_rows(week(2021, 9), week(2021, 13));
+  weeks.back().flags = kc::observation_flags::parse("e");
+  weeks.back().source_multiple = 5;
+  const auto march =
+      kc::counts_table::from_rows(weeks).try_total(category::first_application, months(2021, 3, 2021, 3));
+  BOOST_REQUIRE(march.partial.has_value());
+  BOOST_TEST(march.partial->flags.letters() == "e");
+  BOOST_TEST(march.partial->source_multiple == 5);
+}
+
+BOOST_AUTO_TEST_CASE(consistency_tolerance_is_what_rounding_each_count_explains) {
+  // Eurostat rounds to 5: each count is off by at most 2. A TOTAL and 3 nationalities: 4 counts.
+  BOOST_TEST(kc::consistency_tolerance(5, 3) == 8);
+  BOOST_TEST(kc::consistency_tolerance(10, 0) == 5);
+  BOOST_TEST(kc::consistency_tolerance(2, 1) == 2);
+  BOOST_TEST(kc::consistency_tolerance(1, 1000) == 0);  // exact counts: nothing
+  BOOST_TEST(kc::consistency_tolerance(std::numeric_limits<std::int64_t>::max(), 5) ==
+             std::numeric_limits<std::int64_t>::max());
+  static_assert(kc::consistency_tolerance(5, 206) == 414);
+  BOOST_TEST(message_of<kc::invalid_input>([] { (void)kc::consistency_tolerance(0, 3); }) ==
+             "source multiple 0 is below 1 (the multiple a source rounds its counts to)");
+  // The boundary: exactly at the bound passes, one more is reported, on either side.
+  BOOST_TEST(kc::consistent_with_rounding(100, 108, 5, 3));
+  BOOST_TEST(!kc::consistent_with_rounding(100, 109, 5, 3));
+  BOOST_TEST(kc::consistent_with_rounding(100, 92, 5, 3));
+  BOOST_TEST(!kc::consistent_with_rounding(100, 91, 5, 3));
+  BOOST_TEST(kc::consistent_with_rounding(100, 100, 1, 3));
+  BOOST_TEST(!kc::consistent_with_rounding(100, 101, 1, 3));
+}
+
+BOOST_AUTO_TEST_CASE(weekly_periods_read_from_the_six_column_csv) {
+  std::istringstream in(
+      "period,category,nationality,count,source,release\n"
+      "2021-W18,first_application,TOTAL,250,IND weekly,2021-W19\n"
+      "2021-W19,first_application,TOTAL,275,IND weekly,2021-W20\n"
+      "2021-W19,first_application,SYR,80,IND weekly,2021-W20\n");
+  const auto table = kc::read_counts_csv(in, "weekly.csv");
+  BOOST_TEST(table.total(category::first_application, kc::trailing(week(2021, 19), 2)).value == 525);
+  BOOST_TEST(table.count(category::first_application, nat("SYR"), kc::period_range(week(2021, 19))).value == 80);
+  BOOST_TEST(codes(table.nationalities(category::first_application, kc::trailing(week(2021, 19), 2))) ==
+                 (std::vector<std::string>{"SYR"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(codes(table.nationalities(category::first_application, kc::trailing(week(2021, 18), 1))).empty());
 }

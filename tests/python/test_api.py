@@ -68,7 +68,10 @@ CPP_ONLY: dict[str, str] = {
     "label": LABEL,
     "iso": "C++-only as a free function of a count_period: Python's Month, Quarter and Year have the method iso()",
     "departure_period_iso": "C++-only: Python's PeriodRange.iso() of a departures period; the key of the C++ messages",
-    "count_period": "C++-only: a std::variant<month, quarter, year>; Python passes a Month, a Quarter or a Year",
+    "count_period": "C++-only: a std::variant<month, quarter, year, iso_week>; Python passes a Month, a Quarter, a "
+    "Year or an IsoWeek",
+    "count_window": "C++-only: a window of any unit; Python passes a PeriodRange of any unit (or one period) and "
+    "WindowTotal.window is a PeriodRange",
     "period": "C++-only: the class template behind the aliases iso_week, month, quarter and year (Python's classes)",
     "month_unit": TRAITS,
     "quarter_unit": TRAITS,
@@ -110,6 +113,8 @@ CPP_ONLY: dict[str, str] = {
     "CountsTable.size": SIZE,
     "DeparturesTable.empty": SIZE,
     "DeparturesTable.size": SIZE,
+    "ObservationFlags.empty": SIZE,
+    "ObservationFlags.size": SIZE,
     "SafeCountryList.empty": SIZE,
     "SafeCountryList.size": SIZE,
     "PeriodRange.at": RANGE_PROTOCOL,

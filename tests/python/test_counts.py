@@ -184,3 +184,104 @@ def test_reading_releases_the_gil_so_a_fifo_can_be_fed_by_a_thread(tmp_path: Pat
     table = kc.read_counts_csv(fifo)  # would deadlock while holding the GIL
     writer.join(timeout=10)
     assert len(table) == 1 and not writer.is_alive()
+
+
+# ----------------------------------------------------------------------------------------
+# ISO weeks, bounds, flags and rounding
+
+
+def _weekly_table(first: int = 1, last: int = 19, skip: tuple[int, ...] = ()) -> kc.CountsTable:
+    rows = [
+        kc.CountRow(kc.IsoWeek(2021, w), FIRST, None, 10 * w, "IND weekly")
+        for w in range(first, last + 1)
+        if w not in skip
+    ]
+    return kc.CountsTable.from_rows(rows, "weekly")
+
+
+def test_weekly_rows_answer_trailing_windows_of_weeks(tmp_path: Path) -> None:
+    table = _weekly_table()
+    four = table.total(FIRST, kc.trailing(kc.IsoWeek(2021, 19), 4))
+    assert four.value == (16 + 17 + 18 + 19) * 10 and four.exact() and four.upper_bound is None
+    assert [str(p) for p in four.tiles] == ["2021-W16", "2021-W17", "2021-W18", "2021-W19"]
+    assert four.window == kc.trailing(kc.IsoWeek(2021, 19), 4)
+    assert table.total(FIRST, kc.trailing(kc.IsoWeek(2021, 19), 13)).value == 1690
+    assert table.total(FIRST, kc.IsoWeek(2021, 19)).value == 190
+    assert table.total(FIRST, kc.Month(2021, 2)).value == (5 + 6 + 7 + 8) * 10  # 1 to 28 February: whole weeks
+    # The six-column CSV reads weeks.
+    path = write(tmp_path, "2021-W19,first_application,TOTAL,275,IND weekly,2021-W20\n")
+    assert kc.read_counts_csv(path).total(FIRST, kc.IsoWeek(2021, 19)).value == 275
+    assert kc.parse_count_period("2021-W19") == kc.IsoWeek(2021, 19)
+    assert kc.CountRow("2020-W53", FIRST, None, 1, "x").period == kc.IsoWeek(2020, 53)
+    with pytest.raises(kc.RangeError, match=r"^2021-W19 is an ISO week, not made of whole months"):
+        kc.months_of(kc.IsoWeek(2021, 19))
+
+
+def test_weeks_straddling_a_month_give_bounds() -> None:
+    table = _weekly_table()
+    march = table.try_total(FIRST, kc.Month(2021, 3))
+    assert not march and not march.ok() and march.total is None
+    assert march.partial is not None
+    assert march.partial.value == 420 and march.partial.upper_bound == 550 and not march.partial.exact()
+    assert [str(p) for p in march.partial.straddling] == ["2021-W13"]
+    assert [str(p) for p in march.unsplittable] == ["2021-W13"] and march.missing == []
+    assert march.reason == (
+        "the TOTAL first_application count for 2021-03 is known only within bounds: at least 420 (the rows wholly "
+        "inside the window), at most 550 (with the row for 2021-W13 (weekly: rows[12]), which lies partly outside "
+        "the window and is not apportioned)"
+    )
+    assert repr(march) == "<WindowLookup partial: 420 to 550>"
+    assert repr(march.partial) == "<WindowTotal 420 to 550 over 2021-03>"
+    assert march.partial.window == kc.PeriodRange(kc.Month(2021, 3), kc.Month(2021, 3))
+    with pytest.raises(kc.RangeError) as info:
+        table.total(FIRST, kc.Month(2021, 3))
+    assert str(info.value) == march.reason
+
+
+def test_gaps_among_weeks_are_named_as_weeks() -> None:
+    table = _weekly_table(skip=(10,))
+    lookup = table.try_total(FIRST, kc.trailing(kc.IsoWeek(2021, 19), 13))
+    assert lookup.missing == [kc.IsoWeek(2021, 10)]
+    assert lookup.reason == "no TOTAL first_application count for 2021-W10 (window 2021-W07/2021-W19)"
+    assert table.try_total(FIRST, kc.Month(2021, 1)).missing == [kc.IsoWeek(2020, 53)]
+    # Gaps of whole months are still months.
+    assert table.try_total(kc.Category.relocation, kc.trailing(kc.Month(2021, 5), 2)).missing == [
+        kc.Month(2021, 4),
+        kc.Month(2021, 5),
+    ]
+
+
+def test_totals_carry_flags_and_the_largest_source_multiple() -> None:
+    rows = [
+        kc.CountRow(kc.Year(2020), FIRST, None, 13710, "Eurostat", flags="", source_multiple=5),
+        kc.CountRow(kc.Year(2021), FIRST, None, 24755, "Eurostat", flags="p", source_multiple=5),
+        kc.CountRow(kc.Year(2022), FIRST, None, 35000, "Other", flags="e", source_multiple=10),
+    ]
+    table = kc.CountsTable.from_rows(rows)
+    both = table.total(FIRST, kc.PeriodRange(kc.Year(2020), kc.Year(2021)))
+    assert both.value == 13710 + 24755
+    assert both.flags == kc.ObservationFlags("p") and both.flags.provisional()
+    assert both.source_multiple == 5
+    three = table.total(FIRST, kc.trailing(kc.Year(2022), 3))
+    assert three.flags.letters() == "ep" and three.source_multiple == 10
+    assert three.sources == ["Eurostat", "Other"]
+    assert table.total(FIRST, kc.Year(2020)).flags == kc.ObservationFlags()
+
+
+def test_consistency_tolerance_boundary() -> None:
+    assert kc.consistency_tolerance(5, 3) == 8
+    assert kc.consistency_tolerance(1, 100) == 0
+    assert kc.consistency_tolerance(10, 0) == 5
+    assert kc.consistent_with_rounding(100, 108, 5, 3)
+    assert not kc.consistent_with_rounding(100, 109, 5, 3)
+    assert kc.consistent_with_rounding(100, 92, 5, 3)
+    assert not kc.consistent_with_rounding(100, 91, 5, 3)
+    with pytest.raises(ValueError, match=r"^source multiple 0 is below 1"):
+        kc.consistency_tolerance(0, 3)
+    # The finer-rows note allows what rounding explains: a month against its 4 weeks, m = 5: 10.
+    weeks = [kc.CountRow(kc.IsoWeek(2021, w), FIRST, None, 10 * w, "x", source_multiple=5) for w in range(5, 9)]
+    for month_count, noted in ((270, False), (250, False), (271, True), (249, True)):
+        month = kc.CountRow(kc.Month(2021, 2), FIRST, None, month_count, "x", source_multiple=5)
+        total = kc.CountsTable.from_rows([*weeks, month]).total(FIRST, kc.Month(2021, 2))
+        assert total.value == month_count
+        assert bool(total.notes) is noted, month_count
