@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/eurostat_codes.hpp"
 #include "kerncijfers/key_figures.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
@@ -140,10 +141,13 @@ namespace detail::rendering {
   return window.size();
 }
 
-/// The name of a reporting country given by its Eurostat geo code: "DE" is "Duitsland" /
-/// "Germany", "EL" "Griekenland" / "Greece"; a code that names no country is itself.
+/// The name of a reporting country given by its Eurostat geo code (`eurostat_geo_name`): "DE"
+/// is "Duitsland" / "Germany", "EL" "Griekenland" / "Greece", "EU27_2020" the European Union;
+/// another code or name of a country is looked up as a nationality; a code that names no
+/// country is itself.
 [[nodiscard]] inline std::string reporting_country_name(std::string_view code, language lang) {
   if (code.empty()) code = "NL";
+  if (nationality_from_eurostat(code) || is_eurostat_aggregate(code)) return eurostat_geo_name(code, lang);
   if (const std::optional<nationality> n = nationality::find(code)) return std::string(n->name(lang));
   return std::string(code);
 }

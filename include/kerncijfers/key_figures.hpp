@@ -604,7 +604,7 @@ void copy_marks(Figure& fig, const Breakdown& b) {
 }
 
 // "first asylum applications for 2021-05".
-[[nodiscard]] inline std::string what_in(category cat, period_range<month> window) {
+[[nodiscard]] inline std::string what_in(category cat, const count_window& window) {
   return std::string(label(cat, language::en)) + " for " + window.iso();
 }
 
@@ -735,7 +735,7 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
                               const std::vector<nationality>& present, const std::vector<count_period>& tiles,
                               std::int64_t tolerance = exact_consistency) {
   for (const count_period& tile : tiles) {
-    const period_range<month> months = months_of(tile);
+    const count_window months(tile);
     const window_lookup whole = counts.try_total(b.category, months);
     if (!whole) continue;
     kc_int128 part = 0;
@@ -800,15 +800,12 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
   b.listed_sum = sum;
   // Each count was rounded on its own, so the sum of the listed counts may miss the TOTAL by
   // up to half the multiple per count (the TOTAL included); never by more.
-  if (b.source_multiple > 1) {
-    const auto counts_rounded =
-        static_cast<std::int64_t>(b.listed.size()) * static_cast<std::int64_t>(total.total->tiles.size()) + 1;
-    b.rounding_tolerance = (b.source_multiple / 2) * counts_rounded;
-  }
-  if (total.total->tiles.size() > 1) {
-    const std::int64_t per_period =
-        b.source_multiple > 1 ? (b.source_multiple / 2) * (static_cast<std::int64_t>(present.size()) + 1) : 0;
-    detail::check_each_period(counts, b, present, total.total->tiles, per_period);
+  // Over a window of T periods there are T rounded TOTAL rows and T rows per nationality.
+  const std::size_t periods = total.total->tiles.size();
+  b.rounding_tolerance = consistency_tolerance(b.source_multiple, (b.listed.size() + 1) * periods - 1);
+  if (periods > 1) {
+    detail::check_each_period(counts, b, present, total.total->tiles,
+                              consistency_tolerance(b.source_multiple, present.size()));
   }
   return b;
 }
