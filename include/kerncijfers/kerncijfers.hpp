@@ -12,6 +12,7 @@
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/figures_json.hpp"
 #include "kerncijfers/imprecise_date.hpp"
+#include "kerncijfers/input_blocks.hpp"
 #include "kerncijfers/key_figures.hpp"
 #include "kerncijfers/language.hpp"
 #include "kerncijfers/nationality.hpp"
