@@ -13,17 +13,27 @@
 /// that is not a Eurostat aggregate (`is_eurostat_aggregate`: TOTAL, EU27_2020,
 /// EXT_EU27_2020, ...) is a nationality; `UNK` is "unknown", kept apart and never ranked;
 /// `STLS` (stateless), `RNC` (recognised non-citizens) and `UK_OCT` rank like any other. The
-/// total is the sum of those nationalities (Eurostat's own TOTAL row is not used: the shares
-/// must add up over what is shown). The data's other dimensions (sex, age, unit) must have
-/// been selected when it was read (`read_eurostat`'s defaults: T, TOTAL, PER).
+/// data's other dimensions (sex, age, unit) must have been selected when it was read
+/// (`read_eurostat`'s defaults: T, TOTAL, PER).
+///
+/// **The total is Eurostat's.** Eurostat rounds every count to a multiple of 5 on its own,
+/// so its TOTAL is not the sum of the rounded citizenships (NL 2021, first-time applicants:
+/// TOTAL 24,755, the citizenships add up to 24,715). The published total is TOTAL, so that
+/// is `total` wherever the data has a TOTAL observation for every period of the window, and
+/// "other" is what the total leaves after the top and unknown: the other citizenships plus
+/// the rounding difference. Without TOTAL (data read with a citizen selection, or a TOTAL
+/// marked missing) `total` is the sum of the citizenships. `citizenships` is always that
+/// sum, so the two can be compared (the difference is at most what rounding explains, 2 per
+/// count). Where the rounding makes the top and unknown exceed TOTAL, other is 0 and `total`
+/// their sum.
 ///
 /// **The computation** is `top_shares` (top_shares.hpp) over the whole panel in one pass:
 /// countries are the data's geo codes (aggregates such as EU27_2020 are rows like any
 /// country), nationalities the citizenship codes above in the data's (sorted) order, months
 /// the window's periods. Its rules apply: the top `top` among nationalities with a positive
-/// count, ties to the smaller Eurostat code; shares by largest remainder over top 1..top,
-/// other, unknown; a window without any count has no top, shares 0 and total 0; the total
-/// rounded to `total_multiple` by `total_rounding` (24,755 -> 24,760).
+/// count, ties to the smaller Eurostat code; shares by largest remainder (rounding.hpp) over
+/// top 1..top, other, unknown, of `total`; a window without any count has no top, shares 0
+/// and total 0; the total rounded to `total_multiple` by `total_rounding` (24,755 -> 24,760).
 ///
 /// **The window** is `window` consecutive periods of `last_period`'s unit ending at it (1,
 /// the default: that period alone; years for the annual `migr_asyappctza`, months for the
@@ -118,9 +128,12 @@ struct europe_row {
   /// Citizenship unknown (`UNK`), and its share.
   std::int64_t unknown = 0;
   std::int64_t unknown_share = 0;
-  /// The exact total (all nationalities, unknown included) and the total rounded.
+  /// The total (Eurostat's TOTAL where the data has it, see the file comment) and the total
+  /// rounded.
   std::int64_t total = 0;
   std::int64_t rounded_total = 0;
+  /// The sum of the citizenships' own counts (top, other citizenships and unknown).
+  std::int64_t citizenships = 0;
   /// The union of the flags of the observations counted (and of the missing ones).
   observation_flags flags;
   /// Observations in the window that Eurostat marks missing (`:`), counted as 0.
@@ -260,6 +273,11 @@ inline void check_europe_columns(const eurostat_data& data) {
     return data.geo_codes[data.geo[i]] + ", " + data.citizen_codes[data.citizen[i]] + ", " +
            data.asyl_app_codes[data.asyl_app[i]] + ", " + iso(data.periods[data.period[i]]);
   };
+  // Eurostat's TOTAL per country, and in how many of the window's periods it was there.
+  const auto total_it = std::find(data.citizen_codes.begin(), data.citizen_codes.end(), "TOTAL");
+  const std::size_t total_code = static_cast<std::size_t>(total_it - data.citizen_codes.begin());
+  std::vector<std::int64_t> published(geos, 0);
+  std::vector<std::size_t> published_periods(geos, 0);
   const std::size_t n = data.value.size();
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t a = data.asyl_app[i];
@@ -275,7 +293,15 @@ inline void check_europe_columns(const eurostat_data& data) {
       throw invalid_input("europe: observation " + std::to_string(i) + " has an index outside the eurostat data's " +
                           what);
     }
-    if (a != asyl_index || month_of[p] == outside || nationality_of[c] == outside) continue;
+    if (a != asyl_index || month_of[p] == outside) continue;
+    if (c == total_code) {
+      if (data.present[i] != 0) {
+        published[g] = checked_add(published[g], data.value[i]);
+        ++published_periods[g];
+      }
+      continue;
+    }
+    if (nationality_of[c] == outside) continue;
     const std::size_t cell = (g * citizen_of.size() + nationality_of[c]) * months + month_of[p];
     if (first_of_cell[cell] != none) [[unlikely]] {
       throw invalid_input("europe: observations " + std::to_string(first_of_cell[cell]) + " and " + std::to_string(i) +
@@ -313,6 +339,7 @@ inline void check_europe_columns(const eurostat_data& data) {
   const std::size_t top = options.top;
   std::vector<europe_row> rows;
   rows.reserve(geos);
+  std::vector<std::int64_t> parts(top + 2), own_shares(top + 2);
   for (std::size_t g = 0; g < geos; ++g) {
     europe_row row;
     row.geo = data.geo_codes[g];
@@ -321,15 +348,35 @@ inline void check_europe_columns(const eurostat_data& data) {
       const std::int64_t code = table.nationality[g * top + s];
       if (code < 0) break;
       const std::string& citizen = data.citizen_codes[citizen_of[static_cast<std::size_t>(code)]];
-      row.top.push_back(europe_entry{citizen, nationality_from_eurostat(citizen), table.counts[g * (top + 2) + s],
-                                     table.shares[g * (top + 2) + s]});
+      row.top.push_back(europe_entry{citizen, nationality_from_eurostat(citizen), 0, 0});
     }
-    row.other = table.counts[g * (top + 2) + top];
-    row.other_share = table.shares[g * (top + 2) + top];
-    row.unknown = table.counts[g * (top + 2) + top + 1];
-    row.unknown_share = table.shares[g * (top + 2) + top + 1];
-    row.total = table.total[g];
-    row.rounded_total = table.rounded_total[g];
+    const std::span<const std::int64_t> counts(table.counts.data() + g * (top + 2), top + 2);
+    std::span<const std::int64_t> shares(table.shares.data() + g * (top + 2), top + 2);
+    row.citizenships = table.total[g];
+    row.total = row.citizenships;
+    row.unknown = counts[top + 1];
+    row.other = counts[top];
+    if (published_periods[g] == months && published[g] != row.citizenships) {
+      // Eurostat's TOTAL: other takes the difference (never below 0), the shares are of it.
+      const std::int64_t shown = row.citizenships - row.other;  // the top and unknown
+      row.other = std::max<std::int64_t>(published[g] - shown, 0);
+      row.total = shown + row.other;
+      std::copy(counts.begin(), counts.end(), parts.begin());
+      parts[top] = row.other;
+      if (row.total > 0) {
+        largest_remainder(parts, own_shares);
+      } else {
+        std::fill(own_shares.begin(), own_shares.end(), 0);
+      }
+      shares = own_shares;
+    }
+    row.other_share = shares[top];
+    row.unknown_share = shares[top + 1];
+    row.rounded_total = round_to_multiple(row.total, options.total_multiple, options.total_rounding);
+    for (std::size_t s = 0; s < row.top.size(); ++s) {
+      row.top[s].count = counts[s];
+      row.top[s].share = shares[s];
+    }
     row.flags = flags[g];
     row.missing = missing[g];
     row.periods_reported = static_cast<std::size_t>(

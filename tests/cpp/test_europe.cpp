@@ -125,6 +125,7 @@ BOOST_AUTO_TEST_CASE(the_top_five_other_unknown_shares_and_total_of_a_country) {
   BOOST_TEST(nl.unknown == 10);
   BOOST_TEST(nl.unknown_share == 1);
   BOOST_TEST(nl.total == 1000);  // not 1000 + TOTAL 1000 + EXT_EU27_2020 990
+  BOOST_TEST(nl.citizenships == 1000);
   BOOST_TEST(nl.rounded_total == 1000);
   BOOST_TEST(nl.flags.empty());
   BOOST_TEST(nl.missing == 0u);
@@ -145,6 +146,40 @@ BOOST_AUTO_TEST_CASE(shares_sum_to_100_by_largest_remainder_and_totals_round_hal
   BOOST_TEST(be.unknown_share == 3);
   BOOST_TEST(be.total == 24755);
   BOOST_TEST(be.rounded_total == 24760);  // the NL 2021 total, rounded to tens
+}
+
+BOOST_AUTO_TEST_CASE(eurostats_total_is_the_total_and_other_takes_the_rounding_difference) {
+  // TOTAL 12265, the citizenships 12225 (each count rounded to 5 on its own): other is the
+  // 40 left. Shares of 12265: SY 68.37, AF 24.54, other 0.33, UNK 6.77; floors 98, the two
+  // points to UNK (.77) and AF (.54).
+  data_builder b;
+  b.add("NL", "SY", y2021, 8385).add("NL", "AF", y2021, 3010).add("NL", "UNK", y2021, 830);
+  b.add("NL", "TOTAL", y2021, 12265).add("NL", "EXT_EU27_2020", y2021, 12000);
+  const kc::europe_row nl = kc::europe(b.build(), y2021).at(0);
+  BOOST_TEST((nl.top == std::vector<kc::europe_entry>{entry("SY", 8385, 68), entry("AF", 3010, 25)}));
+  BOOST_TEST(nl.other == 40);
+  BOOST_TEST(nl.other_share == 0);
+  BOOST_TEST(nl.unknown_share == 7);
+  BOOST_TEST(nl.total == 12265);
+  BOOST_TEST(nl.rounded_total == 12270);
+  BOOST_TEST(nl.citizenships == 12225);
+  // The rounding made the citizenships exceed TOTAL: other 0, the total their sum.
+  data_builder c;
+  c.add("NL", "SY", y2021, 10).add("NL", "AF", y2021, 5).add("NL", "TOTAL", y2021, 10);
+  const kc::europe_row over = kc::europe(c.build(), y2021).at(0);
+  BOOST_TEST((over.top == std::vector<kc::europe_entry>{entry("SY", 10, 67), entry("AF", 5, 33)}));
+  BOOST_TEST(over.other == 0);
+  BOOST_TEST(over.total == 15);
+  BOOST_TEST(over.citizenships == 15);
+  // TOTAL missing in a period of the window, or marked missing: the citizenships' sum.
+  data_builder d;
+  d.add("NL", "SY", y2021, 10).add("NL", "SY", y2020, 10).add("NL", "TOTAL", y2021, 30);
+  d.missing("BE", "TOTAL", y2021).add("BE", "SY", y2021, 10);
+  kc::europe_options two;
+  two.window = 2;
+  BOOST_TEST(kc::europe(d.build(), y2021, two).at(1).total == 20);
+  BOOST_TEST(kc::europe(d.build(), y2021).at(1).total == 30);
+  BOOST_TEST(kc::europe(d.build(), y2021).at(0).total == 10);
 }
 
 BOOST_AUTO_TEST_CASE(equal_counts_rank_by_eurostat_code_and_share_by_position) {
@@ -195,8 +230,12 @@ BOOST_AUTO_TEST_CASE(other_applicant_types_and_fewer_or_more_places) {
   kc::europe_options all;
   all.asyl_app = "ASY_APP";
   const kc::europe_row nl = kc::europe(data, y2021, all).at(0);
-  BOOST_TEST((nl.top == std::vector<kc::europe_entry>{entry("SY", 900, 100)}));
-  BOOST_TEST(nl.total == 900);
+  // ASY_APP has SY 900 and TOTAL 1500: other is the 600 no citizenship row accounts for.
+  BOOST_TEST((nl.top == std::vector<kc::europe_entry>{entry("SY", 900, 60)}));
+  BOOST_TEST(nl.other == 600);
+  BOOST_TEST(nl.other_share == 40);
+  BOOST_TEST(nl.total == 1500);
+  BOOST_TEST(nl.citizenships == 900);
   kc::europe_options two;
   two.top = 2;
   const kc::europe_row nl2 = kc::europe(data, y2021, two).at(0);
