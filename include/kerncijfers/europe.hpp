@@ -48,8 +48,9 @@
 /// is the union of the observation flags of every observation counted (and of the missing
 /// ones): `p` makes the row provisional, `e` estimated.
 ///
-/// Rows come in the order of the data's geo codes, one per geo code (a country without any
-/// observation in the window has total 0).
+/// Rows come in the order of the data's geo codes, one per country with at least one
+/// observation of a citizenship (present or missing) of the applicant type in the window: a
+/// country that did not report then (the UK after 2019) has no row, rather than a row of 0.
 
 #include <algorithm>
 #include <cstddef>
@@ -138,7 +139,8 @@ struct europe_row {
   observation_flags flags;
   /// Observations in the window that Eurostat marks missing (`:`), counted as 0.
   std::size_t missing = 0;
-  /// The window's periods in which this country has any observation of a nationality.
+  /// The window's periods in which this country has any observation of a citizenship (at
+  /// least 1: a country without any has no row).
   std::size_t periods_reported = 0;
 
   [[nodiscard]] friend bool operator==(const europe_row&, const europe_row&) = default;
@@ -341,6 +343,10 @@ inline void check_europe_columns(const eurostat_data& data) {
   rows.reserve(geos);
   std::vector<std::int64_t> parts(top + 2), own_shares(top + 2);
   for (std::size_t g = 0; g < geos; ++g) {
+    const auto reported_periods = static_cast<std::size_t>(
+        std::count(reported.begin() + static_cast<std::ptrdiff_t>(g * months),
+                   reported.begin() + static_cast<std::ptrdiff_t>((g + 1) * months), std::uint8_t{1}));
+    if (reported_periods == 0) continue;
     europe_row row;
     row.geo = data.geo_codes[g];
     row.period = last_period;
@@ -379,9 +385,7 @@ inline void check_europe_columns(const eurostat_data& data) {
     }
     row.flags = flags[g];
     row.missing = missing[g];
-    row.periods_reported = static_cast<std::size_t>(
-        std::count(reported.begin() + static_cast<std::ptrdiff_t>(g * months),
-                   reported.begin() + static_cast<std::ptrdiff_t>((g + 1) * months), std::uint8_t{1}));
+    row.periods_reported = reported_periods;
     rows.push_back(std::move(row));
   }
   return rows;
