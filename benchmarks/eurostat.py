@@ -47,6 +47,7 @@ import datetime as dt
 import gc
 import gzip
 import importlib
+import importlib.util
 import json
 import os
 import platform
