@@ -1,7 +1,9 @@
-# The two dependencies, each an installed CMake package first: Howard Hinnant's date
-# (Debian: libhowardhinnant-date-dev) and nlohmann/json (Debian: nlohmann-json3-dev, used by
-# figures_json.hpp). Each download is opt-in (KERNCIJFERS_FETCH_DATE, KERNCIJFERS_FETCH_JSON)
-# so that a normal build never needs the network.
+# The dependencies, each an installed package: Howard Hinnant's date (Debian:
+# libhowardhinnant-date-dev) and nlohmann/json (Debian: nlohmann-json3-dev, used by
+# figures_json.hpp), each a CMake package first and downloaded only on request
+# (KERNCIJFERS_FETCH_DATE, KERNCIJFERS_FETCH_JSON) so that a normal build never needs the
+# network; zlib (zlib1g-dev) and the threads library for input_blocks.hpp; and, optional,
+# ISA-L (libisal-dev, found with cmake/FindISAL.cmake) for its faster gzip inflater.
 include(GNUInstallDirs)
 
 find_package(date 3 CONFIG QUIET)
@@ -39,5 +41,20 @@ if(NOT nlohmann_json_FOUND)
       "Install it (Debian/Ubuntu: apt-get install nlohmann-json3-dev), point "
       "CMAKE_PREFIX_PATH at its CMake package, or configure with -DKERNCIJFERS_FETCH_JSON=ON "
       "to download it.")
+  endif()
+endif()
+
+# input_blocks.hpp: zlib inflates gzip input, on a thread of its own.
+find_package(ZLIB REQUIRED)
+find_package(Threads REQUIRED)
+
+# ISA-L's igzip, when installed, inflates about twice as fast as zlib; zlib stays the fallback.
+set(KERNCIJFERS_WITH_ISAL OFF)
+if(KERNCIJFERS_USE_ISAL)
+  find_package(ISAL)
+  if(ISAL_FOUND)
+    set(KERNCIJFERS_WITH_ISAL ON)
+  else()
+    message(STATUS "kerncijfers: ISA-L not found (Debian/Ubuntu: apt-get install libisal-dev); gzip input is inflated with zlib")
   endif()
 endif()

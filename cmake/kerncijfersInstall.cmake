@@ -21,4 +21,5 @@ write_basic_package_version_file(
 install(FILES
   "${CMAKE_CURRENT_BINARY_DIR}/kerncijfersConfig.cmake"
   "${CMAKE_CURRENT_BINARY_DIR}/kerncijfersConfigVersion.cmake"
+  "${CMAKE_CURRENT_SOURCE_DIR}/cmake/FindISAL.cmake"
   DESTINATION "${KERNCIJFERS_CMAKE_DIR}")

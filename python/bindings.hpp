@@ -175,6 +175,8 @@ void register_departures(py::module_& m);
 void register_key_figures(py::module_& m);
 void register_render(py::module_& m);
 void register_checked(py::module_& m);
+void register_input_blocks(py::module_& m);    // input_blocks.hpp: the gzip inflater of the build
+void register_europe(py::module_& m);          // europe.hpp
 void register_frames(py::module_& m);          // bulk numpy <-> table conversions for kerncijfers.pandas
 void register_python_methods(py::module_& m);  // methods written in Python (DataFrames, notebook display): last
 

@@ -124,6 +124,8 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_departures(m);
   kcp::register_key_figures(m);
   kcp::register_render(m);
+  kcp::register_input_blocks(m);
+  kcp::register_europe(m);  // after the Eurostat data and the observation flags it uses
   kcp::register_frames(m);
   kcp::register_python_methods(m);  // last: it adds methods to the classes above
 

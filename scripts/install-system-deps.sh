@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages kerncijfers builds against, on Debian/Ubuntu, when they
-# are missing: a C++20 compiler, Howard Hinnant's date, nlohmann/json and Boost.Test, plus CMake and
+# are missing: a C++20 compiler, Howard Hinnant's date, nlohmann/json, zlib, ISA-L (the fast gzip
+# inflater; zlib is the fallback where it is missing) and Boost.Test, plus CMake and
 # Ninja (from PyPI when the system has none). Safe to run again: it installs nothing
 # that is already there.
 set -euo pipefail
 
-packages=(g++ libhowardhinnant-date-dev nlohmann-json3-dev libboost-test-dev)
+packages=(g++ libhowardhinnant-date-dev nlohmann-json3-dev zlib1g-dev libisal-dev pkg-config libboost-test-dev)
 if [[ "${KERNCIJFERS_WITH_PYTHON_DEPS:-0}" == 1 ]]; then
   packages+=(python3-venv)
 fi

@@ -168,6 +168,9 @@ CPP_ONLY: dict[str, str] = {
     "period_unit": TRAITS,
     "period_unit_traits": TRAITS,
     "whole_months_unit": TRAITS,
+    "input_blocks": "C++-only: the block source of the streaming readers; Python reads files with read_eurostat",
+    "input_blocks_options": "C++-only: the options of input_blocks (C++-only)",
+    "europe_options": "C++-only: Python's europe takes these options as keyword arguments",
     "figure_header": "C++-only as a type: the base of every figure; Python has its fields (status, problem, reason, source, notes) on each figure",
 }
 for _unit in ("IsoWeek", "Month", "Quarter", "Year"):

@@ -1,14 +1,18 @@
-"""The benchmark against pandas and polars runs, and the three engines agree.
+"""The benchmarks against pandas and polars run, and their engines agree.
 
-Nothing here is timed or compared with a target: that is the benchmark's job
-(``python -m benchmarks.run``, see benchmarks/README.md). These tests only make sure that
-the benchmark still runs on a small panel and that its correctness gate works: the three
-results are the same integers, including the cases where the tie-breaks decide.
+Nothing here is timed or compared with a target: that is the benchmarks' job
+(``python -m benchmarks.run`` and ``python -m benchmarks.eurostat``, see benchmarks/README.md).
+These tests only make sure that the benchmarks still run on small inputs and that their
+correctness gates work: the results are the same integers, including the cases where the
+tie-breaks decide. The panel benchmark needs polars; the Eurostat one runs without it (and
+says so).
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -20,7 +24,9 @@ import numpy as np
 import pytest
 
 pytest.importorskip("pandas")
-pytest.importorskip("polars")
+needs_polars = pytest.mark.skipif(
+    importlib.util.find_spec("polars") is None, reason="polars is not installed (the benchmark extra has it)"
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,9 +40,11 @@ def bench(name: str) -> ModuleType:
 
 @pytest.fixture(scope="module")
 def small() -> Any:
+    pytest.importorskip("polars")
     return bench("panel").small_panel()
 
 
+@needs_polars
 def test_the_small_panel_is_a_real_panel(small: Any) -> None:
     assert small.rows > 5000
     assert small.country.dtype == np.int64
@@ -47,16 +55,19 @@ def test_the_small_panel_is_a_real_panel(small: Any) -> None:
     assert np.all(small.count > 0)  # zero cells dropped
 
 
+@needs_polars
 def test_generation_is_deterministic(small: Any) -> None:
     again = bench("panel").small_panel()
     for a, b in zip(small.columns(), again.columns(), strict=True):
         assert np.array_equal(a, b)
 
 
+@needs_polars
 def test_the_three_engines_agree(small: Any) -> None:
     bench("run").verify(small)
 
 
+@needs_polars
 def test_they_agree_where_the_tie_breaks_decide() -> None:
     # Tiny means: many windows with equal sums at the 10th place and with fewer than 10
     # positive nationalities. Then a (country, category) without any row and one without
@@ -84,6 +95,7 @@ def test_they_agree_where_the_tie_breaks_decide() -> None:
     bench("run").verify(sparse)
 
 
+@needs_polars
 def test_a_disagreement_stops_the_benchmark(small: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     engine_pandas = bench("engine_pandas")
     original = engine_pandas.whole_arrays
@@ -100,6 +112,7 @@ def test_a_disagreement_stops_the_benchmark(small: Any, monkeypatch: pytest.Monk
         run.verify(small)
 
 
+@needs_polars
 def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     output = tmp_path / "benchmarks.md"
     raw = tmp_path / "raw.json"
@@ -115,6 +128,7 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     assert data["no_copy"]["ok"] and data["no_copy"]["control_copied"]
 
 
+@needs_polars
 def test_memory_is_measured_in_a_subprocess(small: Any, tmp_path: Path) -> None:
     small.save(tmp_path)
     done = subprocess.run(
@@ -129,3 +143,111 @@ def test_memory_is_measured_in_a_subprocess(small: Any, tmp_path: Path) -> None:
     windows = small.countries * small.categories * small.windows_per_series
     # The result arrays are what kerncijfers allocates on the Python side: nothing near a copy.
     assert 8 * windows * 36 <= measured["peak"] < 8 * windows * 36 + small.rows * 4
+
+
+# ----------------------------------------------------------------------------------------
+# benchmarks/eurostat.py: all of Europe from Eurostat's file, on a small extract
+
+
+def eurostat_extract(directory: Path) -> Path:
+    """A small file in the real file's layout (the eurostat packages' tidy CSV, gzip) with the
+    cases that decide: a tie at the 5th place, UNK, the aggregates, NA (Namibia, not a missing
+    value), a country with only unknown applicants, and rows every engine must filter out."""
+    header = "freq,citizen,sex,unit,age,asyl_app,geo,time,values"
+    kept = {
+        "NL": {"SY": 500, "AF": 200, "TR": 100, "ER": 80, "IR": 60, "GE": 60, "NA": 30, "UNK": 10, "IQ": 0},
+        "AT": {"SY": 7, "AF": 3},
+        "LU": {"UNK": 5},
+    }
+    lines = [header]
+    for geo, counts in kept.items():
+        total = sum(counts.values())
+        for citizen, value in [*counts.items(), ("TOTAL", total), ("EXT_EU27_2020", total), ("EU27_2020", 0)]:
+            lines.append(f"A,{citizen},T,PER,TOTAL,NASY_APP,{geo},2021,{value}")
+            # What the filters drop: other sexes, ages, applicant types and years.
+            lines.append(f"A,{citizen},F,PER,TOTAL,NASY_APP,{geo},2021,{value + 1000}")
+            lines.append(f"A,{citizen},T,PER,Y18-34,NASY_APP,{geo},2021,{value + 2000}")
+            lines.append(f"A,{citizen},T,PER,TOTAL,ASY_APP,{geo},2021,{value + 3000}")
+            lines.append(f"A,{citizen},T,PER,TOTAL,NASY_APP,{geo},2020,{value + 4000}")
+    path = directory / "migr_asyappctza_extract.csv.gz"
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    return path
+
+
+def test_the_eurostat_engines_agree_on_a_small_extract(tmp_path: Path) -> None:
+    eurostat = bench("eurostat")
+    result = eurostat.verify(eurostat_extract(tmp_path), eurostat.available_engines())
+    # NL: 1040 of which SY 500 (48.08%), AF 200 (19.23%), TR 100 (9.62%), ER 80 (7.69%), and of
+    # the tie GE/IR at 60 (5.77%) the smaller code GE; other IR 60 + NA 30 + IQ 0 (8.65%), UNK 10
+    # (0.96%). Floors 48+19+9+7+5+8+0 = 96; the four points to the largest remainders: UNK
+    # .96, GE .77, ER .69, other .65 (not TR, .62).
+    assert result["NL"] == (
+        (("SY", 500, 48), ("AF", 200, 19), ("TR", 100, 9), ("ER", 80, 8), ("GE", 60, 6)),
+        90,
+        9,
+        10,
+        1,
+        1040,
+        1040,
+    )
+    assert result["AT"] == ((("SY", 7, 70), ("AF", 3, 30)), 0, 0, 0, 0, 10, 10)
+    assert result["LU"] == ((), 0, 0, 5, 100, 5, 10)
+
+
+def test_a_difference_stops_the_eurostat_benchmark(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    eurostat = bench("eurostat")
+    original = eurostat.result_pandas
+
+    def one_point_moved(frames: Any) -> Any:
+        result = dict(original(frames))
+        top, other, other_share, unknown, unknown_share, total, rounded = result["AT"]
+        result["AT"] = (
+            ((top[0][0], top[0][1], 71), top[1]),
+            other,
+            other_share,
+            unknown,
+            unknown_share,
+            total,
+            rounded,
+        )
+        return result
+
+    monkeypatch.setitem(eurostat.ENGINES, "pandas", (eurostat.run_pandas, one_point_moved))
+    with pytest.raises(eurostat.ResultsDiffer, match=r"pandas vs kerncijfers: geo AT: "):
+        eurostat.verify(eurostat_extract(tmp_path), ["kerncijfers", "pandas"])
+
+
+def test_the_eurostat_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    eurostat = bench("eurostat")
+    output = tmp_path / "benchmarks.md"
+    output.write_text("# Benchmarks\n\nThe panel benchmark's text stays.\n")
+    path = eurostat_extract(tmp_path)
+    text = eurostat.main(["--file", str(path), "--repeat", "1", "--no-memory", "--output", str(output)])
+    assert "were compared exactly: **identical** for all 3 reporting countries" in text
+    assert "Spot check, NL 2021: total 1,040 (rounded 1,040); SY 500 (48%)" in text
+    written = output.read_text()
+    assert written.startswith("# Benchmarks\n\nThe panel benchmark's text stays.\n\n" + eurostat.SECTION_START)
+    # A second run replaces its section, nothing else.
+    eurostat.main(["--file", str(path), "--repeat", "1", "--no-memory", "--output", str(output)])
+    assert output.read_text().count(eurostat.SECTION_START) == 1
+    assert eurostat.section_of(output.read_text()) is not None
+
+
+def test_the_eurostat_benchmark_skips_without_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.csv.gz"
+    text = bench("eurostat").main(["--file", str(missing), "--output", "-"])
+    assert text.startswith(f"benchmarks.eurostat: skipped: {missing} is absent")
+
+
+def test_the_eurostat_memory_is_measured_in_a_subprocess(tmp_path: Path) -> None:
+    path = eurostat_extract(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.eurostat", "--measure", "kerncijfers", "--file", str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    measured = json.loads(done.stdout)
+    assert measured["engine"] == "kerncijfers"
+    assert measured["peak"] >= measured["base"] > 0
