@@ -63,6 +63,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -78,6 +79,10 @@
 #include <utility>
 #include <variant>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "kerncijfers/count_period.hpp"
 #include "kerncijfers/csv.hpp"
@@ -251,6 +256,44 @@ namespace detail {
 // The longest line accepted: real lines are a few KiB at most (a monthly TSV line); the limit
 // stops a binary file or an endless line from growing the buffer without bound.
 inline constexpr std::size_t eurostat_max_line_bytes = std::size_t{1} << 20;
+
+// Bit i set where text[i] == `c`, for the first min(size, 64) bytes of `text`. With SSE2 the
+// bytes are compared 16 at a time (the last, partial group is loaded so that it ends at the
+// end of `text`: nothing after it is read); without, one at a time.
+[[nodiscard]] inline std::uint64_t eurostat_byte_bits(const char* text, std::size_t size, char c) noexcept {
+  const std::size_t limit = size < 64 ? size : 64;
+#if defined(__SSE2__)
+  if (size >= 16) {
+    const __m128i wanted = _mm_set1_epi8(c);
+    std::uint64_t bits = 0;
+    for (std::size_t k = 0; k < limit; k += 16) {
+      if (k + 16 <= size) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + k));
+        bits |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, wanted))))
+                << k;
+      } else {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + size - 16));
+        const auto m = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, wanted)));
+        bits |= static_cast<std::uint64_t>(m >> (k + 16 - size)) << k;
+      }
+    }
+    return bits;
+  }
+#endif
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < limit; ++i) bits |= static_cast<std::uint64_t>(text[i] == c) << i;
+  return bits;
+}
+
+// Equal bytes; inline, for the short codes a selection compares (a call to memcmp would cost
+// more than the comparison).
+[[nodiscard]] inline bool eurostat_same(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
 
 // Lower-case ASCII copy (header names are compared without case).
 [[nodiscard]] inline std::string eurostat_lower(std::string_view text) {
@@ -629,6 +672,7 @@ class eurostat_parser {
       columns_.push_back(std::move(c));
     }
     require_columns(sdmx ? "TIME_PERIOD" : "time", sdmx ? "OBS_VALUE" : "values");
+    build_filters();
     fields_.resize(columns_.size());
     scratch_.resize(columns_.size());
   }
@@ -678,6 +722,7 @@ class eurostat_parser {
     }
     dimension_count_ = columns_.size();
     require_columns(nullptr, nullptr);
+    build_filters();
     fields_.resize(dimension_count_);
     // The period columns: each parsed once here.
     std::size_t at = text.find('\t');
@@ -774,25 +819,35 @@ class eurostat_parser {
 
   // ---- selections -------------------------------------------------------------------
 
-  [[nodiscard]] static bool any_of(const std::vector<std::string>& wanted, std::string_view code) noexcept {
-    if (wanted.empty()) return true;
-    for (const std::string& w : wanted) {
-      if (w.size() == code.size() && std::memcmp(w.data(), code.data(), code.size()) == 0) return true;
+  // The codes a column may hold for a row to be kept; `active` false: any code.
+  struct column_filter {
+    bool active = false;
+    std::vector<std::string> codes;
+    [[nodiscard]] bool accepts(std::string_view code) const noexcept {
+      for (const std::string& w : codes) {
+        if (eurostat_same(w, code)) return true;
+      }
+      return false;
     }
-    return false;
-  }
+  };
 
-  // False when the selection drops a row with `code` in a column of `role`.
-  [[nodiscard]] bool selected(eurostat_role role, std::string_view code) const noexcept {
-    switch (role) {
-      case eurostat_role::sex: return code == selection_.sex;
-      case eurostat_role::age: return code == selection_.age;
-      case eurostat_role::unit: return code == selection_.unit;
-      case eurostat_role::freq: return any_of(selection_.freq, code);
-      case eurostat_role::geo: return any_of(selection_.geo, code);
-      case eurostat_role::citizen: return any_of(selection_.citizen, code);
-      case eurostat_role::asyl_app: return any_of(selection_.asyl_app, code);
-      default: return true;
+  // One filter per column (the TSV layout: per dimension), from the selection.
+  void build_filters() {
+    filters_.assign(columns_.size(), column_filter{});
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const auto list = [&](const std::vector<std::string>& codes) {
+        if (!codes.empty()) filters_[c] = column_filter{true, codes};
+      };
+      switch (columns_[c].role) {
+        case eurostat_role::sex: filters_[c] = column_filter{true, {selection_.sex}}; break;
+        case eurostat_role::age: filters_[c] = column_filter{true, {selection_.age}}; break;
+        case eurostat_role::unit: filters_[c] = column_filter{true, {selection_.unit}}; break;
+        case eurostat_role::freq: list(selection_.freq); break;
+        case eurostat_role::geo: list(selection_.geo); break;
+        case eurostat_role::citizen: list(selection_.citizen); break;
+        case eurostat_role::asyl_app: list(selection_.asyl_app); break;
+        default: break;
+      }
     }
   }
 
@@ -924,7 +979,7 @@ class eurostat_parser {
                               ", the header names " + std::to_string(dimension_count_));
       }
       const std::string_view code(p, static_cast<std::size_t>(q - p));
-      if (!selected(columns_[d].role, code)) return;
+      if (filters_[d].active && !filters_[d].accepts(code)) return;
       fields_[d] = code;
       p = q + 1;
     }
@@ -992,20 +1047,52 @@ class eurostat_parser {
     const char* p = text.data();
     const char* const end = p + text.size();
     const std::size_t n = columns_.size();
+    // The commas of the first 64 bytes, found at once (most rows are dropped within them).
+    std::uint64_t commas = eurostat_byte_bits(p, text.size(), ',');
+    const char* const bits_end = p + (text.size() < 64 ? text.size() : 64);
+    bool use_bits = true;
     for (std::size_t c = 0; c < n; ++c) {
       if (p > end) {
         fail_format(c, "missing field: the record has " + std::to_string(c) + " field" + (c == 1 ? "" : "s") +
                            ", the header has " + std::to_string(n));
       }
-      const std::string_view f = next_field(p, end, c, scratch_[c]);
-      if (!selected(columns_[c].role, f)) return;
+      std::string_view f;
+      if (p < end && *p == '"') [[unlikely]] {
+        f = next_field(p, end, c, scratch_[c]);
+        use_bits = false;
+      } else {
+        // The hot path (quotes inside a field are looked for in kept rows only).
+        const char* q = nullptr;
+        if (use_bits && commas != 0) {
+          q = text.data() + std::countr_zero(commas);
+          commas &= commas - 1;
+        } else if (use_bits && bits_end == end) {
+          q = end;  // no comma left on the line
+        } else {
+          q = use_bits ? bits_end : p;
+          use_bits = false;
+          while (q < end && *q != ',') ++q;
+        }
+        f = std::string_view(p, static_cast<std::size_t>(q - p));
+        p = q + 1;
+      }
+      if (filters_[c].active && !filters_[c].accepts(f)) return;
       fields_[c] = f;
     }
     if (p <= end) {
       fail_format(n, "extra field " + quote(std::string_view(p, static_cast<std::size_t>(end - p))) +
                          ": the record has more than the " + std::to_string(n) + " fields of the header");
     }
-    // Kept: the rest of the row.
+    // Kept: the rest of the row. First: no quote inside an unquoted field.
+    const bool may_have_quotes =
+        !use_bits || text.size() > 64 || eurostat_byte_bits(text.data(), text.size(), '"') != 0;
+    for (std::size_t c = 0; may_have_quotes && c < n; ++c) {
+      const std::string_view f = fields_[c];
+      if (f.data() != scratch_[c].data() && f.find('"') != std::string_view::npos) {
+        fail_format(c, "quote inside an unquoted field " + quote(f.substr(0, f.find('"'))) +
+                           "; quote the whole field and double the quote (\"\")");
+      }
+    }
     std::uint32_t geo = 0, citizen = 0, asyl_app = 0;
     std::optional<std::uint32_t> period;
     std::size_t period_col = npos;
@@ -1048,24 +1135,59 @@ class eurostat_parser {
 
   // The period of a CSV row, each distinct (freq, text) parsed once; nothing when dropped.
   std::optional<std::uint32_t> csv_period(std::size_t col, std::string_view text, std::string_view freq) {
-    if (has_last_period_ && text == last_period_text_ && freq == last_period_freq_) return last_period_;
+    // A packed key when freq and text fit in 16 bytes (always, in Eurostat's files): a probe
+    // of a small open-addressing table, no string built, no string hashed.
+    if (freq.size() + 1 + text.size() <= 16) {
+      std::array<char, 16> bytes{};
+      std::memcpy(bytes.data(), freq.data(), freq.size());
+      bytes[freq.size()] = '\x1f';
+      std::memcpy(bytes.data() + freq.size() + 1, text.data(), text.size());
+      std::uint64_t lo = 0;
+      std::uint64_t hi = 0;
+      std::memcpy(&lo, bytes.data(), 8);
+      std::memcpy(&hi, bytes.data() + 8, 8);
+      if (period_slots_.empty()) period_slots_.resize(64);
+      const std::size_t mask = period_slots_.size() - 1;
+      std::size_t i = static_cast<std::size_t>((lo * 0x9E3779B97F4A7C15ULL) ^ (hi * 0xC2B2AE3D27D4EB4FULL)) >> 7 & mask;
+      for (;; i = (i + 1) & mask) {
+        period_slot& slot = period_slots_[i];
+        if (!slot.used) break;
+        if (slot.lo == lo && slot.hi == hi)
+          return slot.index < 0 ? std::nullopt : std::optional<std::uint32_t>(static_cast<std::uint32_t>(slot.index));
+      }
+      const std::int64_t index = new_period(col, text, freq);
+      period_slots_[i] = period_slot{lo, hi, index, true};
+      if (++period_slots_used_ * 2 > period_slots_.size()) grow_period_slots();
+      return index < 0 ? std::nullopt : std::optional<std::uint32_t>(static_cast<std::uint32_t>(index));
+    }
     std::string key;
-    key.reserve(freq.size() + 1 + text.size());
     key.append(freq).append(1, '\x1f').append(text);
     auto it = period_cache_.find(key);
-    if (it == period_cache_.end()) {
-      std::string why;
-      const std::optional<count_period> p =
-          parse_eurostat_period(text, freq, data_.layout == eurostat_layout::tidy_csv, why);
-      if (!p) fail_value(col, text, eurostat_period_wanted(why));
-      const std::optional<std::uint32_t> index = period_index(*p);
-      it = period_cache_.emplace(std::move(key), index ? static_cast<std::int64_t>(*index) : -1).first;
+    if (it == period_cache_.end()) it = period_cache_.emplace(std::move(key), new_period(col, text, freq)).first;
+    return it->second < 0 ? std::nullopt : std::optional<std::uint32_t>(static_cast<std::uint32_t>(it->second));
+  }
+
+  // Parses a period text not seen before: its index, or -1 when the selection drops it.
+  std::int64_t new_period(std::size_t col, std::string_view text, std::string_view freq) {
+    std::string why;
+    const std::optional<count_period> p =
+        parse_eurostat_period(text, freq, data_.layout == eurostat_layout::tidy_csv, why);
+    if (!p) fail_value(col, text, eurostat_period_wanted(why));
+    const std::optional<std::uint32_t> index = period_index(*p);
+    return index ? static_cast<std::int64_t>(*index) : -1;
+  }
+
+  void grow_period_slots() {
+    std::vector<period_slot> old = std::move(period_slots_);
+    period_slots_.assign(old.size() * 2, period_slot{});
+    const std::size_t mask = period_slots_.size() - 1;
+    for (const period_slot& slot : old) {
+      if (!slot.used) continue;
+      std::size_t i =
+          static_cast<std::size_t>((slot.lo * 0x9E3779B97F4A7C15ULL) ^ (slot.hi * 0xC2B2AE3D27D4EB4FULL)) >> 7 & mask;
+      while (period_slots_[i].used) i = (i + 1) & mask;
+      period_slots_[i] = slot;
     }
-    last_period_text_.assign(text);
-    last_period_freq_.assign(freq);
-    last_period_ = it->second < 0 ? std::nullopt : std::optional<std::uint32_t>(static_cast<std::uint32_t>(it->second));
-    has_last_period_ = true;
-    return last_period_;
   }
 
   void dataflow(std::size_t col, std::string_view f) {
@@ -1181,6 +1303,7 @@ class eurostat_parser {
   std::size_t line_ = 0;
   bool have_header_ = false;
   std::vector<column> columns_;
+  std::vector<column_filter> filters_;
   std::vector<std::string_view> fields_;
   std::vector<std::string> scratch_;
   std::size_t dimension_count_ = 0;
@@ -1190,10 +1313,14 @@ class eurostat_parser {
   bool tsv_freq_checked_ = false;
   eurostat_dictionary geo_, citizen_, asyl_app_;
   std::vector<count_period> periods_;
+  struct period_slot {
+    std::uint64_t lo = 0, hi = 0;
+    std::int64_t index = -1;
+    bool used = false;
+  };
+  std::vector<period_slot> period_slots_;
+  std::size_t period_slots_used_ = 0;
   std::unordered_map<std::string, std::int64_t, eurostat_dictionary::hash, std::equal_to<>> period_cache_;
-  std::string last_period_text_, last_period_freq_;
-  std::optional<std::uint32_t> last_period_;
-  bool has_last_period_ = false;
   std::string dataflow_;
   bool has_dataflow_ = false;
   std::string last_update_raw_;
@@ -1276,8 +1403,18 @@ template <class BlockSource>
       carry.clear();
       p = nl + 1;
     }
+    // Whole groups of 64 bytes: the line ends of each found at once.
+    const char* group = p;
+    for (; end - group >= 64; group += 64) {
+      for (std::uint64_t bits = detail::eurostat_byte_bits(group, 64, '\n'); bits != 0; bits &= bits - 1) {
+        const char* const nl = group + std::countr_zero(bits);
+        parser.line(std::string_view(p, static_cast<std::size_t>(nl - p)));
+        p = nl + 1;
+      }
+    }
     while (p < end) {
-      const auto* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+      const char* const from = p > group ? p : group;
+      const auto* nl = static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(end - from)));
       if (nl == nullptr) {
         if (static_cast<std::size_t>(end - p) > detail::eurostat_max_line_bytes) too_long();
         carry.assign(p, static_cast<std::size_t>(end - p));
