@@ -84,8 +84,14 @@
 #include <emmintrin.h>
 #endif
 
+#include "kerncijfers/category.hpp"
 #include "kerncijfers/count_period.hpp"
+#include "kerncijfers/counts.hpp"
 #include "kerncijfers/csv.hpp"
+#if __has_include("kerncijfers/eurostat_codes.hpp")
+#include "kerncijfers/eurostat_codes.hpp"
+#define KERNCIJFERS_EUROSTAT_COUNT_ROWS 1
+#endif
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/release.hpp"
@@ -1442,5 +1448,69 @@ template <class BlockSource>
   detail::eurostat_text_blocks blocks{text};
   return read_eurostat_blocks(blocks, name, selection);
 }
+
+#if defined(KERNCIJFERS_EUROSTAT_COUNT_ROWS)
+/// The count rows of reporting country `geo`: first applications (asyl_app NASY_APP) and
+/// repeat applications (SSEQ) per citizenship and period; citizen TOTAL gives the TOTAL rows
+/// (no nationality); the other aggregates (EU27_2020, EXT_EU27_2020, ...) and ASY_APP (the sum
+/// of both) are left out, and so are missing values (`:`). Each row carries the observation's
+/// flags, the source's rounding (`source_multiple`), the source "Eurostat <dataset>", the
+/// data's release and its file. Throws `invalid_input` naming `geo` and the codes the data
+/// has when it has no observation of `geo`, and `unknown_code` for a citizenship code that is
+/// neither a nationality nor an aggregate.
+[[nodiscard]] inline std::vector<count_row> eurostat_count_rows(const eurostat_data& data, std::string_view geo) {
+  const auto g = std::find(data.geo_codes.begin(), data.geo_codes.end(), geo);
+  if (g == data.geo_codes.end()) {
+    std::string have;
+    for (const std::string& code : data.geo_codes) have += (have.empty() ? "" : ", ") + code;
+    throw invalid_input((data.file.empty() ? std::string() : escaped(data.file) + ": ") + "no observations of geo " +
+                        quote(geo) + " (the data has " + (have.empty() ? std::string("none") : have) + ")");
+  }
+  const auto geo_index = static_cast<std::uint16_t>(g - data.geo_codes.begin());
+  // Per dictionary entry, once: the category of each asyl_app code and the nationality of
+  // each citizen code (nothing: not counted).
+  std::vector<std::optional<category>> categories(data.asyl_app_codes.size());
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    if (data.asyl_app_codes[i] == "NASY_APP") categories[i] = category::first_application;
+    if (data.asyl_app_codes[i] == "SSEQ") categories[i] = category::repeat_application;
+  }
+  struct citizenship {
+    bool counted = false;
+    std::optional<nationality> nat;  // empty: TOTAL
+  };
+  std::vector<citizenship> citizens(data.citizen_codes.size());
+  for (std::size_t i = 0; i < citizens.size(); ++i) {
+    const std::string& code = data.citizen_codes[i];
+    if (code == "TOTAL") {
+      citizens[i].counted = true;
+    } else if (!is_eurostat_aggregate(code)) {
+      citizens[i] = citizenship{true, nationality_of_eurostat(code)};
+    }
+  }
+  const std::string source = data.dataset.empty() ? std::string("Eurostat") : "Eurostat " + data.dataset;
+  std::vector<count_row> rows;
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    if (data.geo[i] != geo_index || data.present[i] == 0) continue;
+    const std::optional<category> cat = categories[data.asyl_app[i]];
+    const citizenship& who = citizens[data.citizen[i]];
+    if (!cat || !who.counted) continue;
+    count_row row;
+    row.period = data.periods[data.period[i]];
+    row.category = *cat;
+    row.nationality = who.nat;
+    row.count = data.value[i];
+    row.source = source;
+    row.release = data.release;
+    row.file = data.file;
+    // count_row gains these with observation_flags.hpp (helper "counts"); until then they are skipped.
+    [&](auto& r) {
+      if constexpr (requires { r.flags; }) r.flags = data.flags[i];
+      if constexpr (requires { r.source_multiple; }) r.source_multiple = data.source_multiple;
+    }(row);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+#endif
 
 }  // namespace kerncijfers

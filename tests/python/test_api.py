@@ -163,6 +163,10 @@ CPP_ONLY: dict[str, str] = {
     "period_unit": TRAITS,
     "period_unit_traits": TRAITS,
     "whole_months_unit": TRAITS,
+    "eurostat_selection": "C++-only: Python's read_eurostat takes the selection as keyword arguments",
+    "read_eurostat_blocks": "C++-only: the template on a block source; Python reads a path or a str",
+    "observation_flags": "C++-only for now: eurostat.hpp's stand-in until observation_flags.hpp is on main; "
+    "Python's EurostatData.flags gives the letters",
     "figure_header": "C++-only as a type: the base of every figure; Python has its fields (status, problem, reason, source, notes) on each figure",
 }
 for _unit in ("IsoWeek", "Month", "Quarter", "Year"):
