@@ -162,6 +162,7 @@ void register_language(py::module_& m);
 void register_period(py::module_& m);
 void register_period_range(py::module_& m);
 void register_nationality(py::module_& m);
+void register_eurostat_codes(py::module_& m);
 void register_safe_countries(py::module_& m);
 void register_share(py::module_& m);
 void register_rounding(py::module_& m);

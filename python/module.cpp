@@ -111,6 +111,7 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_period(m);
   kcp::register_period_range(m);
   kcp::register_nationality(m);
+  kcp::register_eurostat_codes(m);
   kcp::register_safe_countries(m);
   kcp::register_share(m);
   kcp::register_rounding(m);
