@@ -176,6 +176,17 @@ void register_eurostat(py::module_& m) {
       .def("size", &eurostat_data::size)
       .def("empty", &eurostat_data::empty)
       .def("__len__", &eurostat_data::size)
+      .def(
+          "count_rows", [](const eurostat_data& d, const std::string& geo) { return eurostat_count_rows(d, geo); },
+          py::arg("geo"),
+          "The count rows of one reporting country: first (NASY_APP) and repeat (SSEQ) applications per "
+          "citizenship and period, TOTAL rows from citizen TOTAL; aggregates and missing values left out.")
+      .def(
+          "counts_table",
+          [](const eurostat_data& d, const std::string& geo) {
+            return counts_table::from_rows(eurostat_count_rows(d, geo), d.file);
+          },
+          py::arg("geo"), "count_rows(geo) as a CountsTable.")
       .def("to_pandas", &to_pandas,
            "The observations as a pandas DataFrame (codes and periods as categoricals, flags as letters); "
            "needs pandas.")

@@ -88,11 +88,8 @@
 #include "kerncijfers/count_period.hpp"
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/csv.hpp"
-#if __has_include("kerncijfers/eurostat_codes.hpp")
-#include "kerncijfers/eurostat_codes.hpp"
-#define KERNCIJFERS_EUROSTAT_COUNT_ROWS 1
-#endif
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/eurostat_codes.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/release.hpp"
 #include "kerncijfers/text.hpp"
@@ -1449,7 +1446,6 @@ template <class BlockSource>
   return read_eurostat_blocks(blocks, name, selection);
 }
 
-#if defined(KERNCIJFERS_EUROSTAT_COUNT_ROWS)
 /// The count rows of reporting country `geo`: first applications (asyl_app NASY_APP) and
 /// repeat applications (SSEQ) per citizenship and period; citizen TOTAL gives the TOTAL rows
 /// (no nationality); the other aggregates (EU27_2020, EXT_EU27_2020, ...) and ASY_APP (the sum
@@ -1511,6 +1507,5 @@ template <class BlockSource>
   }
   return rows;
 }
-#endif
 
 }  // namespace kerncijfers

@@ -10,6 +10,7 @@
 #include "kerncijfers/csv.hpp"
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/eurostat.hpp"
 #include "kerncijfers/eurostat_codes.hpp"
 #include "kerncijfers/figures_json.hpp"
 #include "kerncijfers/imprecise_date.hpp"

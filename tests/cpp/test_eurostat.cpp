@@ -458,3 +458,41 @@ BOOST_AUTO_TEST_CASE(value_semantics) {
   BOOST_TEST(!(a == b));
   BOOST_TEST(kc::to_string(kc::eurostat_layout::sdmx_csv_2) == "sdmx_csv_2");
 }
+
+BOOST_AUTO_TEST_CASE(count_rows_of_one_reporting_country) {
+  const auto d = text(
+      "DATAFLOW,LAST UPDATE,citizen,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,TOTAL,NASY_APP,NL,2021,24755,p\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,SY,NASY_APP,NL,2021,8385,\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,UNK,NASY_APP,NL,2021,830,\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,STLS,NASY_APP,NL,2021,45,\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,EXT_EU27_2020,NASY_APP,NL,2021,24725,\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,EL,SSEQ,NL,2021,5,e\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,SY,ASY_APP,NL,2021,9000,\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,AF,NASY_APP,NL,2021,,c\n"
+      "ESTAT:MIGR_ASYAPPCTZA(1.0),15/02/24 23:00:00,SY,NASY_APP,DE,2021,54905,\n");
+  const std::vector<kc::count_row> rows = kc::eurostat_count_rows(d, "NL");
+  std::vector<std::string> shown;
+  for (const kc::count_row& r : rows) {
+    std::ostringstream out;
+    out << r;
+    shown.push_back(out.str());
+  }
+  BOOST_TEST(shown == (std::vector<std::string>{
+                          "2021 first_application XXA 45 (Eurostat migr_asyappctza, release 2024-02-15)",
+                          "2021 first_application SYR 8385 (Eurostat migr_asyappctza, release 2024-02-15)",
+                          "2021 first_application TOTAL 24755 (Eurostat migr_asyappctza, release 2024-02-15)",
+                          "2021 first_application XXX 830 (Eurostat migr_asyappctza, release 2024-02-15)",
+                          "2021 repeat_application GRC 5 (Eurostat migr_asyappctza, release 2024-02-15)"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(rows[0].file == "t.csv");
+  BOOST_TEST(rows[0].release == kc::release::from_date(2024, 2, 15));
+  BOOST_TEST(rows[0].line == 0U);
+  const auto table = kc::counts_table::from_rows(rows, d.file);
+  BOOST_TEST(table.total(kc::category::first_application, kc::months_of(kc::year(2021))).value == 24755);
+  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::eurostat_count_rows(d, "FR"); }) ==
+             "t.csv: no observations of geo \"FR\" (the data has DE, NL)");
+  const auto odd = text("citizen,asyl_app,geo,time,values\nQQ,NASY_APP,NL,2021,5\n");
+  BOOST_TEST(message_of<kc::unknown_code>([&] { (void)kc::eurostat_count_rows(odd, "NL"); }).find("\"QQ\"") !=
+             std::string::npos);
+}

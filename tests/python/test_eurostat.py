@@ -296,3 +296,23 @@ def test_real_file_whole_matches_pandas(real_data: kc.EurostatData) -> None:
     assert len(expected) == len(frame) == 201046
     got = {key: value for key, (value, _, _) in observations(real_data).items()}
     assert got == expected
+
+
+def test_count_rows_and_counts_table() -> None:
+    d = kc.read_eurostat(HAND / "hand_sdmx.csv")
+    rows = d.count_rows("NL")
+    assert [(r.period, r.category, r.nationality, r.count) for r in rows] == [
+        (kc.Year(2020), kc.Category.first_application, kc.Nationality.lookup("SYR"), 4130),
+        (kc.Year(2021), kc.Category.first_application, kc.Nationality.lookup("SYR"), 8385),
+        (kc.Year(2020), kc.Category.first_application, None, 13715),
+        (kc.Year(2021), kc.Category.first_application, None, 24755),
+    ]
+    assert {r.source for r in rows} == {"Eurostat migr_asyappctza"}
+    assert {r.release for r in rows} == {kc.Release.parse("2024-02-15")}
+    table = d.counts_table("NL")
+    assert len(table) == 4
+    assert table.total(kc.Category.first_application, kc.months_of(kc.Year(2021))).value == 24755
+    # DE 2021 TOTAL is missing (": c"): no row for it.
+    assert [r.count for r in d.count_rows("DE")] == [36435, 54905, 102525]
+    with pytest.raises(kc.InvalidInput, match='no observations of geo "FR" \\(the data has DE, NL\\)'):
+        d.count_rows("FR")
