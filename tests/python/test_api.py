@@ -165,6 +165,7 @@ CPP_ONLY: dict[str, str] = {
     "whole_months_unit": TRAITS,
     "eurostat_selection": "C++-only: Python's read_eurostat takes the selection as keyword arguments",
     "read_eurostat_blocks": "C++-only: the template on a block source; Python reads a path or a str",
+    "eurostat_count_rows": "C++-only as a free function: Python spells it EurostatData.count_rows(geo)",
     "observation_flags": "C++-only for now: eurostat.hpp's stand-in until observation_flags.hpp is on main; "
     "Python's EurostatData.flags gives the letters",
     "figure_header": "C++-only as a type: the base of every figure; Python has its fields (status, problem, reason, source, notes) on each figure",
@@ -201,6 +202,9 @@ PYTHON_ONLY: dict[str, str] = {
     "PeriodRange.unit": "Python-only: the period class of a range (C++ knows it from the template argument)",
     "Release.first_day": "Python-only: C++'s first_day_number as a datetime.date",
     "RoundedDecimal.to_float": "Python-only under this name: C++'s to_double",
+    "EurostatData.count_rows": "Python-only as a method: C++'s free function eurostat_count_rows(data, geo)",
+    "EurostatData.counts_table": "Python-only: C++ says counts_table::from_rows(eurostat_count_rows(data, geo))",
+    "EurostatData.to_pandas": "Python-only: a pandas DataFrame of the observations",
     "Series.dtype": "Python-only: the numpy dtype of the values (C++ knows it from the template argument)",
     "Series.unit": "Python-only: the period class of a series (C++ knows it from the template argument)",
     "Series.rolling_mean": "Python-only as a method: C++'s free function rolling_mean(series, options)",
