@@ -64,7 +64,7 @@ def observations(d: kc.EurostatData) -> Observations:
     return out
 
 
-@pytest.mark.parametrize(("name", "layout"), zip(HAND_FILES, LAYOUTS, strict=True))
+@pytest.mark.parametrize(("name", "layout"), list(zip(HAND_FILES, LAYOUTS, strict=True)))
 def test_every_layout_reads_the_same_observations(name: str, layout: kc.EurostatLayout) -> None:
     d = kc.read_eurostat(HAND / name)
     assert d.layout is layout
