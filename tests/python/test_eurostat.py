@@ -51,16 +51,14 @@ EXPECTED_HAND: Observations = {
 
 
 def observations(d: kc.EurostatData) -> Observations:
-    out: Observations = {}
+    # Each column fetched once: a property builds its view (and flags its list) on every access.
+    geo, citizen, asyl_app, period = d.geo.tolist(), d.citizen.tolist(), d.asyl_app.tolist(), d.period.tolist()
+    value, present, flags = d.value.tolist(), d.present.tolist(), d.flags
     periods = [p.iso() for p in d.periods]
+    out: Observations = {}
     for i in range(len(d)):
-        key = (
-            d.geo_codes[d.geo[i]],
-            d.citizen_codes[d.citizen[i]],
-            d.asyl_app_codes[d.asyl_app[i]],
-            periods[d.period[i]],
-        )
-        out[key] = (int(d.value[i]), d.flags[i], bool(d.present[i]))
+        key = (d.geo_codes[geo[i]], d.citizen_codes[citizen[i]], d.asyl_app_codes[asyl_app[i]], periods[period[i]])
+        out[key] = (value[i], flags[i], bool(present[i]))
     return out
 
 
