@@ -45,7 +45,7 @@ done
 # short texts for the parsers; csv_endless repeats its input forever.
 max_len() {
   case "$1" in
-    csv|counts|departures|safe_countries) echo 4096 ;;
+    csv|counts|departures|safe_countries|eurostat) echo 4096 ;;
     csv_endless) echo 64 ;;
     nationality) echo 256 ;;
     period|release) echo 64 ;;

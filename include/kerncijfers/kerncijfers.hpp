@@ -11,6 +11,7 @@
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/europe.hpp"
+#include "kerncijfers/eurostat.hpp"
 #include "kerncijfers/eurostat_codes.hpp"
 #include "kerncijfers/figures_json.hpp"
 #include "kerncijfers/imprecise_date.hpp"

@@ -171,6 +171,9 @@ CPP_ONLY: dict[str, str] = {
     "input_blocks": "C++-only: the block source of the streaming readers; Python reads files with read_eurostat",
     "input_blocks_options": "C++-only: the options of input_blocks (C++-only)",
     "europe_options": "C++-only: Python's europe takes these options as keyword arguments",
+    "eurostat_selection": "C++-only: Python's read_eurostat takes the selection as keyword arguments",
+    "read_eurostat_blocks": "C++-only: the template on a block source; Python reads a path or a str",
+    "eurostat_count_rows": "C++-only as a free function: Python spells it EurostatData.count_rows(geo)",
     "figure_header": "C++-only as a type: the base of every figure; Python has its fields (status, problem, reason, source, notes) on each figure",
 }
 for _unit in ("IsoWeek", "Month", "Quarter", "Year"):
@@ -209,6 +212,9 @@ PYTHON_ONLY: dict[str, str] = {
     "PeriodRange.unit": "Python-only: the period class of a range (C++ knows it from the template argument)",
     "Release.first_day": "Python-only: C++'s first_day_number as a datetime.date",
     "RoundedDecimal.to_float": "Python-only under this name: C++'s to_double",
+    "EurostatData.count_rows": "Python-only as a method: C++'s free function eurostat_count_rows(data, geo)",
+    "EurostatData.counts_table": "Python-only: C++ says counts_table::from_rows(eurostat_count_rows(data, geo))",
+    "EurostatData.to_pandas": "Python-only: a pandas DataFrame of the observations",
     "Series.dtype": "Python-only: the numpy dtype of the values (C++ knows it from the template argument)",
     "Series.unit": "Python-only: the period class of a series (C++ knows it from the template argument)",
     "Series.rolling_mean": "Python-only as a method: C++'s free function rolling_mean(series, options)",
