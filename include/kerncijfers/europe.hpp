@@ -64,19 +64,10 @@
 #include <variant>
 #include <vector>
 
-#if __has_include("kerncijfers/eurostat.hpp")
-#include "kerncijfers/eurostat.hpp"
-#else
-#include "kerncijfers/detail/europe_stand_in.hpp"
-#endif
-#if __has_include("kerncijfers/eurostat_codes.hpp")
-#include "kerncijfers/eurostat_codes.hpp"
-#else
-#include "kerncijfers/detail/europe_codes_stand_in.hpp"
-#endif
-
 #include "kerncijfers/count_period.hpp"
 #include "kerncijfers/errors.hpp"
+#include "kerncijfers/eurostat.hpp"
+#include "kerncijfers/eurostat_codes.hpp"
 #include "kerncijfers/nationality.hpp"
 #include "kerncijfers/rounding.hpp"
 #include "kerncijfers/text.hpp"

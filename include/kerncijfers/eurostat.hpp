@@ -90,68 +90,11 @@
 #include "kerncijfers/csv.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/eurostat_codes.hpp"
+#include "kerncijfers/input_blocks.hpp"
+#include "kerncijfers/observation_flags.hpp"
 #include "kerncijfers/period.hpp"
 #include "kerncijfers/release.hpp"
 #include "kerncijfers/text.hpp"
-
-// ---------------------------------------------------------------------------------------
-// STAND-IN for observation_flags.hpp (helper "counts"): used only until that header exists.
-// Same pinned interface; delete this block when observation_flags.hpp is on main.
-#if __has_include("kerncijfers/observation_flags.hpp")
-#include "kerncijfers/observation_flags.hpp"
-#else
-#include <compare>
-#include <functional>
-namespace kerncijfers {
-/// A set of observation flags: lower-case letters a-z (Eurostat: p provisional, e estimated,
-/// b break in series, c confidential, ...).
-class observation_flags {
- public:
-  constexpr observation_flags() noexcept = default;
-  /// Parses letters a-z (any order, repeats allowed); anything else throws `parse_error`.
-  [[nodiscard]] static observation_flags parse(std::string_view letters) {
-    observation_flags f;
-    for (const char c : letters) {
-      if (c < 'a' || c > 'z') throw parse_error(std::string(letters), "observation flags (letters a-z)");
-      f.bits_ |= std::uint32_t{1} << (c - 'a');
-    }
-    return f;
-  }
-  [[nodiscard]] constexpr bool has(char c) const noexcept {
-    return c >= 'a' && c <= 'z' && (bits_ >> (c - 'a') & 1U) != 0;
-  }
-  [[nodiscard]] constexpr bool provisional() const noexcept { return has('p'); }
-  [[nodiscard]] constexpr bool estimated() const noexcept { return has('e'); }
-  [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
-  [[nodiscard]] std::string letters() const {
-    std::string out;
-    for (char c = 'a'; c <= 'z'; ++c) {
-      if (has(c)) out += c;
-    }
-    return out;
-  }
-  [[nodiscard]] constexpr std::uint32_t bits() const noexcept { return bits_; }
-  [[nodiscard]] friend constexpr observation_flags operator|(observation_flags a, observation_flags b) noexcept {
-    observation_flags f;
-    f.bits_ = a.bits_ | b.bits_;
-    return f;
-  }
-  [[nodiscard]] friend constexpr bool operator==(observation_flags, observation_flags) noexcept = default;
-  [[nodiscard]] friend constexpr auto operator<=>(observation_flags, observation_flags) noexcept = default;
-
- private:
-  std::uint32_t bits_ = 0;
-};
-}  // namespace kerncijfers
-template <>
-struct std::hash<kerncijfers::observation_flags> {
-  std::size_t operator()(kerncijfers::observation_flags f) const noexcept {
-    return std::hash<std::uint32_t>{}(f.bits());
-  }
-};
-#endif
-// END OF STAND-IN
-// ---------------------------------------------------------------------------------------
 
 namespace kerncijfers {
 
@@ -1332,34 +1275,6 @@ class eurostat_parser {
   std::vector<std::size_t> lines_;
 };
 
-// The block source of `read_eurostat(path)`: the file in 1 MiB blocks.
-class eurostat_file_blocks {
- public:
-  explicit eurostat_file_blocks(const std::filesystem::path& path)
-      : in_(csv::open_file(path)), name_(path.string()), buffer_(std::size_t{1} << 20) {}
-
-  std::span<const char> next() {
-    in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    const auto got = static_cast<std::size_t>(in_.gcount());
-    if (got == 0 && in_.bad()) {
-      throw csv::read_error(csv::position{name_, 0, 0, {}}, "read error");
-    }
-    if (first_ && got >= 2 && static_cast<unsigned char>(buffer_[0]) == 0x1F &&
-        static_cast<unsigned char>(buffer_[1]) == 0x8B) {
-      throw invalid_input(escaped(name_) +
-                          ": the file is gzip-compressed; this build reads plain text only (decompress it first)");
-    }
-    first_ = false;
-    return {buffer_.data(), got};
-  }
-
- private:
-  std::ifstream in_;
-  std::string name_;
-  std::vector<char> buffer_;
-  bool first_ = true;
-};
-
 // The whole text as one block.
 struct eurostat_text_blocks {
   std::string_view text;
@@ -1431,11 +1346,13 @@ template <class BlockSource>
   return parser.finish();
 }
 
-/// Reads the Eurostat file `path` (plain text; see `read_eurostat_blocks`). Throws
-/// `invalid_input` naming the path when it cannot be opened or is a directory.
+/// Reads the Eurostat file `path`, plain or gzip-compressed (`input_blocks`: inflated on a
+/// second thread while this one parses; see `read_eurostat_blocks`). Throws `invalid_input`
+/// naming the path when it cannot be opened or is a directory, `csv::read_error` naming the
+/// path and byte for a corrupt or cut-short gzip file.
 [[nodiscard]] inline eurostat_data read_eurostat(const std::filesystem::path& path,
                                                  const eurostat_selection& selection = {}) {
-  detail::eurostat_file_blocks blocks(path);
+  input_blocks blocks(path);
   return read_eurostat_blocks(blocks, path.string(), selection);
 }
 

@@ -445,8 +445,9 @@ BOOST_AUTO_TEST_CASE(files_that_cannot_be_read) {
     std::ofstream out(gz, std::ios::binary);
     out << "\x1f\x8b\x08" << std::string(20, '\0');
   }
-  BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::read_eurostat(gz); }) ==
-             gz.string() + ": the file is gzip-compressed; this build reads plain text only (decompress it first)");
+  // A gzip file is inflated (input_blocks); a corrupt one is an error naming the file.
+  const std::string corrupt = message_of<kc::csv::read_error>([&] { (void)kc::read_eurostat(gz); });
+  BOOST_TEST(corrupt.rfind(gz.string(), 0) == 0);
   std::filesystem::remove_all(dir);
 }
 
