@@ -479,16 +479,20 @@ BOOST_AUTO_TEST_CASE(count_rows_of_one_reporting_country) {
     out << r;
     shown.push_back(out.str());
   }
-  BOOST_TEST(shown == (std::vector<std::string>{
-                          "2021 first_application XXA 45 (Eurostat migr_asyappctza, release 2024-02-15)",
-                          "2021 first_application SYR 8385 (Eurostat migr_asyappctza, release 2024-02-15)",
-                          "2021 first_application TOTAL 24755 (Eurostat migr_asyappctza, release 2024-02-15)",
-                          "2021 first_application XXX 830 (Eurostat migr_asyappctza, release 2024-02-15)",
-                          "2021 repeat_application GRC 5 (Eurostat migr_asyappctza, release 2024-02-15)"}),
-             boost::test_tools::per_element());
+  BOOST_TEST(
+      shown == (std::vector<std::string>{
+                   "2021 first_application XXA 45 (Eurostat migr_asyappctza, release 2024-02-15, rounded to 5)",
+                   "2021 first_application SYR 8385 (Eurostat migr_asyappctza, release 2024-02-15, rounded to 5)",
+                   "2021 first_application TOTAL 24755 p (Eurostat migr_asyappctza, release 2024-02-15, rounded to 5)",
+                   "2021 first_application XXX 830 (Eurostat migr_asyappctza, release 2024-02-15, rounded to 5)",
+                   "2021 repeat_application GRC 5 e (Eurostat migr_asyappctza, release 2024-02-15, rounded to 5)"}),
+      boost::test_tools::per_element());
   BOOST_TEST(rows[0].file == "t.csv");
   BOOST_TEST(rows[0].release == kc::release::from_date(2024, 2, 15));
   BOOST_TEST(rows[0].line == 0U);
+  BOOST_TEST(rows[2].flags.provisional());
+  BOOST_TEST(rows[4].flags.estimated());
+  BOOST_TEST(rows[0].source_multiple == 5);
   const auto table = kc::counts_table::from_rows(rows, d.file);
   BOOST_TEST(table.total(kc::category::first_application, kc::months_of(kc::year(2021))).value == 24755);
   BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::eurostat_count_rows(d, "FR"); }) ==
