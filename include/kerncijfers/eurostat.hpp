@@ -154,8 +154,8 @@ struct eurostat_data {
   /// The layout the file had.
   eurostat_layout layout = eurostat_layout::tidy_csv;
   /// The dataset, e.g. "migr_asyappctza" (from DATAFLOW / STRUCTURE_ID, else from a file
-  /// name that starts with "migr_", without "estat_", extensions and trailing _<digits>
-  /// parts); empty when unknown.
+  /// name holding "migr_<letters and digits>" at its start or after an underscore); empty
+  /// when unknown.
   std::string dataset;
   /// The name the file was read under.
   std::string file;
@@ -255,23 +255,21 @@ inline constexpr std::size_t eurostat_max_line_bytes = std::size_t{1} << 20;
 }
 
 // The dataset named by a file: "…/estat_migr_asyappctzm.tsv.gz" -> "migr_asyappctzm",
-// "migr_asyappctza_2008_2022.csv.gz" -> "migr_asyappctza"; empty unless it starts with "migr_".
+// "migr_asyappctza_2008_2022.csv.gz" and "extract_migr_asyappctza_T_TOTAL.csv.gz" ->
+// "migr_asyappctza": "migr_" and the letters and digits after it, wherever in the name;
+// empty when the name holds no "migr_".
 [[nodiscard]] inline std::string eurostat_dataset_from_file(std::string_view name) {
   if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
   name = name.substr(0, name.find('.'));
-  std::string out = eurostat_lower(name);
-  if (out.starts_with("estat_")) out.erase(0, 6);
-  for (;;) {
-    const auto underscore = out.rfind('_');
-    if (underscore == std::string::npos || underscore + 1 == out.size()) break;
-    if (read_digits(std::string_view(out).substr(underscore + 1)) < 0) break;
-    out.erase(underscore);
-  }
-  if (!out.starts_with("migr_")) return {};
-  for (const char c : out) {
-    if (!(is_ascii_digit(c) || (c >= 'a' && c <= 'z') || c == '_')) return {};
-  }
-  return out;
+  const std::string lower = eurostat_lower(name);
+  std::size_t at = lower.find("migr_");
+  // "migr_" starts the name or follows an underscore: "remigr_x" names no dataset.
+  while (at != std::string::npos && at > 0 && lower[at - 1] != '_') at = lower.find("migr_", at + 1);
+  if (at == std::string::npos) return {};
+  std::size_t end = at + 5;
+  while (end < lower.size() && (is_ascii_digit(lower[end]) || (lower[end] >= 'a' && lower[end] <= 'z'))) ++end;
+  if (end == at + 5) return {};
+  return lower.substr(at, end - at);
 }
 
 // "ESTAT:MIGR_ASYAPPCTZM(1.0)" -> "migr_asyappctzm"; nothing when it is not of that shape.

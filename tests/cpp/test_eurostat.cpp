@@ -501,3 +501,16 @@ BOOST_AUTO_TEST_CASE(count_rows_of_one_reporting_country) {
   BOOST_TEST(message_of<kc::unknown_code>([&] { (void)kc::eurostat_count_rows(odd, "NL"); }).find("\"QQ\"") !=
              std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(the_dataset_from_a_file_name) {
+  const std::string body = "citizen,asyl_app,geo,time,values\nSY,NASY_APP,NL,2021,5\n";
+  const auto dataset = [&](std::string_view name) { return kc::read_eurostat_text(body, name).dataset; };
+  BOOST_TEST(dataset("dir/extract_migr_asyappctza_T_TOTAL.csv.gz") == "migr_asyappctza");
+  BOOST_TEST(dataset("data/eurostat_migr_asyappctza_NL.csv") == "migr_asyappctza");
+  BOOST_TEST(dataset("estat_migr_asyappctzm.tsv.gz") == "migr_asyappctzm");
+  BOOST_TEST(dataset("migr_asyappctza_2008_2022.csv.gz") == "migr_asyappctza");
+  BOOST_TEST(dataset("C:\\data\\MIGR_ASYAPPCTZA.csv") == "migr_asyappctza");
+  BOOST_TEST(dataset("remigr_x.csv").empty());
+  BOOST_TEST(dataset("migr_.csv").empty());
+  BOOST_TEST(dataset("counts.csv").empty());
+}
