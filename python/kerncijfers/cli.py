@@ -64,7 +64,7 @@ from . import _core as core
 from ._europe import add_europe_command, render_europe
 from ._files import FileProblem, check_readable, output_target, reason, shown, write_atomically
 from ._progress import progress_bar
-from .data import bundled_counts_files, bundled_departures_files
+from .data import bundled_counts_files, bundled_departures_files, bundled_eurostat_file
 
 EXIT_INTERNAL_ERROR = 1
 EXIT_BAD_INPUT = 2
@@ -293,20 +293,24 @@ def render(args: argparse.Namespace) -> str:
     geo: str | None = args.geo
     if geo is not None and not args.eurostat:
         raise CommandLineError("--geo needs --eurostat (the counts CSV files have no reporting country)")
-    if args.eurostat:
+    eurostat = args.eurostat
+    if eurostat is None and args.data is None and (args.year is not None or args.quarter is not None):
+        # The bundled yearly data is Eurostat's (the Netherlands' part of migr_asyappctza).
+        eurostat = str(bundled_eurostat_file())
+    if eurostat:
         geo = geo or "NL"
         if period is None:
             raise CommandLineError(
                 "--eurostat needs the page's period: --year YYYY, --quarter YYYY-Qn or --month YYYY-MM"
             )
-        _file_checked("--eurostat", check_readable, args.eurostat)
+        _file_checked("--eurostat", check_readable, eurostat)
         from .report import eurostat_counts
 
-        with _naming("--eurostat", args.eurostat):
-            counts = eurostat_counts(args.eurostat, geo)
+        with _naming("--eurostat", eurostat):
+            counts = eurostat_counts(eurostat, geo)
     else:
         if args.quarter is not None or args.year is not None:
-            raise CommandLineError("--quarter and --year need --eurostat (the bundled data and --data are monthly)")
+            raise CommandLineError("--quarter and --year need --eurostat (--data is monthly)")
         counts = _read_table(
             "--data", args.data, bundled_counts_files(), core.read_count_rows, core.CountsTable.from_rows,
             "counts", args.progress,

@@ -11,6 +11,8 @@ DATA_DIR = Path(__file__).parent / "data"
 COUNTS_FILES = ("counts_cbs83102_top7_monthly.csv", "counts_cbs_totals_releases.csv")
 #: DT&V departures by year (DT&V only; not the national all-agency figures).
 DEPARTURES_FILES = ("departures_dtv_yearly.csv",)
+# The Netherlands' part of Eurostat's migr_asyappctza (annual): yearly pages from real Eurostat data.
+EUROSTAT_FILE = "eurostat_migr_asyappctza_NL.csv"
 
 
 def data_path(name: str) -> Path:
@@ -29,3 +31,10 @@ def bundled_counts_files() -> list[Path]:
 def bundled_departures_files() -> list[Path]:
     """The bundled departures files."""
     return [data_path(name) for name in DEPARTURES_FILES]
+
+
+def bundled_eurostat_file() -> Path:
+    """The bundled Eurostat file: the Netherlands' part of ``migr_asyappctza`` (annual, sex T,
+    age TOTAL, 2008-2022; see data/README.md), for yearly pages from real Eurostat data."""
+    return data_path(EUROSTAT_FILE)
+

@@ -478,7 +478,7 @@ def test_eurostat_nl_year_page_in_english(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--year", "2021"], "--quarter and --year need --eurostat (the bundled data and --data are monthly)"),
+        (["--year", "2021", "--data", "{file}"], "--quarter and --year need --eurostat (--data is monthly)"),
         (["--geo", "DE"], "--geo needs --eurostat (the counts CSV files have no reporting country)"),
         (
             ["--eurostat", "{file}"],
@@ -495,6 +495,15 @@ def test_eurostat_options_that_do_not_fit(
     path, _ = eurostat_file
     assert main(["report", *(a.replace("{file}", str(path)) for a in argv)]) == 2
     assert error_of(capsys) == f"kerncijfers: error: {message}\n"
+
+
+def test_a_yearly_page_from_the_bundled_eurostat_data(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --data or --eurostat, --year reads the bundled NL part of migr_asyappctza (real data)."""
+    assert main(["report", "--year", "2021"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("## KERNCIJFERS ASIEL EN MIGRATIE, 2021\n")
+    assert "34% uit Syrië" in page
+    assert "Eurostat" in page
 
 
 def test_eurostat_bad_period_and_geo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
