@@ -37,4 +37,3 @@ def bundled_eurostat_file() -> Path:
     """The bundled Eurostat file: the Netherlands' part of ``migr_asyappctza`` (annual, sex T,
     age TOTAL, 2008-2022; see data/README.md), for yearly pages from real Eurostat data."""
     return data_path(EUROSTAT_FILE)
-
