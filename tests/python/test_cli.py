@@ -502,8 +502,10 @@ def test_a_yearly_page_from_the_bundled_eurostat_data(capsys: pytest.CaptureFixt
     assert main(["report", "--year", "2021"]) == 0
     page = capsys.readouterr().out
     assert page.startswith("## KERNCIJFERS ASIEL EN MIGRATIE, 2021\n")
-    assert "34% uit Syrië" in page
-    assert "Eurostat" in page
+    assert "In 2021 kwam 34% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië." in page
+    assert "(Bron: Eurostat migr\\_asyappctza, ongedateerd)" in page
+    assert "(Door Eurostat afgerond op 5.)" in page
+    assert "nareizigers in 2021 is niet beschikbaar (reden: niet in deze bron)" in page
 
 
 def test_eurostat_bad_period_and_geo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -329,7 +329,7 @@ def test_the_tidy_extract_is_recognised_as_tidy() -> None:
 def test_the_bulk_file_marks_absent_years_missing(extract_observations: pd.DataFrame) -> None:
     data = kc.read_eurostat(LAYOUT_FILES["bulk_tsv"])
     series = extract_observations.groupby(["geo", "citizen", "asyl_app"]).ngroups
-    missing = len(data) - int(sum(data.present))
+    missing = len(data) - int(data.present.sum())
     assert missing == series * len(YEARS) - len(extract_observations)
 
 
@@ -347,4 +347,11 @@ def test_each_layout_gives_the_same_europe_rows(layout: str) -> None:
         ]
 
     for year in (2008, 2015, 2021, 2022):
-        assert numbers(tidy, year) == numbers(other, year)
+        mine = numbers(tidy, year)
+        theirs = numbers(other, year)
+        # A country whose every observation of the year is ':' in the bulk TSV (Greece in 2008)
+        # has a line there, marked missing, and none in the tidy file, which dropped those rows.
+        tidy_geos = {r["geo"] for r in mine}
+        only_missing = [r for r in kc.europe_table(other, year).records() if r["geo"] not in tidy_geos]
+        assert all(r["missing"] > 0 and r["total"] == 0 for r in only_missing), only_missing
+        assert mine == [r for r in theirs if r["geo"] in tidy_geos]
