@@ -75,25 +75,39 @@ _ASYL_APP: dict[str, dict[Lang, str]] = {
 
 
 class _EntryLike(Protocol):
-    citizen: str
-    nationality: core.Nationality | None
-    count: int
-    share: int
+    @property
+    def citizen(self) -> str: ...
+    @property
+    def nationality(self) -> core.Nationality | None: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def share(self) -> int: ...
 
 
 class _RowLike(Protocol):
     """What :func:`kerncijfers.europe` returns per reporting country (``EuropeRow``)."""
 
-    geo: str
-    period: Any
-    top: Sequence[_EntryLike]
-    other: int
-    other_share: int
-    unknown: int
-    unknown_share: int
-    total: int
-    rounded_total: int
-    flags: Any
+    @property
+    def geo(self) -> str: ...
+    @property
+    def period(self) -> Any: ...
+    @property
+    def top(self) -> Sequence[_EntryLike]: ...
+    @property
+    def other(self) -> int: ...
+    @property
+    def other_share(self) -> int: ...
+    @property
+    def unknown(self) -> int: ...
+    @property
+    def unknown_share(self) -> int: ...
+    @property
+    def total(self) -> int: ...
+    @property
+    def rounded_total(self) -> int: ...
+    @property
+    def flags(self) -> Any: ...
 
 
 def _language(language: str | core.Language) -> Lang:

@@ -28,6 +28,7 @@ import gzip
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import kerncijfers as kc
 import pandas as pd
@@ -133,7 +134,9 @@ def oracle(
     totals = rows[rows["citizen"] == "TOTAL"].set_index(["geo", "time"])["values"].to_dict()
     citizens = rows[~rows["citizen"].isin(AGGREGATES)]
     expected: dict[tuple[str, int], Expected] = {}
-    for (geo, year), group in citizens.groupby(["geo", "time"], sort=True):
+    for key, group in citizens.groupby(["geo", "time"], sort=True):
+        geo_code, year_value = cast("tuple[str, int]", key)
+        geo, year = str(geo_code), int(year_value)
         counts = dict(zip(group["citizen"], group["values"].astype(int)))
         unknown = counts.get(UNKNOWN, 0)
         ranked = sorted(((c, n) for c, n in counts.items() if c != UNKNOWN and n > 0), key=lambda cn: (-cn[1], cn[0]))
@@ -142,8 +145,8 @@ def oracle(
         total = int(totals.get((geo, year), citizens_sum)) if total_from == "TOTAL" else citizens_sum
         other = total - sum(n for _, n in top) - unknown
         parts = [n for _, n in top] + [0] * (TOP - len(top)) + [other, unknown]
-        expected[(str(geo), int(year))] = Expected(
-            str(geo), int(year), top, other, unknown, largest_remainder(parts), total, round_half_up(total),
+        expected[(geo, year)] = Expected(
+            geo, year, top, other, unknown, largest_remainder(parts), total, round_half_up(total),
             {c: n for c, n in counts.items() if c != UNKNOWN},
         )  # fmt: skip
     return expected

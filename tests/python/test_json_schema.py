@@ -268,7 +268,11 @@ def test_the_schema_rejects_an_unknown_key(validator: jsonschema.Draft202012Vali
 
 
 def test_year_quarter_and_other_country_pages_are_valid(validator: jsonschema.Draft202012Validator) -> None:
-    rows = [(kc.Year(2021), None, 100), (kc.Year(2021), "SYR", 60), (kc.Year(2021), "AFG", 40)]
+    rows: list[tuple[kc.Year | kc.Quarter, str | None, int]] = [
+        (kc.Year(2021), None, 100),
+        (kc.Year(2021), "SYR", 60),
+        (kc.Year(2021), "AFG", 40),
+    ]
     rows += [(kc.Quarter(2021, q), None, 10 * q) for q in range(1, 5)]
     rows += [(kc.Quarter(2021, q), "SYR", 10 * q) for q in range(1, 5)]
     counts = kc.CountsTable.from_rows(
