@@ -11,6 +11,7 @@
 /// Lookup is exact (upper case, as Eurostat writes): ISO's own GR and GB are not Eurostat
 /// codes, and the error suggests EL and UK.
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,19 +26,24 @@ namespace kerncijfers {
 
 namespace detail {
 
-[[nodiscard]] constexpr const eurostat_code_row* find_eurostat_row(std::string_view code) noexcept {
-  for (const eurostat_code_row& row : eurostat_code_rows) {
-    if (row.code == code) return &row;
+inline constexpr std::size_t no_eurostat_row = eurostat_code_rows.size();
+
+// The index of `code`'s row, `no_eurostat_row` when none. Indices, not pointers: GCC under
+// UBSan cannot compare a pointer with null in a constant expression.
+[[nodiscard]] constexpr std::size_t find_eurostat_row(std::string_view code) noexcept {
+  for (std::size_t i = 0; i < eurostat_code_rows.size(); ++i) {
+    if (eurostat_code_rows[i].code == code) return i;
   }
-  return nullptr;
+  return no_eurostat_row;
 }
 
-// The Eurostat row that overrides the alpha-2 code of `alpha3`, if any (GRC -> EL).
-[[nodiscard]] constexpr const eurostat_code_row* eurostat_row_of(std::string_view alpha3) noexcept {
-  for (const eurostat_code_row& row : eurostat_code_rows) {
-    if (row.alpha3 == alpha3) return &row;
+// The index of the Eurostat row that overrides the alpha-2 code of `alpha3` (GRC -> EL),
+// `no_eurostat_row` when none.
+[[nodiscard]] constexpr std::size_t eurostat_row_of(std::string_view alpha3) noexcept {
+  for (std::size_t i = 0; i < eurostat_code_rows.size(); ++i) {
+    if (eurostat_code_rows[i].alpha3 == alpha3) return i;
   }
-  return nullptr;
+  return no_eurostat_row;
 }
 
 }  // namespace detail
@@ -45,23 +51,23 @@ namespace detail {
 /// True for Eurostat's aggregate codes (TOTAL, EU27_2020, EXT_EU27_2020, EU28, ...): sums of
 /// other codes, never a nationality.
 [[nodiscard]] constexpr bool is_eurostat_aggregate(std::string_view code) noexcept {
-  const detail::eurostat_code_row* row = detail::find_eurostat_row(code);
-  return row != nullptr && row->alpha3.empty();
+  const std::size_t row = detail::find_eurostat_row(code);
+  return row != detail::no_eurostat_row && detail::eurostat_code_rows[row].alpha3.empty();
 }
 
 /// The nationality of a Eurostat `citizen` or `geo` code: "SY" -> SYR, "EL" -> GRC, "UK" -> GBR,
 /// "XK" -> XKX, "STLS" -> XXA, "UNK" -> XXX, "RNC" -> XRN, "UK_OCT" -> GBD, "NA" -> NAM.
 /// Empty for aggregates and for codes Eurostat does not use (including ISO's GR and GB).
 [[nodiscard]] constexpr std::optional<nationality> nationality_from_eurostat(std::string_view code) noexcept {
-  if (const detail::eurostat_code_row* row = detail::find_eurostat_row(code)) {
-    if (row->alpha3.empty()) return std::nullopt;
-    return nationality::from_alpha3(row->alpha3);
+  if (const std::size_t row = detail::find_eurostat_row(code); row != detail::no_eurostat_row) {
+    if (detail::eurostat_code_rows[row].alpha3.empty()) return std::nullopt;
+    return nationality::from_alpha3(detail::eurostat_code_rows[row].alpha3);
   }
   if (code.size() != 2) return std::nullopt;
   for (const nationality_entry& entry : nationality::all()) {
     // Former states share alpha-2 codes (CS) and are not in Eurostat's current code lists.
     if (entry.alpha2 == code && entry.kind != nationality_kind::former) {
-      if (detail::eurostat_row_of(entry.alpha3()) != nullptr) return std::nullopt;  // GR, GB
+      if (detail::eurostat_row_of(entry.alpha3()) != detail::no_eurostat_row) return std::nullopt;  // GR, GB
       return entry.code;
     }
   }
@@ -79,8 +85,8 @@ namespace detail {
   if (code.size() == 2) {
     for (const nationality_entry& entry : nationality::all()) {
       if (entry.alpha2 == code && entry.kind != nationality_kind::former) {
-        if (const detail::eurostat_code_row* row = detail::eurostat_row_of(entry.alpha3())) {
-          suggestions.emplace_back(row->code);
+        if (const std::size_t row = detail::eurostat_row_of(entry.alpha3()); row != detail::no_eurostat_row) {
+          suggestions.emplace_back(detail::eurostat_code_rows[row].code);
         }
       }
     }
@@ -92,7 +98,9 @@ namespace detail {
 /// XXA -> "STLS", GBD -> "UK_OCT"). Empty for a former state, which Eurostat's current code
 /// lists do not hold.
 [[nodiscard]] constexpr std::string_view eurostat_code(nationality n) noexcept {
-  if (const detail::eurostat_code_row* row = detail::eurostat_row_of(n.alpha3())) return row->code;
+  if (const std::size_t row = detail::eurostat_row_of(n.alpha3()); row != detail::no_eurostat_row) {
+    return detail::eurostat_code_rows[row].code;
+  }
   if (n.kind() == nationality_kind::former) return {};
   return n.alpha2();
 }
@@ -101,8 +109,10 @@ namespace detail {
 /// "EU27_2020" -> "Europese Unie (27 landen vanaf 2020)". Throws `unknown_code` for a code
 /// Eurostat does not use.
 [[nodiscard]] inline std::string eurostat_geo_name(std::string_view geo, language lang) {
-  if (const detail::eurostat_code_row* row = detail::find_eurostat_row(geo); row != nullptr && row->alpha3.empty()) {
-    return std::string(lang == language::nl ? row->name_nl : row->name_en);
+  if (const std::size_t row = detail::find_eurostat_row(geo);
+      row != detail::no_eurostat_row && detail::eurostat_code_rows[row].alpha3.empty()) {
+    return std::string(lang == language::nl ? detail::eurostat_code_rows[row].name_nl
+                                            : detail::eurostat_code_rows[row].name_en);
   }
   return std::string(nationality_of_eurostat(geo).name(lang));
 }
