@@ -116,6 +116,7 @@ def test_json_says_what_was_computed() -> None:
 
 
 def test_pandas_frame_has_codes_names_and_int64_counts() -> None:
+    pytest.importorskip("pandas")
     frame = hand_table().to_pandas()
     assert list(frame.columns) == list(kc._europe.COLUMNS)
     assert len(frame) == 6
@@ -146,6 +147,7 @@ def test_no_data_and_missing_observations_are_said() -> None:
     text = EuropeTable(lines, period="2021", asyl_app="NASY_APP", top=2, language="en").to_markdown()
     assert "| Liechtenstein | LI | no data | — | — | — | — |" in text
     assert "- Incomplete, missing observations (':') counted as 0: NL.\n" in text
+    pytest.importorskip("pandas")
     frame = EuropeTable(lines, period="2021", asyl_app="NASY_APP", top=2, language="en").to_pandas()
     assert list(frame["missing"]) == [3, 3, 3, 3, 0, 0] and list(frame["reported"]) == [True] * 4 + [False] * 2
 
@@ -158,6 +160,7 @@ def test_line_lookup_names_what_is_there() -> None:
 
 
 def test_plot_renders_a_panel_per_country(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -204,6 +207,7 @@ def test_europe_table_rejects_a_bad_language(data: kc.EurostatData) -> None:
 
 
 def test_plot_europe_on_real_data(data: kc.EurostatData, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
     import matplotlib
 
     matplotlib.use("Agg")

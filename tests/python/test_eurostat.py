@@ -17,7 +17,6 @@ from pathlib import Path
 
 import kerncijfers as kc
 import numpy as np
-import pandas as pd
 import pytest
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -205,6 +204,7 @@ def test_a_corrupt_pickle_is_refused() -> None:
 
 
 def test_to_pandas() -> None:
+    pytest.importorskip("pandas")
     frame = kc.read_eurostat(HAND / "hand_bulk.tsv", geo="NL").to_pandas()
     assert list(frame.columns) == ["geo", "citizen", "asyl_app", "period", "value", "present", "flags"]
     assert frame["geo"].tolist() == ["NL"] * 6
@@ -269,6 +269,7 @@ def test_real_file_spot_checks(real_data: kc.EurostatData) -> None:
 @needs_real
 def test_real_file_whole_matches_pandas(real_data: kc.EurostatData) -> None:
     """SLOW (pandas reads 6.3 M rows): every kept observation equals pandas' filter of the file."""
+    pd = pytest.importorskip("pandas")
     assert REAL is not None
     expected: dict[Key, int] = {}
     rows = 0
