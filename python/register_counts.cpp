@@ -58,7 +58,7 @@ void register_counts(py::module_& m) {
       "months_of", [](const py::object& p) { return to_python_range(months_of(to_count_period(p))); },
       py::arg("period"), "The months of a Month, Quarter or Year, as a PeriodRange (RangeError for an IsoWeek).");
   m.def("consistency_tolerance", &consistency_tolerance, py::arg("source_multiple"), py::arg("parts"),
-        "The largest |whole - sum of parts| that rounding each count to source_multiple explains: "
+        "The largest ``|whole - sum of parts|`` that rounding each count to source_multiple explains: "
         "floor(m/2) * (parts + 1).");
   m.def(
       "consistent_with_rounding",
@@ -66,7 +66,7 @@ void register_counts(py::module_& m) {
         return consistent_with_rounding(whole, parts_sum, source_multiple, parts);
       },
       py::arg("whole"), py::arg("parts_sum"), py::arg("source_multiple"), py::arg("parts"),
-      "True when |whole - parts_sum| <= consistency_tolerance(source_multiple, parts).");
+      "True when ``|whole - parts_sum| <= consistency_tolerance(source_multiple, parts)``.");
 
   def_enum<release_precision>(m, "ReleasePrecision", "How precisely a release is dated.",
                               {{"undated", release_precision::undated},

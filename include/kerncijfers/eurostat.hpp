@@ -1083,9 +1083,10 @@ class eurostat_parser {
     // of a small open-addressing table, no string built, no string hashed.
     if (freq.size() + 1 + text.size() <= 16) {
       std::array<char, 16> bytes{};
-      std::memcpy(bytes.data(), freq.data(), freq.size());
+      // std::copy, not memcpy: an empty view may hold a null pointer, which memcpy must not get.
+      std::copy(freq.begin(), freq.end(), bytes.begin());
       bytes[freq.size()] = '\x1f';
-      std::memcpy(bytes.data() + freq.size() + 1, text.data(), text.size());
+      std::copy(text.begin(), text.end(), bytes.begin() + static_cast<std::ptrdiff_t>(freq.size() + 1));
       std::uint64_t lo = 0;
       std::uint64_t hi = 0;
       std::memcpy(&lo, bytes.data(), 8);
