@@ -8,7 +8,6 @@ the real file they are computed again here, independently, with pandas.
 from __future__ import annotations
 
 import copy
-import os
 import pickle
 from pathlib import Path
 
@@ -170,20 +169,9 @@ def test_errors_name_the_problem(data: kc.EurostatData) -> None:
 # The real file (PROVENANCE.md entry 5), where the shared data is present.
 
 
-def shared_file() -> Path:
-    name = Path("eurostat") / "migr_asyappctza_2008_2022.csv.gz"
-    env = os.environ.get("KERNCIJFERS_SHARED_DATA")
-    if env:
-        return Path(env) / name if (Path(env) / name).exists() else Path(env) / "data" / name
-    return Path(__file__).resolve().parents[3] / "shared" / "data" / name
-
-
 @pytest.fixture(scope="module")
-def real() -> kc.EurostatData:
-    path = shared_file()
-    if not path.exists():
-        pytest.skip(f"{path} is absent (the shared data is not next to this clone; set KERNCIJFERS_SHARED_DATA)")
-    return kc.read_eurostat(path)
+def real(shared_eurostat_file: Path) -> kc.EurostatData:
+    return kc.read_eurostat(shared_eurostat_file)
 
 
 def test_the_issues_spot_check_on_the_real_file(real: kc.EurostatData) -> None:
@@ -194,9 +182,9 @@ def test_the_issues_spot_check_on_the_real_file(real: kc.EurostatData) -> None:
     assert nl.unknown == 830
 
 
-def test_every_country_in_2021_as_pandas_computes_it(real: kc.EurostatData) -> None:
+def test_every_country_in_2021_as_pandas_computes_it(real: kc.EurostatData, shared_eurostat_file: Path) -> None:
     pd = pytest.importorskip("pandas")
-    frame = pd.read_csv(shared_file(), keep_default_na=False, na_values=[""])
+    frame = pd.read_csv(shared_eurostat_file, keep_default_na=False, na_values=[""])
     frame = frame[
         (frame.sex == "T")
         & (frame.age == "TOTAL")

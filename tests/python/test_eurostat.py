@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import gzip
-import os
 import pickle
 import re
 from pathlib import Path
@@ -218,33 +217,11 @@ def test_to_pandas() -> None:
 # The whole real file (6.3 million rows): a few seconds; skipped without ../shared.
 
 
-def _shared_file() -> Path | None:
-    candidates = []
-    if "KERNCIJFERS_SHARED_DATA" in os.environ:
-        candidates.append(Path(os.environ["KERNCIJFERS_SHARED_DATA"]))
-    candidates.append(_ROOT.parent / "shared" / "data")
-    for base in candidates:
-        path = base / "eurostat" / "migr_asyappctza_2008_2022.csv.gz"
-        if path.exists():
-            return path
-    return None
-
-
-REAL = _shared_file()
-needs_real = pytest.mark.skipif(
-    REAL is None,
-    reason="the whole real file ../shared/data/eurostat/migr_asyappctza_2008_2022.csv.gz is absent "
-    "(set KERNCIJFERS_SHARED_DATA to its data directory); this slow test runs where it exists",
-)
-
-
 @pytest.fixture(scope="module")
-def real_data() -> kc.EurostatData:
-    assert REAL is not None
-    return kc.read_eurostat(REAL)
+def real_data(shared_eurostat_file: Path) -> kc.EurostatData:
+    return kc.read_eurostat(shared_eurostat_file)
 
 
-@needs_real
 def test_real_file_spot_checks(real_data: kc.EurostatData) -> None:
     d = real_data
     assert d.layout is kc.EurostatLayout.tidy_csv
@@ -266,15 +243,13 @@ def test_real_file_spot_checks(real_data: kc.EurostatData) -> None:
     assert bool(np.all(d.value % 5 == 0))
 
 
-@needs_real
-def test_real_file_whole_matches_pandas(real_data: kc.EurostatData) -> None:
+def test_real_file_whole_matches_pandas(real_data: kc.EurostatData, shared_eurostat_file: Path) -> None:
     """SLOW (pandas reads 6.3 M rows): every kept observation equals pandas' filter of the file."""
     pd = pytest.importorskip("pandas")
-    assert REAL is not None
     expected: dict[Key, int] = {}
     rows = 0
     # In chunks: 6.3 million rows of text columns at once would take gigabytes.
-    for chunk in pd.read_csv(REAL, keep_default_na=False, dtype=str, chunksize=1_000_000):
+    for chunk in pd.read_csv(shared_eurostat_file, keep_default_na=False, dtype=str, chunksize=1_000_000):
         kept = chunk[(chunk["sex"] == "T") & (chunk["age"] == "TOTAL") & (chunk["unit"] == "PER")]
         rows += len(kept)
         for g, c, a, t, v in zip(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,12 +11,6 @@ import kerncijfers as kc
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def shared_eurostat_file() -> Path | None:
-    root = Path(os.environ.get("KERNCIJFERS_SHARED_DATA", REPO.parent / "shared" / "data"))
-    path = root / "eurostat" / "migr_asyappctza_2008_2022.csv.gz"
-    return path if path.exists() else None
 
 
 @pytest.mark.parametrize(
@@ -64,10 +57,8 @@ def test_aggregates_and_geo_names() -> None:
         kc.eurostat_geo_name("XX")
 
 
-def test_every_code_of_the_real_file_is_a_nationality_or_an_aggregate() -> None:
-    path = shared_eurostat_file()
-    if path is None:
-        pytest.skip("the shared real file ../shared/data/eurostat/migr_asyappctza_2008_2022.csv.gz is not here")
+def test_every_code_of_the_real_file_is_a_nationality_or_an_aggregate(shared_eurostat_file: Path) -> None:
+    path = shared_eurostat_file
     citizens: set[str] = set()
     geos: set[str] = set()
     with gzip.open(path, "rt", encoding="utf-8") as f:

@@ -25,7 +25,6 @@ rules written below, from their descriptions in ``include/kerncijfers/top_shares
 from __future__ import annotations
 
 import gzip
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -45,7 +44,6 @@ LAYOUT_FILES = {
     "sdmx_csv_2": EUROSTAT / "extract_migr_asyappctza_T_TOTAL_4geo_sdmx2.csv.gz",
 }
 LAYOUT_GEOS = ["DE", "EL", "LV", "NL"]
-SHARED_NAME = Path("eurostat") / "migr_asyappctza_2008_2022.csv.gz"
 YEARS = range(2008, 2023)
 TOP = 5
 
@@ -58,25 +56,6 @@ UNKNOWN = "UNK"
 # there, because Eurostat rounds every cell to 5. "other" is the total less the top and
 # unknown, so the shares still add up to 100 over what is shown.
 TOTAL_FROM = "TOTAL"
-
-
-def shared_file() -> Path | None:
-    """The whole shared file, or None where it is absent (a fresh clone)."""
-    env = os.environ.get("KERNCIJFERS_SHARED_DATA")
-    candidates = []
-    if env:
-        path = Path(env)
-        candidates.append(path if path.suffix == ".gz" else path / SHARED_NAME)
-    candidates.append(ROOT.parent / "shared" / "data" / SHARED_NAME)
-    return next((p for p in candidates if p.is_file()), None)
-
-
-SHARED = shared_file()
-needs_shared = pytest.mark.skipif(
-    SHARED is None,
-    reason="the whole real file migr_asyappctza_2008_2022.csv.gz is not here (neither <repo>/../shared/data/eurostat/ "
-    "nor $KERNCIJFERS_SHARED_DATA): a fresh clone has only the committed extract, which the other tests read",
-)
 
 
 # ----------------------------------------------------------------------------------------
@@ -269,11 +248,9 @@ def test_nl_2021_in_the_extract_itself(extract_frame: pd.DataFrame) -> None:
 # The whole shared file
 
 
-@needs_shared
-def test_every_country_and_year_of_the_whole_file_matches_the_oracle() -> None:
-    assert SHARED is not None
-    frame = read_tidy(SHARED)
-    data = kc.read_eurostat(SHARED)  # Eurostat's defaults: sex T, age TOTAL, unit PER
+def test_every_country_and_year_of_the_whole_file_matches_the_oracle(shared_eurostat_file: Path) -> None:
+    frame = read_tidy(shared_eurostat_file)
+    data = kc.read_eurostat(shared_eurostat_file)  # Eurostat's defaults: sex T, age TOTAL, unit PER
     expected = oracle(frame)
     assert compare(data, expected) == len(expected)
     for asyl_app in ("ASY_APP", "SSEQ"):
@@ -281,11 +258,12 @@ def test_every_country_and_year_of_the_whole_file_matches_the_oracle() -> None:
         assert compare(data, expected, asyl_app) == len(expected)
 
 
-@needs_shared
-def test_the_extract_is_the_whole_file_filtered() -> None:
+def test_the_extract_is_the_whole_file_filtered(shared_eurostat_file: Path) -> None:
     # The committed extract is what the tool writes from the shared file.
-    assert SHARED is not None
-    with gzip.open(SHARED, "rt", encoding="utf-8") as whole, gzip.open(EXTRACT, "rt", encoding="utf-8") as part:
+    with (
+        gzip.open(shared_eurostat_file, "rt", encoding="utf-8") as whole,
+        gzip.open(EXTRACT, "rt", encoding="utf-8") as part,
+    ):
         header = next(whole)
         assert next(part) == header
         kept = (line for line in whole if ",T,PER,TOTAL," in line)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -423,20 +422,11 @@ def test_unflagged_counts_have_no_flags_and_no_source_rounding() -> None:
         assert (f.flags, f.source_multiple, f.provisional, f.estimated) == ("", 1, False, False)
 
 
-def _shared_eurostat_file() -> Path | None:
-    root = os.environ.get("KERNCIJFERS_SHARED_DATA")
-    base = Path(root) if root else Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
-    path = base / "eurostat" / "migr_asyappctza_2008_2022.csv.gz"
-    return path if path.is_file() else None
-
-
-def test_real_eurostat_spot_check_nl_2021() -> None:
+def test_real_eurostat_spot_check_nl_2021(shared_eurostat_file: Path) -> None:
     """NL 2021 first-time applicants in Eurostat's annual file: 24,755, Syria 8,385 = 34%."""
     if not hasattr(kc, "read_eurostat"):
         pytest.skip("this build has no Eurostat reader (kerncijfers.read_eurostat)")
-    path = _shared_eurostat_file()
-    if path is None:
-        pytest.skip("the shared Eurostat file (../shared/data/eurostat, or KERNCIJFERS_SHARED_DATA) is absent")
+    path = shared_eurostat_file
     from kerncijfers.report import key_figures_from_eurostat
 
     k = key_figures_from_eurostat(path, kc.Year(2021), "NL")
