@@ -24,7 +24,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
 from . import _core as core
 from ._files import FileProblem, check_readable
@@ -74,58 +74,12 @@ _ASYL_APP: dict[str, dict[Lang, str]] = {
 }
 
 
-class _EntryLike(Protocol):
-    @property
-    def citizen(self) -> str: ...
-    @property
-    def nationality(self) -> core.Nationality | None: ...
-    @property
-    def count(self) -> int: ...
-    @property
-    def share(self) -> int: ...
-
-
-class _RowLike(Protocol):
-    """What :func:`kerncijfers.europe` returns per reporting country (``EuropeRow``)."""
-
-    @property
-    def geo(self) -> str: ...
-    @property
-    def period(self) -> Any: ...
-    @property
-    def top(self) -> Sequence[_EntryLike]: ...
-    @property
-    def other(self) -> int: ...
-    @property
-    def other_share(self) -> int: ...
-    @property
-    def unknown(self) -> int: ...
-    @property
-    def unknown_share(self) -> int: ...
-    @property
-    def total(self) -> int: ...
-    @property
-    def rounded_total(self) -> int: ...
-    @property
-    def flags(self) -> Any: ...
-
-
 def _language(language: str | core.Language) -> Lang:
     if isinstance(language, core.Language):
         return "nl" if language == core.Language.nl else "en"
     if language not in ("nl", "en"):
         raise core.InvalidInput(f"language must be 'nl' or 'en', got {language!r}")
     return "nl" if language == "nl" else "en"
-
-
-def _flag_letters(flags: Any) -> str:
-    """The flag letters of an ``ObservationFlags`` (sorted), '' for none."""
-    if flags is None:
-        return ""
-    letters = getattr(flags, "letters", None)
-    if letters is not None:
-        return str(letters() if callable(letters) else letters)
-    return str(flags)
 
 
 def _period_text(period: Any) -> str:
@@ -395,7 +349,7 @@ def _nationality_code(nationality: core.Nationality | None) -> str:
     return "" if nationality is None else nationality.alpha3
 
 
-def line_of(row: _RowLike, language: Lang, top: int) -> EuropeTableLine:
+def line_of(row: core.EuropeRow, language: Lang, top: int) -> EuropeTableLine:
     """One ``EuropeRow`` of :func:`kerncijfers.europe` as an :class:`EuropeTableLine` with names."""
     entries = []
     for rank, entry in enumerate(row.top, start=1):
@@ -416,9 +370,9 @@ def line_of(row: _RowLike, language: Lang, top: int) -> EuropeTableLine:
         entries=tuple(entries),
         total=int(row.total),
         rounded_total=int(row.rounded_total),
-        flags=_flag_letters(row.flags),
-        missing=int(getattr(row, "missing", 0)),
-        reported=int(getattr(row, "periods_reported", 1)) > 0,
+        flags=row.flags.letters(),
+        missing=row.missing,
+        reported=row.periods_reported > 0,
     )
 
 
