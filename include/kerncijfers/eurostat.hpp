@@ -1416,8 +1416,8 @@ template <class BlockSource>
     row.file = data.file;
     // count_row gains these with observation_flags.hpp (helper "counts"); until then they are skipped.
     [&](auto& r) {
-      if constexpr (requires { r.flags; }) r.flags = data.flags[i];
-      if constexpr (requires { r.source_multiple; }) r.source_multiple = data.source_multiple;
+      r.flags = data.flags[i];
+      r.source_multiple = data.source_multiple;
     }(row);
     rows.push_back(std::move(row));
   }

@@ -585,13 +585,10 @@ inline void merge_flags(std::string& flags, std::string_view letters) {
   }
 }
 
-// Adds the observation flags and the source's rounding multiple of `t` (a window total) to
-// `flags` and `multiple`. A template, so that it compiles against totals with and without
-// those members.
-template <class Total>
-void add_marks(std::string& flags, std::int64_t& multiple, const Total& t) {
-  if constexpr (requires { t.flags.letters(); }) merge_flags(flags, t.flags.letters());
-  if constexpr (requires { t.source_multiple; }) multiple = std::max<std::int64_t>(multiple, t.source_multiple);
+// Adds the observation flags and the source's rounding multiple of `t` to `flags` and `multiple`.
+inline void add_marks(std::string& flags, std::int64_t& multiple, const window_total& t) {
+  merge_flags(flags, t.flags.letters());
+  multiple = std::max<std::int64_t>(multiple, t.source_multiple);
 }
 
 // What every figure copies from its breakdown: sources, notes, flags and rounding.

@@ -1323,21 +1323,19 @@ BOOST_AUTO_TEST_CASE(a_month_page_through_the_count_period_overload_is_the_month
 }
 
 BOOST_AUTO_TEST_CASE(flags_and_source_rounding_are_collected_from_totals_that_have_them) {
-  struct letters_of {
-    std::string text;
-    [[nodiscard]] std::string letters() const { return text; }
-  };
-  struct total_with_marks {
-    letters_of flags;
-    std::int64_t source_multiple = 1;
+  const auto total_with_marks = [](std::string_view letters, std::int64_t source_multiple) {
+    kc::window_total t;
+    t.flags = kc::observation_flags::parse(letters);
+    t.source_multiple = source_multiple;
+    return t;
   };
   std::string flags;
   std::int64_t multiple = 1;
-  kc::detail::add_marks(flags, multiple, total_with_marks{{"pe"}, 5});
-  kc::detail::add_marks(flags, multiple, total_with_marks{{"bp"}, 1});
+  kc::detail::add_marks(flags, multiple, total_with_marks("pe", 5));
+  kc::detail::add_marks(flags, multiple, total_with_marks("bp", 1));
   BOOST_TEST(flags == "bep");
   BOOST_TEST(multiple == 5);
-  // A total without those members adds nothing.
+  // A total without flags, of exact counts, adds nothing.
   kc::detail::add_marks(flags, multiple, kc::window_total{});
   BOOST_TEST(flags == "bep");
   kc::figure_header h;
