@@ -315,6 +315,40 @@ void register_key_figures(py::module_& m) {
       &influx_figure::source_multiple);
   def_marks<influx_figure>(influx_cls);
 
+  py::class_<weekly_influx_entry> wentry(
+      m, "WeeklyInfluxEntry", "One category's TOTAL in a week and over the trailing 4 and 13 weeks ending with it.");
+  wentry.def_readonly("category", &weekly_influx_entry::category)
+      .def_readonly("week", &weekly_influx_entry::week)
+      .def_readonly("trailing_4", &weekly_influx_entry::trailing_4)
+      .def_readonly("trailing_13", &weekly_influx_entry::trailing_13)
+      .def("__repr__", [](const weekly_influx_entry& e) {
+        const auto count = [](const influx_entry& x) {
+          return x.count ? std::to_string(*x.count) : std::string("None");
+        };
+        return "WeeklyInfluxEntry(" + std::string(to_string(e.category)) + ", week=" + count(e.week) +
+               ", trailing_4=" + count(e.trailing_4) + ", trailing_13=" + count(e.trailing_13) + ")";
+      });
+  def_record<weekly_influx_entry>(wentry, &weekly_influx_entry::category, &weekly_influx_entry::week,
+                                  &weekly_influx_entry::trailing_4, &weekly_influx_entry::trailing_13);
+
+  py::class_<weekly_influx_figure> weekly(m, "WeeklyInfluxFigure",
+                                          "The weekly influx per category: the week and the trailing 4 and 13 weeks.");
+  weekly.def_readonly("week", &weekly_influx_figure::week)
+      .def_readonly("by_category", &weekly_influx_figure::by_category)
+      .def_readonly("source", &weekly_influx_figure::source)
+      .def_readonly("notes", &weekly_influx_figure::notes)
+      .def_readonly("status", &weekly_influx_figure::status)
+      .def_readonly("problem", &weekly_influx_figure::problem)
+      .def_readonly("reason", &weekly_influx_figure::reason)
+      .def("__repr__", [](const weekly_influx_figure& f) {
+        return "WeeklyInfluxFigure(" + f.week.iso() + ", " + std::string(to_string(f.status)) + ")";
+      });
+  def_record<weekly_influx_figure>(
+      weekly, &weekly_influx_figure::week, &weekly_influx_figure::by_category, &weekly_influx_figure::source,
+      &weekly_influx_figure::notes, &weekly_influx_figure::status, &weekly_influx_figure::problem,
+      &weekly_influx_figure::reason, &weekly_influx_figure::flags, &weekly_influx_figure::source_multiple);
+  def_marks<weekly_influx_figure>(weekly);
+
   py::class_<departures_figure> dep(
       m, "DeparturesFigure", "Departures of one group: total rounded to tens, supervised vs unsupervised shares.");
   dep.def_readonly("group", &departures_figure::group);
@@ -502,6 +536,8 @@ void register_key_figures(py::module_& m) {
   m.def(
       "influx", [](const counts_table& t, const py::object& p) { return influx(t, to_count_period(p)); },
       py::arg("counts"), py::arg("month"), "TOTAL per category in a period (a Month, Quarter or Year).");
+  m.def("weekly_influx", &weekly_influx, py::arg("counts"), py::arg("week"),
+        "TOTAL per category in an IsoWeek and over the trailing 4 and 13 weeks ending with it.");
   m.def(
       "trailing_months_of",
       [](const py::object& p, std::size_t n) { return to_python_range(trailing_months_of(to_count_period(p), n)); },

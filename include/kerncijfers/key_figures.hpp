@@ -383,6 +383,36 @@ struct influx_figure : figure_header {
   [[nodiscard]] friend bool operator==(const influx_figure&, const influx_figure&) = default;
 };
 
+/// The influx of one category in an ISO week: the week itself and the trailing 4 and 13
+/// weeks ending with it. Each is a TOTAL count, or the problem and reason why it has none
+/// (a week without a row, a row that would have to be split); never apportioned.
+struct weekly_influx_entry {
+  /// The category.
+  kerncijfers::category category = kerncijfers::category::first_application;
+  /// The week's TOTAL.
+  influx_entry week;
+  /// The TOTAL of the 4 weeks ending with the week.
+  influx_entry trailing_4;
+  /// The TOTAL of the 13 weeks ending with the week.
+  influx_entry trailing_13;
+
+  [[nodiscard]] friend bool operator==(const weekly_influx_entry&, const weekly_influx_entry&) = default;
+};
+
+/// The ministry's weekly influx: per category the week, the trailing 4 and the trailing 13
+/// weeks. The header: `exact` when every count is set, `partial` when some are,
+/// `unavailable` when none is; the problem of the first count missing and a reason naming
+/// every count missing with its own reason (which names the missing weeks); the sources of
+/// the TOTAL rows used.
+struct weekly_influx_figure : figure_header {
+  /// The last week of the windows.
+  iso_week week;
+  /// One entry per category, in the order of `all_categories`.
+  std::vector<weekly_influx_entry> by_category;
+
+  [[nodiscard]] friend bool operator==(const weekly_influx_figure&, const weekly_influx_figure&) = default;
+};
+
 /// Departures of one group in a window of months: the total rounded (to tens, on the page)
 /// and the split between supervised ("onder toezicht": independent + forced) and
 /// unsupervised ("op eigen gelegenheid") departures. The header: `exact` or `unavailable`
@@ -1249,6 +1279,67 @@ namespace detail {
   }
   fig.total = sum;
   fig.status = figure_status::exact;
+  return fig;
+}
+
+namespace detail {
+
+// One window of weeks of one category as an influx entry (never throws for missing data).
+inline void weekly_count(const counts_table& counts, category c, const period_range<iso_week>& window,
+                         influx_entry& entry, weekly_influx_figure& fig) {
+  entry.category = c;
+  window_lookup found = counts.try_total(c, count_window(window));
+  if (!found) {
+    entry.problem = problem_of(found);
+    entry.reason = std::move(found.reason);
+    return;
+  }
+  entry.count = found.total->value;
+  add_source(fig.source, fig.notes, *found.total);
+  add_marks(fig.flags, fig.source_multiple, *found.total);
+}
+
+}  // namespace detail
+
+/// The weekly influx ending with week `w`: per category (in the order of `all_categories`)
+/// the TOTAL of `w`, of the 4 weeks and of the 13 weeks ending with it. A window that lacks a
+/// week or needs a row split (a month row in a window of weeks) has no count, with the
+/// problem and the reason naming the weeks; the figure is then `partial` (or `unavailable`
+/// when no count is set). Throws `range_error` when a window would start before 0001-W01.
+[[nodiscard]] inline weekly_influx_figure weekly_influx(const counts_table& counts, iso_week w) {
+  weekly_influx_figure fig;
+  fig.week = w;
+  const period_range<iso_week> one = trailing(w, 1);
+  const period_range<iso_week> four = trailing(w, 4);
+  const period_range<iso_week> thirteen = trailing(w, 13);
+  std::vector<std::string> without;
+  bool any = false;
+  for (const category c : all_categories) {
+    weekly_influx_entry e;
+    e.category = c;
+    detail::weekly_count(counts, c, one, e.week, fig);
+    detail::weekly_count(counts, c, four, e.trailing_4, fig);
+    detail::weekly_count(counts, c, thirteen, e.trailing_13, fig);
+    const std::pair<const influx_entry*, std::string_view> parts[] = {
+        {&e.week, "the week"}, {&e.trailing_4, "4 weeks"}, {&e.trailing_13, "13 weeks"}};
+    for (const auto& [entry, what] : parts) {
+      if (entry->count) {
+        any = true;
+        continue;
+      }
+      if (without.empty()) fig.problem = entry->problem;
+      without.push_back(std::string(to_string(c)) + " (" + std::string(what) + "): " + entry->reason);
+    }
+    fig.by_category.push_back(std::move(e));
+  }
+  if (without.empty()) {
+    fig.status = figure_status::exact;
+    return fig;
+  }
+  fig.status = any ? figure_status::partial : figure_status::unavailable;
+  fig.reason = "the weekly influx ending with " + w.iso() + " lacks " + std::to_string(without.size()) +
+               (without.size() == 1 ? " count" : " counts") + ": ";
+  for (std::size_t i = 0; i < without.size(); ++i) fig.reason += (i == 0 ? "" : "; ") + without[i];
   return fig;
 }
 

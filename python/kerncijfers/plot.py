@@ -37,6 +37,7 @@ __all__ = [
     "plot_europe",
     "plot_key_figures",
     "plot_monthly_counts",
+    "plot_weekly_influx",
 ]
 
 if TYPE_CHECKING:
@@ -249,6 +250,65 @@ def _month_ticks(ax: Axes, months: Sequence[core.Month]) -> None:
         step = (1, 4, 7, 10) if len(months) > 8 else tuple(range(1, 13))
         shown = [m for m in months if m.index in step]
         ax.set_xticks([_month_position(m) for m in shown], [m.iso() for m in shown])
+
+
+#: One colour per category, in the order of the categories.
+CATEGORY_COLOURS = ("#154273", "#5b7fa8", "#e17000", "#39870c", "#a90061")
+_CATEGORIES = (
+    core.Category.first_application,
+    core.Category.repeat_application,
+    core.Category.family_reunification,
+    core.Category.relocation,
+    core.Category.resettlement,
+)
+
+
+def plot_weekly_influx(
+    counts: core.CountsTable,
+    week: core.IsoWeek,
+    *,
+    lang: LanguageLike = "nl",
+    weeks: int = 13,
+    ax: Axes | None = None,
+) -> Axes:
+    """The weekly influx: one bar per category for each of the ``weeks`` weeks ending with
+    ``week``, the TOTAL of that week as the table has it. A week without a row of its own (or
+    only a month row, which is never split into weeks) has no bar. Returns the ``Axes``.
+    """
+    if weeks < 1:
+        raise core.InvalidInput(f"weeks must be 1 or more, got {weeks}")
+    span = core.trailing(week, weeks)
+    shown = list(span)
+    if ax is None:
+        ax = _new_axes(4.2, 8.0)
+    nl = _is_nl(lang)
+    width = 0.8 / len(_CATEGORIES)
+    sources: set[str] = set()
+    latest: core.Release | None = None
+    for k, (cat, colour) in enumerate(zip(_CATEGORIES, CATEGORY_COLOURS, strict=True)):
+        heights = []
+        for w in shown:
+            total = counts.try_total(cat, w).total
+            if total is None:
+                heights.append(math.nan)
+                continue
+            sources.update(total.sources)
+            if latest is None or total.latest_release > latest:
+                latest = total.latest_release
+            heights.append(float(total.value))
+        x = [i + (k - (len(_CATEGORIES) - 1) / 2) * width for i in range(len(shown))]
+        ax.bar(x, heights, width=width, color=colour, label=_capitalised(cat.label(lang)), gid=f"bars-{cat.name}")
+    ax.set_xticks(range(len(shown)), [w.iso() for w in shown], rotation=45, ha="right", fontsize=8)
+    ax.set_ylabel("Aantal per week" if nl else "Count per week")
+    ax.set_ylim(bottom=0)
+    ax.set_title(
+        f"{'Instroom per week' if nl else 'Influx per week'}, {span.label(lang)}", loc="left", fontsize=11, pad=24
+    )
+    ax.legend(fontsize=8, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.01), ncol=len(_CATEGORIES),
+              borderaxespad=0.0)  # fmt: skip
+    _tidy(ax)
+    _add_source(ax, _sources_text(sources, latest, lang), lang)
+    return ax
 
 
 def _capitalised(text: str) -> str:

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <limits>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <type_traits>
 #include <typeinfo>
@@ -1345,6 +1346,93 @@ BOOST_AUTO_TEST_CASE(flags_and_source_rounding_are_collected_from_totals_that_ha
   h.flags = "b";
   BOOST_TEST(!h.provisional());
   BOOST_TEST(!h.estimated());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------
+// Weekly influx: counts per ISO week, built by hand in the six-column form
+
+BOOST_AUTO_TEST_SUITE(weekly_influx)
+
+// 2021-W07 to 2021-W19 (13 weeks), every category; category i counts 100 * (i + 1) plus the
+// week's index (0 for W07). The week `skip` of category `skip_cat` has no row.
+namespace {
+
+kc::counts_table weekly_counts(unsigned skip = 0, category skip_cat = category::repeat_application) {
+  std::string csv = "period,category,nationality,count,source,release\n";
+  for (std::size_t i = 0; i < kc::all_categories.size(); ++i) {
+    for (unsigned w = 7; w <= 19; ++w) {
+      if (w == skip && kc::all_categories[i] == skip_cat) continue;
+      const std::int64_t n = 100 * static_cast<std::int64_t>(i + 1) + (w - 7);
+      csv += "2021-W" + std::string(w < 10 ? "0" : "") + std::to_string(w) + "," +
+             std::string(kc::to_string(kc::all_categories[i])) + ",TOTAL," + std::to_string(n) +
+             ",weekly test data,2021-05-20\n";
+    }
+  }
+  std::istringstream in(csv);
+  return kc::read_counts_csv(in, "weekly.csv");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(week_and_trailing_sums_are_exact) {
+  const kc::weekly_influx_figure f = kc::weekly_influx(weekly_counts(), kc::iso_week(2021, 19));
+  BOOST_TEST(kc::to_string(f.status) == "exact");
+  BOOST_TEST(kc::to_string(f.problem) == "none");
+  BOOST_TEST(f.reason == "");
+  BOOST_TEST(f.week.iso() == "2021-W19");
+  BOOST_CHECK(f.source.sources == std::vector<std::string>{"weekly test data"});
+  BOOST_TEST(f.by_category.size() == 5U);
+  for (std::size_t i = 0; i < f.by_category.size(); ++i) {
+    const kc::weekly_influx_entry& e = f.by_category[i];
+    const std::int64_t base = 100 * static_cast<std::int64_t>(i + 1);
+    BOOST_CHECK(e.category == kc::all_categories[i]);
+    BOOST_CHECK(e.week.count == std::optional<std::int64_t>(base + 12));
+    BOOST_CHECK(e.trailing_4.count == std::optional<std::int64_t>(4 * base + 9 + 10 + 11 + 12));
+    BOOST_CHECK(e.trailing_13.count == std::optional<std::int64_t>(13 * base + 78));
+    BOOST_CHECK(e.week.category == kc::all_categories[i]);
+  }
+  BOOST_CHECK(f.by_category[0].trailing_4.count == std::optional<std::int64_t>(442));
+  BOOST_CHECK(f.by_category[0].trailing_13.count == std::optional<std::int64_t>(1378));
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_week_leaves_its_windows_without_a_count) {
+  const kc::weekly_influx_figure f = kc::weekly_influx(weekly_counts(17), kc::iso_week(2021, 19));
+  BOOST_TEST(kc::to_string(f.status) == "partial");
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
+  const kc::weekly_influx_entry& repeat = f.by_category[1];
+  BOOST_CHECK(repeat.week.count == std::optional<std::int64_t>(212));
+  BOOST_TEST(!repeat.trailing_4.count.has_value());
+  BOOST_TEST(!repeat.trailing_13.count.has_value());
+  BOOST_TEST(kc::to_string(repeat.trailing_4.problem) == "missing-months");
+  BOOST_TEST(repeat.trailing_4.reason == "no TOTAL repeat_application count for 2021-W17 (window 2021-W16/2021-W19)");
+  BOOST_TEST(f.reason == "the weekly influx ending with 2021-W19 lacks 2 counts: repeat_application (4 weeks): " +
+                             repeat.trailing_4.reason +
+                             "; repeat_application (13 weeks): " + repeat.trailing_13.reason);
+  BOOST_TEST(contains(repeat.trailing_13.reason, "2021-W17"));
+  // Every other category is exact.
+  BOOST_CHECK(f.by_category[0].trailing_13.count == std::optional<std::int64_t>(1378));
+}
+
+BOOST_AUTO_TEST_CASE(weeks_before_the_data_are_unavailable) {
+  const kc::weekly_influx_figure f = kc::weekly_influx(weekly_counts(), kc::iso_week(2021, 6));
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
+  BOOST_TEST(contains(f.reason, "lacks 15 counts: first_application (the week): "));
+  BOOST_TEST(f.by_category[4].trailing_13.reason ==
+             "no TOTAL resettlement count for 2020-W47, 2020-W48, 2020-W49, 2020-W50, 2020-W51, 2020-W52, "
+             "2020-W53, 2021-W01, 2021-W02, 2021-W03, 2021-W04, 2021-W05, 2021-W06 (window 2020-W47/2021-W06)");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_row_is_not_split_into_weeks) {
+  std::istringstream in(
+      "period,category,nationality,count,source,release\n"
+      "2021-05,first_application,TOTAL,500,s,2021-06-01\n");
+  const kc::weekly_influx_figure f = kc::weekly_influx(kc::read_counts_csv(in, "m.csv"), kc::iso_week(2021, 19));
+  BOOST_TEST(kc::to_string(f.status) == "unavailable");
+  BOOST_TEST(kc::to_string(f.by_category[0].week.problem) == "unsplittable-rows");
+  BOOST_TEST(!f.by_category[0].week.count.has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

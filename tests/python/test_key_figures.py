@@ -438,3 +438,69 @@ def test_real_eurostat_spot_check_nl_2021(shared_eurostat_file: Path) -> None:
     page = kc.render_markdown(k, "nl")
     assert "In 2021 kwam 34% van de asielzoekers die voor het eerst een aanvraag indienden uit Syrië" in page
     assert "(Door Eurostat afgerond op 5.)" in page
+
+
+ALL_CATEGORIES = [
+    kc.Category.first_application,
+    kc.Category.repeat_application,
+    kc.Category.family_reunification,
+    kc.Category.relocation,
+    kc.Category.resettlement,
+]
+
+
+def _weekly_counts(skip: kc.IsoWeek | None = None) -> kc.CountsTable:
+    # 2021-W07 to 2021-W19, every category: category i counts 100 * (i + 1) plus the week's
+    # index (0 for W07); `skip` has no repeat_application row.
+    rows = []
+    for i, cat in enumerate(ALL_CATEGORIES):
+        for w in range(7, 20):
+            week = kc.IsoWeek(2021, w)
+            if week == skip and cat == kc.Category.repeat_application:
+                continue
+            rows.append(kc.CountRow(week, cat, None, 100 * (i + 1) + w - 7, "weekly test data"))
+    return kc.CountsTable.from_rows(rows, "weekly")
+
+
+def test_weekly_influx_gives_the_week_and_the_trailing_4_and_13_weeks() -> None:
+    fig = kc.weekly_influx(_weekly_counts(), kc.IsoWeek(2021, 19))
+    assert fig.week == kc.IsoWeek(2021, 19)
+    assert (fig.status, fig.problem, fig.reason) == (kc.FigureStatus.exact, kc.FigureProblem.none, "")
+    assert fig.source.sources == ["weekly test data"]
+    assert [e.category for e in fig.by_category] == list(ALL_CATEGORIES)
+    assert [(e.week.count, e.trailing_4.count, e.trailing_13.count) for e in fig.by_category] == [
+        (112, 442, 1378),
+        (212, 842, 2678),
+        (312, 1242, 3978),
+        (412, 1642, 5278),
+        (512, 2042, 6578),
+    ]
+    assert (
+        repr(fig.by_category[0]) == "WeeklyInfluxEntry(first_application, week=112, trailing_4=442, trailing_13=1378)"
+    )
+    assert repr(fig) == "WeeklyInfluxFigure(2021-W19, exact)"
+    assert pickle.loads(pickle.dumps(fig)) == fig
+    assert copy.deepcopy(fig) == fig and copy.copy(fig.by_category[1]) == fig.by_category[1]
+    assert fig != kc.weekly_influx(_weekly_counts(), kc.IsoWeek(2021, 18))
+
+
+def test_weekly_influx_with_a_missing_week_is_partial_naming_the_week() -> None:
+    fig = kc.weekly_influx(_weekly_counts(skip=kc.IsoWeek(2021, 17)), kc.IsoWeek(2021, 19))
+    assert (fig.status, fig.problem) == (kc.FigureStatus.partial, kc.FigureProblem.missing_months)
+    repeat = fig.by_category[1]
+    assert (repeat.week.count, repeat.trailing_4.count, repeat.trailing_13.count) == (212, None, None)
+    assert repeat.trailing_4.problem == kc.FigureProblem.missing_months
+    assert repeat.trailing_4.reason == "no TOTAL repeat_application count for 2021-W17 (window 2021-W16/2021-W19)"
+    assert fig.reason == (
+        "the weekly influx ending with 2021-W19 lacks 2 counts: repeat_application (4 weeks): "
+        + repeat.trailing_4.reason
+        + "; repeat_application (13 weeks): "
+        + repeat.trailing_13.reason
+    )
+    assert "2021-W17" in repeat.trailing_13.reason
+    assert fig.by_category[0].trailing_13.count == 1378
+
+
+def test_weekly_influx_takes_only_an_iso_week() -> None:
+    with pytest.raises(TypeError):
+        kc.weekly_influx(_weekly_counts(), kc.Month(2021, 5))  # type: ignore[arg-type]

@@ -7,6 +7,7 @@ import io
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -28,6 +29,7 @@ from kerncijfers.plot import (  # noqa: E402
     plot_distribution,
     plot_key_figures,
     plot_monthly_counts,
+    plot_weekly_influx,
 )
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -269,3 +271,41 @@ def test_chart_png_data_uri_decodes(golden_figures: kc.KeyFigures) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     image = matplotlib.image.imread(io.BytesIO(data), format="png")
     assert image.shape[0] > 100 and image.shape[1] > 200
+
+
+def _weekly_counts() -> kc.CountsTable:
+    # 2021-W07 to 2021-W19: first applications 100 + the week's index, repeat applications
+    # 10 (but none in 2021-W17); no other category.
+    rows = []
+    for w in range(7, 20):
+        rows.append(kc.CountRow(kc.IsoWeek(2021, w), kc.Category.first_application, None, 100 + w - 7, "weekly data"))
+        if w != 17:
+            rows.append(kc.CountRow(kc.IsoWeek(2021, w), kc.Category.repeat_application, None, 10, "weekly data"))
+    return kc.CountsTable.from_rows(rows, "weekly")
+
+
+def test_weekly_influx_bars_per_week_and_category(tmp_path: Path) -> None:
+    ax = plot_weekly_influx(_weekly_counts(), kc.IsoWeek(2021, 19), lang="en")
+    first = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == "bars-first_application"]
+    repeat = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_gid() == "bars-repeat_application"]
+    assert [p.get_height() for p in first] == [float(100 + i) for i in range(13)]
+    heights = [p.get_height() for p in repeat]
+    assert [h for i, h in enumerate(heights) if i != 10] == [10.0] * 12
+    assert math.isnan(heights[10])  # 2021-W17: no bar, never a guess
+    assert [t.get_text() for t in ax.get_xticklabels()] == [f"2021-W{w:02d}" for w in range(7, 20)]
+    assert ax.get_title(loc="left").startswith("Influx per week, ")
+    assert ax.get_ylabel() == "Count per week"
+    sources = [a.get_text() for a in ax.texts if isinstance(a, Annotation) and a.get_gid() == "source"]
+    assert len(sources) == 1 and sources[0].startswith("Source: weekly data")
+    out = tmp_path / "weekly.png"
+    ax.figure.savefig(out)
+    assert matplotlib.image.imread(out).shape[2] == 4
+
+
+def test_weekly_influx_in_dutch_and_its_bad_window() -> None:
+    ax = plot_weekly_influx(_weekly_counts(), kc.IsoWeek(2021, 19), weeks=4)
+    assert ax.get_ylabel() == "Aantal per week"
+    assert ax.get_title(loc="left").startswith("Instroom per week, ")
+    assert len(ax.get_xticklabels()) == 4
+    with pytest.raises(kc.InvalidInput, match="weeks must be 1 or more, got 0"):
+        plot_weekly_influx(_weekly_counts(), kc.IsoWeek(2021, 19), weeks=0)
