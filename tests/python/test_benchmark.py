@@ -225,12 +225,25 @@ def test_the_eurostat_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     text = eurostat.main(["--file", str(path), "--repeat", "1", "--no-memory", "--output", str(output)])
     assert "were compared exactly: **identical** for all 3 reporting countries" in text
     assert "Spot check, NL 2021: total 1,040 (rounded 1,040); SY 500 (48%)" in text
+    assert "Where kerncijfers' time goes: reading the same file with a selection that no row matches" in text
     written = output.read_text()
     assert written.startswith("# Benchmarks\n\nThe panel benchmark's text stays.\n\n" + eurostat.SECTION_START)
     # A second run replaces its section, nothing else.
     eurostat.main(["--file", str(path), "--repeat", "1", "--no-memory", "--output", str(output)])
     assert output.read_text().count(eurostat.SECTION_START) == 1
     assert eurostat.section_of(output.read_text()) is not None
+
+
+def test_the_reading_floor_keeps_no_row_but_reads_every_line(tmp_path: Path) -> None:
+    eurostat = bench("eurostat")
+    path = eurostat_extract(tmp_path)
+    data = eurostat.run_reading_floor(path)
+    assert (len(data), data.dataset) == (0, "migr_asyappctza")
+    # The same file with the default selection (sex T, age TOTAL): per citizen code the rows of
+    # 2021 NASY_APP, 2021 ASY_APP and 2020 NASY_APP; 12 + 5 + 4 codes with the aggregates.
+    import kerncijfers as kc
+
+    assert len(kc.read_eurostat(path)) == (12 + 5 + 4) * 3
 
 
 def test_the_eurostat_benchmark_skips_without_the_file(tmp_path: Path) -> None:
