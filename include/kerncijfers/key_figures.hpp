@@ -1206,8 +1206,8 @@ namespace detail {
 }
 
 // "the counts (sources: Eurostat migr_asyappctza) have no rows of family_reunification at
-// all: the source does not count them".
-[[nodiscard]] inline std::string not_in_source_reason(const counts_table& counts, category cat) {
+// all": what the data show, without saying why (an extract may have left them out).
+[[nodiscard]] inline std::string no_rows_reason(const counts_table& counts, category cat) {
   std::vector<std::string> sources;
   for (const count_row& r : counts.rows()) {
     if (std::find(sources.begin(), sources.end(), r.source) == sources.end()) sources.push_back(r.source);
@@ -1216,7 +1216,13 @@ namespace detail {
   std::string names;
   for (const std::string& s : sources) names += (names.empty() ? "" : ", ") + s;
   return "the counts" + (names.empty() ? std::string() : " (sources: " + names + ")") + " have no rows of " +
-         std::string(to_string(cat)) + " at all: the source does not count them";
+         std::string(to_string(cat)) + " at all";
+}
+
+// The reason of a distribution of a category the data have no row of: a table with no
+// nareiziger rows at all is a source that does not count them (Eurostat's).
+[[nodiscard]] inline std::string not_in_source_reason(const counts_table& counts, category cat) {
+  return no_rows_reason(counts, cat) + ": the source does not count them";
 }
 
 }  // namespace detail
@@ -1226,7 +1232,8 @@ namespace detail {
 
 /// The TOTAL of every category in period `p` (a month, a quarter or a year; in the order of
 /// `all_categories`), and their sum when every category has one. A category without a TOTAL
-/// has an empty count and the reason; so has a category whose nationality rows
+/// has an empty count and the reason (`not_in_source` when the table has no row of it at all,
+/// as Eurostat's data have no nareizigers); so has a category whose nationality rows
 /// for the month sum to more than its TOTAL (`inconsistent_data`: the data contradict themselves, the reason gives both
 /// numbers). A sum that does not fit in 64 bits leaves `total` empty with the problem
 /// `overflow`. Never throws for missing or contradicting data.
@@ -1239,7 +1246,10 @@ namespace detail {
     influx_entry entry;
     entry.category = c;
     window_lookup found = counts.try_total(c, window);
-    if (!found) {
+    if (!found && !counts.empty() && !detail::has_category(counts, c)) {
+      entry.problem = figure_problem::not_in_source;
+      entry.reason = detail::no_rows_reason(counts, c);
+    } else if (!found) {
       entry.problem = problem_of(found);
       entry.reason = std::move(found.reason);
     } else if (const detail::breakdown_issue issue =
@@ -1289,6 +1299,11 @@ inline void weekly_count(const counts_table& counts, category c, const period_ra
                          influx_entry& entry, weekly_influx_figure& fig) {
   entry.category = c;
   window_lookup found = counts.try_total(c, count_window(window));
+  if (!found && !counts.empty() && !has_category(counts, c)) {
+    entry.problem = figure_problem::not_in_source;
+    entry.reason = no_rows_reason(counts, c);
+    return;
+  }
   if (!found) {
     entry.problem = problem_of(found);
     entry.reason = std::move(found.reason);
@@ -1304,7 +1319,8 @@ inline void weekly_count(const counts_table& counts, category c, const period_ra
 /// The weekly influx ending with week `w`: per category (in the order of `all_categories`)
 /// the TOTAL of `w`, of the 4 weeks and of the 13 weeks ending with it. A window that lacks a
 /// week or needs a row split (a month row in a window of weeks) has no count, with the
-/// problem and the reason naming the weeks; the figure is then `partial` (or `unavailable`
+/// problem and the reason naming the weeks (`not_in_source` for a category of which the
+/// table has no row at all); the figure is then `partial` (or `unavailable`
 /// when no count is set). Throws `range_error` when a window would start before 0001-W01.
 [[nodiscard]] inline weekly_influx_figure weekly_influx(const counts_table& counts, iso_week w) {
   weekly_influx_figure fig;

@@ -142,9 +142,10 @@ BOOST_AUTO_TEST_CASE(partial_and_unavailable_figures) {
   BOOST_TEST(all["period"]["iso"].get<std::string>() == "2021-01/2021-12");
   BOOST_TEST(all["period"]["label"]["nl"].get<std::string>() == "2021");
 
-  // Influx: repeat applications have no TOTAL, so neither has the sum.
+  // Influx: the table has no repeat applications at all (not in its source), so the sum has none.
   BOOST_TEST(j["influx"]["total"].is_null());
-  BOOST_TEST(j["influx"]["total_problem"].get<std::string>() == "missing-months");
+  BOOST_TEST(j["influx"]["total_problem"].get<std::string>() == "not-in-source");
+  BOOST_TEST(j["influx"]["by_category"][1]["problem"].get<std::string>() == "not-in-source");
   BOOST_TEST(j["influx"]["by_category"][0]["count"].get<std::int64_t>() == 100);
   BOOST_TEST(j["influx"]["by_category"][1]["count"].is_null());
 }

@@ -445,9 +445,10 @@ BOOST_AUTO_TEST_CASE(nareizigers_and_influx_without_monthly_totals) {
   BOOST_TEST(k.family_reunification_month.rows.empty());
   BOOST_TEST(k.influx.by_category[0].count.value_or(-1) == 955);
   BOOST_TEST(!k.influx.by_category[1].count.has_value());
-  BOOST_TEST(kc::to_string(k.influx.by_category[1].problem) == "missing-months");
+  // The bundled extract has no repeat applications at all: said as such, not as missing months.
+  BOOST_TEST(kc::to_string(k.influx.by_category[1].problem) == "not-in-source");
   BOOST_TEST(kc::to_string(k.influx.by_category[0].problem) == "none");
-  BOOST_TEST(contains(k.influx.by_category[1].reason, "no TOTAL repeat_application count for 2021-05"));
+  BOOST_TEST(contains(k.influx.by_category[1].reason, "have no rows of repeat_application at all"));
   BOOST_TEST(!k.influx.total.has_value());
   BOOST_CHECK(k.influx.source.sources == std::vector<std::string>{cbs_2021_30});
 }
@@ -720,12 +721,20 @@ BOOST_AUTO_TEST_CASE(total_rounding_to_tens_is_half_up) {
 
 BOOST_AUTO_TEST_CASE(influx_with_a_missing_category) {
   const auto t = table({row(kc::month(2021, 5), std::nullopt, 100),
+                        row(kc::month(2021, 4), std::nullopt, 30, category::repeat_application),
                         row(kc::month(2021, 5), std::nullopt, 7, category::resettlement, "other source")});
   const auto f = kc::influx(t, may_2021());
   BOOST_TEST(f.by_category[0].count.value_or(-1) == 100);
+  // Repeat applications are in the table, but not for May.
+  BOOST_TEST(!f.by_category[1].count.has_value());
+  BOOST_TEST(kc::to_string(f.by_category[1].problem) == "missing-months");
+  BOOST_TEST(f.by_category[1].reason == "no TOTAL repeat_application count for 2021-05 (window 2021-05)");
+  // Family reunification is in no row at all: not in the source (the reason says only what the data show).
   BOOST_TEST(!f.by_category[2].count.has_value());
-  BOOST_TEST(contains(f.by_category[2].reason, "no TOTAL family_reunification count for 2021-05"));
-  BOOST_TEST(kc::to_string(f.by_category[2].problem) == "missing-months");
+  BOOST_TEST(kc::to_string(f.by_category[2].problem) == "not-in-source");
+  BOOST_TEST(f.by_category[2].reason ==
+             "the counts (sources: other source, test) have no rows of family_reunification at all");
+  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
   BOOST_TEST(f.by_category[4].count.value_or(-1) == 7);
   BOOST_TEST(!f.total.has_value());
   BOOST_CHECK(f.source.sources == (std::vector<std::string>{"other source", "test"}));
@@ -884,7 +893,7 @@ BOOST_AUTO_TEST_CASE(influx_sum_needs_every_category_and_says_which_lack_one) {
       table({row(may_2021(), std::nullopt, int64_max), row(may_2021(), std::nullopt, 1, category::repeat_application)});
   const auto f = kc::influx(t, may_2021());
   BOOST_TEST(!f.total.has_value());
-  BOOST_TEST(kc::to_string(f.problem) == "missing-months");
+  BOOST_TEST(kc::to_string(f.problem) == "not-in-source");
   BOOST_TEST(f.reason ==
              "the sum over the categories for 2021-05 needs a count of every category, and family_reunification, "
              "relocation, resettlement have none");
@@ -1433,6 +1442,14 @@ BOOST_AUTO_TEST_CASE(a_month_row_is_not_split_into_weeks) {
   BOOST_TEST(kc::to_string(f.status) == "unavailable");
   BOOST_TEST(kc::to_string(f.by_category[0].week.problem) == "unsplittable-rows");
   BOOST_TEST(!f.by_category[0].week.count.has_value());
+  BOOST_TEST(kc::to_string(f.problem) == "unsplittable-rows");
+  // The other categories are in no row at all: not in the source, in every window.
+  for (const kc::influx_entry* e :
+       {&f.by_category[1].week, &f.by_category[3].trailing_4, &f.by_category[4].trailing_13}) {
+    BOOST_TEST(kc::to_string(e->problem) == "not-in-source");
+    BOOST_TEST(!e->count.has_value());
+  }
+  BOOST_TEST(f.by_category[2].week.reason == "the counts (sources: s) have no rows of family_reunification at all");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -89,7 +89,8 @@ def test_problems_are_codes_and_the_page_names_them_in_its_language(bundled_figu
     assert k.departures_criminal.problem == kc.FigureProblem.missing_departures
     assert k.departures_all.problem == kc.FigureProblem.none
     repeat = k.influx.by_category[1]
-    assert repeat.count is None and repeat.problem == kc.FigureProblem.missing_months
+    # The bundled extract has no repeat applications at all: not in this source, not missing months.
+    assert repeat.count is None and repeat.problem == kc.FigureProblem.not_in_source
     assert "2021-Q2" in k.family_reunification_month.reason  # the details stay with the figure
     page = kc.render_markdown(k, "nl")
     assert "(reden: " + kc.problem_text(kc.FigureProblem.unsplittable_rows, "nl") + ")" in page
@@ -378,6 +379,15 @@ def test_a_year_page_from_annual_counts() -> None:
         assert f.reason == (
             "the counts (sources: Eurostat migr_asyappctza) have no rows of family_reunification at all: "
             "the source does not count them"
+        )
+    # The influx says the same of the categories Eurostat does not count, not that months are missing.
+    entries = {e.category: e for e in k.influx.by_category}
+    assert entries[kc.Category.first_application].count == 24755
+    for category in list(kc.Category)[1:]:
+        assert (entries[category].count, entries[category].problem) == (None, kc.FigureProblem.not_in_source)
+        assert (
+            entries[category].reason
+            == f"the counts (sources: Eurostat migr_asyappctza) have no rows of {category.name} at all"
         )
     # The same by ISO text; a quarter page of annual counts has no quarter rows.
     assert kc.compute_key_figures(annual_counts(), NO_DEPARTURES, kc.nl_safe_countries(), "2021", options) == k

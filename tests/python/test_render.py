@@ -60,7 +60,7 @@ def test_json_has_one_convention_for_missing_values(bundled_figures: kc.KeyFigur
     assert safe["total"] == 955 and safe["lower_percent"] is not None and safe["upper_percent"] is not None
     influx = data["influx"]
     assert influx["by_category"][1]["count"] is None and influx["total"] is None
-    assert influx["total_problem"] == "missing-months"
+    assert influx["total_problem"] == "not-in-source"  # the bundled extract has no repeat applications
 
 
 def test_a_year_page_and_another_countrys_page_in_words() -> None:
