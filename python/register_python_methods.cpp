@@ -85,6 +85,8 @@ void register_python_methods(py::module_& m) {
   // Rich display in Jupyter (kerncijfers._display says what each shows).
   def_display(m.attr("KeyFigures"), "_repr_html_", "key_figures_html");
   def_display(m.attr("KeyFigures"), "_repr_markdown_", "key_figures_markdown");
+  def_display(m.attr("WeeklyInfluxFigure"), "_repr_html_", "weekly_influx_html");
+  def_display(m.attr("WeeklyInfluxFigure"), "_repr_markdown_", "weekly_influx_markdown");
   def_display(m.attr("DistributionFigure"), "_repr_html_", "distribution_html");
   def_display(m.attr("SafeShareFigure"), "_repr_html_", "safe_share_html");
   def_display(m.attr("DeparturesFigure"), "_repr_html_", "departures_html");

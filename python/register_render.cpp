@@ -42,7 +42,32 @@ void register_render(py::module_& m) {
       },
       py::arg("figures"), py::arg("lang") = "nl", py::arg("options") = py::none(),
       "The page as a standalone HTML document.");
-  m.def("render_json", &render_json, py::arg("figures"), "Every figure with its window, source and rounding, as JSON.");
+  m.def(
+      "render_json", [](const key_figures& k) { return render_json(k); }, py::arg("figures"),
+      "Every figure with its window, source and rounding, as JSON.");
+  // The week page: the same three functions for a WeeklyInfluxFigure.
+  m.def(
+      "render_markdown",
+      [](const weekly_influx_figure& f, const py::object& lang) { return render_markdown(f, to_language(lang)); },
+      py::arg("figure"), py::arg("lang") = "nl", "The week page of a weekly influx figure as Markdown.");
+  m.def(
+      "render_html",
+      [](const weekly_influx_figure& f, const py::object& lang, const std::optional<html_options>& o) {
+        return render_html(f, to_language(lang), o.value_or(html_options{}));
+      },
+      py::arg("figure"), py::arg("lang") = "nl", py::arg("options") = py::none(),
+      "The week page as a standalone HTML document (options: only the title).");
+  m.def(
+      "render_json", [](const weekly_influx_figure& f) { return render_json(f); }, py::arg("figure"),
+      "The weekly influx figure as JSON (docs/weekly-influx.schema.json).");
+  m.def(
+      "week_dates_label",
+      [](const iso_week& w, const py::object& lang) { return week_dates_label(w, to_language(lang)); }, py::arg("week"),
+      py::arg("lang") = "nl", "The days of an ISO week: '10 t/m 16 mei 2021' / '10–16 May 2021'.");
+  m.def(
+      "week_title", [](const iso_week& w, const py::object& lang) { return week_title(w, to_language(lang)); },
+      py::arg("week"), py::arg("lang") = "nl",
+      "The title of the week page: 'Instroom week 19 van 2021 (10 t/m 16 mei 2021)'.");
   m.def("html_escape", &html_escape, py::arg("text"));
   m.def(
       "format_count", [](std::int64_t n, const py::object& lang) { return format_count(n, to_language(lang)); },

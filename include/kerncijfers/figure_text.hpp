@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kerncijfers/calendar.hpp"
 #include "kerncijfers/errors.hpp"
 #include "kerncijfers/eurostat_codes.hpp"
 #include "kerncijfers/key_figures.hpp"
@@ -182,6 +183,56 @@ namespace detail::rendering {
     case row_kind::unlisted: return std::string(phrase_text(phrase_id::row_unlisted, lang));
   }
   return "?";
+}
+
+}  // namespace detail::rendering
+
+/// The days of ISO week `w`, Monday to Sunday, in `lang`: "10 t/m 16 mei 2021" / "10–16 May
+/// 2021"; across months "28 juni t/m 4 juli 2021" / "28 June – 4 July 2021", across years
+/// "28 december 2020 t/m 3 januari 2021" / "28 December 2020 – 3 January 2021".
+[[nodiscard]] inline std::string week_dates_label(const iso_week& w, language lang) {
+  const calendar::civil_date first = w.first_day();
+  const calendar::civil_date last = w.last_day();
+  const auto month_name = [lang](calendar::civil_date d) {
+    return phrase_text(detail::rendering::month_phrase(calendar::month_of(d)), lang);
+  };
+  const std::string last_text = say(phrase_id::day_month_year, lang,
+                                    {{"day", std::to_string(calendar::day_of(last))},
+                                     {"month", month_name(last)},
+                                     {"year", std::to_string(calendar::year_of(last))}});
+  if (calendar::month_of(first) == calendar::month_of(last) && calendar::year_of(first) == calendar::year_of(last)) {
+    return say(phrase_id::week_dates, lang, {{"first", std::to_string(calendar::day_of(first))}, {"last", last_text}});
+  }
+  const std::string first_text =
+      calendar::year_of(first) == calendar::year_of(last)
+          ? say(phrase_id::day_month, lang,
+                {{"day", std::to_string(calendar::day_of(first))}, {"month", month_name(first)}})
+          : say(phrase_id::day_month_year, lang,
+                {{"day", std::to_string(calendar::day_of(first))},
+                 {"month", month_name(first)},
+                 {"year", std::to_string(calendar::year_of(first))}});
+  return say(phrase_id::week_dates_span, lang, {{"first", first_text}, {"last", last_text}});
+}
+
+/// The title of the week page of ISO week `w`, with its days: "Instroom week 19 van 2021 (10
+/// t/m 16 mei 2021)" / "Influx week 19 of 2021 (10–16 May 2021)". The year is the ISO
+/// week's year (week 1 of 2021 starts on 4 January 2021, week 53 of 2020 ends on 3 January).
+[[nodiscard]] inline std::string week_title(const iso_week& w, language lang) {
+  return say(
+      phrase_id::week_page_title, lang,
+      {{"week", std::to_string(w.index())}, {"year", std::to_string(w.year())}, {"dates", week_dates_label(w, lang)}});
+}
+
+namespace detail::rendering {
+
+// Why a count of weeks is missing, as a clause: the problems of windows of months in their
+// words for weeks ("niet voor elke week", "niet over de weken te verdelen").
+[[nodiscard]] constexpr std::string_view week_problem_text(figure_problem problem, language lang) noexcept {
+  switch (problem) {
+    case figure_problem::missing_months: return phrase_text(phrase_id::problem_missing_weeks, lang);
+    case figure_problem::unsplittable_rows: return phrase_text(phrase_id::problem_unsplittable_weeks, lang);
+    default: return problem_text(problem, lang);
+  }
 }
 
 }  // namespace detail::rendering

@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kerncijfers/calendar.hpp"
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
 #include "kerncijfers/figure_text.hpp"
@@ -57,6 +58,17 @@ namespace kerncijfers {
 /// are escaped), so the output is always valid JSON: a byte of a text (a source name, say)
 /// that is not well-formed UTF-8 becomes the character U+FFFD, one per ill-formed byte.
 [[nodiscard]] inline std::string render_json(const key_figures& figures);
+
+/// The weekly influx as JSON (UTF-8, two-space indentation, integers only), the document of
+/// the week page: `week` ("2021-W19"), `first_day` and `last_day` (ISO dates, Monday and
+/// Sunday), `title` {nl, en} (the page's), `status`, `problem` and `reason` of the figure,
+/// then `by_category`: per category its `category` and `category_label` and the three
+/// windows `week`, `trailing_4` and `trailing_13`, each with `window` (ISO, "2021-W16/2021-W19"),
+/// `weeks`, `count` (`null` when missing, never 0), `count_text` {nl, en} (`null` when
+/// missing), `problem` and `reason`; then `notes`, `source` and, where they say something,
+/// the flags and `source_multiple` as for every figure. `docs/weekly-influx.schema.json` is
+/// the schema of the output.
+[[nodiscard]] inline std::string render_json(const weekly_influx_figure& figure);
 
 // ---------------------------------------------------------------------------------------
 // Implementation
@@ -354,12 +366,55 @@ template <class T>
   return j;
 }
 
+[[nodiscard]] inline std::string iso_day(calendar::civil_date d) {
+  return kerncijfers::detail::iso_date(calendar::year_of(d), calendar::month_of(d), calendar::day_of(d));
+}
+
+[[nodiscard]] inline json week_window(const influx_entry& e, const period_range<iso_week>& window) {
+  json j = json::object();
+  j["window"] = window.iso();
+  j["weeks"] = static_cast<std::int64_t>(window.size());
+  j["count"] = optional_integer(e.count);
+  j["count_text"] =
+      e.count ? labels(format_count(*e.count, language::nl), format_count(*e.count, language::en)) : json(nullptr);
+  j["problem"] = to_string(e.problem);
+  j["reason"] = text(e.reason);
+  return j;
+}
+
+[[nodiscard]] inline json weekly(const weekly_influx_figure& f) {
+  json j = json::object();
+  j["week"] = f.week.iso();
+  j["first_day"] = iso_day(f.week.first_day());
+  j["last_day"] = iso_day(f.week.last_day());
+  j["title"] = labels(week_title(f.week, language::nl), week_title(f.week, language::en));
+  put_status(j, f.status, f.problem, f.reason);
+  json entries = json::array();
+  for (const weekly_influx_entry& e : f.by_category) {
+    json entry = json::object();
+    put_category(entry, e.category);
+    entry["week"] = week_window(e.week, trailing(f.week, 1));
+    entry["trailing_4"] = week_window(e.trailing_4, trailing(f.week, 4));
+    entry["trailing_13"] = week_window(e.trailing_13, trailing(f.week, 13));
+    entries.push_back(std::move(entry));
+  }
+  j["by_category"] = std::move(entries);
+  j["notes"] = string_list(f.notes);
+  j["source"] = source(f.source);
+  put_marks(j, f);
+  return j;
+}
+
 }  // namespace detail::figures_json
 
 inline std::string render_json(const key_figures& figures) {
   // Every string is well-formed UTF-8 already (`utf8_text`), so strict mode never throws;
   // ensure_ascii off keeps names such as "Syrië" readable, as the schema's examples show.
   return detail::figures_json::document(figures).dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
+}
+
+inline std::string render_json(const weekly_influx_figure& figure) {
+  return detail::figures_json::weekly(figure).dump(2, ' ', false, nlohmann::json::error_handler_t::strict) + "\n";
 }
 
 }  // namespace kerncijfers

@@ -215,6 +215,20 @@ enum class phrase_id : std::uint16_t {
   heading_country,
   intro_country,
   policy_left_out,
+  // The week page (the weekly influx).
+  week_page_title,
+  week_dates,
+  week_dates_span,
+  day_month,
+  day_month_year,
+  week_count,
+  week_count_unavailable,
+  week_trailing,
+  week_trailing_unavailable,
+  week_sentence,
+  week_all_unavailable,
+  problem_missing_weeks,
+  problem_unsplittable_weeks,
 };
 
 /// A phrase's name (for messages) and its placeholders: their names separated by single
@@ -372,6 +386,19 @@ inline constexpr phrase_declaration phrase_declarations[] = {
     {phrase_id::heading_country, "heading_country", "country"},
     {phrase_id::intro_country, "intro_country", "country sources"},
     {phrase_id::policy_left_out, "policy_left_out", "country"},
+    {phrase_id::week_page_title, "week_page_title", "week year dates"},
+    {phrase_id::week_dates, "week_dates", "first last"},
+    {phrase_id::week_dates_span, "week_dates_span", "first last"},
+    {phrase_id::day_month, "day_month", "day month"},
+    {phrase_id::day_month_year, "day_month_year", "day month year"},
+    {phrase_id::week_count, "week_count", "week count subject"},
+    {phrase_id::week_count_unavailable, "week_count_unavailable", "week subject reason"},
+    {phrase_id::week_trailing, "week_trailing", "weeks week count"},
+    {phrase_id::week_trailing_unavailable, "week_trailing_unavailable", "weeks week reason"},
+    {phrase_id::week_sentence, "week_sentence", "week trailing_4 trailing_13"},
+    {phrase_id::week_all_unavailable, "week_all_unavailable", "week subject reason"},
+    {phrase_id::problem_missing_weeks, "problem_missing_weeks", ""},
+    {phrase_id::problem_unsplittable_weeks, "problem_unsplittable_weeks", ""},
 };
 
 /// How many phrases there are.
@@ -383,7 +410,7 @@ namespace detail {
   for (std::size_t i = 0; i < phrase_count; ++i) {
     if (static_cast<std::size_t>(phrase_declarations[i].id) != i) return false;
   }
-  return static_cast<std::size_t>(phrase_id::policy_left_out) + 1 == phrase_count;
+  return static_cast<std::size_t>(phrase_id::problem_unsplittable_weeks) + 1 == phrase_count;
 }
 
 }  // namespace detail

@@ -39,6 +39,10 @@
 /// `departures_period_label`, `problem_text`, `source_text`), and the blocks, spans and the
 /// Markdown and HTML writers are in `page_layout.hpp`.
 ///
+/// The week page: a `weekly_influx_figure` (the ministry's weekly *instroomcijfers*) as a
+/// short page of its own, with the same words for the categories, the same "(reden: ...)"
+/// for a count that is missing, the same notes and source line as the month page.
+///
 /// Everything here is pure: figures in, text out.
 
 #include <array>
@@ -52,6 +56,7 @@
 
 #include "kerncijfers/counts.hpp"
 #include "kerncijfers/departures.hpp"
+#include "kerncijfers/errors.hpp"
 #include "kerncijfers/figure_text.hpp"
 #include "kerncijfers/figures_json.hpp"
 #include "kerncijfers/key_figures.hpp"
@@ -93,6 +98,24 @@ struct html_options {
 /// `<html lang="nl">`, UTF-8, a small inline stylesheet, no external resources. All text is
 /// escaped with `html_escape`; only `options.figures` is inserted verbatim.
 [[nodiscard]] inline std::string render_html(const key_figures& figures, language lang,
+                                             const html_options& options = {});
+
+/// The week page of a weekly influx figure as Markdown in `lang`, ending in a newline: the
+/// title with the week and its days ("## Instroom week 19 van 2021 (10 t/m 16 mei 2021)"),
+/// then per category one sentence with the week's count and those of the 4 and the 13
+/// weeks up to and including it ("In week 19 waren er 262 asielzoekers die voor het eerst
+/// een aanvraag indienden; in de 4 weken tot en met week 19 waren het er 1.042 en in de 13
+/// weken tot en met week 19 waren het er 3.378."). A count that is missing is never written
+/// as a number: the sentence says it is not available and why ("(reden: ...)"), and a
+/// category without any count says so once. Then, as on the month page, the notes on
+/// provisional, estimated and source-rounded counts and the source line ("(Bron: ...)").
+[[nodiscard]] inline std::string render_markdown(const weekly_influx_figure& figure, language lang);
+
+/// The week page (see `render_markdown` of a `weekly_influx_figure`) as a complete
+/// standalone HTML5 document in `lang`, all text escaped. `options.title` replaces the
+/// title of the document (empty = the page's title); the week page has no figures, so
+/// `options.figures` must be empty: markup there throws `invalid_input`.
+[[nodiscard]] inline std::string render_html(const weekly_influx_figure& figure, language lang,
                                              const html_options& options = {});
 
 // ---------------------------------------------------------------------------------------
@@ -790,6 +813,63 @@ inline void add_count_notes(std::vector<block>& blocks, std::initializer_list<co
   return blocks;
 }
 
+// ----- the week page
+
+// "262" or why the count is missing (the reason suffix, " (reden: ...)").
+[[nodiscard]] inline std::string week_reason(const influx_entry& e, language lang) {
+  const std::string text =
+      e.problem != figure_problem::none ? std::string(week_problem_text(e.problem, lang)) : clause(e.reason);
+  if (text.empty()) return {};
+  return " " + say(phrase_id::reason, lang, {{"reason", text}});
+}
+
+// One category's sentence: the week, then the trailing 4 and 13 weeks; one sentence for a
+// category without any count when all three lack it for the same reason.
+[[nodiscard]] inline std::string week_category_text(const weekly_influx_entry& e, const iso_week& w, language lang) {
+  const std::string week = std::to_string(w.index());
+  const std::string_view who = subject(e.category, lang);
+  if (!e.week.count && !e.trailing_4.count && !e.trailing_13.count) {
+    const std::string reason = week_reason(e.week, lang);
+    if (week_reason(e.trailing_4, lang) == reason && week_reason(e.trailing_13, lang) == reason) {
+      return say(phrase_id::week_all_unavailable, lang, {{"subject", who}, {"week", week}, {"reason", reason}});
+    }
+  }
+  const std::string first = e.week.count
+                                ? say(phrase_id::week_count, lang,
+                                      {{"week", week}, {"count", format_count(*e.week.count, lang)}, {"subject", who}})
+                                : say(phrase_id::week_count_unavailable, lang,
+                                      {{"week", week}, {"subject", who}, {"reason", week_reason(e.week, lang)}});
+  const auto trailing = [&](const influx_entry& t, std::string_view weeks) {
+    return t.count ? say(phrase_id::week_trailing, lang,
+                         {{"weeks", weeks}, {"week", week}, {"count", format_count(*t.count, lang)}})
+                   : say(phrase_id::week_trailing_unavailable, lang,
+                         {{"weeks", weeks}, {"week", week}, {"reason", week_reason(t, lang)}});
+  };
+  return say(
+      phrase_id::week_sentence, lang,
+      {{"week", first}, {"trailing_4", trailing(e.trailing_4, "4")}, {"trailing_13", trailing(e.trailing_13, "13")}});
+}
+
+// The week page, block by block: the title, a paragraph per category, the notes on the
+// counts and the source line.
+[[nodiscard]] inline std::vector<block> week_page_blocks(const weekly_influx_figure& f, language lang) {
+  std::vector<block> blocks;
+  blocks.push_back(heading(2, week_title(f.week, lang)));
+  for (const weekly_influx_entry& e : f.by_category) {
+    paragraph p;
+    p.sentence(week_category_text(e, f.week, lang));
+    blocks.push_back(p.take());
+  }
+  add_count_notes(blocks, {&f}, lang);
+  const std::string sources = sources_text({&f.source}, lang);
+  if (!sources.empty()) {
+    paragraph p;
+    p.sentence(say(phrase_id::source_note, lang, {{"sources", sources}}));
+    blocks.push_back(p.take());
+  }
+  return blocks;
+}
+
 }  // namespace detail::rendering
 
 inline std::string figure_title(const key_figures& figures, std::size_t index, language lang) {
@@ -804,6 +884,21 @@ inline std::string render_html(const key_figures& figures, language lang, const 
   const std::string title = options.title.empty() ? detail::rendering::page_title(figures, lang) : options.title;
   return detail::rendering::html_document(to_string(lang), title,
                                           detail::rendering::page_blocks(figures, lang, &options));
+}
+
+inline std::string render_markdown(const weekly_influx_figure& figure, language lang) {
+  return detail::rendering::markdown_document(detail::rendering::week_page_blocks(figure, lang));
+}
+
+inline std::string render_html(const weekly_influx_figure& figure, language lang, const html_options& options) {
+  for (std::size_t i = 0; i < options.figures.size(); ++i) {
+    if (!options.figures[i].empty()) {
+      throw invalid_input("the week page has no figures, but html_options.figures[" + std::to_string(i) +
+                          "] has markup");
+    }
+  }
+  const std::string title = options.title.empty() ? week_title(figure.week, lang) : options.title;
+  return detail::rendering::html_document(to_string(lang), title, detail::rendering::week_page_blocks(figure, lang));
 }
 
 }  // namespace kerncijfers

@@ -177,6 +177,8 @@ __all__ = [
     "render_json",
     "render_markdown",
     "reporting_country_name",
+    "week_dates_label",
+    "week_title",
     "rolling_mean",
     "rolling_sum",
     "round_ratio",

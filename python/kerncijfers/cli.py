@@ -12,6 +12,11 @@ the file's unit); ``--trailing N`` sets the trailing window in periods of that u
 country other than NL the Dutch-policy paragraphs (safe countries of origin, departures)
 are left out unless ``--departures`` or ``--safe-countries`` give that country's own data.
 
+**The week page.** ``--week YYYY-Www`` renders the weekly influx of that ISO week (the week
+and the 4 and 13 weeks up to it, per category) from counts per ISO week in the ``--data``
+files (default: the bundled counts, which are monthly, so every count of the page then says
+it is not available and why); ``--format`` and ``--lang`` as for the month page.
+
 **Input files.** ``--data``, ``--departures`` and ``--safe-countries`` must each name a
 regular file, or a stream that can be read (a FIFO, ``/dev/stdin``, a shell's ``<(...)``).
 A missing or unreadable file, a directory, a block device or a socket is refused by name,
@@ -115,6 +120,13 @@ def _quarter(text: str) -> core.Quarter:
         raise argparse.ArgumentTypeError(_message_of(error) or str(error)) from None
 
 
+def _week(text: str) -> core.IsoWeek:
+    try:
+        return core.IsoWeek.parse(text)
+    except (ValueError, KeyError) as error:
+        raise argparse.ArgumentTypeError(_message_of(error) or str(error)) from None
+
+
 def _geo(text: str) -> str:
     if not (2 <= len(text) <= 8 and text.isascii() and text.replace("_", "").isalnum() and text.upper() == text):
         given = shown(text if len(text) <= 40 else text[:40] + "...")
@@ -138,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     report = commands.add_parser(
         "report",
-        help="render the 'Kerncijfers asiel en migratie' page for a month, quarter or year",
+        help="render the 'Kerncijfers asiel en migratie' page for a month, quarter or year, or the week page",
         description="Render the key-figures page for a month (or, from Eurostat's data, a quarter or a year and "
         "any reporting country). Without --data or --eurostat it uses the bundled real data.",
     )
@@ -146,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     period.add_argument("--month", type=_month, default=None, help="the month, YYYY-MM (default 2021-05)")
     period.add_argument("--quarter", type=_quarter, default=None, help="the quarter, YYYY-Qn (Eurostat's data)")
     period.add_argument("--year", type=_year, default=None, help="the year, YYYY (Eurostat's annual data)")
+    period.add_argument(
+        "--week",
+        type=_week,
+        default=None,
+        metavar="YYYY-Www",
+        help="the week page: the weekly influx of an ISO week, YYYY-Www (counts per week from --data)",
+    )
     source = report.add_mutually_exclusive_group()
     source.add_argument("--data", action="append", default=None, metavar="FILE", help="counts CSV file (repeatable)")
     source.add_argument(
@@ -289,6 +308,8 @@ def render(args: argparse.Namespace) -> str:
     that cannot be read (named with its option), the library's errors for bad data."""
     if args.command == "europe":
         return render_europe(args)
+    if args.week is not None:
+        return _render_week(args)
     period: core.Month | core.Quarter | core.Year | None = args.month or args.quarter or args.year
     geo: str | None = args.geo
     if geo is not None and not args.eurostat:
@@ -341,6 +362,37 @@ def render(args: argparse.Namespace) -> str:
     if args.format == "html":
         return _html(figures, args.lang, args.charts)
     return core.render_markdown(figures, args.lang)
+
+
+# The options of the month page that the week page has no use for: refused, not ignored.
+_NOT_FOR_WEEK = (
+    ("eurostat", "--eurostat"),
+    ("geo", "--geo"),
+    ("trailing", "--trailing"),
+    ("departures", "--departures"),
+    ("safe_countries", "--safe-countries"),
+    ("top", "--top"),
+    ("nareiziger_window_end", "--nareiziger-window-end"),
+)
+
+
+def _render_week(args: argparse.Namespace) -> str:
+    """The week page (``--week``): the weekly influx from the counts CSV files (``--data``,
+    else the bundled counts, which have no weekly rows: every count then says why it is
+    missing)."""
+    for attribute, option in _NOT_FOR_WEEK:
+        if getattr(args, attribute) is not None:
+            raise CommandLineError(f"{option} is not an option of the week page (--week)")
+    counts = _read_table(
+        "--data", args.data, bundled_counts_files(), core.read_count_rows, core.CountsTable.from_rows,
+        "counts", args.progress,
+    )  # fmt: skip
+    figure = core.weekly_influx(counts, args.week)
+    if args.format == "json":
+        return core.render_json(figure)
+    if args.format == "html":
+        return core.render_html(figure, args.lang)
+    return core.render_markdown(figure, args.lang)
 
 
 def _html(figures: core.KeyFigures, lang: Literal["nl", "en"], charts: str) -> str:

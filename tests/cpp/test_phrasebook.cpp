@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(an_empty_table_lacks_every_phrase) {
   BOOST_TEST(
       std::all_of(problems.begin(), problems.end(), [](const auto& p) { return p.fault == phrase_fault::missing; }));
   BOOST_TEST(problems.front().id == phrase_id::number_0);
-  BOOST_TEST(problems.back().id == phrase_id::policy_left_out);
+  BOOST_TEST(problems.back().id == phrase_id::problem_unsplittable_weeks);
 }
 
 // Adding a language is adding a table: a table written from the declarations alone (here

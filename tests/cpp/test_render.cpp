@@ -1579,3 +1579,206 @@ BOOST_AUTO_TEST_CASE(provisional_and_rounded_counts_are_stated_on_the_page_and_i
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---------------------------------------------------------------------------------------
+// The week page: the weekly influx as text
+
+BOOST_AUTO_TEST_SUITE(week_page)
+
+namespace {
+
+// One category's weekly TOTALs, 2021-W07 to 2021-W19: `base` plus the week's number.
+std::string week_rows(std::string_view category, std::int64_t base, std::string_view source = "weekly test data") {
+  std::string csv;
+  for (unsigned w = 7; w <= 19; ++w) {
+    csv += "2021-W" + std::string(w < 10 ? "0" : "") + std::to_string(w) + "," + std::string(category) + ",TOTAL," +
+           std::to_string(base + w) + "," + std::string(source) + ",2021-05-20\n";
+  }
+  return csv;
+}
+
+kc::counts_table week_table(const std::string& rows) {
+  std::istringstream in("period,category,nationality,count,source,release\n" + rows);
+  return kc::read_counts_csv(in, "weekly.csv");
+}
+
+// Every category, every week: week 19 of first applications is 259, its 4 weeks 1030, its
+// 13 weeks 3289.
+kc::weekly_influx_figure exact_week() {
+  return kc::weekly_influx(
+      week_table(week_rows("first_application", 240) + week_rows("repeat_application", 20) +
+                 week_rows("family_reunification", 80) + week_rows("relocation", -6) + week_rows("resettlement", 10)),
+      kc::iso_week(2021, 19));
+}
+
+// Repeat applications only as a month row, resettlement not at all.
+kc::weekly_influx_figure partial_week() {
+  return kc::weekly_influx(week_table(week_rows("first_application", 240) +
+                                      "2021-05,repeat_application,TOTAL,170,weekly test data,2021-06-01\n" +
+                                      week_rows("family_reunification", 80) + week_rows("relocation", -6)),
+                           kc::iso_week(2021, 19));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_exact_week_in_dutch_markdown) {
+  BOOST_TEST(kc::render_markdown(exact_week(), kc::language::nl) ==
+             "## Instroom week 19 van 2021 (10 t/m 16 mei 2021)\n"
+             "\n"
+             "In week 19 waren er 259 asielzoekers die voor het eerst een aanvraag indienden; in de 4 weken tot en met "
+             "week 19 waren het er 1.030 en in de 13 weken tot en met week 19 waren het er 3.289.\n"
+             "\n"
+             "In week 19 waren er 39 asielzoekers die een herhaalde aanvraag indienden; in de 4 weken tot en met week "
+             "19 waren het er 150 en in de 13 weken tot en met week 19 waren het er 429.\n"
+             "\n"
+             "In week 19 waren er 99 nareizigers; in de 4 weken tot en met week 19 waren het er 390 en in de 13 weken "
+             "tot en met week 19 waren het er 1.209.\n"
+             "\n"
+             "In week 19 waren er 13 herplaatste asielzoekers; in de 4 weken tot en met week 19 waren het er 46 en in "
+             "de 13 weken tot en met week 19 waren het er 91.\n"
+             "\n"
+             "In week 19 waren er 29 hervestigde vluchtelingen; in de 4 weken tot en met week 19 waren het er 110 en "
+             "in de 13 weken tot en met week 19 waren het er 299.\n"
+             "\n"
+             "(Bron: weekly test data, release 2021-05-20)\n");
+}
+
+BOOST_AUTO_TEST_CASE(an_exact_week_in_english_markdown) {
+  const std::string en = kc::render_markdown(exact_week(), kc::language::en);
+  BOOST_TEST(en.substr(0, en.find("\n\nIn week 19 there were 39")) ==
+             "## Influx week 19 of 2021 (10–16 May 2021)\n"
+             "\n"
+             "In week 19 there were 259 first-time asylum applicants; in the 4 weeks up to and including week 19 there "
+             "were 1,030 and in the 13 weeks up to and including week 19 there were 3,289.");
+  BOOST_TEST(
+      en.ends_with("In week 19 there were 99 family members joining refugees; in the 4 weeks up to and "
+                   "including week 19 there were 390 and in the 13 weeks up to and including week 19 there "
+                   "were 1,209.\n\nIn week 19 there were 13 relocated asylum seekers; in the 4 weeks up to and "
+                   "including week 19 there were 46 and in the 13 weeks up to and including week 19 there were "
+                   "91.\n\nIn week 19 there were 29 resettled refugees; in the 4 weeks up to and including week "
+                   "19 there were 110 and in the 13 weeks up to and including week 19 there were 299.\n\n"
+                   "(Source: weekly test data, release 2021-05-20)\n"));
+}
+
+BOOST_AUTO_TEST_CASE(a_partial_week_says_why_a_count_is_missing) {
+  const kc::weekly_influx_figure f = partial_week();
+  BOOST_TEST(kc::to_string(f.status) == "partial");
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_contains(nl,
+                 "\n\nHet aantal asielzoekers die een herhaalde aanvraag indienden in week 19 is niet beschikbaar "
+                 "(reden: voor een deel van de periode hebben de gegevens alleen totalen per maand, kwartaal of jaar, "
+                 "die niet over de weken te verdelen zijn); voor de 4 weken tot en met week 19 is het aantal niet "
+                 "beschikbaar (reden: de gegevens hebben niet voor elke week van de periode een totaal) en voor de 13 "
+                 "weken tot en met week 19 is het aantal niet beschikbaar (reden: de gegevens hebben niet voor elke "
+                 "week van de periode een totaal).\n\n");
+  check_contains(
+      nl,
+      "\n\nHet aantal hervestigde vluchtelingen in week 19 en in de 4 en 13 weken tot en met week 19 is niet "
+      "beschikbaar (reden: de gegevens hebben niet voor elke week van de periode een totaal).\n\n");
+  // The month row is never split: no count of repeat applications is written.
+  BOOST_TEST(nl.find("170") == std::string::npos);
+  BOOST_TEST(nl.find(" 0 ") == std::string::npos);
+  check_contains(nl, "In week 19 waren er 259 asielzoekers die voor het eerst een aanvraag indienden;");
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_contains(en,
+                 "\n\nThe number of repeat asylum applicants in week 19 is not available (reason: for part of the "
+                 "period the data have only monthly, quarterly or yearly totals, which cannot be divided over the "
+                 "weeks); for the 4 weeks up to and including week 19 the number is not available (reason: the data "
+                 "do not have a total for every week of the period) and for the 13 weeks up to and including week 19 "
+                 "the number is not available (reason: the data do not have a total for every week of the period).");
+  check_contains(
+      en,
+      "\n\nThe number of resettled refugees in week 19 and in the 4 and 13 weeks up to and including week 19 "
+      "is not available (reason: the data do not have a total for every week of the period).\n\n");
+}
+
+BOOST_AUTO_TEST_CASE(one_missing_count_among_others_and_a_hand_made_reason) {
+  kc::weekly_influx_figure f = exact_week();
+  f.by_category[0].trailing_13.count.reset();
+  f.by_category[0].trailing_13.reason = "no data before 2021-W10.";
+  f.by_category.resize(1);
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  check_contains(nl,
+                 "In week 19 waren er 259 asielzoekers die voor het eerst een aanvraag indienden; in de 4 weken tot en "
+                 "met week 19 waren het er 1.030 en voor de 13 weken tot en met week 19 is het aantal niet beschikbaar "
+                 "(reden: no data before 2021-W10).\n");
+}
+
+BOOST_AUTO_TEST_CASE(weeks_across_months_and_years_name_their_days) {
+  BOOST_TEST(kc::week_dates_label(kc::iso_week(2021, 19), kc::language::nl) == "10 t/m 16 mei 2021");
+  BOOST_TEST(kc::week_dates_label(kc::iso_week(2021, 19), kc::language::en) == "10–16 May 2021");
+  BOOST_TEST(kc::week_dates_label(kc::iso_week(2021, 26), kc::language::nl) == "28 juni t/m 4 juli 2021");
+  BOOST_TEST(kc::week_dates_label(kc::iso_week(2021, 26), kc::language::en) == "28 June – 4 July 2021");
+  BOOST_TEST(kc::week_dates_label(kc::iso_week(2020, 53), kc::language::nl) == "28 december 2020 t/m 3 januari 2021");
+  BOOST_TEST(kc::week_dates_label(kc::iso_week(2020, 53), kc::language::en) == "28 December 2020 – 3 January 2021");
+  BOOST_TEST(kc::week_title(kc::iso_week(2020, 53), kc::language::nl) ==
+             "Instroom week 53 van 2020 (28 december 2020 t/m 3 januari 2021)");
+  BOOST_TEST(kc::week_title(kc::iso_week(2021, 1), kc::language::en) == "Influx week 1 of 2021 (4–10 January 2021)");
+}
+
+BOOST_AUTO_TEST_CASE(flags_and_source_rounding_are_noted_as_on_the_month_page) {
+  kc::weekly_influx_figure f = exact_week();
+  f.flags = "ep";
+  f.source_multiple = 5;
+  f.source = kc::figure_source{{"Eurostat migr_asyappctzw"}, kc::release{}};
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  BOOST_TEST(
+      nl.ends_with("waren het er 299.\n\n(Voorlopige cijfers: de bron kan deze aantallen nog herzien.) "
+                   "(Geschatte cijfers: de bron heeft een deel van deze aantallen geschat.) (Door Eurostat "
+                   "afgerond op 5.)\n\n(Bron: Eurostat migr\\_asyappctzw, ongedateerd)\n"));
+}
+
+BOOST_AUTO_TEST_CASE(the_week_page_in_html_is_escaped) {
+  kc::weekly_influx_figure f = exact_week();
+  f.source = kc::figure_source{{"A&B <weekly>"}, kc::release::from_date(2021, 5, 20)};
+  const std::string html = kc::render_html(f, kc::language::nl);
+  BOOST_TEST(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">\n"));
+  check_contains(html, "<title>Instroom week 19 van 2021 (10 t/m 16 mei 2021)</title>");
+  check_contains(
+      html,
+      "<main>\n<h2>Instroom week 19 van 2021 (10 t/m 16 mei 2021)</h2>\n<p>In week 19 waren er 259 "
+      "asielzoekers die voor het eerst een aanvraag indienden; in de 4 weken tot en met week 19 waren het er "
+      "1.030 en in de 13 weken tot en met week 19 waren het er 3.289.</p>\n");
+  check_contains(html, "<p>(Bron: A&amp;B &lt;weekly&gt;, release 2021-05-20)</p>\n</main>\n");
+  BOOST_TEST(html.find("<weekly>") == std::string::npos);
+  kc::html_options options;
+  options.title = "Week <19> & co";
+  const std::string titled = kc::render_html(f, kc::language::en, options);
+  check_contains(titled, "<html lang=\"en\">");
+  check_contains(titled, "<title>Week &lt;19&gt; &amp; co</title>");
+  check_contains(titled, "<h2>Influx week 19 of 2021 (10–16 May 2021)</h2>");
+  options.figures[2] = "<svg/>";
+  BOOST_CHECK_EXCEPTION(
+      (void)kc::render_html(f, kc::language::nl, options), kc::invalid_input, [](const kc::invalid_input& e) {
+        return std::string_view(e.what()) == "the week page has no figures, but html_options.figures[2] has markup";
+      });
+}
+
+BOOST_AUTO_TEST_CASE(the_week_as_json) {
+  const std::string json = kc::render_json(partial_week());
+  BOOST_TEST(
+      json.starts_with("{\n  \"week\": \"2021-W19\",\n  \"first_day\": \"2021-05-10\",\n  \"last_day\": "
+                       "\"2021-05-16\",\n  \"title\": {\n    \"nl\": \"Instroom week 19 van 2021 (10 t/m 16 "
+                       "mei 2021)\",\n    \"en\": \"Influx week 19 of 2021 (10–16 May 2021)\"\n  },\n  "
+                       "\"status\": \"partial\",\n  \"problem\": \"unsplittable-rows\",\n"));
+  check_contains(
+      json,
+      "\"by_category\": [\n    {\n      \"category\": \"first_application\",\n      \"category_label\": {\n"
+      "        \"nl\": \"eerste asielaanvragen\",\n        \"en\": \"first asylum applications\"\n      },\n"
+      "      \"week\": {\n        \"window\": \"2021-W19\",\n        \"weeks\": 1,\n        \"count\": 259,\n"
+      "        \"count_text\": {\n          \"nl\": \"259\",\n          \"en\": \"259\"\n        },\n"
+      "        \"problem\": \"none\",\n        \"reason\": \"\"\n      },\n      \"trailing_4\": {\n"
+      "        \"window\": \"2021-W16/2021-W19\",\n        \"weeks\": 4,\n        \"count\": 1030,\n"
+      "        \"count_text\": {\n          \"nl\": \"1.030\",\n          \"en\": \"1,030\"\n        },\n");
+  check_contains(json, "\"window\": \"2021-W07/2021-W19\",\n        \"weeks\": 13,\n        \"count\": 3289,\n");
+  // A missing count is null with its problem and reason, never 0.
+  check_contains(json,
+                 "\"category\": \"repeat_application\",\n      \"category_label\": {\n        \"nl\": \"herhaalde "
+                 "asielaanvragen\",\n        \"en\": \"repeat asylum applications\"\n      },\n      \"week\": {\n"
+                 "        \"window\": \"2021-W19\",\n        \"weeks\": 1,\n        \"count\": null,\n        "
+                 "\"count_text\": null,\n        \"problem\": \"unsplittable-rows\",\n        \"reason\": \"");
+  BOOST_TEST(json.ends_with("\n}\n"));
+  BOOST_TEST(json.find("\"flags\"") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -200,6 +200,24 @@ inline constexpr phrase_entry en[] = {
     {phrase_id::policy_left_out,
      "The share of asylum seekers from safe countries of origin and the departure figures are Dutch figures; they were "
      "not given for {country} and are not on this page."},
+    {phrase_id::week_page_title, "Influx week {week} of {year} ({dates})"},
+    {phrase_id::week_dates, "{first}–{last}"},
+    {phrase_id::week_dates_span, "{first} – {last}"},
+    {phrase_id::day_month, "{day} {month}"},
+    {phrase_id::day_month_year, "{day} {month} {year}"},
+    {phrase_id::week_count, "In week {week} there were {count} {subject}"},
+    {phrase_id::week_count_unavailable, "The number of {subject} in week {week} is not available{reason}"},
+    {phrase_id::week_trailing, "in the {weeks} weeks up to and including week {week} there were {count}"},
+    {phrase_id::week_trailing_unavailable,
+     "for the {weeks} weeks up to and including week {week} the number is not available{reason}"},
+    {phrase_id::week_sentence, "{week}; {trailing_4} and {trailing_13}."},
+    {phrase_id::week_all_unavailable,
+     "The number of {subject} in week {week} and in the 4 and 13 weeks up to and including week {week} is not "
+     "available{reason}."},
+    {phrase_id::problem_missing_weeks, "the data do not have a total for every week of the period"},
+    {phrase_id::problem_unsplittable_weeks,
+     "for part of the period the data have only monthly, quarterly or yearly totals, which cannot be divided over "
+     "the weeks"},
 };
 
 // Compiles only when the table is complete; the error names the phrase that is not.

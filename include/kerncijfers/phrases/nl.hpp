@@ -208,6 +208,24 @@ inline constexpr phrase_entry nl[] = {
     {phrase_id::policy_left_out,
      "Het aandeel asielzoekers uit veilige landen van herkomst en de vertrekcijfers zijn Nederlandse cijfers; voor "
      "{country} zijn ze niet opgegeven en staan ze niet op deze pagina."},
+    {phrase_id::week_page_title, "Instroom week {week} van {year} ({dates})"},
+    {phrase_id::week_dates, "{first} t/m {last}"},
+    {phrase_id::week_dates_span, "{first} t/m {last}"},
+    {phrase_id::day_month, "{day} {month}"},
+    {phrase_id::day_month_year, "{day} {month} {year}"},
+    {phrase_id::week_count, "In week {week} waren er {count} {subject}"},
+    {phrase_id::week_count_unavailable, "Het aantal {subject} in week {week} is niet beschikbaar{reason}"},
+    {phrase_id::week_trailing, "in de {weeks} weken tot en met week {week} waren het er {count}"},
+    {phrase_id::week_trailing_unavailable,
+     "voor de {weeks} weken tot en met week {week} is het aantal niet beschikbaar{reason}"},
+    {phrase_id::week_sentence, "{week}; {trailing_4} en {trailing_13}."},
+    {phrase_id::week_all_unavailable,
+     "Het aantal {subject} in week {week} en in de 4 en 13 weken tot en met week {week} is niet "
+     "beschikbaar{reason}."},
+    {phrase_id::problem_missing_weeks, "de gegevens hebben niet voor elke week van de periode een totaal"},
+    {phrase_id::problem_unsplittable_weeks,
+     "voor een deel van de periode hebben de gegevens alleen totalen per maand, kwartaal of jaar, die niet over "
+     "de weken te verdelen zijn"},
 };
 
 // Compiles only when the table is complete; the error names the phrase that is not.
