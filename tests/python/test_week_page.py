@@ -85,8 +85,8 @@ def test_a_missing_count_says_why_and_is_never_0(tmp_path: Path) -> None:
     ) in nl
     assert (
         "\n\nHet aantal hervestigde vluchtelingen in week 19 en in de 4 en 13 weken tot en met week 19 is niet "
-        "beschikbaar (reden: de gegevens hebben niet voor elke week van de periode een totaal).\n\n"
-    ) in nl
+        "beschikbaar (reden: niet in deze bron).\n\n"
+    ) in nl  # the file has no resettlement row at all
     assert "170" not in nl and " 0 " not in nl
 
 
