@@ -298,7 +298,9 @@ def test_weekly_influx_bars_per_week_and_category(tmp_path: Path) -> None:
     sources = [a.get_text() for a in ax.texts if isinstance(a, Annotation) and a.get_gid() == "source"]
     assert len(sources) == 1 and sources[0].startswith("Source: weekly data")
     out = tmp_path / "weekly.png"
-    ax.figure.savefig(out)
+    figure = ax.figure
+    assert isinstance(figure, Figure)  # the top-level figure, which can be saved
+    figure.savefig(out)
     assert matplotlib.image.imread(out).shape[2] == 4
 
 
