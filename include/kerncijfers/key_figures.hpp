@@ -1225,6 +1225,18 @@ namespace detail {
   return no_rows_reason(counts, cat) + ": the source does not count them";
 }
 
+// Why a lookup of the TOTAL of `c` found none, into `entry`: `not_in_source` when the table
+// has no row of `c` at all, else the lookup's own problem and reason.
+inline void set_missing_total(const counts_table& counts, category c, window_lookup&& found, influx_entry& entry) {
+  if (!counts.empty() && !has_category(counts, c)) {
+    entry.problem = figure_problem::not_in_source;
+    entry.reason = no_rows_reason(counts, c);
+    return;
+  }
+  entry.problem = problem_of(found);
+  entry.reason = std::move(found.reason);
+}
+
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
@@ -1246,12 +1258,8 @@ namespace detail {
     influx_entry entry;
     entry.category = c;
     window_lookup found = counts.try_total(c, window);
-    if (!found && !counts.empty() && !detail::has_category(counts, c)) {
-      entry.problem = figure_problem::not_in_source;
-      entry.reason = detail::no_rows_reason(counts, c);
-    } else if (!found) {
-      entry.problem = problem_of(found);
-      entry.reason = std::move(found.reason);
+    if (!found) {
+      detail::set_missing_total(counts, c, std::move(found), entry);
     } else if (const detail::breakdown_issue issue =
                    detail::breakdown_problem(breakdown_by_nationality(counts, c, window));
                issue.code == figure_problem::inconsistent_data) {
@@ -1299,14 +1307,8 @@ inline void weekly_count(const counts_table& counts, category c, const period_ra
                          influx_entry& entry, weekly_influx_figure& fig) {
   entry.category = c;
   window_lookup found = counts.try_total(c, count_window(window));
-  if (!found && !counts.empty() && !has_category(counts, c)) {
-    entry.problem = figure_problem::not_in_source;
-    entry.reason = no_rows_reason(counts, c);
-    return;
-  }
   if (!found) {
-    entry.problem = problem_of(found);
-    entry.reason = std::move(found.reason);
+    set_missing_total(counts, c, std::move(found), entry);
     return;
   }
   entry.count = found.total->value;
