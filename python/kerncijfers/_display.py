@@ -12,7 +12,6 @@ matplotlib: they are used when installed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -97,15 +96,11 @@ def key_figures_markdown(figures: core.KeyFigures) -> str:
     return core.render_markdown(figures, _language[0])
 
 
-_MAIN = re.compile(r"<main>\n?(.*)</main>", re.DOTALL)
-
-
 def weekly_influx_html(figure: core.WeeklyInfluxFigure) -> str:
     """The week page's content (its ``<main>``), without the document around it."""
-    page = core.render_html(figure, _language[0])
-    found = _MAIN.search(page)
-    body = found.group(1) if found else page
-    return f'<div class="kerncijfers-page" lang="{_language[0]}">\n{body}</div>\n'
+    from .report import _main_fragment
+
+    return _main_fragment(core.render_html(figure, _language[0]), _language[0])
 
 
 def weekly_influx_markdown(figure: core.WeeklyInfluxFigure) -> str:

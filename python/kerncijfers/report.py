@@ -86,6 +86,14 @@ def render_html_with_charts(
 _MAIN = re.compile(r"<main>\n?(.*)</main>", re.DOTALL)
 
 
+def _main_fragment(page: str, language: str) -> str:
+    """The content of a rendered page's ``<main>`` (the whole page when it has none) in the
+    ``div`` that embeds it elsewhere (a notebook cell)."""
+    found = _MAIN.search(page)
+    body = found.group(1) if found else page
+    return f'<div class="kerncijfers-page" lang="{core.html_escape(language)}">\n{body}</div>\n'
+
+
 def page_fragment(figures: core.KeyFigures, lang: LanguageLike = "nl", *, charts: bool | None = None) -> str:
     """The page's content (without ``<html>``, ``<head>`` and the page's stylesheet) for
     embedding in another page, such as a notebook cell. Charts are drawn when ``charts`` is
@@ -105,10 +113,7 @@ def page_fragment(figures: core.KeyFigures, lang: LanguageLike = "nl", *, charts
         page = core.render_html(figures, lang, core.HtmlOptions(figures=markup))
     else:
         page = core.render_html(figures, lang)
-    found = _MAIN.search(page)
-    body = found.group(1) if found else page
-    language = lang.name if isinstance(lang, core.Language) else lang
-    return f'<div class="kerncijfers-page" lang="{core.html_escape(language)}">\n{body}</div>\n'
+    return _main_fragment(page, lang.name if isinstance(lang, core.Language) else lang)
 
 
 # ----------------------------------------------------------------------------------------
