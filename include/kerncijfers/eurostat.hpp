@@ -231,6 +231,29 @@ inline constexpr std::size_t eurostat_max_line_bytes = std::size_t{1} << 20;
   return bits;
 }
 
+// Whether `text` (of `size` bytes) starts with the `length` bytes of `prefix` (a buffer of 64
+// bytes, `length` <= 64). With SSE2 and both in reach, 32 bytes are compared at once.
+[[nodiscard]] inline bool eurostat_starts_with(const char* text, std::size_t size, const char* prefix,
+                                               std::size_t length) noexcept {
+  if (size < length) return false;
+#if defined(__SSE2__)
+  if (size >= 32 && length <= 32) {
+    const auto same = [&](std::size_t k) {
+      return static_cast<std::uint32_t>(
+          _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text + k)),
+                                           _mm_loadu_si128(reinterpret_cast<const __m128i*>(prefix + k)))));
+    };
+    const std::uint32_t equal = same(0) | (same(16) << 16);
+    const std::uint32_t wanted = length == 32 ? 0xFFFFFFFFU : (1U << length) - 1U;
+    return (equal & wanted) == wanted;
+  }
+#endif
+  for (std::size_t i = 0; i < length; ++i) {
+    if (text[i] != prefix[i]) return false;
+  }
+  return true;
+}
+
 // Equal bytes; inline, for the short codes a selection compares (a call to memcmp would cost
 // more than the comparison).
 [[nodiscard]] inline bool eurostat_same(std::string_view a, std::string_view b) noexcept {
@@ -988,9 +1011,17 @@ class eurostat_parser {
   }
 
   void csv_row(std::string_view text) {
+    // Eurostat's files are sorted by their dimensions, so a row a filter drops is mostly
+    // followed by rows with the same leading fields: the same bytes up to the dropping field's
+    // comma drop the row for the same reason, without splitting it again.
+    if (dropped_prefix_length_ != 0 &&
+        eurostat_starts_with(text.data(), text.size(), dropped_prefix_.data(), dropped_prefix_length_)) {
+      return;
+    }
     const char* p = text.data();
     const char* const end = p + text.size();
     const std::size_t n = columns_.size();
+    bool quoted = false;
     // The commas of the first 64 bytes, found at once (most rows are dropped within them).
     std::uint64_t commas = eurostat_byte_bits(p, text.size(), ',');
     const char* const bits_end = p + (text.size() < 64 ? text.size() : 64);
@@ -1004,6 +1035,7 @@ class eurostat_parser {
       if (p < end && *p == '"') [[unlikely]] {
         f = next_field(p, end, c, scratch_[c]);
         use_bits = false;
+        quoted = true;
       } else {
         // The hot path (quotes inside a field are looked for in kept rows only).
         const char* q = nullptr;
@@ -1020,7 +1052,10 @@ class eurostat_parser {
         f = std::string_view(p, static_cast<std::size_t>(q - p));
         p = q + 1;
       }
-      if (filters_[c].active && !filters_[c].accepts(f)) return;
+      if (filters_[c].active && !filters_[c].accepts(f)) [[likely]] {
+        remember_dropped_prefix(text, p, end, quoted);
+        return;
+      }
       fields_[c] = f;
     }
     if (p <= end) {
@@ -1075,6 +1110,19 @@ class eurostat_parser {
     period = csv_period(period_col, fields_[period_col], freq);
     if (!period) return;
     keep(geo, citizen, asyl_app, *period, value, flags, present);
+  }
+
+  // After a row was dropped at the field that ends just before `next`: its bytes up to and
+  // including that field's comma, when no field up to it was quoted (a quoted field's bytes do
+  // not give its value) and they fit the buffer.
+  void remember_dropped_prefix(std::string_view text, const char* next, const char* end, bool quoted) noexcept {
+    const auto length = static_cast<std::size_t>(next - text.data());
+    if (quoted || next > end || length > dropped_prefix_.size() || next[-1] != ',') {
+      dropped_prefix_length_ = 0;
+      return;
+    }
+    std::copy(text.data(), next, dropped_prefix_.data());
+    dropped_prefix_length_ = length;
   }
 
   // The period of a CSV row, each distinct (freq, text) parsed once; nothing when dropped.
@@ -1251,6 +1299,8 @@ class eurostat_parser {
   std::vector<column_filter> filters_;
   std::vector<std::string_view> fields_;
   std::vector<std::string> scratch_;
+  std::array<char, 64> dropped_prefix_{};  // see csv_row
+  std::size_t dropped_prefix_length_ = 0;
   std::size_t dimension_count_ = 0;
   std::vector<std::optional<std::uint32_t>> tsv_periods_;
   std::vector<count_period> tsv_period_values_;

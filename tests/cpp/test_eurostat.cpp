@@ -218,6 +218,36 @@ BOOST_AUTO_TEST_CASE(selections) {
   BOOST_TEST(text("citizen,asyl_app,geo,time,values\nSY,NASY_APP,NL,2021,5\n").size() == 1U);
 }
 
+// A dropped row lets the reader drop the following rows that repeat its bytes up to the
+// dropping field's comma; a row that shares fewer bytes, or the same bytes without that comma,
+// is read in full.
+BOOST_AUTO_TEST_CASE(rows_after_a_dropped_row_are_read_on_their_own_fields) {
+  std::string csv = "freq,citizen,sex,unit,age,asyl_app,geo,time,values\n";
+  std::vector<std::int64_t> expected;
+  for (std::size_t k = 1; k <= 40; ++k) {
+    const std::string citizen(k, 'X');
+    const auto value = static_cast<std::int64_t>(5 * k);
+    csv += "A," + citizen + ",T,PER,TOTAL,NASY_APP,NL,2021,1\n";  // dropped: sex T, not TT
+    csv += "A," + citizen + ",TT,PER,TOTAL,NASY_APP,NL,2021," + std::to_string(value) + "\n";
+    csv += "A," + citizen + ",TT,PER,Y_LT14,NASY_APP,NL,2021,2\n";  // dropped: age
+    csv += "A," + citizen + ",TT,PER,TOTAL,NASY_APP,DE,2021," + std::to_string(value + 1000) + "\n";
+    csv += "A," + citizen + ",\"T\",PER,TOTAL,NASY_APP,BE,2021,3\n";  // dropped, quoted
+    csv += "A," + citizen + ",\"TT\",PER,TOTAL,NASY_APP,BE,2021," + std::to_string(value + 2000) + "\n";
+    expected.insert(expected.end(), {value, value + 1000, value + 2000});
+  }
+  kc::eurostat_selection s;
+  s.sex = "TT";
+  auto got = text(csv, s).value;
+  std::sort(got.begin(), got.end());
+  std::sort(expected.begin(), expected.end());
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+  // A short line after a dropped row is still a short line.
+  BOOST_TEST(message_of<kc::csv::format_error>([&] {
+               (void)text(
+                   "freq,citizen,sex,unit,age,asyl_app,geo,time,values\nA,SY,F,PER,TOTAL,NASY_APP,NL,2021,5\nA,SY\n");
+             }) == "t.csv, line 3, column 3 (\"sex\"): missing field: the record has 2 fields, the header has 9");
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_selection_of_one_code_is_refused) {
   kc::eurostat_selection s;
   s.sex = "";
