@@ -164,7 +164,7 @@ void register_top_shares(py::module_& m) {
       [](const py::handle& country, const py::handle& category, const py::handle& nationality, const py::handle& month,
          const py::handle& count, long long countries, long long categories, long long nationalities, long long months,
          const py::object& unknown, long long window, long long top, std::int64_t total_multiple,
-         const py::object& total_rounding) {
+         const py::object& total_rounding, long long threads) {
         const cube_shape shape = to_shape(countries, categories, nationalities, months);
         top_shares_options options;
         options.window = extent(window, "window");
@@ -172,6 +172,7 @@ void register_top_shares(py::module_& m) {
         if (!unknown.is_none()) options.unknown = extent(unknown.cast<long long>(), "unknown");
         options.total_multiple = total_multiple;
         options.total_rounding = to_rounding(total_rounding);
+        options.threads = extent(threads, "threads");
         const std::size_t per_block = windows_per_block(shape, options.window);
         detail::check_top_shares_options(shape, options);
         const columns c = read_columns(country, category, nationality, month, count);
@@ -197,20 +198,22 @@ void register_top_shares(py::module_& m) {
       py::arg("country"), py::arg("category"), py::arg("nationality"), py::arg("month"), py::arg("count"),
       py::kw_only(), py::arg("countries"), py::arg("categories"), py::arg("nationalities"), py::arg("months"),
       py::arg("unknown") = py::none(), py::arg("window") = 12, py::arg("top") = 10, py::arg("total_multiple") = 10,
-      py::arg("total_rounding") = "half-up",
+      py::arg("total_rounding") = "half-up", py::arg("threads") = 0,
       "For every (country, category) and every trailing window of `window` months, the top `top` known "
       "nationalities (window sum descending, then code ascending; only positive sums), 'other' and 'unknown', "
       "whole-percent shares by largest remainder (summing to exactly 100; all 0 for an empty window) and the "
       "total rounded to tens half-up. The columns form a sparse long table (one row per nonzero cell, codes "
-      "0-based); int64/int32 columns are read without a copy. Returns a TopShares named tuple.");
+      "0-based); int64/int32 columns are read without a copy. `threads` shares the (country, category) blocks "
+      "among that many threads (0: every core; the results do not depend on it). Returns a TopShares named tuple.");
 
   m.def(
       "trailing_sums_by_nationality",
       [](const py::handle& country, const py::handle& category, const py::handle& nationality, const py::handle& month,
          const py::handle& count, long long countries, long long categories, long long nationalities, long long months,
-         long long window) {
+         long long window, long long threads) {
         const cube_shape shape = to_shape(countries, categories, nationalities, months);
         const std::size_t w = extent(window, "window");
+        const std::size_t t = extent(threads, "threads");
         const std::size_t per_block = windows_per_block(shape, w);
         const columns c = read_columns(country, category, nationality, month, count);
         auto out = new_int64({static_cast<py::ssize_t>(shape.countries), static_cast<py::ssize_t>(shape.categories),
@@ -218,16 +221,17 @@ void register_top_shares(py::module_& m) {
         const std::span<std::int64_t> sums = whole(out);
         {
           py::gil_scoped_release release;
-          with_long_counts(c, [&](const auto& input) { trailing_sums_by_nationality(input, shape, w, sums); });
+          with_long_counts(c, [&](const auto& input) { trailing_sums_by_nationality(input, shape, w, sums, t); });
         }
         return out;
       },
       py::arg("country"), py::arg("category"), py::arg("nationality"), py::arg("month"), py::arg("count"),
       py::kw_only(), py::arg("countries"), py::arg("categories"), py::arg("nationalities"), py::arg("months"),
-      py::arg("window") = 12,
+      py::arg("window") = 12, py::arg("threads") = 0,
       "The trailing `window`-month sum of every nationality for every (country, category) and window, from a "
       "sparse long table (a missing cell counts 0): an int64 array shaped (countries, categories, months - "
-      "window + 1, nationalities); [c, k, w, n] ends at month w + window - 1. The rolling step of top_shares.");
+      "window + 1, nationalities); [c, k, w, n] ends at month w + window - 1. The rolling step of top_shares; "
+      "`threads` as there.");
 }
 
 }  // namespace kerncijfers::python

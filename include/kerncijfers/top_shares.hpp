@@ -54,20 +54,30 @@
 /// that order, and the windows computed before are computed again. The working memory is
 /// one dense months x nationalities block of int64 for the (country, category) in hand, a
 /// bitmap of its filled cells and a few rows of nationalities; nothing is allocated per row
-/// or per window. Time is O(rows + countries x categories x months x nationalities), all
-/// on the calling thread.
+/// or per window. Time is O(rows + countries x categories x months x nationalities).
+///
+/// **Threads.** With `threads` other than 1 (0, the default: every core) the (country,
+/// category) blocks are shared out among that many threads (never more than there are
+/// blocks), each with a working block of its own; every block is still computed by one
+/// thread, so the results are identical for any number of threads. The rows are then read
+/// once more, two columns of them, to find each block's rows first. When a thread meets bad
+/// input, the whole table is read again on the calling thread, so that the error is the one a
+/// single thread gives (the first bad row in the order above), whatever the number of threads.
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <initializer_list>
 #include <limits>
 #include <optional>
 #include <span>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -120,6 +130,9 @@ struct top_shares_options {
   std::int64_t total_multiple = 10;
   /// How window totals are rounded.
   rounding_mode total_rounding = rounding_mode::half_up;
+  /// Threads to share the (country, category) blocks among: 0 every core, 1 the calling
+  /// thread alone. The results do not depend on it.
+  std::size_t threads = 0;
 
   [[nodiscard]] friend bool operator==(const top_shares_options&, const top_shares_options&) = default;
 };
@@ -304,6 +317,19 @@ class long_table_reader {
     return static_cast<std::size_t>(c) * shape_.categories + static_cast<std::size_t>(k);
   }
 
+  // The first row past the rows from `first` on that stay in the block of row `first`
+  // (whose block has been checked); reads two columns only.
+  [[nodiscard]] std::size_t run_end(std::size_t first) const noexcept {
+    const Key* const country = in_.country.data();
+    const Key* const category = in_.category.data();
+    const Key c = country[first];
+    const Key k = category[first];
+    const std::size_t n = rows();
+    std::size_t i = first + 1;
+    while (i < n && country[i] == c && category[i] == k) ++i;
+    return i;
+  }
+
   // Reads rows from `first` on while they stay in the block of row `first` (whose block has
   // been checked); returns the first row past them.
   std::size_t fill_run(std::size_t first, count_block& cells) const {
@@ -422,12 +448,35 @@ class long_table_reader {
   std::uint64_t month_limit_ = 0;
 };
 
+// The rows of each block in a counting sort by block: block b's rows are
+// order[start[b]] to order[start[b + 1] - 1], in row order. In 32 bits when they fit.
+template <class Index>
+struct rows_by_block {
+  std::vector<std::size_t> start;
+  std::vector<Index> order;
+
+  template <class Key, class Count>
+  explicit rows_by_block(const long_table_reader<Key, Count>& reader) : start(reader.blocks() + 1, 0) {
+    const std::size_t n = reader.rows();
+    const std::size_t blocks = reader.blocks();
+    for (std::size_t r = 0; r < n; ++r) ++start[reader.block(r) + 1];
+    for (std::size_t b = 0; b < blocks; ++b) start[b + 1] += start[b];
+    order.resize(n);
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t r = 0; r < n; ++r) order[next[reader.block(r)]++] = static_cast<Index>(r);
+  }
+
+  [[nodiscard]] std::span<const Index> of(std::size_t b) const noexcept {
+    return std::span<const Index>(order).subspan(start[b], start[b + 1] - start[b]);
+  }
+};
+
 // Reads the rows into blocks, one (country, category) at a time, and calls
 // emit(block, t, sums, total) for every window of every block, each block exactly once
 // (blocks without rows too, with all sums 0). Grouped rows are read in one pass; otherwise
-// a counting sort by block gives the order.
+// a counting sort by block gives the order. All on the calling thread.
 template <class Key, class Count, class Emit>
-void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t window, Emit&& emit) {
+void for_each_window_on_one_thread(const long_table_reader<Key, Count>& reader, std::size_t window, Emit&& emit) {
   const cube_shape& shape = reader.shape();
   const std::size_t n = reader.rows();
   const std::size_t blocks = reader.blocks();
@@ -466,19 +515,11 @@ void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t wi
     return;
   }
 
-  // Counting sort of the row numbers by block, in 32 bits when they fit.
   const auto sorted_pass = [&]<class Index>(Index) {
-    std::vector<std::size_t> start(blocks + 1, 0);
-    for (std::size_t r = 0; r < n; ++r) ++start[reader.block(r) + 1];
-    for (std::size_t b = 0; b < blocks; ++b) start[b + 1] += start[b];
-    std::vector<Index> order(n);
-    {
-      std::vector<std::size_t> next(start.begin(), start.end() - 1);
-      for (std::size_t r = 0; r < n; ++r) order[next[reader.block(r)]++] = static_cast<Index>(r);
-    }
+    const rows_by_block<Index> sorted(reader);
     for (std::size_t b = 0; b < blocks; ++b) {
       cells.clear();
-      reader.fill_rows(std::span<const Index>(order).subspan(start[b], start[b + 1] - start[b]), cells);
+      reader.fill_rows(sorted.of(b), cells);
       finish(b);
     }
   };
@@ -486,6 +527,88 @@ void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t wi
     sorted_pass(std::uint32_t{});
   else
     sorted_pass(std::uint64_t{});
+}
+
+// The number of threads for `blocks` blocks: `threads` (0: every core), at most one per block.
+[[nodiscard]] inline std::size_t kernel_threads(std::size_t threads, std::size_t blocks) noexcept {
+  const std::size_t cores = std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(1, std::min(threads == 0 ? cores : threads, blocks));
+}
+
+// As `for_each_window_on_one_thread`, on `threads` threads (see the file comment):
+// `make_emit()` gives each thread its own emit, called for the blocks that thread computes.
+// A block's windows are emitted together, by one thread; blocks go to threads as they come
+// free. On any error, the one-thread pass runs and throws its error.
+template <class Key, class Count, class MakeEmit>
+void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t window, std::size_t threads,
+                     MakeEmit&& make_emit) {
+  const std::size_t workers = kernel_threads(threads, reader.blocks());
+  if (workers == 1) {
+    for_each_window_on_one_thread(reader, window, make_emit());
+    return;
+  }
+  const cube_shape& shape = reader.shape();
+  const std::size_t n = reader.rows();
+  const std::size_t blocks = reader.blocks();
+  const auto on_threads = [&](auto&& fill_block) {
+    std::atomic<std::size_t> next_block{0};
+    std::atomic<bool> failed{false};
+    const auto work = [&]() noexcept {
+      try {
+        auto emit = make_emit();
+        count_block cells(shape.nationalities, shape.months, reader.block_cells());
+        for (std::size_t b = next_block++; b < blocks && !failed.load(std::memory_order_relaxed); b = next_block++) {
+          cells.clear();
+          fill_block(b, cells);
+          cells.sweep(window, [&](std::size_t t, std::span<const std::int64_t> sums, std::int64_t total) {
+            emit(b, t, sums, total);
+          });
+        }
+      } catch (...) {
+        failed = true;
+      }
+    };
+    std::vector<std::thread> helpers;
+    try {
+      for (std::size_t k = 1; k < workers; ++k) helpers.emplace_back(work);
+    } catch (...) {
+      failed = true;  // no thread to be had: the one-thread pass below does the work
+    }
+    work();
+    for (std::thread& h : helpers) h.join();
+    return !failed;
+  };
+  bool done = false;
+  try {
+    // Each block's rows: one run when the rows are grouped, else a counting sort.
+    std::vector<std::size_t> first(blocks, n);
+    std::vector<std::size_t> past(blocks, n);
+    bool grouped = true;
+    for (std::size_t i = 0; i < n;) {
+      const std::size_t b = reader.block(i);
+      if (first[b] != n) {
+        grouped = false;
+        break;
+      }
+      first[b] = i;
+      i = past[b] = reader.run_end(i);
+    }
+    if (grouped) {
+      done = on_threads([&](std::size_t b, count_block& cells) {
+        if (first[b] != n) (void)reader.fill_run(first[b], cells);
+      });
+    } else {
+      const auto sorted_pass = [&]<class Index>(Index) {
+        const rows_by_block<Index> sorted(reader);
+        return on_threads([&](std::size_t b, count_block& cells) { reader.fill_rows(sorted.of(b), cells); });
+      };
+      done =
+          n <= std::numeric_limits<std::uint32_t>::max() ? sorted_pass(std::uint32_t{}) : sorted_pass(std::uint64_t{});
+    }
+  } catch (...) {
+    done = false;
+  }
+  if (!done) for_each_window_on_one_thread(reader, window, make_emit());
 }
 
 template <class T, class Out>
@@ -591,21 +714,23 @@ inline void check_top_shares_options(const cube_shape& shape, const top_shares_o
 /// window: `out` holds countries x categories x (months - window + 1) x nationalities
 /// int64, window by window in the order of the file comment, each window's sums in
 /// nationality order. This is the rolling step of `top_shares` on its own (a missing cell
-/// counts 0). Throws as `top_shares`, and `invalid_input` when `out` has the wrong size or
+/// counts 0). `threads` as `top_shares_options::threads` (0: every core; the results do not
+/// depend on it). Throws as `top_shares`, and `invalid_input` when `out` has the wrong size or
 /// overlaps the input.
 template <class Key, class Count>
 void trailing_sums_by_nationality(const long_counts<Key, Count>& input, const cube_shape& shape, std::size_t window,
-                                  std::span<std::int64_t> out) {
+                                  std::span<std::int64_t> out, std::size_t threads = 0) {
   const std::size_t windows = trailing_window_count(shape, window);
   const detail::long_table_reader<Key, Count> reader(input, shape);
   detail::check_output_entries(out.size(), checked_mul(windows, shape.nationalities), "window sums");
   detail::check_output_apart(input, out, "window sums");
   const std::size_t per_block = windows == 0 ? 0 : shape.months - window + 1;
-  detail::for_each_window(
-      reader, window, [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t) {
-        const std::size_t w = b * per_block + (t + 1 - window);
-        std::copy(sums.begin(), sums.end(), out.begin() + static_cast<std::ptrdiff_t>(w * sums.size()));
-      });
+  detail::for_each_window(reader, window, threads, [&] {
+    return [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t) {
+      const std::size_t w = b * per_block + (t + 1 - window);
+      std::copy(sums.begin(), sums.end(), out.begin() + static_cast<std::ptrdiff_t>(w * sums.size()));
+    };
+  });
 }
 
 /// The top nationalities, "other" and "unknown" of every trailing window of the panel, with
@@ -640,36 +765,37 @@ void top_shares(const long_counts<Key, Count>& input, const cube_shape& shape, c
   const std::size_t per_block = windows == 0 ? 0 : shape.months - options.window + 1;
   // Past the last code: "no unknown" never matches a nationality.
   const std::size_t unknown = options.unknown.value_or(shape.nationalities);
-  detail::top_selector best(top, unknown);
-  detail::for_each_window(reader, options.window,
-                          [&](std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t total) {
-                            if (t + 1 == options.window) best.restart();
-                            const std::size_t w = b * per_block + (t + 1 - options.window);
-                            const std::span<std::int64_t> nationality = out.nationality.subspan(w * top, top);
-                            const std::span<std::int64_t> count = out.counts.subspan(w * parts, parts);
-                            const std::span<std::int64_t> share = out.shares.subspan(w * parts, parts);
-                            const std::size_t held = best.select(sums);
-                            std::int64_t ranked = 0;
-                            for (std::size_t s = 0; s < held; ++s) {
-                              nationality[s] = best[s];
-                              count[s] = sums[best[s]];
-                              ranked += count[s];
-                            }
-                            for (std::size_t s = held; s < top; ++s) {
-                              nationality[s] = -1;
-                              count[s] = 0;
-                            }
-                            const std::int64_t unknown_count = unknown < sums.size() ? sums[unknown] : 0;
-                            count[top] = total - ranked - unknown_count;
-                            count[top + 1] = unknown_count;
-                            if (total > 0)
-                              largest_remainder(count, share);
-                            else
-                              std::fill(share.begin(), share.end(), 0);
-                            out.total[w] = total;
-                            out.rounded_total[w] =
-                                round_to_multiple(total, options.total_multiple, options.total_rounding);
-                          });
+  // Each thread ranks with a selector of its own (it remembers the previous window's top).
+  detail::for_each_window(reader, options.window, options.threads, [&] {
+    return [&, best = detail::top_selector(top, unknown)](
+               std::size_t b, std::size_t t, std::span<const std::int64_t> sums, std::int64_t total) mutable {
+      if (t + 1 == options.window) best.restart();
+      const std::size_t w = b * per_block + (t + 1 - options.window);
+      const std::span<std::int64_t> nationality = out.nationality.subspan(w * top, top);
+      const std::span<std::int64_t> count = out.counts.subspan(w * parts, parts);
+      const std::span<std::int64_t> share = out.shares.subspan(w * parts, parts);
+      const std::size_t held = best.select(sums);
+      std::int64_t ranked = 0;
+      for (std::size_t s = 0; s < held; ++s) {
+        nationality[s] = best[s];
+        count[s] = sums[best[s]];
+        ranked += count[s];
+      }
+      for (std::size_t s = held; s < top; ++s) {
+        nationality[s] = -1;
+        count[s] = 0;
+      }
+      const std::int64_t unknown_count = unknown < sums.size() ? sums[unknown] : 0;
+      count[top] = total - ranked - unknown_count;
+      count[top + 1] = unknown_count;
+      if (total > 0)
+        largest_remainder(count, share);
+      else
+        std::fill(share.begin(), share.end(), 0);
+      out.total[w] = total;
+      out.rounded_total[w] = round_to_multiple(total, options.total_multiple, options.total_rounding);
+    };
+  });
 }
 
 /// `top_shares` into a `top_shares_table` of its own.

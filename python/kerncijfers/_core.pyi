@@ -667,6 +667,7 @@ def top_shares(
     top: int = 10,
     total_multiple: int = 10,
     total_rounding: ModeLike = "half-up",
+    threads: int = 0,
 ) -> TopShares: ...
 def trailing_sums_by_nationality(
     country: IntArrayLike,
@@ -680,6 +681,7 @@ def trailing_sums_by_nationality(
     nationalities: int,
     months: int,
     window: int = 12,
+    threads: int = 0,
 ) -> Int64Array: ...
 
 # --- observation_flags.hpp ----------------------------------------------------

@@ -520,6 +520,7 @@ def top_shares_frame(
     total_multiple: int = 10,
     total_rounding: Any = "half-up",
     origin: str = "DataFrame",
+    threads: int = 0,
 ) -> pd.DataFrame:
     """:func:`kerncijfers.top_shares` on a long DataFrame, with its labels in and out.
 
@@ -535,7 +536,7 @@ def top_shares_frame(
     appears.
 
     The columns are factorised by pandas and the work is one call into the C++ kernel: no
-    per-row Python. A bad value raises as :func:`counts_from_frame` does; a cell counted
+    per-row Python (``threads`` as there: 0 every core). A bad value raises as :func:`counts_from_frame` does; a cell counted
     twice raises naming both rows.
     """
     columns = {"country": country, "category": category, "nationality": nationality, "month": month, "count": count}
@@ -567,7 +568,7 @@ def top_shares_frame(
             nationality_codes.astype(np.int64, copy=False), month_offsets, counts,
             countries=len(countries), categories=len(categories), nationalities=len(nationalities),
             months=n_months, unknown=unknown_code, window=window, top=top, total_multiple=total_multiple,
-            total_rounding=total_rounding,
+            total_rounding=total_rounding, threads=threads,
         )  # fmt: skip
     except core.InvalidInput as error:
         raise type(error)(_name_rows(str(error), df, list(columns.values()), place)) from None

@@ -473,10 +473,45 @@ BOOST_AUTO_TEST_CASE(allocations_do_not_grow_with_rows_or_windows) {
         shr(cnt.size()), tot(kc::trailing_window_count(s, 12)), rnd(tot.size());
     return allocations_during([&] { kc::top_shares(t.view(), s, o, kc::top_shares_output{nat, cnt, shr, tot, rnd}); });
   };
+  o.threads = 1;
   const std::size_t for_small = count_for(a, small);
   const std::size_t for_large = count_for(b, large);
   BOOST_TEST(for_small == for_large);
   BOOST_TEST(for_small <= 5U);  // the block, its sums, its month totals, the seen flags
+  // On two threads: a block for each thread, the threads and the blocks' row ranges; still
+  // nothing per row or per window.
+  o.threads = 2;
+  BOOST_TEST(count_for(a, small) == count_for(b, large));
+}
+
+BOOST_AUTO_TEST_CASE(results_are_identical_for_any_number_of_threads) {
+  std::mt19937_64 rng(7);
+  for (const kc::cube_shape shape : {kc::cube_shape{3, 3, 30, 26}, kc::cube_shape{1, 2, 10, 15},
+                                     kc::cube_shape{5, 1, 4, 13}, kc::cube_shape{1, 1, 6, 20}}) {
+    const table<> t = random_panel(rng, shape, 0.5, 40);
+    const auto expected = naive_top_shares(t, shape, 12, 5, std::optional<std::size_t>(0));
+    const auto expected_sums = naive_window_sums(t, shape, 12);
+    std::vector<std::size_t> shuffled(t.size());
+    std::iota(shuffled.begin(), shuffled.end(), 0);
+    std::shuffle(shuffled.begin(), shuffled.end(), rng);
+    std::vector<std::size_t> reversed(t.size());
+    std::iota(reversed.rbegin(), reversed.rend(), 0);
+    for (const table<>& rows : {t, t.permuted(shuffled), t.permuted(reversed)}) {
+      for (const std::size_t threads : {0U, 1U, 2U, 3U, 8U, 64U}) {
+        BOOST_TEST_CONTEXT("shape " << shape.countries << "x" << shape.categories << ", threads " << threads) {
+          kc::top_shares_options o;
+          o.window = 12;
+          o.top = 5;
+          o.unknown = 0;
+          o.threads = threads;
+          check_equal(kc::top_shares(rows.view(), shape, o), expected);
+          std::vector<i64> sums(expected_sums.size(), -1);
+          kc::trailing_sums_by_nationality(rows.view(), shape, 12, std::span<i64>(sums), threads);
+          BOOST_TEST(sums == expected_sums, boost::test_tools::per_element());
+        }
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -546,6 +581,42 @@ BOOST_AUTO_TEST_CASE(duplicate_cells_name_both_rows) {
              }) == "rows 0 and 2 both count country 0, category 0, nationality 2, month 1 (each cell may appear once)");
   std::vector<i64> out(kc::trailing_window_count(tiny, 1) * 5);
   BOOST_CHECK_THROW(kc::trailing_sums_by_nationality(t.view(), tiny, 1, std::span<i64>(out)), kc::invalid_input);
+}
+
+// Threads meet bad rows in another order than one thread; the error is still the one thread's:
+// the first bad row in row order (grouped rows) whatever block a thread reached first.
+BOOST_AUTO_TEST_CASE(errors_are_the_same_for_any_number_of_threads) {
+  const kc::cube_shape shape{6, 1, 5, 3};
+  const auto grouped = [](i64 bad_country, i64 bad_nationality, i64 bad_count) {
+    table<> t;
+    for (i64 c = 0; c < 6; ++c) {
+      for (i64 n = 0; n < 5; ++n) t.add(c, 0, n, 0, 1);
+      if (c == 2) t.add(c, 0, 1, 1, bad_count);        // block 2: a negative count
+      if (c == 4) t.add(c, 0, bad_nationality, 1, 1);  // block 4: a nationality outside
+      if (c == 5) t.add(bad_country, 0, 0, 1, 1);      // then a country outside
+    }
+    return t;
+  };
+  const table<> t = grouped(9, 7, -4);
+  for (const std::size_t threads : {1U, 2U, 3U, 6U}) {
+    BOOST_TEST_CONTEXT("threads " << threads) {
+      kc::top_shares_options o;
+      o.window = 1;
+      o.threads = threads;
+      BOOST_TEST(message_of<kc::count_error>([&] { (void)kc::top_shares(t.view(), shape, o); }) ==
+                 "row 15 has a negative count: -4");
+      const table<> u = grouped(9, 7, 4);
+      BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(u.view(), shape, o); }) ==
+                 "row 26 has nationality 7, outside the cube's 5 nationality codes (0-4)");
+      const table<> v = grouped(9, 1, 4);
+      BOOST_TEST(message_of<kc::invalid_input>([&] { (void)kc::top_shares(v.view(), shape, o); }) ==
+                 "row 32 has country 9, outside the cube's 6 country codes (0-5)");
+      std::vector<i64> sums(kc::trailing_window_count(shape, 1) * 5);
+      BOOST_TEST(message_of<kc::count_error>([&] {
+                   kc::trailing_sums_by_nationality(t.view(), shape, 1, std::span<i64>(sums), threads);
+                 }) == "row 15 has a negative count: -4");
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(counts_beyond_int64) {

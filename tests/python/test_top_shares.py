@@ -125,6 +125,36 @@ def test_row_order_and_dtypes_do_not_change_the_result() -> None:
             assert np.array_equal(getattr(got, field), getattr(expected, field)), field
 
 
+@pytest.mark.parametrize("threads", [1, 2, 3, 16])
+def test_results_do_not_depend_on_threads(threads: int) -> None:
+    columns = long_table(5)
+    shuffled = tuple(np.ascontiguousarray(a[np.random.default_rng(1).permutation(len(a))]) for a in columns)
+    for rows in (columns, shuffled):
+        expected = kc.top_shares(*rows, **SHAPE, unknown=6, window=4, top=3, threads=1)
+        got = kc.top_shares(*rows, **SHAPE, unknown=6, window=4, top=3, threads=threads)
+        for field in kc.TopShares._fields:
+            assert np.array_equal(getattr(got, field), getattr(expected, field)), field
+        sums = kc.trailing_sums_by_nationality(*rows, **SHAPE, window=4, threads=threads)
+        assert np.array_equal(sums, naive_window_sums(columns, 4))
+
+
+def test_threads_must_not_be_negative_and_errors_do_not_depend_on_them() -> None:
+    columns = long_table(6)
+    with pytest.raises(kc.InvalidInput, match="^threads must not be negative, got -1$"):
+        kc.top_shares(*columns, **SHAPE, threads=-1)
+    with pytest.raises(kc.InvalidInput, match="^threads must not be negative, got -2$"):
+        kc.trailing_sums_by_nationality(*columns, **SHAPE, threads=-2)
+    bad = [a.copy() for a in columns]
+    bad[4][len(bad[4]) // 2] = -1  # a negative count in a middle (country, category)
+    bad[2][-1] = 99  # and a nationality outside the cube in the last one
+    messages = set()
+    for threads in (1, 2, 4):
+        with pytest.raises(kc.CountError) as caught:
+            kc.top_shares(*bad, **SHAPE, threads=threads)
+        messages.add(str(caught.value))
+    assert messages == {f"row {len(bad[4]) // 2} has a negative count: -1"}
+
+
 def test_contiguous_int64_and_int32_columns_are_not_copied() -> None:
     rows = 200_000
     rng = np.random.default_rng(4)
