@@ -240,7 +240,7 @@ def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
     return parse
 
 
-def _add_fetch_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_fetch_command(commands: argparse._SubParsersAction[_Parser]) -> None:
     fetch = commands.add_parser(
         "fetch",
         help="download a CBS StatLine table or a Eurostat dataset into the cache (or list the cache)",

@@ -246,8 +246,12 @@ def serve_cbs(
             if name == "TableInfos" and etag is not None:
                 server.routes[path] = _conditional_route(data, headers, etag)
             else:
-                server.routes[path] = lambda _h, data=data, headers=headers: Reply(200, data, headers)
+                server.routes[path] = _plain_route(data, headers)
     return docs
+
+
+def _plain_route(data: bytes, headers: dict[str, str]) -> Callable[[dict[str, str]], Reply]:
+    return lambda _request: Reply(200, data, headers)
 
 
 def _conditional_route(data: bytes, headers: dict[str, str], etag: str) -> Callable[[dict[str, str]], Reply]:
