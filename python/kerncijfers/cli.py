@@ -440,7 +440,7 @@ def render(args: argparse.Namespace) -> str:
 
 def _cached_counts(args: argparse.Namespace, geo: str) -> tuple[core.CountsTable, str]:
     """The counts of ``--source`` from the cache, and the day they were retrieved."""
-    from .fetch import FetchError
+    from ._fetch import FetchError
     from .report import DEFAULT_DATASETS, cached_counts
 
     dataset = args.dataset or DEFAULT_DATASETS[args.source]
@@ -460,14 +460,14 @@ def _size(size: int) -> str:
 
 
 def _fetch_command(args: argparse.Namespace) -> int:
-    from . import fetch as fetching
+    from . import _fetch as fetching
 
     try:
         if args.list:
             if args.publisher is not None and args.dataset is None:
-                listed = fetching.cached(args.publisher, cache_dir=args.cache_dir)
+                listed = fetching.cached_datasets(args.publisher, cache_dir=args.cache_dir)
             else:
-                listed = fetching.cached(args.publisher, args.dataset, cache_dir=args.cache_dir)
+                listed = fetching.cached_datasets(args.publisher, args.dataset, cache_dir=args.cache_dir)
             return _write_stdout(_listing(listed, fetching.cache_directory(args.cache_dir)).encode("utf-8"))
         if args.publisher is None or args.dataset is None:
             raise CommandLineError(

@@ -230,12 +230,12 @@ def cached_counts(
     """The counts of the newest cached release of a CBS table (default 83102NED) or a
     Eurostat dataset (default migr_asyappctzm, reporting country ``geo``), and the day it was
     retrieved (``"2026-12-07"``, for ``KeyFiguresOptions.retrieved``). Nothing is downloaded:
-    :func:`kerncijfers.fetch.fetch` fills the cache. Raises :class:`kerncijfers.fetch.FetchError`
+    :func:`kerncijfers.fetch` fills the cache. Raises :class:`kerncijfers.FetchError`
     (kind ``"offline"``) naming the command to run when nothing is cached.
 
     A Eurostat TSV carries no release date: its rows get the release the cache recorded
     (Eurostat's ``Last-Modified``)."""
-    from .fetch import fetch_dataset
+    from ._fetch import fetch_dataset
 
     code = dataset or DEFAULT_DATASETS[source]
     entry = fetch_dataset(source, code, offline=True, cache_dir=cache_dir).entry

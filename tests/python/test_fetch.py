@@ -36,9 +36,9 @@ from typing import Any
 
 import kerncijfers
 import pytest
-from kerncijfers import fetch as fetching
+from kerncijfers import CacheEntry, FetchError, FetchResult
+from kerncijfers._fetch import cache_directory, newest_cached
 from kerncijfers.cli import main
-from kerncijfers.fetch import FetchError
 
 TABLE = "83102NED"
 DATASET = "migr_asyappctzm"
@@ -275,7 +275,7 @@ def read_bundle(path: Path) -> dict[str, Any]:
 
 def test_cbs_first_download_follows_every_page_into_one_bundle(server: Server, cache: Path) -> None:
     docs = serve_cbs(server)
-    result = fetching.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    result = kerncijfers.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert result.status == "downloaded"
     path = result.path
     assert path == cache / "cbs" / TABLE / f"{TABLE}_2026-11-27T020000.json.gz"
@@ -305,9 +305,9 @@ def test_cbs_first_download_follows_every_page_into_one_bundle(server: Server, c
 
 def test_cbs_revalidation_304_downloads_nothing(server: Server, cache: Path) -> None:
     serve_cbs(server)
-    first = fetching.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    first = kerncijfers.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     server.seen.clear()
-    again = fetching.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    again = kerncijfers.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert again.status == "not modified"
     assert again.path == first.path
     assert [(s.path, s.status, s.body_bytes) for s in server.seen] == [
@@ -315,38 +315,41 @@ def test_cbs_revalidation_304_downloads_nothing(server: Server, cache: Path) -> 
     ]
     assert server.seen[0].headers["If-None-Match"] == '"cbs-1"'
     assert again.entry.retrieved == first.entry.retrieved and again.entry.checked >= first.entry.checked
-    assert len(fetching.cached("cbs", TABLE, cache_dir=cache)) == 1
+    assert len(kerncijfers.cached_datasets("cbs", TABLE, cache_dir=cache)) == 1
 
 
 def test_cbs_without_validators_compares_the_modified_date(server: Server, cache: Path) -> None:
     serve_cbs(server, etag=None)
-    fetching.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    kerncijfers.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     server.seen.clear()
-    again = fetching.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    again = kerncijfers.fetch_dataset("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert again.status == "not modified"
     assert server.paths() == [f"/ODataFeed/odata/{TABLE}/TableInfos?$format=json"]
 
 
 def test_cbs_a_new_release_is_a_new_file_and_the_newest(server: Server, cache: Path) -> None:
     serve_cbs(server)
-    old = fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    old = kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     docs = cbs_documents(server.url, rows=7)
     docs["TableInfos"][0]["Modified"] = "2026-12-04T02:00:00"
     serve_cbs(server, docs, etag='"cbs-2"')
-    new = fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    new = kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert new != old and old.exists()
     assert new.name == f"{TABLE}_2026-12-04T020000.json.gz"
-    assert [e.release for e in fetching.cached("cbs", TABLE, cache_dir=cache)] == [CBS_MODIFIED, "2026-12-04T02:00:00"]
-    newest = fetching.newest_cached("cbs", TABLE, cache_dir=cache)
+    assert [e.release for e in kerncijfers.cached_datasets("cbs", TABLE, cache_dir=cache)] == [
+        CBS_MODIFIED,
+        "2026-12-04T02:00:00",
+    ]
+    newest = newest_cached("cbs", TABLE, cache_dir=cache)
     assert newest is not None and newest.path == new
     assert len(read_bundle(new)["documents"]["TypedDataSet"]) == 7
 
 
 def test_cbs_refresh_downloads_again(server: Server, cache: Path) -> None:
     serve_cbs(server)
-    fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     server.seen.clear()
-    result = fetching.fetch_dataset("cbs", TABLE, refresh=True, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    result = kerncijfers.fetch_dataset("cbs", TABLE, refresh=True, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert result.status == "downloaded"
     assert "If-None-Match" not in server.seen[0].headers
     assert len(server.paths(f"/ODataFeed/odata/{TABLE}/TypedDataSet")) == 3
@@ -354,13 +357,13 @@ def test_cbs_refresh_downloads_again(server: Server, cache: Path) -> None:
 
 def test_cbs_unknown_table_is_404(server: Server, cache: Path) -> None:
     with pytest.raises(FetchError) as caught:
-        fetching.fetch("cbs", "99999NED", base_url=cbs_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("cbs", "99999NED", base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert caught.value.kind == "not_found"
     assert str(caught.value) == (
         f"CBS table 99999NED not found: {cbs_url(server)}/99999NED/TableInfos?$format=json answered 404 Not Found; "
         "there is no cached copy of cbs 99999NED"
     )
-    assert fetching.cached(cache_dir=cache) == []
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
 
 
 def test_cbs_corrupt_json_and_foreign_next_link(server: Server, cache: Path) -> None:
@@ -368,13 +371,13 @@ def test_cbs_corrupt_json_and_foreign_next_link(server: Server, cache: Path) -> 
     path = f"/ODataFeed/odata/{TABLE}/TypedDataSet?$format=json&$skiptoken=Id%2010"
     server.routes[path] = lambda _h: Reply(200, b'{"value": [1, 2')
     with pytest.raises(FetchError, match=r"skiptoken=Id%2010 is not valid JSON") as caught:
-        fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert caught.value.kind == "corrupt"
     page = {"value": docs["TypedDataSet"][10:20], "odata.nextLink": "http://elsewhere.example/x?$format=json"}
     server.routes[path] = lambda _h: Reply(200, json.dumps(page).encode())
     with pytest.raises(FetchError, match="odata.nextLink leaves 127.0.0.1:[0-9]+ for http://elsewhere.example/x"):
-        fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
-    assert fetching.cached(cache_dir=cache) == []
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
     assert list((cache / "cbs" / TABLE).iterdir()) == [cache / "cbs" / TABLE / ".lock"]
 
 
@@ -383,7 +386,7 @@ def test_cbs_table_without_modified_date(server: Server, cache: Path) -> None:
     del docs["TableInfos"][0]["Modified"]
     serve_cbs(server, docs)
     with pytest.raises(FetchError, match="TableInfos has no Modified date"):
-        fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
 
 
 # ----------------------------------------------------------------------------------------
@@ -418,7 +421,7 @@ def serve_eurostat(server: Server, body: bytes, *, etag: str = '"es-1"', **reply
 
 def test_eurostat_first_download_then_304(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
     serve_eurostat(server, eurostat_gzip)
-    result = fetching.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    result = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert result.status == "downloaded"
     assert result.path == cache / "eurostat" / DATASET / f"{DATASET}_2026-11-27T230000Z.tsv.gz"
     assert result.path.read_bytes() == eurostat_gzip
@@ -429,7 +432,7 @@ def test_eurostat_first_download_then_304(server: Server, cache: Path, eurostat_
     assert data.dataset == DATASET and len(data) == 4
 
     server.seen.clear()
-    again = fetching.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    again = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert again.status == "not modified" and again.path == result.path
     assert [(s.status, s.body_bytes) for s in server.seen] == [(304, 0)]
     assert server.seen[0].headers["If-None-Match"] == '"es-1"'
@@ -440,11 +443,11 @@ def test_eurostat_same_bytes_without_validators_keep_the_release(
     server: Server, cache: Path, eurostat_gzip: bytes
 ) -> None:
     server.routes[eurostat_path()] = lambda _h: Reply(200, eurostat_gzip)
-    first = fetching.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    first = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert first.entry.release == first.entry.retrieved  # no Last-Modified: the download's time
-    again = fetching.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    again = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert again.status == "not modified" and again.path == first.path
-    assert len(fetching.cached(cache_dir=cache)) == 1
+    assert len(kerncijfers.cached_datasets(cache_dir=cache)) == 1
 
 
 def test_eurostat_500_then_success_on_retry(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
@@ -454,7 +457,7 @@ def test_eurostat_500_then_success_on_retry(server: Server, cache: Path, eurosta
         return next(answers, Reply(200, eurostat_gzip, {"Last-Modified": LAST_MODIFIED}))
 
     server.routes[eurostat_path()] = route
-    path = fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    path = kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert path.read_bytes() == eurostat_gzip
     assert [s.status for s in server.seen] == [500, 503, 200]
 
@@ -462,7 +465,7 @@ def test_eurostat_500_then_success_on_retry(server: Server, cache: Path, eurosta
 def test_eurostat_5xx_after_every_retry(server: Server, cache: Path) -> None:
     server.routes[eurostat_path()] = lambda _h: Reply(502, b"bad gateway")
     with pytest.raises(FetchError) as caught:
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert caught.value.kind == "server"
     assert str(caught.value) == (
         f"{eurostat_url(server)}/{DATASET}?format=TSV&compressed=true answered 502 Bad Gateway (3 attempts); "
@@ -473,7 +476,7 @@ def test_eurostat_5xx_after_every_retry(server: Server, cache: Path) -> None:
 
 def test_eurostat_unknown_dataset_is_404(server: Server, cache: Path) -> None:
     with pytest.raises(FetchError, match=r"^Eurostat dataset migr_nothing not found: .* answered 404 Not Found; "):
-        fetching.fetch("eurostat", "migr_nothing", base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("eurostat", "migr_nothing", base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert len(server.seen) == 1  # a 404 is not retried
 
 
@@ -481,7 +484,7 @@ def test_a_stalling_server_times_out(server: Server, cache: Path, eurostat_gzip:
     serve_eurostat(server, eurostat_gzip, stall=5.0)
     started = time.monotonic()
     with pytest.raises(FetchError) as caught:
-        fetching.fetch(
+        kerncijfers.fetch(
             "eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, timeout=0.3, retries=1, backoff=0.01
         )
     assert time.monotonic() - started < 2.0
@@ -492,25 +495,25 @@ def test_a_stalling_server_times_out(server: Server, cache: Path, eurostat_gzip:
     )
 
 
-def good_copy(server: Server, cache: Path, body: bytes) -> fetching.CacheEntry:
+def good_copy(server: Server, cache: Path, body: bytes) -> CacheEntry:
     serve_eurostat(server, body)
-    return fetching.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST).entry
+    return kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST).entry
 
 
-def assert_only(entry: fetching.CacheEntry, body: bytes, cache: Path) -> None:
+def assert_only(entry: CacheEntry, body: bytes, cache: Path) -> None:
     """The cache holds exactly the good copy: its file, its metadata, the lock; no temporary."""
     assert entry.path.read_bytes() == body
     assert sorted(p.name for p in entry.path.parent.iterdir()) == sorted(
         [".lock", entry.path.name, entry.path.name + ".meta.json"]
     )
-    assert fetching.cached(cache_dir=cache) == [entry]
+    assert kerncijfers.cached_datasets(cache_dir=cache) == [entry]
 
 
 def test_a_connection_cut_mid_body_keeps_the_last_good_copy(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
     entry = good_copy(server, cache, eurostat_gzip)
     serve_eurostat(server, eurostat_gzip + b"x" * 100, etag='"es-2"', cut_at=50)
     with pytest.raises(FetchError) as caught:
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert caught.value.kind == "truncated"
     size = len(eurostat_gzip) + 100
     assert str(caught.value) == (
@@ -526,7 +529,7 @@ def test_a_truncated_gzip_keeps_the_last_good_copy(server: Server, cache: Path, 
     entry = good_copy(server, cache, eurostat_gzip)
     serve_eurostat(server, eurostat_gzip[:-12], etag='"es-2"')  # whole HTTP body, gzip cut short
     with pytest.raises(FetchError, match="is a truncated gzip file .*; the cached copy retrieved on") as caught:
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     assert caught.value.kind == "truncated"
     assert_only(entry, eurostat_gzip, cache)
 
@@ -534,24 +537,24 @@ def test_a_truncated_gzip_keeps_the_last_good_copy(server: Server, cache: Path, 
 def test_not_eurostat_tsv_is_refused(server: Server, cache: Path) -> None:
     serve_eurostat(server, gzip.compress(b"<html><body>maintenance</body></html>\n"))
     with pytest.raises(FetchError, match=r"is not Eurostat's TSV: its first line is '<html><body>maintenance"):
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
     serve_eurostat(server, b"PK\x03\x04 a zip file, not gzip")
     with pytest.raises(FetchError, match="is not a valid gzip file"):
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
-    assert fetching.cached(cache_dir=cache) == []
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
 
 
 def test_the_size_limit(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
     serve_eurostat(server, eurostat_gzip)
     with pytest.raises(FetchError, match=rf"is {len(eurostat_gzip)} bytes, more than the limit of 100 \(max_bytes"):
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_bytes=100, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_bytes=100, **FAST)
     # Without a Content-Length the limit stops the stream itself.
     serve_eurostat(server, eurostat_gzip, no_length=True)
     with pytest.raises(FetchError, match=r"is more than the limit of 100 bytes") as caught:
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_bytes=100, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_bytes=100, **FAST)
     assert caught.value.kind == "too_large"
     assert len(server.seen) == 2  # never retried
-    assert fetching.cached(cache_dir=cache) == []
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
 
 
 def test_the_decompression_limit_stops_a_gzip_bomb(server: Server, cache: Path, test_data: Path) -> None:
@@ -560,20 +563,22 @@ def test_the_decompression_limit_stops_a_gzip_bomb(server: Server, cache: Path, 
     assert len(bomb) < 20_000
     serve_eurostat(server, bomb)
     with pytest.raises(FetchError, match=r"unpacks to more than 1000000 bytes \(max_unpacked") as caught:
-        fetching.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_unpacked=10**6, **FAST)
+        kerncijfers.fetch(
+            "eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_unpacked=10**6, **FAST
+        )
     assert caught.value.kind == "too_large"
 
 
 def test_two_fetches_at_once_leave_one_whole_file(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
     # The answer waits a little, so that both fetches are under way together.
     serve_eurostat(server, eurostat_gzip, stall=0.2)
-    results: list[fetching.FetchResult] = []
+    results: list[FetchResult] = []
     errors: list[BaseException] = []
 
     def run() -> None:
         try:
             results.append(
-                fetching.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+                kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
             )
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
@@ -587,14 +592,14 @@ def test_two_fetches_at_once_leave_one_whole_file(server: Server, cache: Path, e
     assert sorted(r.status for r in results) == ["downloaded", "not modified"]
     assert results[0].path == results[1].path
     assert [s.status for s in server.seen] == [200, 304]
-    entry = fetching.cached(cache_dir=cache)
+    entry = kerncijfers.cached_datasets(cache_dir=cache)
     assert len(entry) == 1
     assert_only(entry[0], eurostat_gzip, cache)
 
 
 def test_offline_uses_the_cache_and_no_network_says_so(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
     with pytest.raises(FetchError) as caught:
-        fetching.fetch("eurostat", DATASET, offline=True, cache_dir=cache)
+        kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache)
     assert caught.value.kind == "offline"
     assert str(caught.value) == (
         f"no cached copy of eurostat {DATASET} in {cache} (offline); "
@@ -604,9 +609,9 @@ def test_offline_uses_the_cache_and_no_network_says_so(server: Server, cache: Pa
     url = eurostat_url(server)
     port = server.url.rsplit(":", 1)[1]
     server.stop()
-    assert fetching.fetch("eurostat", DATASET, offline=True, cache_dir=cache) == entry.path
+    assert kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache) == entry.path
     with pytest.raises(FetchError) as caught:
-        fetching.fetch("eurostat", DATASET, base_url=url, cache_dir=cache, **FAST)
+        kerncijfers.fetch("eurostat", DATASET, base_url=url, cache_dir=cache, **FAST)
     assert caught.value.kind == "network"
     assert str(caught.value) == (
         f"cannot reach 127.0.0.1:{port}: connection refused (3 attempts); the cached copy retrieved on "
@@ -620,14 +625,14 @@ def test_environment_settings(
     serve_eurostat(server, eurostat_gzip)
     monkeypatch.setenv("KERNCIJFERS_EUROSTAT_URL", eurostat_url(server))
     monkeypatch.setenv("KERNCIJFERS_CACHE_DIR", str(tmp_path / "env-cache"))
-    path = fetching.fetch("eurostat", DATASET, **FAST)
+    path = kerncijfers.fetch("eurostat", DATASET, **FAST)
     assert path.parent == tmp_path / "env-cache" / "eurostat" / DATASET
-    assert fetching.cache_directory() == tmp_path / "env-cache"
+    assert cache_directory() == tmp_path / "env-cache"
     monkeypatch.setenv("KERNCIJFERS_CBS_URL", "ftp://example.org/")
     with pytest.raises(
         FetchError, match=r"^KERNCIJFERS_CBS_URL 'ftp://example.org/' is not an http:// or https:// URL$"
     ):
-        fetching.fetch("cbs", TABLE)
+        kerncijfers.fetch("cbs", TABLE)
 
 
 @pytest.mark.parametrize(
@@ -640,7 +645,7 @@ def test_environment_settings(
 )
 def test_bad_names(publisher: str, dataset: str, message: str, cache: Path) -> None:
     with pytest.raises(FetchError) as caught:
-        fetching.fetch(publisher, dataset, cache_dir=cache)
+        kerncijfers.fetch(publisher, dataset, cache_dir=cache)
     assert (caught.value.kind, str(caught.value)) == ("invalid", message)
 
 
@@ -657,7 +662,7 @@ def test_the_core_package_needs_no_platformdirs(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.delenv("KERNCIJFERS_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(builtins, "__import__", no_platformdirs)
-    assert fetching.cache_directory() == tmp_path / "kerncijfers"
+    assert cache_directory() == tmp_path / "kerncijfers"
 
 
 # ----------------------------------------------------------------------------------------
@@ -673,7 +678,7 @@ def test_cli_fetch_list_and_errors(
     serve_cbs(server)
     common = ["--cache-dir", str(cache), "--quiet", "--timeout", "2", "--retries", "0"]
     assert main(["fetch", "eurostat", DATASET, "--base-url", eurostat_url(server), *common]) == 0
-    entry = fetching.newest_cached("eurostat", DATASET, cache_dir=cache)
+    entry = newest_cached("eurostat", DATASET, cache_dir=cache)
     assert entry is not None
     assert capsys.readouterr().out == (
         f"eurostat {DATASET}: downloaded release 2026-11-27T23:00:00Z ({len(eurostat_gzip) / 1e3:.1f} kB)\n"
@@ -690,7 +695,7 @@ def test_cli_fetch_list_and_errors(
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3
     assert lines[0].split() == ["publisher", "dataset", "release", "retrieved", "size", "file"]
-    cbs_entry = fetching.newest_cached("cbs", TABLE, cache_dir=cache)
+    cbs_entry = newest_cached("cbs", TABLE, cache_dir=cache)
     assert cbs_entry is not None
     assert lines[1].split() == ["cbs", TABLE, CBS_MODIFIED, cbs_entry.retrieved, *f"{cbs_entry.size / 1e3:.1f} kB".split(),
                                 str(cbs_entry.path)]  # fmt: skip
@@ -747,17 +752,17 @@ def test_cli_report_source_cbs_reads_the_bundle(
     server: Server, cache: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     serve_cbs(server)
-    path = fetching.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    path = kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     retrieved = kerncijfers.cbs_bundle_retrieved(path)  # type: ignore[attr-defined]
     assert retrieved == read_bundle(path)["retrieved"]
     assert main(["report", "--month", "2021-05", "--source", "cbs", "--cache-dir", str(cache)]) == 0
     assert f"opgehaald op {retrieved[:10]}" in capsys.readouterr().out
 
 
-def test_fetch_is_importable_without_the_network_modules_loaded_by_the_core() -> None:
+def test_import_loads_no_http_client() -> None:
     import subprocess
     import sys
 
-    code = "import kerncijfers, sys; print('urllib.request' in sys.modules, 'kerncijfers.fetch' in sys.modules)"
+    code = "import kerncijfers, sys; print('urllib.request' in sys.modules, 'http.client' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ)
     assert out.stdout == "False False\n"

@@ -1,5 +1,10 @@
 """Download the publishers' own data: CBS StatLine tables and Eurostat datasets, cached.
 
+The public names are re-exported by the package: :func:`kerncijfers.fetch`,
+:func:`kerncijfers.fetch_dataset`, :func:`kerncijfers.cached_datasets`,
+:class:`kerncijfers.FetchError`, :class:`kerncijfers.FetchResult`,
+:class:`kerncijfers.CacheEntry`.
+
 ``fetch("cbs", "83102NED")`` downloads CBS's OData feed of a StatLine table (its TableInfos,
 DataProperties, TypedDataSet and every dimension named in DataProperties, each followed
 through ``odata.nextLink`` to the last page) into one gzip-compressed JSON bundle, which
@@ -21,16 +26,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import http.client
 import io
 import json
 import os
 import re
 import socket
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import zlib
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -49,7 +51,7 @@ __all__ = [
     "FetchError",
     "FetchResult",
     "cache_directory",
-    "cached",
+    "cached_datasets",
     "fetch",
     "fetch_dataset",
     "newest_cached",
@@ -126,7 +128,7 @@ def cache_directory(cache_dir: str | os.PathLike[str] | None = None) -> Path:
     return _cache.cache_directory(cache_dir)
 
 
-def cached(
+def cached_datasets(
     publisher: str | None = None, dataset: str | None = None, *, cache_dir: str | os.PathLike[str] | None = None
 ) -> list[CacheEntry]:
     """Every cached release (of one publisher, of one dataset), oldest release first."""
@@ -300,6 +302,8 @@ def _with_cache_note(message: str, publisher: str, dataset: str, entry: CacheEnt
 
 
 def _reason(error: BaseException) -> str:
+    import urllib.error
+
     if isinstance(error, urllib.error.URLError) and not isinstance(error, urllib.error.HTTPError):
         inner = error.reason
         if isinstance(inner, BaseException):
@@ -362,6 +366,11 @@ def _get_once(
     url: str, sink: IO[bytes], settings: _Settings, *, what: str, conditional: dict[str, str] | None,
     budget: int | None,
 ) -> _Response:  # fmt: skip
+    # Imported here: `import kerncijfers` loads no HTTP client.
+    import http.client
+    import urllib.error
+    import urllib.request
+
     host = urllib.parse.urlsplit(url).netloc
     headers = {"User-Agent": _user_agent(), "Accept": "*/*", "Accept-Encoding": "identity"}
     headers.update(conditional or {})
