@@ -373,9 +373,7 @@ def render(args: argparse.Namespace) -> str:
     period: core.Month | core.Quarter | core.Year | None = args.month or args.quarter or args.year
     geo: str | None = args.geo
     if geo is not None and not args.eurostat and args.source != "eurostat":
-        raise CommandLineError(
-            "--geo needs --eurostat or --source eurostat (the counts CSV files have no reporting country)"
-        )
+        raise CommandLineError("--geo needs --eurostat (the counts CSV files have no reporting country)")
     for option, value in (("--dataset", args.dataset), ("--cache-dir", args.cache_dir)):
         if value is not None and args.source is None:
             raise CommandLineError(f"{option} needs --source cbs or --source eurostat")
