@@ -66,6 +66,7 @@ from pathlib import Path
 from typing import Literal, NoReturn, TypeVar
 
 from . import _core as core
+from ._cache import CacheEntry
 from ._europe import add_europe_command, render_europe
 from ._files import FileProblem, check_readable, output_target, reason, shown, write_atomically
 from ._progress import progress_bar
@@ -472,13 +473,16 @@ def _fetch_command(args: argparse.Namespace) -> int:
                 "fetch needs a publisher and a dataset (kerncijfers fetch cbs 83102NED, "
                 "kerncijfers fetch eurostat migr_asyappctzm) or --list"
             )
-        settings: dict[str, object] = {}
-        for name in ("timeout", "retries", "max_bytes", "max_unpacked"):
-            if getattr(args, name) is not None:
-                settings[name] = getattr(args, name)
+
+        def given(value: float | None, default: float) -> float:
+            return default if value is None else value
+
         result = fetching.fetch_dataset(
             args.publisher, args.dataset, refresh=args.refresh, offline=args.offline, base_url=args.base_url,
-            cache_dir=args.cache_dir, progress=not args.quiet and _stderr_is_a_terminal(), **settings,  # type: ignore[arg-type]
+            cache_dir=args.cache_dir, progress=not args.quiet and _stderr_is_a_terminal(),
+            timeout=given(args.timeout, fetching.TIMEOUT), retries=int(given(args.retries, fetching.RETRIES)),
+            max_bytes=int(given(args.max_bytes, fetching.MAX_BYTES)),
+            max_unpacked=int(given(args.max_unpacked, fetching.MAX_UNPACKED)),
         )  # fmt: skip
     except fetching.FetchError as error:
         raise CommandLineError(str(error)) from None
@@ -498,13 +502,12 @@ def _stderr_is_a_terminal() -> bool:
         return False
 
 
-def _listing(listed: Sequence[object], directory: Path) -> str:
+def _listing(listed: Sequence[CacheEntry], directory: Path) -> str:
     if not listed:
         return f"nothing cached in {shown(str(directory))}\n"
     header = ("publisher", "dataset", "release", "retrieved", "size", "file")
     rows = [header] + [
-        (e.publisher, e.dataset, e.release, e.retrieved, _size(e.size), shown(str(e.path)))  # type: ignore[attr-defined]
-        for e in listed
+        (e.publisher, e.dataset, e.release, e.retrieved, _size(e.size), shown(str(e.path))) for e in listed
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     return "".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1] + "\n" for row in rows)
