@@ -55,8 +55,8 @@ class ByteProgress:
 
     def _print(self, now: float) -> None:
         rate = self._done / max(now - self._start, 1e-6)
-        total = f" of {_megabytes(self._total)}" if self._total is not None else ""
-        line = f"\r{self._desc}: {_megabytes(self._done)}{total} ({_megabytes(rate)}/s)"
+        total = f" of {_amount(self._total)}" if self._total is not None else ""
+        line = f"\r{self._desc}: {_amount(self._done)}{total} ({_amount(rate)}/s)"
         print(line, end="", file=sys.stderr, flush=True)
 
     def close(self) -> None:
@@ -67,5 +67,5 @@ class ByteProgress:
         print(file=sys.stderr, flush=True)
 
 
-def _megabytes(size: float) -> str:
-    return f"{size / 1e6:.1f} MB"
+def _amount(size: float) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{size / 1e3:.1f} kB"

@@ -766,3 +766,27 @@ def test_import_loads_no_http_client() -> None:
     code = "import kerncijfers, sys; print('urllib.request' in sys.modules, 'http.client' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ)
     assert out.stdout == "False False\n"
+
+
+def test_the_progress_line_shows_bytes_and_rate(
+    server: Server, cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_tqdm(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "tqdm.auto":
+            raise ImportError("no tqdm")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_tqdm)
+    body = gzip.compress(
+        b"freq,unit,citizen,sex,age,asyl_app,geo\\TIME_PERIOD\t2021M05 \nM,PER,SY,T,TOTAL,NASY_APP,NL\t5 \n"
+    )
+    serve_eurostat(server, body)
+    kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, progress=True, **FAST)
+    err = capsys.readouterr().err
+    # The line is rewritten in place (a carriage return), and ends once the download is whole.
+    size = f"{len(body) / 1e3:.1f} kB"
+    assert re.fullmatch(rf"Eurostat dataset {DATASET}: {size} of {size} \(\d+\.\d [kM]B/s\)\n", err.split("\r")[-1])
