@@ -212,8 +212,8 @@ BOOST_AUTO_TEST_CASE(a_retrieval_day_is_in_the_sources_of_the_count_figures) {
                  {departure(kc::departure_group::all, kc::departure_mode::independent, 10)}, options)));
   BOOST_TEST(j["first_month"]["source"]["retrieved"].get<std::string>() == "2026-12-07");
   BOOST_TEST(j["first_month"]["source"]["text"]["nl"].get<std::string>() ==
-             "test, release 2022-01-31, opgehaald op 2026-12-07");
+             "test, release 2021-06-15, opgehaald op 2026-12-07");
   BOOST_TEST(j["first_month"]["source"]["text"]["en"].get<std::string>() ==
-             "test, release 2022-01-31, retrieved on 2026-12-07");
+             "test, release 2021-06-15, retrieved on 2026-12-07");
   BOOST_TEST(!j["departures_all"]["source"].contains("retrieved"));
 }
