@@ -154,8 +154,6 @@ inline void put_marks(json& j, const figure_header& f) {
   json j = json::object();
   j["sources"] = std::move(names);
   j["latest_release"] = std::move(latest);
-  // Only when stated, so that the JSON of figures without it is unchanged.
-  if (!s.retrieved.empty()) j["retrieved"] = s.retrieved;
   j["text"] = labels(source_text(s, language::nl), source_text(s, language::en));
   return j;
 }

@@ -727,22 +727,35 @@ def test_cli_report_source_needs_a_cached_copy(cache: Path, capsys: pytest.Captu
     assert capsys.readouterr().err == "kerncijfers: error: --dataset needs --source cbs or --source eurostat\n"
 
 
+#: May 2021 for NL whole (a total and its parts), in Eurostat's bulk TSV layout.
+COMPLETE_MONTH = (
+    "freq,unit,citizen,sex,age,asyl_app,geo\\TIME_PERIOD\t2021M04 \t2021M05 \n"
+    "M,PER,AF,T,TOTAL,NASY_APP,NL\t100 \t150 \n"
+    "M,PER,SY,T,TOTAL,NASY_APP,NL\t560 \t1120 p\n"
+    "M,PER,TOTAL,T,TOTAL,NASY_APP,NL\t1590 \t2000 p\n"
+    "M,PER,UNK,T,TOTAL,NASY_APP,NL\t30 \t40 \n"
+)
+
+
 def test_cli_report_source_eurostat_names_release_and_retrieval(
-    server: Server, cache: Path, eurostat_gzip: bytes, capsys: pytest.CaptureFixture[str]
+    server: Server, cache: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    entry = good_copy(server, cache, eurostat_gzip)
+    entry = good_copy(server, cache, gzip.compress(COMPLETE_MONTH.encode()))
     day = entry.retrieved[:10]
-    for lang, words in (("nl", "opgehaald op"), ("en", "retrieved on")):
+    for lang, note, words in (("nl", "Bron", "opgehaald op"), ("en", "Source", "retrieved on")):
         arguments = ["report", "--month", "2021-05", "--source", "eurostat", "--cache-dir", str(cache), "--lang", lang]
         assert main(arguments) == 0
         page = capsys.readouterr().out
-        assert f"Eurostat {DATASET}, release 2026-11-27, {words} {day}" in page
+        # Markdown escapes the underscore.
+        assert f"({note}: Eurostat migr\\_asyappctzm, release 2026-11-27, {words} {day})" in page
     assert (
         main(["report", "--month", "2021-05", "--source", "eurostat", "--cache-dir", str(cache), "--format", "json"])
         == 0
     )
     figures = json.loads(capsys.readouterr().out)
-    assert figures["first_month"]["source"]["retrieved"] == day
+    assert (
+        figures["first_month"]["source"]["text"]["en"] == f"Eurostat {DATASET}, release 2026-11-27, retrieved on {day}"
+    )
 
 
 @pytest.mark.skipif(
