@@ -209,7 +209,10 @@ BOOST_AUTO_TEST_CASE(a_retrieval_day_is_in_the_sources_of_the_count_figures) {
   BOOST_TEST(without["first_month"]["source"]["text"]["nl"].get<std::string>() == "test, release 2021-06-15");
   const nlohmann::json j = nlohmann::json::parse(kc::render_json(
       figures_of({count(kc::category::first_application, "", 100), count(kc::category::first_application, "SYR", 40)},
-                 {departure(kc::departure_group::all, kc::departure_mode::independent, 10)}, options)));
+                 {departure(kc::departure_group::all, kc::departure_mode::independent, 10),
+                  departure(kc::departure_group::all, kc::departure_mode::forced, 20),
+                  departure(kc::departure_group::all, kc::departure_mode::unsupervised, 30)},
+                 options)));
   // In the source's text, as on the page (the schema's source object stays as it is).
   BOOST_TEST(!j["first_month"]["source"].contains("retrieved"));
   BOOST_TEST(j["first_month"]["source"]["text"]["nl"].get<std::string>() ==
