@@ -42,6 +42,7 @@ from typing import IO, Any, Literal
 
 from . import _cache
 from ._cache import CacheEntry
+from ._files import reason as file_reason
 from ._progress import ByteProgress
 
 __all__ = [
@@ -239,7 +240,7 @@ def fetch_dataset(
                 raise FetchError(_with_cache_note(str(error), pub, code, previous), kind=error.kind,
                                  cached=previous) from None  # fmt: skip
     except OSError as error:
-        raise FetchError(f"the cache {directory} cannot be used: {_reason(error)}", kind="invalid") from None
+        raise FetchError(f"the cache {directory} cannot be used: {file_reason(error)}", kind="invalid") from None
 
 
 # ----------------------------------------------------------------------------------------

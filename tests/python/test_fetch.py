@@ -649,6 +649,19 @@ def test_bad_names(publisher: str, dataset: str, message: str, cache: Path) -> N
     assert (caught.value.kind, str(caught.value)) == ("invalid", message)
 
 
+def test_a_cache_that_cannot_be_used(tmp_path: Path, server: Server, eurostat_gzip: bytes) -> None:
+    serve_eurostat(server, eurostat_gzip)
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=not_a_directory, **FAST)
+    assert (caught.value.kind, str(caught.value)) == (
+        "invalid",
+        f"the cache {not_a_directory} cannot be used: a component of the path is not a directory",
+    )
+    assert server.seen == []
+
+
 def test_the_core_package_needs_no_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import builtins
 
