@@ -597,6 +597,29 @@ def test_two_fetches_at_once_leave_one_whole_file(server: Server, cache: Path, e
     assert_only(entry[0], eurostat_gzip, cache)
 
 
+def test_two_processes_at_once_leave_one_whole_file(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    import subprocess
+    import sys
+
+    serve_eurostat(server, eurostat_gzip, stall=0.3)
+    code = (
+        "import sys, kerncijfers; "
+        "r = kerncijfers.fetch_dataset('eurostat', sys.argv[1], base_url=sys.argv[2], cache_dir=sys.argv[3], "
+        "timeout=5, retries=0); print(r.status)"
+    )
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code, DATASET, eurostat_url(server), str(cache)],
+                         stdout=subprocess.PIPE, text=True, env=os.environ)
+        for _ in range(2)
+    ]  # fmt: skip
+    statuses = sorted(run.communicate(timeout=30)[0].strip() for run in runs)
+    assert [run.returncode for run in runs] == [0, 0]
+    assert statuses == ["downloaded", "not modified"]
+    assert [s.status for s in server.seen] == [200, 304]
+    (entry,) = kerncijfers.cached_datasets(cache_dir=cache)
+    assert_only(entry, eurostat_gzip, cache)
+
+
 def test_offline_uses_the_cache_and_no_network_says_so(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
     with pytest.raises(FetchError) as caught:
         kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache)
