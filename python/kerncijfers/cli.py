@@ -12,6 +12,13 @@ the file's unit); ``--trailing N`` sets the trailing window in periods of that u
 country other than NL the Dutch-policy paragraphs (safe countries of origin, departures)
 are left out unless ``--departures`` or ``--safe-countries`` give that country's own data.
 
+**The publishers' data.** ``kerncijfers fetch cbs 83102NED`` and ``kerncijfers fetch
+eurostat migr_asyappctzm`` download a CBS StatLine table or a Eurostat dataset into the
+user's cache (or revalidate the cached copy; ``--refresh``, ``--offline``, ``--list``,
+``--base-url``, ``--cache-dir``: docs/fetch.md); ``report --source cbs|eurostat`` (with
+``--dataset CODE`` for another table) renders the page from the newest cached release, and
+its source line says when that was retrieved. Every failure of a fetch is one line, exit 2.
+
 **The week page.** ``--week YYYY-Www`` renders the weekly influx of that ISO week (the week
 and the 4 and 13 weeks up to it, per category) from counts per ISO week in the ``--data``
 files (default: the bundled counts, which are monthly, so every count of the page then says
