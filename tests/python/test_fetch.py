@@ -839,3 +839,35 @@ def test_the_progress_line_shows_bytes_and_rate(
     # The line is rewritten in place (a carriage return), and ends once the download is whole.
     size = f"{len(body) / 1e3:.1f} kB"
     assert re.fullmatch(rf"Eurostat dataset {DATASET}: {size} of {size} \(\d+\.\d [kM]B/s\)\n", err.split("\r")[-1])
+
+
+# ----------------------------------------------------------------------------------------
+# The retrieval day on the page (C++: key_figures_options::retrieved, figure_source::retrieved)
+
+
+def test_the_retrieval_day_in_the_figures_and_on_the_page(golden_tables: tuple[Any, Any]) -> None:
+    import pickle
+
+    counts, departures = golden_tables
+    options = kerncijfers.KeyFiguresOptions(
+        retrieved="2026-12-07", family_reunification_window_end=kerncijfers.Month(2021, 4)
+    )
+    assert "retrieved='2026-12-07'" in repr(options)
+    assert pickle.loads(pickle.dumps(options)) == options
+    figures = kerncijfers.compute_key_figures(
+        counts, departures, kerncijfers.nl_safe_countries(), kerncijfers.Month(2021, 5), options
+    )
+    source = figures.first_month.source
+    assert source.retrieved == "2026-12-07"
+    assert (
+        repr(source)
+        == "<FigureSource 'fictional golden test data (not real)', release 2021-06-15, retrieved 2026-12-07>"
+    )
+    assert pickle.loads(pickle.dumps(source)) == source
+    assert figures.departures_all.source.retrieved == ""
+    page = kerncijfers.render_markdown(figures, "nl")
+    assert "(Bron: fictional golden test data (not real), release 2021-06-15, opgehaald op 2026-12-07)" in page
+    assert "release 2021-06-15, afgerond op tientallen)" in page  # the departures: not fetched
+    assert "retrieved on 2026-12-07" in kerncijfers.render_markdown(figures, "en")
+    with pytest.raises(kerncijfers.InvalidInput, match=r'^retrieved "2026-12": expected a day, YYYY-MM-DD$'):
+        kerncijfers.KeyFiguresOptions(retrieved="2026-12")
