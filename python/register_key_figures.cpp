@@ -188,12 +188,16 @@ void register_key_figures(py::module_& m) {
   py::class_<figure_source> source(m, "FigureSource", "The sources and latest release behind a figure.");
   source.def_readonly("sources", &figure_source::sources)
       .def_readonly("latest_release", &figure_source::latest_release)
+      .def_readonly("retrieved", &figure_source::retrieved)
       .def("__repr__", [](const figure_source& s) {
         std::string text = "<FigureSource";
         for (const auto& name : s.sources) text += " '" + name + "'";
-        return text + (s.latest_release.is_dated() ? ", release " + s.latest_release.iso() : "") + ">";
+        return text + (s.latest_release.is_dated() ? ", release " + s.latest_release.iso() : "") +
+               (s.retrieved.empty() ? "" : ", retrieved " + s.retrieved) + ">";
       });
-  def_record<figure_source>(source, &figure_source::sources, &figure_source::latest_release);
+  // retrieved was added after 0.1.0, whose pickles hold the first two.
+  def_grown_record<figure_source>(source, 2, &figure_source::sources, &figure_source::latest_release,
+                                  &figure_source::retrieved);
 
   py::class_<distribution_row> row(m, "DistributionRow",
                                    "One row of a distribution: count, exact share, rounded percent.");
@@ -397,8 +401,10 @@ void register_key_figures(py::module_& m) {
                        std::size_t top_family_reunification, std::optional<month> family_reunification_window_end,
                        const py::object& departures_window, share_rounding rounding, int decimals,
                        std::int64_t departures_multiple, rounding_mode departures_mode,
-                       std::optional<std::size_t> trailing, std::string reporting_country, bool country_policy_data) {
+                       std::optional<std::size_t> trailing, std::string reporting_country, bool country_policy_data,
+                       std::string retrieved) {
              key_figures_options o;
+             o.retrieved = std::move(retrieved);
              o.trailing = trailing;
              o.reporting_country = std::move(reporting_country);
              o.country_policy_data = country_policy_data;
@@ -420,7 +426,8 @@ void register_key_figures(py::module_& m) {
            py::arg("family_reunification_window_end") = py::none(), py::arg("departures_window") = py::none(),
            py::arg("rounding") = share_rounding::published, py::arg("decimals") = 0,
            py::arg("departures_multiple") = 10, py::arg("departures_mode") = rounding_mode::half_up,
-           py::arg("trailing") = py::none(), py::arg("reporting_country") = "", py::arg("country_policy_data") = false)
+           py::arg("trailing") = py::none(), py::arg("reporting_country") = "", py::arg("country_policy_data") = false,
+           py::arg("retrieved") = "")
       .def_readwrite("trailing_months", &key_figures_options::trailing_months)
       .def_readwrite("top_first_month", &key_figures_options::top_first_month)
       .def_readwrite("top_first_trailing", &key_figures_options::top_first_trailing)
@@ -445,6 +452,7 @@ void register_key_figures(py::module_& m) {
       .def_readwrite("trailing", &key_figures_options::trailing)
       .def_readwrite("reporting_country", &key_figures_options::reporting_country)
       .def_readwrite("country_policy_data", &key_figures_options::country_policy_data)
+      .def_readwrite("retrieved", &key_figures_options::retrieved)
       .def("__repr__", [](const key_figures_options& o) {
         return "KeyFiguresOptions(trailing_months=" + std::to_string(o.trailing_months) +
                ", top_first_month=" + std::to_string(o.top_first_month) +
@@ -455,7 +463,8 @@ void register_key_figures(py::module_& m) {
                std::string(to_string(o.departures_mode)) + "'" +
                (o.trailing ? ", trailing=" + std::to_string(*o.trailing) : std::string()) +
                (o.reporting_country.empty() ? std::string() : ", reporting_country='" + o.reporting_country + "'") +
-               (o.country_policy_data ? ", country_policy_data=True" : "") + ")";
+               (o.country_policy_data ? ", country_policy_data=True" : "") +
+               (o.retrieved.empty() ? std::string() : ", retrieved='" + o.retrieved + "'") + ")";
       });
   // departures_multiple and departures_mode were added after 0.1.0, whose pickles hold the first eight.
   def_grown_record<key_figures_options>(
@@ -464,7 +473,7 @@ void register_key_figures(py::module_& m) {
       &key_figures_options::family_reunification_window_end, &key_figures_options::departures_window,
       &key_figures_options::rounding, &key_figures_options::decimals, &key_figures_options::departures_multiple,
       &key_figures_options::departures_mode, &key_figures_options::trailing, &key_figures_options::reporting_country,
-      &key_figures_options::country_policy_data);
+      &key_figures_options::country_policy_data, &key_figures_options::retrieved);
 
   py::class_<key_figures> figures(m, "KeyFigures", "Every figure of the page for one month.");
   figures.def_property_readonly("period", [](const key_figures& k) { return period_object(k.period); })

@@ -110,6 +110,10 @@ struct figure_source {
   std::vector<std::string> sources;
   /// The latest release among those rows.
   release latest_release;
+  /// The day the rows were retrieved from their publisher ("2026-12-07"; from
+  /// `key_figures_options::retrieved`); empty when not stated. (The initializer keeps
+  /// `figure_source{sources, release}` free of missing-initializer warnings.)
+  std::string retrieved = {};
 
   [[nodiscard]] friend bool operator==(const figure_source&, const figure_source&) = default;
 };

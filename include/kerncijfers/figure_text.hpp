@@ -106,14 +106,17 @@ namespace detail::rendering {
 /// Where a figure's numbers come from, as the page's source note writes it (without
 /// "Bron:"): the sources joined ("A en B" / "A and B"), then the latest release in ISO form:
 /// "CBS StatLine 83102NED, release 2021-W30"; an undated release gives ", ongedateerd" /
-/// ", undated". Empty when the figure has no sources.
+/// ", undated"; a retrieval date follows: ", opgehaald op 2026-12-07" / ", retrieved on
+/// 2026-12-07". Empty when the figure has no sources.
 [[nodiscard]] inline std::string source_text(const figure_source& source, language lang) {
   if (source.sources.empty()) return {};
   const std::string sources = detail::rendering::join_list(source.sources, lang);
-  if (source.latest_release.is_dated()) {
-    return say(phrase_id::source_release, lang, {{"sources", sources}, {"release", source.latest_release.iso()}});
-  }
-  return say(phrase_id::source_undated, lang, {{"sources", sources}});
+  std::string text =
+      source.latest_release.is_dated()
+          ? say(phrase_id::source_release, lang, {{"sources", sources}, {"release", source.latest_release.iso()}})
+          : say(phrase_id::source_undated, lang, {{"sources", sources}});
+  if (source.retrieved.empty()) return text;
+  return say(phrase_id::source_retrieved, lang, {{"source", text}, {"date", source.retrieved}});
 }
 
 /// A window of months named in the page's unit: on a year page "2021" or "2019 t/m 2021"

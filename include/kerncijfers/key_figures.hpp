@@ -489,6 +489,10 @@ struct key_figures_options {
   std::int64_t departures_multiple = 10;
   /// How the departures totals are rounded to `departures_multiple` (page: half-up).
   rounding_mode departures_mode = rounding_mode::half_up;
+  /// The day the counts table was retrieved from its publisher, in ISO form ("2026-12-07",
+  /// as `kerncijfers fetch` records it); empty = not stated. The figures computed from the
+  /// counts carry it in `figure_source::retrieved`, and their source line says so.
+  std::string retrieved;
 
   [[nodiscard]] friend bool operator==(const key_figures_options&, const key_figures_options&) = default;
 };
@@ -1474,8 +1478,8 @@ namespace detail {
 // Every figure of a month
 
 /// Checks `options`: every top N at least 1, `trailing_months` (and `trailing`, when set)
-/// at least 1, `decimals` in 0-16, `departures_multiple` at least 1. Throws `invalid_input`
-/// naming the option and its value.
+/// at least 1, `decimals` in 0-16, `departures_multiple` at least 1, `retrieved` empty or a
+/// day ("2026-12-07"). Throws `invalid_input` naming the option and its value.
 inline void check_key_figures_options(const key_figures_options& options) {
   if (options.trailing_months == 0) {
     throw invalid_input("trailing_months 0: a trailing window needs at least one month");
@@ -1488,6 +1492,16 @@ inline void check_key_figures_options(const key_figures_options& options) {
   detail::check_top_n(options.top_family_reunification, "top_family_reunification");
   detail::check_figure_decimals(options.decimals);
   detail::check_total_multiple(options.departures_multiple, "departures_multiple");
+  if (!options.retrieved.empty()) {
+    bool day = false;
+    try {
+      const release r = release::parse(options.retrieved);
+      day = r.precision() == release_precision::day && r.iso() == options.retrieved;
+    } catch (const invalid_input&) {
+      // Not a date, or not a day of the calendar: said below, naming the option.
+    }
+    if (!day) throw invalid_input("retrieved " + quote(options.retrieved) + ": expected a day, YYYY-MM-DD");
+  }
 }
 
 /// The trailing window length of `options` in periods of `unit`: `trailing` when set, else
@@ -1653,6 +1667,15 @@ namespace detail {
       dep.problem = figure_problem::not_for_country;
       dep.reason = out.safe_month.reason;
       *d = std::move(dep);
+    }
+  }
+  if (!options.retrieved.empty()) {
+    for (figure_header* f :
+         {static_cast<figure_header*>(&out.influx), static_cast<figure_header*>(&out.first_month),
+          static_cast<figure_header*>(&out.first_trailing), static_cast<figure_header*>(&out.safe_month),
+          static_cast<figure_header*>(&out.family_reunification_month),
+          static_cast<figure_header*>(&out.family_reunification_trailing)}) {
+      if (!f->source.sources.empty()) f->source.retrieved = options.retrieved;
     }
   }
   return out;

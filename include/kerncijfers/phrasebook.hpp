@@ -117,6 +117,7 @@ enum class phrase_id : std::uint16_t {
   // Sources.
   source_release,
   source_undated,
+  source_retrieved,
   source_note,
   source_note_tens,
   // Titles and headings.
@@ -297,6 +298,7 @@ inline constexpr phrase_declaration phrase_declarations[] = {
     {phrase_id::problem_inconsistent_departures, "problem_inconsistent_departures", ""},
     {phrase_id::source_release, "source_release", "sources release"},
     {phrase_id::source_undated, "source_undated", "sources"},
+    {phrase_id::source_retrieved, "source_retrieved", "source date"},
     {phrase_id::source_note, "source_note", "sources"},
     {phrase_id::source_note_tens, "source_note_tens", "sources"},
     {phrase_id::page_title, "page_title", "month"},

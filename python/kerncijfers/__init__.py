@@ -4,7 +4,8 @@ The types and functions are the C++ library's (``include/kerncijfers``), exposed
 unchanged: same names (classes in CapWords), same semantics, same error messages
 (docs/api/python.rst lists the documented differences; tests/python/test_api.py checks
 them). Written in Python, on top: ``kerncijfers.pandas`` (DataFrames), ``.plot``,
-``.report``, ``.cli`` and the notebook display; the compiled classes reach them through
+``.report``, ``.cli``, the notebook display and :func:`fetch` (the publishers' data,
+downloaded into a cache); the compiled classes reach them through
 methods defined in C++ (``to_frame``, ``to_pandas``, ``_repr_html_``), which import them
 when called.
 """
@@ -29,6 +30,7 @@ except ImportError as error:  # pragma: no cover - only without a built extensio
 from ._core import *  # noqa: F403
 from ._display import display_language, set_display_language
 from ._europe import EuropeTable, EuropeTableLine, EuropeTablePart, europe_table
+from ._fetch import CacheEntry, FetchError, FetchResult, cached_datasets, fetch, fetch_dataset
 
 __version__: str = _core.__version__
 
@@ -43,6 +45,7 @@ def get_include() -> str:
 # C++ headers for the names each side lacks) and the Python ones defined here.
 __all__ = [
     "BreakdownEntry",
+    "CacheEntry",
     "Category",
     "CountError",
     "CountOverflowError",
@@ -67,6 +70,8 @@ __all__ = [
     "EuropeTable",
     "EuropeTableLine",
     "EuropeTablePart",
+    "FetchError",
+    "FetchResult",
     "FigureProblem",
     "FigureSource",
     "FigureStatus",
@@ -115,6 +120,7 @@ __all__ = [
     "YearOverYearResult",
     "__version__",
     "breakdown_by_nationality",
+    "cached_datasets",
     "check_key_figures_options",
     "check_published_shares",
     "checked_add",
@@ -135,6 +141,8 @@ __all__ = [
     "europe",
     "europe_table",
     "eurostat_code",
+    "fetch",
+    "fetch_dataset",
     "eurostat_geo_name",
     "figure_title",
     "format_count",

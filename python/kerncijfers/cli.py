@@ -12,6 +12,13 @@ the file's unit); ``--trailing N`` sets the trailing window in periods of that u
 country other than NL the Dutch-policy paragraphs (safe countries of origin, departures)
 are left out unless ``--departures`` or ``--safe-countries`` give that country's own data.
 
+**The publishers' data.** ``kerncijfers fetch cbs 83102NED`` and ``kerncijfers fetch
+eurostat migr_asyappctzm`` download a CBS StatLine table or a Eurostat dataset into the
+user's cache (or revalidate the cached copy; ``--refresh``, ``--offline``, ``--list``,
+``--base-url``, ``--cache-dir``: docs/fetch.md); ``report --source cbs|eurostat`` (with
+``--dataset CODE`` for another table) renders the page from the newest cached release, and
+its source line says when that was retrieved. Every failure of a fetch is one line, exit 2.
+
 **The week page.** ``--week YYYY-Www`` renders the weekly influx of that ISO week (the week
 and the 4 and 13 weeks up to it, per category) from counts per ISO week in the ``--data``
 files (default: the bundled counts, which are monthly, so every count of the page then says
@@ -66,6 +73,7 @@ from pathlib import Path
 from typing import Literal, NoReturn, TypeVar
 
 from . import _core as core
+from ._cache import CacheEntry
 from ._europe import add_europe_command, render_europe
 from ._files import FileProblem, check_readable, output_target, reason, shown, write_atomically
 from ._progress import progress_bar
@@ -170,6 +178,20 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument(
         "--eurostat", default=None, metavar="FILE", help="Eurostat asylum applicants file (migr_asyappctza/-ctzm)"
     )
+    source.add_argument(
+        "--source",
+        choices=["cbs", "eurostat"],
+        default=None,
+        help="the newest release of a publisher's dataset in the cache of `kerncijfers fetch` "
+        "(CBS 83102NED, Eurostat migr_asyappctzm; --dataset names another)",
+    )
+    report.add_argument("--dataset", default=None, metavar="CODE", help="--source: the CBS table or Eurostat dataset")
+    report.add_argument(
+        "--cache-dir",
+        default=None,
+        metavar="DIR",
+        help="--source: the cache directory (default: see kerncijfers fetch)",
+    )
     report.add_argument(
         "--geo", type=_geo, default=None, metavar="CODE", help="--eurostat: the reporting country (default NL)"
     )
@@ -209,7 +231,53 @@ def build_parser() -> argparse.ArgumentParser:
         "a symbolic link is written through to its file",
     )
     add_europe_command(commands)  # `kerncijfers europe`: see _europe.py
+    _add_fetch_command(commands)
     return parser
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"expected a positive number, got '{shown(text[:40])}'")
+        return value
+
+    return parse
+
+
+def _add_fetch_command(commands: argparse._SubParsersAction[_Parser]) -> None:
+    fetch = commands.add_parser(
+        "fetch",
+        help="download a CBS StatLine table or a Eurostat dataset into the cache (or list the cache)",
+        description="Download a publisher's dataset into the user's cache, or revalidate the cached copy "
+        "(kerncijfers fetch cbs 83102NED; kerncijfers fetch eurostat migr_asyappctzm). "
+        "`kerncijfers report --source cbs|eurostat` reads the newest cached release.",
+    )
+    fetch.add_argument("publisher", nargs="?", choices=["cbs", "eurostat"], help="cbs or eurostat")
+    fetch.add_argument("dataset", nargs="?", help="the CBS table (83102NED) or Eurostat dataset (migr_asyappctzm)")
+    fetch.add_argument("--list", action="store_true", help="list what is cached: release, retrieved, size, file")
+    mode = fetch.add_mutually_exclusive_group()
+    mode.add_argument("--refresh", action="store_true", help="download again, even when the cached copy is current")
+    mode.add_argument("--offline", action="store_true", help="no network: use the cached copy")
+    fetch.add_argument(
+        "--base-url", default=None, metavar="URL",
+        help="the publisher's URL, for a mirror (default: $KERNCIJFERS_CBS_URL / $KERNCIJFERS_EUROSTAT_URL, "
+        "else the publisher's API)",
+    )  # fmt: skip
+    fetch.add_argument(
+        "--cache-dir", default=None, metavar="DIR", help="the cache (default: $KERNCIJFERS_CACHE_DIR, else the "
+        "user's cache directory)"
+    )  # fmt: skip
+    fetch.add_argument("--timeout", type=_positive(float), default=None, metavar="SECONDS", help="per connect and read")
+    fetch.add_argument("--retries", type=int, default=None, metavar="N", help="tries after a transient failure")
+    fetch.add_argument("--max-bytes", type=_positive(int), default=None, metavar="N", help="largest download")
+    fetch.add_argument(
+        "--max-unpacked", type=_positive(int), default=None, metavar="N", help="largest unpacked size of a gzip file"
+    )
+    fetch.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 # ----------------------------------------------------------------------------------------
@@ -312,13 +380,23 @@ def render(args: argparse.Namespace) -> str:
         return _render_week(args)
     period: core.Month | core.Quarter | core.Year | None = args.month or args.quarter or args.year
     geo: str | None = args.geo
-    if geo is not None and not args.eurostat:
+    if geo is not None and not args.eurostat and args.source != "eurostat":
         raise CommandLineError("--geo needs --eurostat (the counts CSV files have no reporting country)")
+    for option, value in (("--dataset", args.dataset), ("--cache-dir", args.cache_dir)):
+        if value is not None and args.source is None:
+            raise CommandLineError(f"{option} needs --source cbs or --source eurostat")
+    retrieved = ""
     eurostat = args.eurostat
     if eurostat is None and args.data is None and (args.year is not None or args.quarter is not None):
         # The bundled yearly data is Eurostat's (the Netherlands' part of migr_asyappctza).
         eurostat = str(bundled_eurostat_file())
-    if eurostat:
+    if args.source is not None:
+        if args.source == "eurostat":
+            geo = geo or "NL"
+        elif args.quarter is not None or args.year is not None:
+            raise CommandLineError("--quarter and --year need Eurostat's data (--source cbs is read as months)")
+        counts, retrieved = _cached_counts(args, geo or "NL")
+    elif eurostat:
         geo = geo or "NL"
         if period is None:
             raise CommandLineError(
@@ -356,6 +434,8 @@ def render(args: argparse.Namespace) -> str:
         options.top_first_month = options.top_first_trailing = options.top_family_reunification = args.top
     if args.nareiziger_window_end is not None:
         options.family_reunification_window_end = args.nareiziger_window_end
+    if retrieved:
+        options.retrieved = retrieved
     figures = core.compute_key_figures(counts, departures, safe, period or core.Month(2021, 5), options)
     if args.format == "json":
         return core.render_json(figures)
@@ -364,9 +444,88 @@ def render(args: argparse.Namespace) -> str:
     return core.render_markdown(figures, args.lang)
 
 
+def _cached_counts(args: argparse.Namespace, geo: str) -> tuple[core.CountsTable, str]:
+    """The counts of ``--source`` from the cache, and the day they were retrieved."""
+    from ._fetch import FetchError
+    from .report import DEFAULT_DATASETS, cached_counts
+
+    dataset = args.dataset or DEFAULT_DATASETS[args.source]
+    try:
+        entry_counts = cached_counts(args.source, dataset, geo=geo, cache_dir=args.cache_dir)
+    except FetchError as error:
+        raise CommandLineError(str(error)) from None
+    return entry_counts
+
+
+# ----------------------------------------------------------------------------------------
+# kerncijfers fetch
+
+
+def _size(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.1f} kB"
+
+
+def _fetch_command(args: argparse.Namespace) -> int:
+    from . import _fetch as fetching
+
+    try:
+        if args.list:
+            if args.publisher is not None and args.dataset is None:
+                listed = fetching.cached_datasets(args.publisher, cache_dir=args.cache_dir)
+            else:
+                listed = fetching.cached_datasets(args.publisher, args.dataset, cache_dir=args.cache_dir)
+            return _write_stdout(_listing(listed, fetching.cache_directory(args.cache_dir)).encode("utf-8"))
+        if args.publisher is None or args.dataset is None:
+            raise CommandLineError(
+                "fetch needs a publisher and a dataset (kerncijfers fetch cbs 83102NED, "
+                "kerncijfers fetch eurostat migr_asyappctzm) or --list"
+            )
+
+        def given(value: float | None, default: float) -> float:
+            return default if value is None else value
+
+        result = fetching.fetch_dataset(
+            args.publisher, args.dataset, refresh=args.refresh, offline=args.offline, base_url=args.base_url,
+            cache_dir=args.cache_dir, progress=not args.quiet and _stderr_is_a_terminal(),
+            timeout=given(args.timeout, fetching.TIMEOUT), retries=int(given(args.retries, fetching.RETRIES)),
+            max_bytes=int(given(args.max_bytes, fetching.MAX_BYTES)),
+            max_unpacked=int(given(args.max_unpacked, fetching.MAX_UNPACKED)),
+        )  # fmt: skip
+    except fetching.FetchError as error:
+        raise CommandLineError(str(error)) from None
+    entry = result.entry
+    what = {
+        "downloaded": f"downloaded release {entry.release} ({_size(entry.size)})",
+        "not modified": f"release {entry.release} is current (retrieved on {entry.retrieved[:10]}, checked now)",
+        "offline": f"offline: the cached release {entry.release}, retrieved on {entry.retrieved[:10]}",
+    }[result.status]
+    return _write_stdout(f"{entry.publisher} {entry.dataset}: {what}\n{entry.path}\n".encode())
+
+
+def _stderr_is_a_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _listing(listed: Sequence[CacheEntry], directory: Path) -> str:
+    if not listed:
+        return f"nothing cached in {shown(str(directory))}\n"
+    header = ("publisher", "dataset", "release", "retrieved", "size", "file")
+    rows = [header] + [
+        (e.publisher, e.dataset, e.release, e.retrieved, _size(e.size), shown(str(e.path))) for e in listed
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    return "".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1] + "\n" for row in rows)
+
+
 # The options of the month page that the week page has no use for: refused, not ignored.
 _NOT_FOR_WEEK = (
     ("eurostat", "--eurostat"),
+    ("source", "--source"),
+    ("dataset", "--dataset"),
+    ("cache_dir", "--cache-dir"),
     ("geo", "--geo"),
     ("trailing", "--trailing"),
     ("departures", "--departures"),
@@ -453,6 +612,8 @@ def _run(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help
         return done.code if isinstance(done.code, int) else 0
+    if args.command == "fetch":
+        return _fetch_command(args)
     output = None if args.output in (None, "-") else args.output
     # Every file is checked before any is read: a typo costs no rendering.
     for option, paths in (

@@ -22,6 +22,7 @@ from . import _core as core
 from ._progress import progress_bar
 
 __all__ = [
+    "cached_counts",
     "chart_markup",
     "eurostat_counts",
     "key_figures_from_eurostat",
@@ -210,3 +211,50 @@ def key_figures_for_months(
             raise TypeError(f"months must hold Month values, got {type(month).__name__}")
     chosen = progress_bar(listed, desc="computing key figures", unit="month") if progress else listed
     return [core.compute_key_figures(counts, departures, safe, month, options) for month in chosen]
+
+
+# ----------------------------------------------------------------------------------------
+# The publishers' data, from the cache of `kerncijfers fetch`
+
+#: The dataset ``report --source`` reads when none is named.
+DEFAULT_DATASETS = {"cbs": "83102NED", "eurostat": "migr_asyappctzm"}
+
+
+def cached_counts(
+    source: Literal["cbs", "eurostat"],
+    dataset: str | None = None,
+    *,
+    geo: str = "NL",
+    cache_dir: PathLike | None = None,
+) -> tuple[core.CountsTable, str]:
+    """The counts of the newest cached release of a CBS table (default 83102NED) or a
+    Eurostat dataset (default migr_asyappctzm, reporting country ``geo``), and the day it was
+    retrieved (``"2026-12-07"``, for ``KeyFiguresOptions.retrieved``). Nothing is downloaded:
+    :func:`kerncijfers.fetch` fills the cache. Raises :class:`kerncijfers.FetchError`
+    (kind ``"offline"``) naming the command to run when nothing is cached.
+
+    A Eurostat TSV carries no release date: its rows get the release the cache recorded
+    (Eurostat's ``Last-Modified``)."""
+    from ._fetch import fetch_dataset
+
+    code = dataset or DEFAULT_DATASETS[source]
+    entry = fetch_dataset(source, code, offline=True, cache_dir=cache_dir).entry
+    path = os.fspath(entry.path)
+    if source == "cbs":
+        read_cbs = getattr(core, "read_cbs", None)
+        retrieved_of = getattr(core, "cbs_bundle_retrieved", None)
+        if read_cbs is None or retrieved_of is None:  # pragma: no cover - only before the reader is built in
+            raise core.InvalidInput("this build of kerncijfers cannot read CBS tables (no read_cbs)")
+        table: core.CountsTable = read_cbs(path)
+        retrieved: str = retrieved_of(path)
+        return table, retrieved[:10]
+    data = core.read_eurostat(path, geo=[geo])
+    rows = data.count_rows(geo)
+    if not data.release.is_dated():
+        release = core.Release.parse(entry.release[:10])
+        rows = [
+            core.CountRow(r.period, r.category, r.nationality, r.count, r.source, release, r.line,
+                          flags=r.flags, source_multiple=r.source_multiple)
+            for r in rows
+        ]  # fmt: skip
+    return core.CountsTable.from_rows(rows, path), entry.retrieved[:10]

@@ -58,6 +58,16 @@ BOOST_AUTO_TEST_CASE(sources_are_joined_in_the_language) {
   BOOST_TEST(kc::source_text(s, language::en) == "{sources} and {x, release 2021-06");
 }
 
+BOOST_AUTO_TEST_CASE(a_retrieval_day_follows_the_release) {
+  kc::figure_source s{{"CBS StatLine 83102NED"}, kc::release::from_date(2026, 11, 27), "2026-12-07"};
+  BOOST_TEST(kc::source_text(s, language::nl) == "CBS StatLine 83102NED, release 2026-11-27, opgehaald op 2026-12-07");
+  BOOST_TEST(kc::source_text(s, language::en) == "CBS StatLine 83102NED, release 2026-11-27, retrieved on 2026-12-07");
+  s.latest_release = kc::release();
+  BOOST_TEST(kc::source_text(s, language::nl) == "CBS StatLine 83102NED, ongedateerd, opgehaald op 2026-12-07");
+  s.sources.clear();
+  BOOST_TEST(kc::source_text(s, language::en).empty());
+}
+
 BOOST_AUTO_TEST_CASE(problem_text_is_a_constant) {
   static_assert(kc::problem_text(kc::figure_problem::zero_total, language::en) == "the total is 0");
   static_assert(kc::problem_text(kc::figure_problem::none, language::nl).empty());

@@ -200,3 +200,24 @@ BOOST_AUTO_TEST_CASE(options_keep_their_published_keys) {
   BOOST_TEST(j["options"]["rounding"].get<std::string>() == "published");
   BOOST_TEST(j["nareizigers_trailing"]["window"]["last"].get<std::string>() == "2021-04");
 }
+
+BOOST_AUTO_TEST_CASE(a_retrieval_day_is_in_the_sources_of_the_count_figures) {
+  kc::key_figures_options options;
+  options.retrieved = "2026-12-07";
+  const kc::key_figures f = some_figures();
+  const nlohmann::json without = nlohmann::json::parse(kc::render_json(f));
+  BOOST_TEST(without["first_month"]["source"]["text"]["nl"].get<std::string>() == "test, release 2021-06-15");
+  const nlohmann::json j = nlohmann::json::parse(kc::render_json(
+      figures_of({count(kc::category::first_application, "", 100), count(kc::category::first_application, "SYR", 40)},
+                 {departure(kc::departure_group::all, kc::departure_mode::independent, 10),
+                  departure(kc::departure_group::all, kc::departure_mode::forced, 20),
+                  departure(kc::departure_group::all, kc::departure_mode::unsupervised, 30)},
+                 options)));
+  // In the source's text, as on the page (the schema's source object stays as it is).
+  BOOST_TEST(!j["first_month"]["source"].contains("retrieved"));
+  BOOST_TEST(j["first_month"]["source"]["text"]["nl"].get<std::string>() ==
+             "test, release 2021-06-15, opgehaald op 2026-12-07");
+  BOOST_TEST(j["first_month"]["source"]["text"]["en"].get<std::string>() ==
+             "test, release 2021-06-15, retrieved on 2026-12-07");
+  BOOST_TEST(j["departures_all"]["source"]["text"]["en"].get<std::string>() == "test, release 2022-01-31");
+}

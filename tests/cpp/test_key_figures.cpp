@@ -788,10 +788,47 @@ BOOST_AUTO_TEST_CASE(invalid_options_throw) {
   o.departures_multiple = 0;
   check_throws_exactly<kc::invalid_input>([&] { compute(o); },
                                           "departures_multiple 0: a total is rounded to a multiple of 1 or more");
+  for (const char* bad : {"2026-12", "2026-W49", "2026-02-30", "7 december", " 2026-12-07"}) {
+    o = {};
+    o.retrieved = bad;
+    check_throws_exactly<kc::invalid_input>([&] { compute(o); },
+                                            "retrieved \"" + std::string(bad) + "\": expected a day, YYYY-MM-DD");
+  }
   // The largest valid values are accepted.
   o = {};
   o.decimals = 16;
   BOOST_CHECK_NO_THROW(compute(o));
+}
+
+BOOST_AUTO_TEST_CASE(the_retrieval_day_reaches_the_count_figures_only) {
+  kc::key_figures_options o;
+  const kc::key_figures without =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), o);
+  o.retrieved = "2026-12-07";
+  const kc::key_figures with =
+      kc::compute_key_figures(golden_counts(), golden_departures(), kc::nl_safe_countries(), may_2021(), o);
+  for (const kc::figure_header* f :
+       {static_cast<const kc::figure_header*>(&with.influx), static_cast<const kc::figure_header*>(&with.first_month),
+        static_cast<const kc::figure_header*>(&with.first_trailing),
+        static_cast<const kc::figure_header*>(&with.safe_month),
+        static_cast<const kc::figure_header*>(&with.family_reunification_month),
+        static_cast<const kc::figure_header*>(&with.family_reunification_trailing)}) {
+    BOOST_TEST(f->source.retrieved == "2026-12-07");
+  }
+  // The departures come from their own file, which was not fetched.
+  BOOST_TEST(with.departures_all.source.retrieved.empty());
+  BOOST_TEST(with.departures_criminal.source.retrieved.empty());
+  // Nothing else changes.
+  kc::key_figures back = with;
+  back.options.retrieved.clear();
+  for (kc::figure_header* f :
+       {static_cast<kc::figure_header*>(&back.influx), static_cast<kc::figure_header*>(&back.first_month),
+        static_cast<kc::figure_header*>(&back.first_trailing), static_cast<kc::figure_header*>(&back.safe_month),
+        static_cast<kc::figure_header*>(&back.family_reunification_month),
+        static_cast<kc::figure_header*>(&back.family_reunification_trailing)}) {
+    f->source.retrieved.clear();
+  }
+  BOOST_CHECK(back == without);
 }
 
 BOOST_AUTO_TEST_CASE(share_rounding_names) {

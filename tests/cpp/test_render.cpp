@@ -517,6 +517,25 @@ BOOST_AUTO_TEST_CASE(source_text_names_sources_and_release) {
   BOOST_TEST(kc::source_text(s, kc::language::nl).empty());
 }
 
+BOOST_AUTO_TEST_CASE(the_page_says_when_the_counts_were_retrieved) {
+  kc::key_figures f = mei_2021();
+  for (kc::figure_source* s : {&f.influx.source, &f.first_month.source, &f.first_trailing.source, &f.safe_month.source,
+                               &f.family_reunification_month.source, &f.family_reunification_trailing.source}) {
+    s->retrieved = "2026-12-07";
+  }
+  const std::string nl = kc::render_markdown(f, kc::language::nl);
+  const std::string en = kc::render_markdown(f, kc::language::en);
+  check_contains(nl,
+                 "kwam uit Jemen. (Bron: fictional golden test data (not real), release 2021-06-15, opgehaald op "
+                 "2026-12-07)\n");
+  check_contains(en, "(Source: fictional golden test data (not real), release 2021-06-15, retrieved on 2026-12-07)");
+  // The departures, from a file of their own, say nothing of it.
+  check_contains(nl,
+                 "en de politie. (Bron: fictional golden test data (not real), release 2021-06-15, afgerond op "
+                 "tientallen)\n");
+  check_lacks(kc::render_markdown(mei_2021(), kc::language::nl), "opgehaald");
+}
+
 BOOST_AUTO_TEST_CASE(figure_titles) {
   const auto f = mei_2021();
   BOOST_TEST(kc::figure_title(f, 0, kc::language::nl) == "Eerste asielaanvragen naar nationaliteit, mei 2021");

@@ -196,6 +196,10 @@ PYTHON_ONLY: dict[str, str] = {
     "EuropeTableLine": "Python-only: one reporting country of EuropeTable, with names (kerncijfers._europe)",
     "EuropeTablePart": "Python-only: one part of an EuropeTableLine, with its name (kerncijfers._europe)",
     "europe_table": "Python-only: kerncijfers.europe() as an EuropeTable with names and outputs (kerncijfers._europe)",
+    **{
+        name: "Python-only: downloading the publishers' data into a cache (kerncijfers._fetch; C++ stays offline)"
+        for name in ("fetch", "fetch_dataset", "cached_datasets", "FetchError", "FetchResult", "CacheEntry")
+    },
     "CountOverflowError": "Python-only under this name: C++'s overflow_error (OverflowError is a Python builtin)",
     "MaskedInt64": "Python-only: the (values, valid) pair the rolling functions return for int64 input",
     "TopShares": "Python-only under this name: C++'s top_shares_table",
@@ -569,6 +573,7 @@ def test_all_is_the_compiled_core_plus_the_python_layer() -> None:
     core = {name for name in dir(kc._core) if not name.startswith("_")}
     python_layer = {"__version__", "get_include", "display_language", "set_display_language"}
     python_layer |= {"EuropeTable", "EuropeTableLine", "EuropeTablePart", "europe_table"}
+    python_layer |= {"fetch", "fetch_dataset", "cached_datasets", "FetchError", "FetchResult", "CacheEntry"}
     assert set(kc.__all__) == core | python_layer
     assert len(kc.__all__) == len(set(kc.__all__))
     assert all(hasattr(kc, name) for name in kc.__all__)

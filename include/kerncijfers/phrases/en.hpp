@@ -75,6 +75,7 @@ inline constexpr phrase_entry en[] = {
      "but the data give them more departures"},
     {phrase_id::source_release, "{sources}, release {release}"},
     {phrase_id::source_undated, "{sources}, undated"},
+    {phrase_id::source_retrieved, "{source}, retrieved on {date}"},
     {phrase_id::source_note, "(Source: {sources})"},
     {phrase_id::source_note_tens, "(Source: {sources}, rounded to tens)"},
     {phrase_id::page_title, "Key figures asylum and migration, {month}"},

@@ -75,6 +75,7 @@ inline constexpr phrase_entry nl[] = {
      "gegevens geven hun meer vertrekken"},
     {phrase_id::source_release, "{sources}, release {release}"},
     {phrase_id::source_undated, "{sources}, ongedateerd"},
+    {phrase_id::source_retrieved, "{source}, opgehaald op {date}"},
     {phrase_id::source_note, "(Bron: {sources})"},
     {phrase_id::source_note_tens, "(Bron: {sources}, afgerond op tientallen)"},
     {phrase_id::page_title, "Kerncijfers asiel en migratie, {month}"},

@@ -1,0 +1,224 @@
+"""The download cache of ``kerncijfers fetch``: where it is, what it holds, how it is written.
+
+Layout: ``<cache>/<publisher>/<dataset>/<dataset>_<release>.<ext>`` holds one release of a
+dataset (``.json.gz`` for a CBS table, ``.tsv.gz`` for a Eurostat dataset) and beside it
+``<same name>.meta.json`` its metadata (URL, ETag, Last-Modified, release, retrieved and
+checked times, size, SHA-256). Files are written atomically (a temporary file in the same
+directory, flushed to disk, renamed over the target), the data file before its metadata,
+and a listing shows only entries whose data file exists with the size the metadata gives:
+an interrupted write leaves the previous state, never a half file that counts.
+
+Fetches of the same dataset are serialised by an advisory lock on ``<dataset>/.lock``
+(``fcntl.flock``; where that does not exist, Windows, the atomic renames alone keep every
+file whole).
+
+The cache directory: the ``cache_dir`` argument, else the environment variable
+``KERNCIJFERS_CACHE_DIR``, else ``platformdirs.user_cache_dir("kerncijfers")`` when the
+optional dependency platformdirs is installed (``pip install "kerncijfers[fetch]"``), else
+``$XDG_CACHE_HOME/kerncijfers`` or ``~/.cache/kerncijfers``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, Any
+
+__all__ = ["CacheEntry", "cache_directory", "dataset_lock", "entries", "newest", "write_file_atomically"]
+
+CACHE_ENV = "KERNCIJFERS_CACHE_DIR"
+META_SUFFIX = ".meta.json"
+_META_FORMAT = "kerncijfers-cache-entry"
+
+
+def cache_directory(cache_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The cache directory (see the module's documentation for the order of the choices)."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    if env := os.environ.get(CACHE_ENV):
+        return Path(env)
+    try:
+        import platformdirs
+    except ImportError:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(base) / "kerncijfers"
+    return Path(platformdirs.user_cache_dir("kerncijfers", appauthor=False))
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One cached release of a dataset: the file and what is known about it."""
+
+    #: ``"cbs"`` or ``"eurostat"``.
+    publisher: str
+    #: The table or dataset code: ``"83102NED"``, ``"migr_asyappctzm"``.
+    dataset: str
+    #: The publisher's release of the data: CBS's TableInfos ``Modified``, Eurostat's
+    #: ``Last-Modified`` (ISO 8601; Eurostat's in UTC with ``Z``).
+    release: str
+    #: When the data was downloaded (UTC, ``2026-12-07T22:30:00Z``).
+    retrieved: str
+    #: When the publisher last confirmed this is still its current release (UTC).
+    checked: str
+    #: The URL the data came from (CBS: the table's root).
+    url: str
+    #: The validators of the last response (CBS: of its TableInfos), for revalidation.
+    etag: str | None
+    last_modified: str | None
+    #: The file's size in bytes and its SHA-256 (hex).
+    size: int
+    sha256: str
+    #: The data file.
+    path: Path
+
+    def to_json(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["path"] = self.path.name
+        record["format"] = _META_FORMAT
+        return record
+
+
+def release_key(release: str) -> str:
+    """The release as a part of a file name: ``2024-11-29T02:00:00`` -> ``2024-11-29T020000``."""
+    key = re.sub(r"[^0-9A-Za-z.+-]", "", release.replace(":", ""))
+    return key[:64] or "undated"
+
+
+def entry_path(directory: Path, publisher: str, dataset: str, release: str, extension: str) -> Path:
+    return directory / publisher / dataset / f"{dataset}_{release_key(release)}{extension}"
+
+
+def _read_entry(meta: Path) -> CacheEntry | None:
+    try:
+        record = json.loads(meta.read_text(encoding="utf-8"))
+        if not isinstance(record, dict) or record.get("format") != _META_FORMAT:
+            return None
+        path = meta.with_name(str(record["path"]))
+        if path.name != meta.name[: -len(META_SUFFIX)] or path.stat().st_size != int(record["size"]):
+            return None
+        return CacheEntry(
+            publisher=str(record["publisher"]),
+            dataset=str(record["dataset"]),
+            release=str(record["release"]),
+            retrieved=str(record["retrieved"]),
+            checked=str(record.get("checked") or record["retrieved"]),
+            url=str(record["url"]),
+            etag=record.get("etag"),
+            last_modified=record.get("last_modified"),
+            size=int(record["size"]),
+            sha256=str(record["sha256"]),
+            path=path,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        # A metadata file that is unreadable, half-written by an older crash or not ours:
+        # not an entry (the next fetch replaces it).
+        return None
+
+
+def entries(
+    publisher: str | None = None, dataset: str | None = None, cache_dir: str | os.PathLike[str] | None = None
+) -> list[CacheEntry]:
+    """Every complete cached release, sorted by publisher, dataset and release (oldest first)."""
+    root = cache_directory(cache_dir)
+    found: list[CacheEntry] = []
+    publishers = [publisher] if publisher is not None else sorted(p.name for p in _subdirectories(root))
+    for pub in publishers:
+        datasets = [dataset] if dataset is not None else sorted(d.name for d in _subdirectories(root / pub))
+        for name in datasets:
+            with contextlib.suppress(OSError):
+                for meta in (root / pub / name).glob("*" + META_SUFFIX):
+                    entry = _read_entry(meta)
+                    if entry is not None and entry.publisher == pub and entry.dataset == name:
+                        found.append(entry)
+    return sorted(found, key=lambda e: (e.publisher, e.dataset, e.release, e.retrieved))
+
+
+def _subdirectories(directory: Path) -> list[Path]:
+    try:
+        return [p for p in directory.iterdir() if p.is_dir()]
+    except OSError:
+        return []
+
+
+def newest(publisher: str, dataset: str, cache_dir: str | os.PathLike[str] | None = None) -> CacheEntry | None:
+    """The newest cached release of a dataset (the latest release, then the latest download)."""
+    found = entries(publisher, dataset, cache_dir)
+    return found[-1] if found else None
+
+
+def _sync_directory(directory: Path) -> None:
+    # The rename is durable once the directory is on disk; some file systems cannot sync one.
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def temporary_file(directory: Path, name: str) -> Iterator[tuple[IO[bytes], Path]]:
+    """A new file in ``directory`` to write and then :func:`commit`; removed unless committed."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f".{name[:64]}.{secrets.token_hex(6)}.tmp"
+    try:
+        with open(path, "xb") as out:
+            yield out, path
+    finally:
+        # Still there: not committed (an error, or nothing new to keep).
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def commit(out: IO[bytes], temporary: Path, target: Path) -> None:
+    """Flush ``out`` to disk and rename ``temporary`` over ``target``."""
+    out.flush()
+    os.fsync(out.fileno())
+    os.replace(temporary, target)
+    _sync_directory(target.parent)
+
+
+def write_file_atomically(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data``: readers see the old file or the whole new one."""
+    with temporary_file(target.parent, target.name) as (out, temporary):
+        out.write(data)
+        commit(out, temporary, target)
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_entry(entry: CacheEntry) -> None:
+    """Write the metadata of ``entry`` beside its data file (atomically)."""
+    meta = entry.path.with_name(entry.path.name + META_SUFFIX)
+    write_file_atomically(meta, (json.dumps(entry.to_json(), indent=2, sort_keys=True) + "\n").encode("utf-8"))
+
+
+@contextlib.contextmanager
+def dataset_lock(directory: Path, publisher: str, dataset: str) -> Iterator[None]:
+    """Hold the lock of one dataset's cache directory: concurrent fetches of it take turns."""
+    folder = directory / publisher / dataset
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: atomic renames only
+        yield
+        return
+    with open(folder / ".lock", "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
