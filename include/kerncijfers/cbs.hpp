@@ -942,21 +942,27 @@ struct cbs_documents {
   return std::move(out).finish();
 }
 
-/// Reads a CBS table from `path`, recognising the form from the content: a directory of
-/// OData documents; a JSON object (the bundle); a JSON array (records); else StatLine's CSV.
-/// gzip-compressed files are inflated whatever their name.
-[[nodiscard]] inline cbs_data read_cbs(const std::filesystem::path& path, const cbs_options& options = {}) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return read_cbs_odata_directory(path, options);
-  const std::string text = detail::cbs_read_file(path);
+/// Reads a CBS table from `text`, recognising the form from the content: a JSON object (the
+/// bundle), a JSON array (records), else StatLine's CSV. `name` names it in messages.
+[[nodiscard]] inline cbs_data read_cbs_text(std::string_view text, const std::string& name = "<text>",
+                                            const cbs_options& options = {}) {
   std::string_view body(text);
   if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
   const std::size_t first = body.find_first_not_of(" \t\r\n");
-  const std::string name = path.string();
   if (first != std::string_view::npos && body[first] == '{') return read_cbs_bundle_text(body, name, options);
   if (first != std::string_view::npos && body[first] == '[') return read_cbs_records_text(body, name, options);
-  std::istringstream in(text);
+  std::istringstream in{std::string(text)};
   return read_cbs_csv(in, name, options);
+}
+
+/// Reads a CBS table from `path`: a directory of OData documents
+/// (`read_cbs_odata_directory`), else the file's content as `read_cbs_text` recognises it.
+/// gzip-compressed files are inflated whatever their name. Throws `invalid_input` naming
+/// the path when it cannot be read.
+[[nodiscard]] inline cbs_data read_cbs(const std::filesystem::path& path, const cbs_options& options = {}) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return read_cbs_odata_directory(path, options);
+  return read_cbs_text(detail::cbs_read_file(path), path.string(), options);
 }
 
 /// The `retrieved` timestamp of the bundle at `path` (as written, "2026-12-07T22:30:00Z"),
