@@ -32,7 +32,6 @@ import gzip
 import io
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,8 +142,12 @@ def bundle(periods: list[str], nats: list[str], values: dict[tuple[str, str, str
     keys = nationality_keys(nats)
     props: list[dict[str, object]] = []
     for i, (key, kind) in enumerate(
-        [("Geslacht", "Dimension"), ("Leeftijd", "Dimension"), ("Nationaliteit", "Dimension"),
-         ("Perioden", "TimeDimension")]  # fmt: skip
+        [
+            ("Geslacht", "Dimension"),
+            ("Leeftijd", "Dimension"),
+            ("Nationaliteit", "Dimension"),
+            ("Perioden", "TimeDimension"),
+        ]  # fmt: skip
     ):
         props.append({"odata.type": f"Cbs.OData.{kind}", "ID": i, "Position": i, "ParentID": None, "Type": kind,
                       "Key": key, "Title": key, "Description": ""})  # fmt: skip
@@ -191,7 +194,9 @@ def statline_csv(periods: list[str], nats: list[str], values: dict[tuple[str, st
     keys = nationality_keys(nats)
     out = io.StringIO()
     w = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    w.writerow(["Geslacht", "Leeftijd", "Nationaliteit", "Perioden", *(f"{GROUP[1]}/{t} (aantal)" for _, t, _ in TOPICS)])
+    w.writerow(
+        ["Geslacht", "Leeftijd", "Nationaliteit", "Perioden", *(f"{GROUP[1]}/{t} (aantal)" for _, t, _ in TOPICS)]
+    )
     sex_title = {"T001038": "Totaal mannen en vrouwen", "3000": "Mannen"}
     age_title = {"10000": "Totaal", "52052": "Jonger dan 18 jaar"}
     for sex, age, nat, p, topic_values in cells(periods, nats, values):

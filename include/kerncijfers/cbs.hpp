@@ -383,7 +383,11 @@ struct cbs_value {
     return {cbs_value::state::count, static_cast<std::int64_t>(u), {}};
   }
   if (v.is_number_integer()) {
-    return {cbs_value::state::bad, 0, "a count (never negative)"};
+    const auto i = v.get<std::int64_t>();
+    if (i < 0) return {cbs_value::state::bad, 0, "a count (never negative)"};
+    if (i > cbs_max_count)
+      return {cbs_value::state::bad, 0, "a count (at most 999,999,999: larger is no asylum count)"};
+    return {cbs_value::state::count, i, {}};
   }
   if (v.is_number_float()) {
     const double d = v.get<double>();
