@@ -290,6 +290,19 @@ struct cbs_topic {
   return cbs_topic{};
 }
 
+namespace detail {
+
+// cbs_topic_category with `where` in front of its message.
+[[nodiscard]] inline cbs_topic cbs_topic_at(std::string_view key, std::string_view title, const std::string& where) {
+  try {
+    return cbs_topic_category(key, title);
+  } catch (const invalid_input& e) {
+    throw invalid_input(where + ": " + e.what());
+  }
+}
+
+}  // namespace detail
+
 /// How to read a CBS table.
 struct cbs_options {
   /// The table's identifier, for the rows' source ("CBS StatLine 83102NED"); a bundle's own
@@ -533,7 +546,10 @@ class cbs_assembler {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw parse_error(std::string(text.substr(0, 64)),
-                      "JSON in " + escaped(name) + " (byte " + std::to_string(e.byte) + ": " + e.what() + ")");
+                      "JSON in " + escaped(name) + " (byte " + std::to_string(e.byte) + ": " + escaped(e.what()) + ")");
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond a double's range ("1E5555") is no parse_error to nlohmann, but the text is no JSON we read.
+    throw parse_error(std::string(text.substr(0, 64)), "JSON in " + escaped(name) + " (" + escaped(e.what()) + ")");
   }
 }
 
@@ -618,7 +634,7 @@ struct cbs_documents {
       }
       dims.push_back(std::move(d));
     } else if (type == "Topic") {
-      const cbs_topic topic = cbs_topic_category(key, cbs_field_text(props[i], "Title", where, false));
+      const cbs_topic topic = cbs_topic_at(key, cbs_field_text(props[i], "Title", where, false), where);
       if (topic.kind == cbs_topic_kind::category) {
         topics.emplace_back(key, topic.category);
       } else if (topic.kind == cbs_topic_kind::other) {
@@ -699,7 +715,9 @@ struct cbs_documents {
       throw invalid_input(escaped(name) + ": " + time_dim->key + " " + quote(period_key) + " has the Status " +
                           quote(status) + " (expected Definitief, Voorlopig or Nader voorlopig)");
     }
-    for (const auto& [key, cat] : topics) {
+    for (const auto& topic : topics) {
+      const std::string& key = topic.first;
+      const category cat = topic.second;
       const auto v = row.find(key);
       if (v == row.end()) throw invalid_input(place() + ": the topic " + quote(key) + " is missing");
       out.add(nat, period, flags, cat, cbs_count_of_json(*v), 0, [&] { return place() + ", topic " + quote(key); });
@@ -798,7 +816,7 @@ struct cbs_documents {
       } else if (field == "Geslacht" || field == "Leeftijd") {
         columns[field] = 4;
       } else {
-        const cbs_topic topic = cbs_topic_category(field, {});
+        const cbs_topic topic = detail::cbs_topic_at(field, {}, escaped(name) + "[" + std::to_string(i) + "]");
         if (topic.kind == cbs_topic_kind::category) {
           columns[field] = 3;
           topic_of[field] = topic.category;
@@ -845,7 +863,9 @@ struct cbs_documents {
             : out.nationality_of(nat_title, [&] { return place() + ", field \"Nationaliteit\""; });
     const cbs_period period =
         out.period_of(detail::cbs_field_text(r, "Perioden", place()), [&] { return place() + ", field \"Perioden\""; });
-    for (const auto& [field, cat] : topic_of) {
+    for (const auto& topic : topic_of) {
+      const std::string& field = topic.first;
+      const category cat = topic.second;
       const auto v = r.find(field);
       if (v == r.end()) throw invalid_input(place() + ": the topic " + quote(field) + " is missing");
       out.add(nat, period, {}, cat, detail::cbs_count_of_json(*v), 0,
@@ -887,7 +907,7 @@ struct cbs_documents {
     } else if (h == "Geslacht" || h == "Leeftijd") {
       dim_cols.push_back(c);
     } else {
-      const cbs_topic topic = cbs_topic_category(h, h);
+      const cbs_topic topic = detail::cbs_topic_at(h, h, csv::position{name, 1, c + 1, h}.str());
       if (topic.kind == cbs_topic_kind::category) {
         topic_cols.emplace_back(c, topic.category);
       } else if (topic.kind == cbs_topic_kind::other) {
