@@ -196,8 +196,9 @@ def test_csv_errors_name_line_and_column() -> None:
 
 def test_not_a_bundle_and_bad_modified(test_data: Path, tmp_path: Path) -> None:
     csv_path = test_data / "cbs" / "small_statline.csv"
+    (tmp_path / "x.json").write_text("{}", encoding="utf-8")
     with pytest.raises(ValueError, match="is not a CBS bundle"):
-        kc.cbs_bundle_retrieved(tmp_path / "x.json") if (tmp_path / "x.json").write_text("{}") else None
+        kc.cbs_bundle_retrieved(tmp_path / "x.json")
     with pytest.raises(ValueError, match=r"cannot parse .* as JSON"):
         kc.cbs_bundle_retrieved(csv_path)
     with pytest.raises(ValueError, match=r'cannot parse "gisteren" as a release'):
