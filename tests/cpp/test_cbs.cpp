@@ -282,6 +282,22 @@ BOOST_AUTO_TEST_CASE(bad_values) {
              }).starts_with("cannot parse \"{\\\"format\\\": \" as JSON in b.json (byte 12"));
 }
 
+BOOST_AUTO_TEST_CASE(json_beyond_a_double_is_a_parse_error) {
+  // Found by fuzz_cbs (tests/fuzz/regressions/cbs/number-overflow.json): nlohmann reports a
+  // number beyond a double's range as out_of_range, not as a parse error.
+  BOOST_TEST(message_of<kc::parse_error>([] {
+               (void)kc::read_cbs_text("[{\"ID\": 1E5555}]", "r.json");
+             }).starts_with("cannot parse \"[{\\\"ID\\\": 1E5555}]\" as JSON in r.json ("));
+  BOOST_TEST(message_of<kc::invalid_input>([] {
+               (void)kc::read_cbs_text(
+                   "[{\"ID\": 0, \"Nationaliteit\": \"Syrisch\", \"Perioden\": \"2021\", "
+                   "\"AsielPer1000_5\": 3}]",
+                   "r.json");
+             }) ==
+             "r.json[0]: unknown CBS topic \"AsielPer1000_5\": it speaks of asylum or nareizigers but is none of "
+             "the counts this reader maps (first applications, repeat applications, nareizigers, their total)");
+}
+
 BOOST_AUTO_TEST_CASE(csv_refusals) {
   const auto msg = [](const std::string& text) {
     std::istringstream in(text);
