@@ -57,7 +57,7 @@
 /// period, a fractional, negative or absurd count (above 999,999,999), and two values for
 /// one (nationality, period, topic) each throw `invalid_input` (CSV: `csv::value_error` /
 /// `csv::format_error`, with file, line and column) naming the value and where it stood
-/// (`"x.json.gz: TypedDataSet[12] (ID 12), field \"Nationaliteit\""`). Inputs above 512 MiB
+/// (`x.json.gz: TypedDataSet[12] (ID 12), topic "NareizigersPersonen_4": ...`). Inputs above 512 MiB
 /// (after gzip) are refused.
 
 #include <algorithm>
