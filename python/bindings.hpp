@@ -172,6 +172,7 @@ void register_top_shares(py::module_& m);  // top_shares.hpp
 void register_observation_flags(py::module_& m);
 void register_counts(py::module_& m);
 void register_eurostat(py::module_& m);  // eurostat.hpp
+void register_cbs(py::module_& m);       // cbs.hpp
 void register_departures(py::module_& m);
 void register_key_figures(py::module_& m);
 void register_render(py::module_& m);

@@ -122,6 +122,7 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_observation_flags(m);
   kcp::register_counts(m);
   kcp::register_eurostat(m);
+  kcp::register_cbs(m);
   kcp::register_departures(m);
   kcp::register_key_figures(m);
   kcp::register_render(m);

@@ -5,7 +5,7 @@ catalogue tests/data/bad/catalogue.csv, so the page and the tests speak of the s
     python3 tools/make_refusals_page.py            # write the page
     python3 tools/make_refusals_page.py --check    # exit 1 when the page is stale
 
-The catalogue's columns: file (under tests/data), door (counts, departures, safe_countries, eurostat:
+The catalogue's columns: file (under tests/data), door (counts, departures, safe_countries, eurostat, cbs:
 the reader and the command-line option it reaches), words (|-separated text the message must
 contain, besides the file name), class (what is wrong) and why (why it is refused).
 """
@@ -26,6 +26,7 @@ DOORS = {
     "departures": ("Departures", "`read_departures_csv`, `kerncijfers report --departures`"),
     "safe_countries": ("Safe countries of origin", "`load_safe_countries`, `kerncijfers report --safe-countries`"),
     "eurostat": ("Eurostat's asylum data", "`read_eurostat`, `kerncijfers report --eurostat`"),
+    "cbs": ("CBS StatLine (83102NED)", "`read_cbs`"),
 }
 
 INTRO = """\

@@ -4,6 +4,7 @@
 
 #include "kerncijfers/calendar.hpp"
 #include "kerncijfers/category.hpp"
+#include "kerncijfers/cbs.hpp"
 #include "kerncijfers/checked.hpp"
 #include "kerncijfers/count_period.hpp"
 #include "kerncijfers/counts.hpp"

@@ -3,7 +3,7 @@
 import datetime
 import enum
 import os
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from typing import (
     Any,
     ClassVar,
@@ -945,6 +945,28 @@ def read_eurostat_text(
     freq: _Codes = None,
     periods: _Periods = None,
 ) -> EurostatData: ...
+
+# --- cbs.hpp ------------------------------------------------------------------
+def read_cbs(
+    path: str | bytes | os.PathLike[str],
+    *,
+    table: str | None = None,
+    modified: str | None = None,
+) -> CountsTable: ...
+def read_cbs_text(
+    text: str,
+    name: str = "<text>",
+    *,
+    table: str | None = None,
+    modified: str | None = None,
+) -> CountsTable: ...
+def read_cbs_records(
+    records: Iterable[Mapping[str, str | int | float | None]],
+    *,
+    table: str = "83102NED",
+    modified: str | None = None,
+) -> CountsTable: ...
+def cbs_bundle_retrieved(path: str | bytes | os.PathLike[str]) -> str: ...
 
 # --- departures.hpp -----------------------------------------------------------
 class DepartureGroup(enum.Enum):

@@ -52,6 +52,13 @@ DATES = (
     "DatePrecision beside it (Release.precision, Designation.from_precision)"
 )
 
+CBS_TABLE = (
+    "C++-only: the CBS reader's result (rows, release, retrieved, ignored topics); Python's read_cbs* return its "
+    "rows as a CountsTable, and cbs_bundle_retrieved gives the fetch time"
+)
+CBS_FORM = "C++-only: one form of the CBS reader; Python's read_cbs and read_cbs_text recognise the form themselves"
+CBS_VOCABULARY = "C++-only: the CBS reader's vocabulary (titles, periods, topics), used inside read_cbs*"
+
 CPP_ONLY: dict[str, str] = {
     # Whole headers and namespaces that Python does not mirror.
     "calendar::*": "C++-only: the calendar behind the periods (calendar.hpp); Python uses datetime.date",
@@ -171,6 +178,21 @@ CPP_ONLY: dict[str, str] = {
     "input_blocks": "C++-only: the block source of the streaming readers; Python reads files with read_eurostat",
     "input_blocks_options": "C++-only: the options of input_blocks (C++-only)",
     "europe_options": "C++-only: Python's europe takes these options as keyword arguments",
+    # Issue 13: the CBS StatLine reader (cbs.hpp). Python reads a path, a str or records into a CountsTable.
+    "cbs_data": CBS_TABLE,
+    "cbs_options": "C++-only: Python's read_cbs* take table= and modified= as keyword arguments",
+    "read_cbs_bundle_text": CBS_FORM,
+    "read_cbs_csv": CBS_FORM,
+    "read_cbs_odata_directory": CBS_FORM,
+    "read_cbs_records_text": CBS_FORM,
+    "cbs_nationality_title": CBS_VOCABULARY,
+    "cbs_period": CBS_VOCABULARY,
+    "cbs_title_kind": CBS_VOCABULARY,
+    "cbs_topic": CBS_VOCABULARY,
+    "cbs_topic_category": CBS_VOCABULARY,
+    "cbs_topic_kind": CBS_VOCABULARY,
+    "find_cbs_nationality": CBS_VOCABULARY,
+    "parse_cbs_period": CBS_VOCABULARY,
     "eurostat_selection": "C++-only: Python's read_eurostat takes the selection as keyword arguments",
     "read_eurostat_blocks": "C++-only: the template on a block source; Python reads a path or a str",
     "eurostat_count_rows": "C++-only as a free function: Python spells it EurostatData.count_rows(geo)",

@@ -51,12 +51,14 @@ READERS: dict[str, Callable[[Path], object]] = {
     "departures": kc.read_departures_csv,
     "safe_countries": kc.load_safe_countries,
     "eurostat": kc.read_eurostat,
+    "cbs": kc.read_cbs,
 }
 OPTIONS = {
     "counts": "--data",
     "departures": "--departures",
     "safe_countries": "--safe-countries",
     "eurostat": "--eurostat",
+    "cbs": "--cbs",
 }
 
 
