@@ -179,6 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--eurostat", default=None, metavar="FILE", help="Eurostat asylum applicants file (migr_asyappctza/-ctzm)"
     )
     source.add_argument(
+        "--cbs",
+        default=None,
+        metavar="FILE",
+        help="CBS StatLine table 83102NED: the bundle of `kerncijfers fetch`, an OData documents directory, "
+        "cbsodata records (JSON) or StatLine's CSV download",
+    )
+    source.add_argument(
         "--source",
         choices=["cbs", "eurostat"],
         default=None,
@@ -396,6 +403,11 @@ def render(args: argparse.Namespace) -> str:
         elif args.quarter is not None or args.year is not None:
             raise CommandLineError("--quarter and --year need Eurostat's data (--source cbs is read as months)")
         counts, retrieved = _cached_counts(args, geo or "NL")
+    elif args.cbs is not None:
+        if args.quarter is not None or args.year is not None:
+            raise CommandLineError("--quarter and --year need Eurostat's data (--cbs is read as months)")
+        with _naming("--cbs", args.cbs):
+            counts = core.read_cbs(args.cbs)
     elif eurostat:
         geo = geo or "NL"
         if period is None:

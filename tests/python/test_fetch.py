@@ -794,15 +794,12 @@ def test_cli_report_source_eurostat_names_release_and_retrieval(
     )
 
 
-@pytest.mark.skipif(
-    not hasattr(kerncijfers, "read_cbs"), reason="kerncijfers.read_cbs (helper 'cbs') is not on main yet"
-)
 def test_cli_report_source_cbs_reads_the_bundle(
     server: Server, cache: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     serve_cbs(server)
     path = kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
-    retrieved = kerncijfers.cbs_bundle_retrieved(path)  # type: ignore[attr-defined]
+    retrieved = kerncijfers.cbs_bundle_retrieved(path)
     assert retrieved == read_bundle(path)["retrieved"]
     assert main(["report", "--month", "2021-05", "--source", "cbs", "--cache-dir", str(cache)]) == 0
     assert f"opgehaald op {retrieved[:10]}" in capsys.readouterr().out
