@@ -30,6 +30,7 @@ import json
 import os
 import re
 import secrets
+import stat
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -56,6 +57,7 @@ _TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
 RELEASE = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?"
 )
+_META_LIMIT = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _DATASET = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,63}")
 
@@ -117,6 +119,10 @@ def entry_path(directory: Path, publisher: str, dataset: str, release: str, exte
     return directory / publisher / dataset / f"{dataset}_{release_key(release)}{extension}"
 
 
+def _regular(path: Path) -> bool:
+    return stat.S_ISREG(path.stat().st_mode)
+
+
 def is_header_value(value: object) -> bool:
     """``value`` can go back to the server as a validator (``If-None-Match``,
     ``If-Modified-Since``): visible ASCII and spaces, no line break, not too long."""
@@ -129,6 +135,9 @@ def _read_entry(meta: Path) -> CacheEntry | None:
     every field is checked, for a value from this file ends up in requests, file names and
     listings."""
     try:
+        # Not a FIFO, a device or a huge file put in its place: reading one would hang or fill memory.
+        if not _regular(meta) or meta.stat().st_size > _META_LIMIT:
+            return None
         record = json.loads(meta.read_text(encoding="utf-8"))
         if not isinstance(record, dict) or record.get("format") != _META_FORMAT:
             return None
@@ -150,7 +159,7 @@ def _read_entry(meta: Path) -> CacheEntry | None:
         ):
             return None
         path = meta.with_name(record["path"])
-        if path.name != meta.name[: -len(META_SUFFIX)] or path.stat().st_size != size:
+        if path.name != meta.name[: -len(META_SUFFIX)] or not _regular(path) or path.stat().st_size != size:
             return None
         return CacheEntry(
             publisher=record["publisher"],

@@ -1316,3 +1316,16 @@ def test_names_in_the_python_functions(server: Server, cache: Path, eurostat_gzi
     good_copy(server, cache, gzip.compress(COMPLETE_MONTH.encode()))
     table, _day = cached_counts("EUROSTAT", cache_dir=cache)  # type: ignore[arg-type]
     assert len(table) == 8
+
+
+def test_a_metadata_file_that_is_a_fifo(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    entry = good_copy(server, cache, eurostat_gzip)
+    meta = entry.path.with_name(entry.path.name + ".meta.json")
+    meta.unlink()
+    os.mkfifo(meta)  # reading it would wait for a writer for ever
+    assert finishes(5, lambda: kerncijfers.cached_datasets(cache_dir=cache)) == []
+    entry.path.unlink()
+    os.mkfifo(entry.path)
+    meta.unlink()
+    meta.write_text(json.dumps(entry.to_json() | {"size": 0}))
+    assert finishes(5, lambda: kerncijfers.cached_datasets(cache_dir=cache)) == []
