@@ -280,7 +280,15 @@ def dataset_lock(directory: Path, publisher: str, dataset: str) -> Iterator[None
     except ImportError:  # pragma: no cover - Windows: atomic renames only
         yield
         return
-    with open(folder / ".lock", "a+b") as lock:
+    # Not through a symbolic link: one planted in a shared cache would make us create its target.
+    path = folder / ".lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link, which the lock does not follow") from None
+        raise
+    with open(fd, "a+b") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
             _remove_leftovers(folder)

@@ -1295,13 +1295,17 @@ def test_the_temporary_file_of_a_killed_run_is_removed(server: Server, cache: Pa
 )
 def test_bad_settings(arguments: dict[str, Any], message: str, cache: Path) -> None:
     with pytest.raises(FetchError) as caught:
-        kerncijfers.fetch("eurostat", DATASET, **{"cache_dir": cache, **FAST, **arguments})
+        # A closed port as the URL: should a check let the call through, it reaches no network.
+        kerncijfers.fetch(
+            "eurostat", DATASET, **{"cache_dir": cache, "base_url": "http://127.0.0.1:9", **FAST, **arguments}
+        )
     assert caught.value.kind == "invalid"
     assert message in str(caught.value)
 
 
 def test_cli_a_timeout_of_infinity(capsys: pytest.CaptureFixture[str], cache: Path) -> None:
-    assert cli_error(capsys, ["fetch", "eurostat", DATASET, "--timeout", "inf", "--cache-dir", str(cache)]).startswith(
+    arguments = ["--timeout", "inf", "--cache-dir", str(cache), "--base-url", "http://127.0.0.1:9"]
+    assert cli_error(capsys, ["fetch", "eurostat", DATASET, *arguments]).startswith(
         "timeout (inf) must be more than 0 and at most 86400 seconds"
     )
 
@@ -1329,3 +1333,32 @@ def test_a_metadata_file_that_is_a_fifo(server: Server, cache: Path, eurostat_gz
     meta.unlink()
     meta.write_text(json.dumps(entry.to_json() | {"size": 0}))
     assert finishes(5, lambda: kerncijfers.cached_datasets(cache_dir=cache)) == []
+
+
+def test_symbolic_links_in_the_cache(server: Server, cache: Path, eurostat_gzip: bytes, tmp_path: Path) -> None:
+    entry = good_copy(server, cache, eurostat_gzip)
+    # A data file that is a link: read through it, replaced (not written through) by a download.
+    elsewhere = tmp_path / "elsewhere.tsv.gz"
+    elsewhere.write_bytes(eurostat_gzip)
+    entry.path.unlink()
+    entry.path.symlink_to(elsewhere)
+    assert kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache) == entry.path
+    kerncijfers.fetch("eurostat", DATASET, refresh=True, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert not entry.path.is_symlink() and elsewhere.read_bytes() == eurostat_gzip
+    # A lock that is a link (planted in a shared cache): refused, its target not created.
+    lock = entry.path.parent / ".lock"
+    lock.unlink()
+    lock.symlink_to(tmp_path / "created-by-the-lock")
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert (caught.value.kind, str(caught.value)) == (
+        "invalid",
+        f"the cache {cache} cannot be used: {lock} is a symbolic link, which the lock does not follow",
+    )
+    assert not (tmp_path / "created-by-the-lock").exists()
+    # A loop of links where a directory should be.
+    lock.unlink()
+    (cache / "cbs").symlink_to(cache / "cbs")
+    with pytest.raises(FetchError, match=r"^the cache .* cannot be used: too many levels of symbolic links"):
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert kerncijfers.cached_datasets(cache_dir=cache) == [newest_cached("eurostat", DATASET, cache_dir=cache)]
