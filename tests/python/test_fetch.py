@@ -685,12 +685,28 @@ def test_environment_settings(
         ("istat", "x", "unknown publisher 'istat': expected 'cbs' or 'eurostat'"),
         ("cbs", "../etc", "'../etc' is not a CBS table identifier such as 83102NED"),
         ("eurostat", "a/b", "'a/b' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("cbs", "/etc/passwd", "'/etc/passwd' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "83102NED\0", "'83102NED\\x00' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "83102NED\n", "'83102NED\\n' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "\uff18\uff13102NED", "'\uff18\uff13102NED' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "8" * 17, f"'{'8' * 17}' is not a CBS table identifier such as 83102NED"),
+        ("eurostat", "..", "'..' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("eurostat", ".hidden", "'.hidden' is not a Eurostat dataset code such as migr_asyappctzm"),
+        (
+            "eurostat",
+            "migr_asyappctz\u0131",
+            "'migr_asyappctz\u0131' is not a Eurostat dataset code such as migr_asyappctzm",
+        ),
+        ("eurostat", "m" * 65, f"'{'m' * 65}' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("eurostat", "", "'' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("cbs\0", "x", "unknown publisher 'cbs\\x00': expected 'cbs' or 'eurostat'"),
     ],
 )
 def test_bad_names(publisher: str, dataset: str, message: str, cache: Path) -> None:
     with pytest.raises(FetchError) as caught:
-        kerncijfers.fetch(publisher, dataset, cache_dir=cache)
+        kerncijfers.fetch(publisher, dataset, cache_dir=cache, base_url="http://127.0.0.1:9")
     assert (caught.value.kind, str(caught.value)) == ("invalid", message)
+    assert not cache.exists()
 
 
 def test_a_cache_that_cannot_be_used(tmp_path: Path, server: Server, eurostat_gzip: bytes) -> None:
