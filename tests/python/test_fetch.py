@@ -1378,3 +1378,22 @@ def test_symbolic_links_in_the_cache(server: Server, cache: Path, eurostat_gzip:
     with pytest.raises(FetchError, match=r"^the cache .* cannot be used: too many levels of symbolic links"):
         kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
     assert kerncijfers.cached_datasets(cache_dir=cache) == [newest_cached("eurostat", DATASET, cache_dir=cache)]
+
+
+def test_eurostat_gzip_members_and_what_follows_them(server: Server, cache: Path, test_data: Path) -> None:
+    tsv = (test_data / "eurostat" / "hand_bulk_monthly.tsv").read_bytes()
+    half = tsv.index(b"\n", len(tsv) // 2) + 1
+    whole = gzip.compress(tsv, mtime=0)
+    # Two members are one file (as gzip -d reads them), and every row of both is read.
+    serve_eurostat(server, gzip.compress(tsv[:half], mtime=0) + gzip.compress(tsv[half:], mtime=0))
+    path = kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert len(kerncijfers.read_eurostat(path, geo=["NL"])) == 4
+    bad_header = "corrupt", "is not a valid gzip file (Error -3 while decompressing data: incorrect header check)"
+    cut = "truncated", "is a truncated gzip file (it ends inside the compressed data)"
+    for tail, (kind, problem) in ((b"garbage", bad_header), (b"\0\0\0\0", bad_header), (b"\x1f\x8b", cut)):
+        serve_eurostat(server, whole + tail, etag='"es-2"')
+        with pytest.raises(FetchError) as caught:
+            kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        assert caught.value.kind == kind
+        assert str(caught.value).startswith(f"{eurostat_url(server)}/{DATASET}?format=TSV&compressed=true {problem}; ")
+        assert kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache) == path
