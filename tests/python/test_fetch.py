@@ -1122,7 +1122,11 @@ def test_redirects_stay_on_http_and_https(
     ftp = f"ftp://127.0.0.1:{listener.getsockname()[1]}/{DATASET}.tsv.gz"
     try:
         for target in (ftp, "file:///etc/passwd", "data:,M"):
-            server.routes[eurostat_path()] = lambda _h, t=target: Reply(302, b"", {"Location": t})
+
+            def redirect(_headers: dict[str, str], location: str = target) -> Reply:
+                return Reply(302, b"", {"Location": location})
+
+            server.routes[eurostat_path()] = redirect
             with pytest.raises(FetchError) as caught:
                 kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
             assert (caught.value.kind, str(caught.value)) == (
@@ -1152,6 +1156,7 @@ def test_redirects_stay_on_http_and_https(
 
 def test_a_redirect_from_https_to_http_is_refused() -> None:
     # No TLS server in the tests: the redirect handler itself, as urllib calls it.
+    import http.client
     import io
     import urllib.request
 
@@ -1159,9 +1164,10 @@ def test_a_redirect_from_https_to_http_is_refused() -> None:
 
     (handler,) = [h for h in _opener().handlers if isinstance(h, urllib.request.HTTPRedirectHandler)]
     request = urllib.request.Request("https://opendata.cbs.nl/ODataFeed/odata/83102NED/TableInfos")
+    headers = http.client.HTTPMessage()
     with pytest.raises(FetchError, match=r"redirects \(302\) to http://opendata.cbs.nl/x: refused"):
-        handler.redirect_request(request, io.BytesIO(), 302, "Found", {}, "http://opendata.cbs.nl/x")
-    followed = handler.redirect_request(request, io.BytesIO(), 302, "Found", {}, "https://mirror.example/x")
+        handler.redirect_request(request, io.BytesIO(), 302, "Found", headers, "http://opendata.cbs.nl/x")
+    followed = handler.redirect_request(request, io.BytesIO(), 302, "Found", headers, "https://mirror.example/x")
     assert followed is not None and followed.full_url == "https://mirror.example/x"
     assert not any(isinstance(h, (urllib.request.FTPHandler, urllib.request.FileHandler)) for h in _opener().handlers)
 
