@@ -5,12 +5,16 @@ dataset (``.json.gz`` for a CBS table, ``.tsv.gz`` for a Eurostat dataset) and b
 ``<same name>.meta.json`` its metadata (URL, ETag, Last-Modified, release, retrieved and
 checked times, size, SHA-256). Files are written atomically (a temporary file in the same
 directory, flushed to disk, renamed over the target), the data file before its metadata,
-and a listing shows only entries whose data file exists with the size the metadata gives:
-an interrupted write leaves the previous state, never a half file that counts.
+and a listing shows only entries whose metadata is whole and well-formed and whose data file
+exists with the size the metadata gives: an interrupted write leaves the previous state,
+never a half file that counts. Before a cached file is used (read, or confirmed by the
+publisher) its SHA-256 is compared with the metadata's (:func:`intact`): a damaged file is
+downloaded again, never read.
 
 Fetches of the same dataset are serialised by an advisory lock on ``<dataset>/.lock``
 (``fcntl.flock``; where that does not exist, Windows, the atomic renames alone keep every
-file whole).
+file whole). Every write to a dataset's directory happens under its lock, so a temporary
+file found there by the lock's holder was left by a run that was killed: it is removed.
 
 The cache directory: the ``cache_dir`` argument, else the environment variable
 ``KERNCIJFERS_CACHE_DIR``, else ``platformdirs.user_cache_dir("kerncijfers")`` when the
@@ -26,16 +30,36 @@ import json
 import os
 import re
 import secrets
+import stat
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["CacheEntry", "cache_directory", "dataset_lock", "entries", "newest", "write_file_atomically"]
+__all__ = [
+    "CacheEntry",
+    "cache_directory",
+    "dataset_lock",
+    "entries",
+    "intact",
+    "is_header_value",
+    "newest",
+    "write_file_atomically",
+]
 
 CACHE_ENV = "KERNCIJFERS_CACHE_DIR"
 META_SUFFIX = ".meta.json"
 _META_FORMAT = "kerncijfers-cache-entry"
+#: The temporary files of :func:`temporary_file`: ``.<name>.<12 hex digits>.tmp``.
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
+#: A release or a time as the cache records it: an ISO 8601 day, with a time and a zone or not
+#: (CBS's ``2026-11-27T02:00:00``, ``2026-11-27T23:00:00Z``). Nothing else reaches a file name.
+RELEASE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?"
+)
+_META_LIMIT = 1 << 20
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_DATASET = re.compile(r"[0-9A-Za-z][0-9A-Za-z_.-]{0,63}")
 
 
 def cache_directory(cache_dir: str | os.PathLike[str] | None = None) -> Path:
@@ -95,30 +119,62 @@ def entry_path(directory: Path, publisher: str, dataset: str, release: str, exte
     return directory / publisher / dataset / f"{dataset}_{release_key(release)}{extension}"
 
 
+def _regular(path: Path) -> bool:
+    return stat.S_ISREG(path.stat().st_mode)
+
+
+def is_header_value(value: object) -> bool:
+    """``value`` can go back to the server as a validator (``If-None-Match``,
+    ``If-Modified-Since``): visible ASCII and spaces, no line break, not too long."""
+    return isinstance(value, str) and 0 < len(value) <= 1024 and all(" " <= c <= "~" for c in value)
+
+
 def _read_entry(meta: Path) -> CacheEntry | None:
+    """The entry of a metadata file; None for one that is unreadable, half-written by an
+    older crash, hand-edited into something else or not ours (the next fetch replaces it):
+    every field is checked, for a value from this file ends up in requests, file names and
+    listings."""
     try:
+        # Not a FIFO, a device or a huge file put in its place: reading one would hang or fill memory.
+        if not _regular(meta) or meta.stat().st_size > _META_LIMIT:
+            return None
         record = json.loads(meta.read_text(encoding="utf-8"))
         if not isinstance(record, dict) or record.get("format") != _META_FORMAT:
             return None
-        path = meta.with_name(str(record["path"]))
-        if path.name != meta.name[: -len(META_SUFFIX)] or path.stat().st_size != int(record["size"]):
+        checked: object = record.get("checked") or record.get("retrieved")
+        texts = (record.get("release"), record.get("retrieved"), checked)
+        size, etag, last_modified = record.get("size"), record.get("etag"), record.get("last_modified")
+        if (
+            record.get("publisher") not in ("cbs", "eurostat")
+            or not isinstance(record.get("dataset"), str)
+            or not _DATASET.fullmatch(record["dataset"])
+            or not all(isinstance(t, str) and RELEASE.fullmatch(t) for t in texts)
+            or not isinstance(record.get("url"), str)
+            or not isinstance(record.get("sha256"), str)
+            or not _SHA256.fullmatch(record["sha256"])
+            or not isinstance(record.get("path"), str)
+            or type(size) is not int
+            or not (etag is None or is_header_value(etag))
+            or not (last_modified is None or is_header_value(last_modified))
+        ):
+            return None
+        path = meta.with_name(record["path"])
+        if path.name != meta.name[: -len(META_SUFFIX)] or not _regular(path) or path.stat().st_size != size:
             return None
         return CacheEntry(
-            publisher=str(record["publisher"]),
-            dataset=str(record["dataset"]),
-            release=str(record["release"]),
-            retrieved=str(record["retrieved"]),
-            checked=str(record.get("checked") or record["retrieved"]),
-            url=str(record["url"]),
-            etag=record.get("etag"),
-            last_modified=record.get("last_modified"),
-            size=int(record["size"]),
-            sha256=str(record["sha256"]),
+            publisher=record["publisher"],
+            dataset=record["dataset"],
+            release=record["release"],
+            retrieved=record["retrieved"],
+            checked=str(checked),
+            url=record["url"],
+            etag=etag,
+            last_modified=last_modified,
+            size=size,
+            sha256=record["sha256"],
             path=path,
         )
-    except (OSError, ValueError, KeyError, TypeError):
-        # A metadata file that is unreadable, half-written by an older crash or not ours:
-        # not an entry (the next fetch replaces it).
+    except (OSError, ValueError, RecursionError):
         return None
 
 
@@ -138,6 +194,14 @@ def entries(
                     if entry is not None and entry.publisher == pub and entry.dataset == name:
                         found.append(entry)
     return sorted(found, key=lambda e: (e.publisher, e.dataset, e.release, e.retrieved))
+
+
+def intact(entry: CacheEntry) -> bool:
+    """The entry's file still has the SHA-256 recorded when it was downloaded."""
+    try:
+        return sha256_of(entry.path) == entry.sha256
+    except OSError:
+        return False
 
 
 def _subdirectories(directory: Path) -> list[Path]:
@@ -216,9 +280,28 @@ def dataset_lock(directory: Path, publisher: str, dataset: str) -> Iterator[None
     except ImportError:  # pragma: no cover - Windows: atomic renames only
         yield
         return
-    with open(folder / ".lock", "a+b") as lock:
+    # Not through a symbolic link: one planted in a shared cache would make us create its target.
+    path = folder / ".lock"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError:
+        if path.is_symlink():
+            raise OSError(f"{path} is a symbolic link, which the lock does not follow") from None
+        raise
+    with open(fd, "a+b") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
+            _remove_leftovers(folder)
             yield
         finally:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Remove the temporary files of killed runs (called by the lock's holder: nobody else
+    writes in ``folder`` now)."""
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if _TEMPORARY.fullmatch(path.name):
+                with contextlib.suppress(OSError):
+                    path.unlink()

@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import socket
@@ -77,6 +78,13 @@ BACKOFF = 1.0
 MAX_BACKOFF = 30.0
 MAX_BYTES = 2 << 30
 MAX_UNPACKED = 16 << 30
+#: The longest timeout (seconds) :func:`fetch` accepts: a day.
+MAX_TIMEOUT = 86_400.0
+#: The most pages of one OData document: CBS pages at 10,000 rows, so 100 million rows, far
+#: more than any StatLine table; a feed whose ``odata.nextLink`` never ends is refused here.
+MAX_PAGES = 10_000
+#: The most redirects one request follows (to http or https only, never from https to http).
+MAX_REDIRECTS = 5
 
 #: The kinds of :class:`FetchError`.
 ErrorKind = Literal[
@@ -86,6 +94,8 @@ ErrorKind = Literal[
 _CBS_DIMENSION_TYPES = frozenset({"Dimension", "TimeDimension", "GeoDimension"})
 _CBS_TABLE = re.compile(r"[0-9A-Za-z]{4,16}")
 _EUROSTAT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+#: A URL as a server or a user may give it: visible ASCII, no space or control character.
+_URL_TEXT = re.compile(r"[!-~]{1,4096}")
 _CHUNK = 1 << 16
 
 
@@ -126,6 +136,14 @@ def cache_directory(cache_dir: str | os.PathLike[str] | None = None) -> Path:
     """The cache directory: ``cache_dir``, else ``$KERNCIJFERS_CACHE_DIR``, else the user's
     cache directory (platformdirs; without it ``$XDG_CACHE_HOME`` or ``~/.cache``) +
     ``kerncijfers``."""
+    return _directory(cache_dir)
+
+
+def _directory(cache_dir: str | os.PathLike[str] | None) -> Path:
+    if cache_dir is not None:
+        text = os.fspath(cache_dir)
+        if not text or "\0" in text:
+            raise FetchError(f"the cache directory {text!r} is not a path", kind="invalid")
     return _cache.cache_directory(cache_dir)
 
 
@@ -137,7 +155,9 @@ def cached_datasets(
         publisher = _publisher(publisher)
         if dataset is not None:
             dataset = _dataset(publisher, dataset)
-    return _cache.entries(publisher, dataset, cache_dir)
+    elif dataset is not None:
+        raise FetchError(f"dataset {dataset!r} without its publisher ('cbs' or 'eurostat')", kind="invalid")
+    return _cache.entries(publisher, dataset, _directory(cache_dir))
 
 
 def newest_cached(
@@ -145,7 +165,7 @@ def newest_cached(
 ) -> CacheEntry | None:
     """The newest cached release of a dataset, or None."""
     pub = _publisher(publisher)
-    return _cache.newest(pub, _dataset(pub, dataset), cache_dir)
+    return _cache.newest(pub, _dataset(pub, dataset), _directory(cache_dir))
 
 
 def fetch(
@@ -178,7 +198,12 @@ def fetch(
     each read; a timeout, a dropped connection, a cut-off body and a 5xx or 429 answer are
     retried ``retries`` times, waiting ``backoff`` seconds, doubling up to 30. A download
     larger than ``max_bytes``, or a gzip file that unpacks to more than ``max_unpacked``
-    bytes, is refused. ``progress=True`` shows the bytes and the rate on stderr.
+    bytes, is refused. ``progress=True`` shows the bytes and the rate on stderr. Redirects
+    are followed (at most :data:`MAX_REDIRECTS`) to http and https URLs only, and never from
+    https to http.
+
+    A cached file whose SHA-256 is no longer the one recorded when it was downloaded is
+    downloaded again (offline: :class:`FetchError`), never used.
 
     Raises :class:`FetchError` for every failure; the cache keeps its last good copy.
     """
@@ -209,13 +234,20 @@ def fetch_dataset(
     code = _dataset(pub, dataset)
     if refresh and offline:
         raise FetchError("refresh and offline exclude each other", kind="invalid")
-    if timeout <= 0 or retries < 0 or backoff < 0 or max_bytes <= 0 or max_unpacked <= 0:
+    if (
+        not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT)
+        or not math.isfinite(backoff)
+        or retries < 0
+        or backoff < 0
+        or max_bytes <= 0
+        or max_unpacked <= 0
+    ):
         raise FetchError(
-            f"timeout ({timeout}), max_bytes ({max_bytes}) and max_unpacked ({max_unpacked}) must be positive, "
-            f"retries ({retries}) and backoff ({backoff}) at least 0",
+            f"timeout ({timeout}) must be more than 0 and at most {MAX_TIMEOUT:g} seconds, max_bytes ({max_bytes}) "
+            f"and max_unpacked ({max_unpacked}) positive, retries ({retries}) and backoff ({backoff}) at least 0",
             kind="invalid",
         )
-    directory = _cache.cache_directory(cache_dir)
+    directory = _directory(cache_dir)
     if offline:
         entry = _cache.newest(pub, code, directory)
         if entry is None:
@@ -224,6 +256,9 @@ def fetch_dataset(
                 f"run `kerncijfers fetch {pub} {code}` with a network connection",
                 kind="offline",
             )
+        if not _cache.intact(entry):
+            raise FetchError(_damaged(entry) + " (offline); run `kerncijfers fetch "
+                             f"{pub} {code}` with a network connection to download it again", kind="corrupt")  # fmt: skip
         return FetchResult("offline", entry)
     base = _base_url(pub, base_url)
     settings = _Settings(timeout, retries, backoff, max_bytes, max_unpacked, progress)
@@ -231,12 +266,16 @@ def fetch_dataset(
         with _cache.dataset_lock(directory, pub, code):
             # Read under the lock: a fetch that ran meanwhile may have brought it up to date.
             previous = _cache.newest(pub, code, directory)
-            known = None if refresh else previous
+            # A damaged copy is neither revalidated (a 304 would confirm it) nor kept.
+            damaged = previous is not None and not _cache.intact(previous)
+            known = None if refresh or damaged else previous
             try:
                 if pub == "cbs":
                     return _fetch_cbs(code, base, settings, known, directory)
                 return _fetch_eurostat(code, base, settings, known, directory)
             except FetchError as error:
+                if damaged and previous is not None:
+                    raise FetchError(f"{error}; {_damaged(previous)}", kind=error.kind) from None
                 raise FetchError(_with_cache_note(str(error), pub, code, previous), kind=error.kind,
                                  cached=previous) from None  # fmt: skip
     except OSError as error:
@@ -269,7 +308,7 @@ def _dataset(publisher: Publisher, text: str) -> str:
 def _base_url(publisher: Publisher, given: str | None) -> str:
     url = given or os.environ.get(URL_ENV[publisher]) or _DEFAULT_URL[publisher]
     parts = urllib.parse.urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if parts.scheme not in ("http", "https") or not parts.netloc or not _URL_TEXT.fullmatch(url):
         source = "base_url" if given else (URL_ENV[publisher] if os.environ.get(URL_ENV[publisher]) else "the default")
         raise FetchError(f"{source} {url!r} is not an http:// or https:// URL", kind="invalid")
     return url.rstrip("/")
@@ -285,15 +324,23 @@ def _http_date_as_iso(text: str | None) -> str | None:
         return None
     try:
         when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        iso = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (TypeError, ValueError, IndexError, OverflowError):  # OverflowError: a zone past year 9999
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return iso if _cache.RELEASE.fullmatch(iso) else None  # years before 1000: no four digits
 
 
 def _day(iso: str) -> str:
     return iso[:10]
+
+
+def _damaged(entry: CacheEntry) -> str:
+    return (
+        f"the cached file {entry.path} is damaged: its SHA-256 is not the one recorded when it was "
+        f"retrieved on {_day(entry.retrieved)}"
+    )
 
 
 def _with_cache_note(message: str, publisher: str, dataset: str, entry: CacheEntry | None) -> str:
@@ -363,6 +410,61 @@ def _get(
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _opener() -> Any:
+    """urllib's opener for http and https only, whose redirects follow :data:`MAX_REDIRECTS`."""
+    import urllib.request
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        # urllib itself follows redirects to ftp:// too, and from https to http.
+        max_redirections = MAX_REDIRECTS
+
+        def redirect_request(
+            self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Any, newurl: str
+        ) -> urllib.request.Request | None:
+            old, new = urllib.parse.urlsplit(req.full_url).scheme, urllib.parse.urlsplit(newurl).scheme
+            if new not in ("http", "https") or (old == "https" and new != "https") or not _URL_TEXT.fullmatch(newurl):
+                fp.close()
+                raise FetchError(
+                    f"{req.full_url} redirects ({code}) to {_printable(newurl)}: refused (a redirect must stay on "
+                    "http or https, and https on https)",
+                    kind="server",
+                )
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+        def http_error_302(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Any) -> Any:
+            # Before urllib's own check, which raises a multi-line error for some schemes.
+            location = headers.get("Location") or headers.get("URI")
+            if location:
+                self.redirect_request(req, fp, code, msg, headers, urllib.parse.urljoin(req.full_url, location))
+            return super().http_error_302(req, fp, code, msg, headers)
+
+        http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        Redirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def _printable(text: object, limit: int = 200) -> str:
+    """A server's text (a status reason, a URL) on one line, shortened."""
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in " ".join(str(text).split()))
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _validator(value: str | None) -> str | None:
+    """A validator to keep for revalidation: one that can be sent back as a header."""
+    return value if _cache.is_header_value(value) else None
+
+
 def _get_once(
     url: str, sink: IO[bytes], settings: _Settings, *, what: str, conditional: dict[str, str] | None,
     budget: int | None,
@@ -378,18 +480,26 @@ def _get_once(
     request = urllib.request.Request(url, headers=headers)
     limit = settings.max_bytes if budget is None else budget
     try:
-        response = urllib.request.urlopen(request, timeout=settings.timeout)
+        response = _opener().open(request, timeout=settings.timeout)
     except urllib.error.HTTPError as error:
         error.close()
+        answered = f"{url} answered {error.code} {_printable(error.reason, 100)}"
         if error.code == 304:
-            return _Response(304, error.headers.get("ETag"), error.headers.get("Last-Modified"))
-        if error.code in (404, 410):
+            if not conditional:
+                raise FetchError(f"{url} answered 304 Not Modified to a request that was not conditional",
+                                 kind="server") from None  # fmt: skip
+            return _Response(304, _validator(error.headers.get("ETag")), _validator(error.headers.get("Last-Modified")))
+        if 300 <= error.code < 400:
             raise FetchError(
-                f"{what} not found: {url} answered {error.code} {error.reason}", kind="not_found"
+                f"{url} answered {error.code}: a redirect not followed (without a Location, in a loop or more than "
+                f"{MAX_REDIRECTS})",
+                kind="server",
             ) from None
+        if error.code in (404, 410):
+            raise FetchError(f"{what} not found: {answered}", kind="not_found") from None
         if error.code >= 500 or error.code in (408, 429):
-            raise _Transient(f"{url} answered {error.code} {error.reason}", "server") from None
-        raise FetchError(f"{url} answered {error.code} {error.reason}", kind="server") from None
+            raise _Transient(answered, "server") from None
+        raise FetchError(answered, kind="server") from None
     except TimeoutError:
         raise _Transient(f"no answer from {host} within {settings.timeout:g} s", "timeout") from None
     except urllib.error.URLError as error:
@@ -399,8 +509,12 @@ def _get_once(
     except (OSError, http.client.HTTPException) as error:
         raise _Transient(f"cannot reach {host}: {_reason(error)}", "network") from None
     with response:
-        length_text = response.headers.get("Content-Length")
-        length = int(length_text) if length_text and length_text.isdigit() else None
+        if response.status not in (200, 203):
+            raise FetchError(f"{url} answered {response.status} {_printable(response.reason, 100)}, not 200 OK",
+                             kind="server")  # fmt: skip
+        length_text = (response.headers.get("Content-Length") or "").strip()
+        # Not str.isdigit, which takes "²" (sent as Latin-1) for a digit that int() refuses.
+        length = int(length_text) if re.fullmatch(r"[0-9]{1,30}", length_text) else None
         if length is not None and length > limit:
             raise FetchError(
                 f"{url} is {length} bytes, more than the limit of {limit} (max_bytes, --max-bytes)", kind="too_large"
@@ -439,16 +553,18 @@ def _get_once(
                 bar.close()
         if length is not None and received < length:
             raise _Transient(f"the download of {url} was cut off after {received} of {length} bytes", "truncated")
-        return _Response(response.status, response.headers.get("ETag"), response.headers.get("Last-Modified"))
+        return _Response(
+            response.status, _validator(response.headers.get("ETag")), _validator(response.headers.get("Last-Modified"))
+        )
 
 
 def _conditional(entry: CacheEntry | None) -> dict[str, str]:
     if entry is None:
         return {}
     headers: dict[str, str] = {}
-    if entry.etag:
+    if entry.etag and _cache.is_header_value(entry.etag):
         headers["If-None-Match"] = entry.etag
-    if entry.last_modified:
+    if entry.last_modified and _cache.is_header_value(entry.last_modified):
         headers["If-Modified-Since"] = entry.last_modified
     return headers
 
@@ -476,6 +592,7 @@ def _cbs_document(
     rows: list[dict[str, Any]] = []
     origin = urllib.parse.urlsplit(url)[:2]
     next_url: str | None = url
+    visited = {url}
     pages = 0
     while next_url is not None:
         if first is not None:
@@ -486,26 +603,47 @@ def _cbs_document(
             body = buffer.getvalue()
         used[0] += len(body)
         pages += 1
-        try:
-            page = json.loads(body)
-        except (UnicodeDecodeError, ValueError) as error:
-            raise FetchError(f"{next_url} is not valid JSON ({error})", kind="corrupt") from None
-        if not isinstance(page, dict) or not isinstance(page.get("value"), list):
-            raise FetchError(f"{next_url} is not an OData document (no 'value' list)", kind="corrupt")
+        page = _json_page(body, next_url)
         rows.extend(page["value"])
         link = page.get("odata.nextLink")
         if link is None:
             next_url = None
-        elif not isinstance(link, str):
-            raise FetchError(f"{next_url}: odata.nextLink is not a URL", kind="corrupt")
+        elif not isinstance(link, str) or not _URL_TEXT.fullmatch(link):
+            raise FetchError(f"{next_url}: odata.nextLink '{_printable(link, 100)}' is not a URL", kind="corrupt")
         else:
             following = urllib.parse.urljoin(next_url, link)
             if urllib.parse.urlsplit(following)[:2] != origin:
                 raise FetchError(f"{next_url}: odata.nextLink leaves {origin[1]} for {following}", kind="corrupt")
-            if pages > 100_000:
-                raise FetchError(f"{url}: more than 100000 pages (odata.nextLink loops?)", kind="corrupt")
+            # Paging that never ends: the same page again, pages without rows, or too many.
+            if following in visited:
+                raise FetchError(f"{next_url}: odata.nextLink {following} was read before (a loop)", kind="corrupt")
+            if not page["value"]:
+                raise FetchError(f"{next_url}: a page without rows has an odata.nextLink", kind="corrupt")
+            if pages >= MAX_PAGES:
+                raise FetchError(f"{url}: more than {MAX_PAGES} pages (an odata.nextLink without end?)",
+                                 kind="corrupt")  # fmt: skip
+            visited.add(following)
             next_url = following
     return rows
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _json_page(body: bytes, url: str) -> dict[str, Any]:
+    """One page of an OData document: an object whose ``value`` is a list of objects."""
+    try:
+        page = json.loads(body, parse_constant=_no_constant)
+    except RecursionError:
+        raise FetchError(f"{url} is JSON nested too deeply", kind="corrupt") from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise FetchError(f"{url} is not valid JSON ({_printable(error, 200)})", kind="corrupt") from None
+    if not isinstance(page, dict) or not isinstance(page.get("value"), list):
+        raise FetchError(f"{url} is not an OData document (no 'value' list)", kind="corrupt")
+    if not all(isinstance(row, dict) for row in page["value"]):
+        raise FetchError(f"{url} is not an OData document (a 'value' that is not an object)", kind="corrupt")
+    return page
 
 
 def _json_url(root: str, document: str) -> str:
@@ -524,6 +662,11 @@ def _fetch_cbs(table: str, base: str, settings: _Settings, known: CacheEntry | N
     modified = infos[0].get("Modified") if infos and isinstance(infos[0], dict) else None
     if not isinstance(modified, str) or not modified:
         raise FetchError(f"{info_url}: TableInfos has no Modified date (not a StatLine table?)", kind="corrupt")
+    if not _cache.RELEASE.fullmatch(modified):
+        # It names the cached file and is shown in listings: a date and nothing else.
+        raise FetchError(
+            f"{info_url}: TableInfos' Modified '{_printable(modified, 60)}' is not an ISO 8601 date", kind="corrupt"
+        )
     if known is not None and known.release == modified:
         return _confirmed(known, response)
     retrieved = _now()

@@ -525,9 +525,13 @@ def _listing(listed: Sequence[CacheEntry], directory: Path) -> str:
     if not listed:
         return f"nothing cached in {shown(str(directory))}\n"
     header = ("publisher", "dataset", "release", "retrieved", "size", "file")
+    from ._cache import intact
+
     rows = [header] + [
-        (e.publisher, e.dataset, e.release, e.retrieved, _size(e.size), shown(str(e.path))) for e in listed
-    ]
+        (e.publisher, e.dataset, e.release, e.retrieved, _size(e.size),
+         shown(str(e.path)) + ("" if intact(e) else " (damaged: not its recorded SHA-256; fetch it again)"))
+        for e in listed
+    ]  # fmt: skip
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     return "".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1] + "\n" for row in rows)
 

@@ -237,10 +237,11 @@ def cached_counts(
     (Eurostat's ``Last-Modified``)."""
     from ._fetch import fetch_dataset
 
-    code = dataset or DEFAULT_DATASETS[source]
+    # An unknown source fails in fetch_dataset, which names it; "CBS" is "cbs".
+    code = dataset or DEFAULT_DATASETS.get(str(source).lower(), "")
     entry = fetch_dataset(source, code, offline=True, cache_dir=cache_dir).entry
     path = os.fspath(entry.path)
-    if source == "cbs":
+    if entry.publisher == "cbs":
         read_cbs = getattr(core, "read_cbs", None)
         retrieved_of = getattr(core, "cbs_bundle_retrieved", None)
         if read_cbs is None or retrieved_of is None:  # pragma: no cover - only before the reader is built in

@@ -60,6 +60,8 @@ class Reply:
     stall: float = 0.0
     #: No Content-Length: the body ends when the connection closes.
     no_length: bool = False
+    #: Send these chunks with ``Transfer-Encoding: chunked`` instead of ``body`` (endless or not).
+    chunks: Iterator[bytes] | None = None
 
 
 @dataclass
@@ -75,6 +77,8 @@ class Server:
 
     def __init__(self) -> None:
         self.routes: dict[str, Callable[[dict[str, str]], Reply]] = {}
+        #: The answer to a path without a route (its path and headers); else 404.
+        self.fallback: Callable[[str, dict[str, str]], Reply] | None = None
         self.seen: list[Seen] = []
         self.stopping = threading.Event()
         self.lock = threading.Lock()
@@ -86,7 +90,12 @@ class Server:
             def do_GET(self) -> None:
                 headers = {k: v for k, v in self.headers.items()}
                 route = outer.routes.get(self.path)
-                reply = route(headers) if route is not None else Reply(404, b"<error>not found</error>")
+                if route is not None:
+                    reply = route(headers)
+                elif outer.fallback is not None:
+                    reply = outer.fallback(self.path, headers)
+                else:
+                    reply = Reply(404, b"<error>not found</error>")
                 if reply.stall:
                     outer.stopping.wait(reply.stall)
                     if outer.stopping.is_set():
@@ -95,6 +104,18 @@ class Server:
                 self.send_response(reply.status)
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
+                if reply.chunks is not None:
+                    self.send_header("Transfer-Encoding", "chunked")
+                    with outer.lock:
+                        outer.seen.append(Seen(self.path, headers, reply.status, -1))
+                    self.end_headers()
+                    try:
+                        for chunk in reply.chunks:
+                            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                        self.wfile.write(b"0\r\n\r\n")
+                    except OSError:
+                        self.close_connection = True
+                    return
                 if reply.no_length:
                     self.send_header("Connection", "close")
                     self.close_connection = True
@@ -664,12 +685,28 @@ def test_environment_settings(
         ("istat", "x", "unknown publisher 'istat': expected 'cbs' or 'eurostat'"),
         ("cbs", "../etc", "'../etc' is not a CBS table identifier such as 83102NED"),
         ("eurostat", "a/b", "'a/b' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("cbs", "/etc/passwd", "'/etc/passwd' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "83102NED\0", "'83102NED\\x00' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "83102NED\n", "'83102NED\\n' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "\uff18\uff13102NED", "'\uff18\uff13102NED' is not a CBS table identifier such as 83102NED"),
+        ("cbs", "8" * 17, f"'{'8' * 17}' is not a CBS table identifier such as 83102NED"),
+        ("eurostat", "..", "'..' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("eurostat", ".hidden", "'.hidden' is not a Eurostat dataset code such as migr_asyappctzm"),
+        (
+            "eurostat",
+            "migr_asyappctz\u0131",
+            "'migr_asyappctz\u0131' is not a Eurostat dataset code such as migr_asyappctzm",
+        ),
+        ("eurostat", "m" * 65, f"'{'m' * 65}' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("eurostat", "", "'' is not a Eurostat dataset code such as migr_asyappctzm"),
+        ("cbs\0", "x", "unknown publisher 'cbs\\x00': expected 'cbs' or 'eurostat'"),
     ],
 )
 def test_bad_names(publisher: str, dataset: str, message: str, cache: Path) -> None:
     with pytest.raises(FetchError) as caught:
-        kerncijfers.fetch(publisher, dataset, cache_dir=cache)
+        kerncijfers.fetch(publisher, dataset, cache_dir=cache, base_url="http://127.0.0.1:9")
     assert (caught.value.kind, str(caught.value)) == ("invalid", message)
+    assert not cache.exists()
 
 
 def test_a_cache_that_cannot_be_used(tmp_path: Path, server: Server, eurostat_gzip: bytes) -> None:
@@ -868,3 +905,498 @@ def test_the_retrieval_day_in_the_figures_and_on_the_page(golden_tables: tuple[A
     assert "retrieved on 2026-12-07" in kerncijfers.render_markdown(figures, "en")
     with pytest.raises(kerncijfers.InvalidInput, match=r'^retrieved "2026-12": expected a day, YYYY-MM-DD$'):
         kerncijfers.KeyFiguresOptions(retrieved="2026-12")
+
+
+# ----------------------------------------------------------------------------------------
+# Bad input from the server, the cache and the caller (a review's attacks): each one a clear
+# one-line FetchError (or a fresh download), never a crash, a hang or a file that counts.
+
+
+def finishes(seconds: float, run: Callable[[], Any]) -> Any:
+    """``run()``'s result or exception, asserting it ends within ``seconds`` (a thread: a
+    client that would loop for minutes fails the test instead of stalling the suite)."""
+    outcome: list[Any] = []
+
+    def target() -> None:
+        try:
+            outcome.append(("result", run()))
+        except BaseException as error:  # noqa: BLE001 - handed back below
+            outcome.append(("error", error))
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert outcome, f"still running after {seconds} s"
+    kind, value = outcome[0]
+    if kind == "error":
+        raise value
+    return value
+
+
+def cli_error(capsys: pytest.CaptureFixture[str], arguments: list[str]) -> str:
+    """The one line that ``kerncijfers ARGUMENTS`` writes to stderr when it exits with 2."""
+    assert main(arguments) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("kerncijfers: error: ") and captured.err.count("\n") == 1
+    return captured.err.removeprefix("kerncijfers: error: ").removesuffix("\n")
+
+
+TYPED_PATH = f"/ODataFeed/odata/{TABLE}/TypedDataSet?$format=json"
+
+
+def test_cbs_a_next_link_back_to_a_page_already_read(server: Server, cache: Path) -> None:
+    serve_cbs(server)
+    url = f"{server.url}{TYPED_PATH}"
+    server.routes[TYPED_PATH] = lambda _h: Reply(
+        200, json.dumps({"value": [{"ID": 0}], "odata.nextLink": url}).encode()
+    )
+    with pytest.raises(FetchError) as caught:
+        finishes(5, lambda: kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST))
+    assert caught.value.kind == "corrupt"
+    assert str(caught.value) == (
+        f"{url}: odata.nextLink {url} was read before (a loop); there is no cached copy of cbs {TABLE}"
+    )
+    assert server.paths(TYPED_PATH) == [TYPED_PATH]
+
+
+def test_cbs_next_links_without_end(server: Server, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kerncijfers._fetch
+
+    monkeypatch.setattr(kerncijfers._fetch, "MAX_PAGES", 20)
+    serve_cbs(server)
+    del server.routes[TYPED_PATH]
+
+    def ever_new(path: str, _headers: dict[str, str]) -> Reply:
+        page = int(path.rsplit("=", 1)[1]) if "&page=" in path else 0
+        following = f"{server.url}{TYPED_PATH}&page={page + 1}"
+        return Reply(200, json.dumps({"value": [{"ID": page}], "odata.nextLink": following}).encode())
+
+    server.fallback = ever_new
+    with pytest.raises(FetchError) as caught:
+        finishes(10, lambda: kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST))
+    assert caught.value.kind == "corrupt"
+    assert str(caught.value).startswith(
+        f"{server.url}{TYPED_PATH}: more than 20 pages (an odata.nextLink without end?); there is no cached copy"
+    )
+    assert len(server.paths(TYPED_PATH)) == 20
+    # A page without rows that links on is no paging at all.
+    server.fallback = None
+    server.routes[TYPED_PATH] = lambda _h: Reply(
+        200, json.dumps({"value": [], "odata.nextLink": f"{server.url}{TYPED_PATH}&page=1"}).encode()
+    )
+    with pytest.raises(FetchError, match=r"\?\$format=json: a page without rows has an odata.nextLink; there"):
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
+
+
+@pytest.mark.parametrize(
+    ("link", "shown"),
+    [("/x?a= b", "/x?a= b"), ("/x?a=\x1b[31m", "/x?a=\\x1b[31m"), (17, "17"), ("", "")],
+)
+def test_cbs_a_next_link_that_is_not_a_url(server: Server, cache: Path, link: object, shown: str) -> None:
+    serve_cbs(server)
+    server.routes[TYPED_PATH] = lambda _h: Reply(
+        200, json.dumps({"value": [{"ID": 0}], "odata.nextLink": link}).encode()
+    )
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert caught.value.kind == "corrupt"  # not a network error, and not retried
+    assert str(caught.value) == (
+        f"{server.url}{TYPED_PATH}: odata.nextLink '{shown}' is not a URL; there is no cached copy of cbs {TABLE}"
+    )
+    assert server.paths(TYPED_PATH) == [TYPED_PATH]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"value": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}", "is JSON nested too deeply"),
+        (b'{"value": [{"ID": 0, "Aantal": NaN}]}', "is not valid JSON (NaN is not a JSON number)"),
+        (b'{"value": [{"ID": 0, "Aantal": -Infinity}]}', "is not valid JSON (-Infinity is not a JSON number)"),
+        (b'{"value": [{"ID": 0}, 5]}', "is not an OData document (a 'value' that is not an object)"),
+        (b'{"value": {"ID": 0}}', "is not an OData document (no 'value' list)"),
+        (b'[{"value": []}]', "is not an OData document (no 'value' list)"),
+        (b"<html><body>Onderhoud</body></html>", "is not valid JSON (Expecting value: line 1 column 1 (char 0))"),
+    ],
+)
+def test_cbs_pages_that_are_not_odata(server: Server, cache: Path, body: bytes, message: str) -> None:
+    serve_cbs(server)
+    server.routes[TYPED_PATH] = lambda _h: Reply(200, body, {"Content-Type": "application/json"})
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert (caught.value.kind, str(caught.value)) == (
+        "corrupt",
+        f"{server.url}{TYPED_PATH} {message}; there is no cached copy of cbs {TABLE}",
+    )
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
+
+
+@pytest.mark.parametrize(
+    ("modified", "shown"),
+    [
+        ("../../\x1b[31mevil\n", "../../\\x1b[31mevil"),
+        ("2026-11-27T02:00:00/../../x", "2026-11-27T02:00:00/../../x"),
+        ("gisteren", "gisteren"),
+        ("2026-11-27 02:00", "2026-11-27 02:00"),
+    ],
+)
+def test_cbs_a_modified_date_that_is_not_a_date(server: Server, cache: Path, modified: str, shown: str) -> None:
+    docs = cbs_documents(server.url)
+    docs["TableInfos"][0]["Modified"] = modified
+    serve_cbs(server, docs)
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert (caught.value.kind, str(caught.value)) == (
+        "corrupt",
+        f"{cbs_url(server)}/{TABLE}/TableInfos?$format=json: TableInfos' Modified '{shown}' is not an ISO 8601 "
+        f"date; there is no cached copy of cbs {TABLE}",
+    )
+    assert sorted(p.name for p in (cache / "cbs" / TABLE).iterdir()) == [".lock"]
+
+
+@pytest.mark.parametrize(
+    "last_modified", ["Fri, 31 Dec 9999 23:30:00 -0100", "gisteren", "Fri, 27 Nov 2026 25:00:00 GMT", "\xb2"]
+)
+def test_eurostat_a_last_modified_that_is_no_date(
+    server: Server, cache: Path, eurostat_gzip: bytes, last_modified: str
+) -> None:
+    server.routes[eurostat_path()] = lambda _h: Reply(200, eurostat_gzip, {"Last-Modified": last_modified})
+    entry = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST).entry
+    # The release is the download's time; the garbage is not sent back as If-Modified-Since.
+    assert (entry.release, entry.last_modified) == (entry.retrieved, None if last_modified == "\xb2" else last_modified)
+    assert entry.path.name == f"{DATASET}_{entry.retrieved.replace(':', '')}.tsv.gz"
+
+
+def test_a_content_length_that_is_not_a_number(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    # "²" is a digit to str.isdigit but not to int(); http.client ignores the header.
+    serve_eurostat(server, eurostat_gzip, no_length=True)
+    server.routes[eurostat_path()] = lambda _h: Reply(200, eurostat_gzip, {"Content-Length": "\xb2"}, no_length=True)
+    path = kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert path.read_bytes() == eurostat_gzip
+
+
+def test_an_endless_chunked_body_meets_the_size_limit(server: Server, cache: Path) -> None:
+    def endless() -> Iterator[bytes]:
+        while not server.stopping.is_set():
+            yield b"\x1f" * 8192
+
+    server.routes[eurostat_path()] = lambda _h: Reply(200, chunks=endless())
+    with pytest.raises(FetchError) as caught:
+        finishes(10, lambda: kerncijfers.fetch(
+            "eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, max_bytes=100_000, **FAST
+        ))  # fmt: skip
+    assert (caught.value.kind, str(caught.value)) == (
+        "too_large",
+        f"{eurostat_url(server)}/{DATASET}?format=TSV&compressed=true is more than the limit of 100000 bytes "
+        f"(max_bytes, --max-bytes); there is no cached copy of eurostat {DATASET}",
+    )
+
+
+def test_answers_other_than_200(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    url = f"{eurostat_url(server)}/{DATASET}?format=TSV&compressed=true"
+    server.routes[eurostat_path()] = lambda _h: Reply(304)
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert (caught.value.kind, str(caught.value)) == (
+        "server",
+        f"{url} answered 304 Not Modified to a request that was not conditional; "
+        f"there is no cached copy of eurostat {DATASET}",
+    )
+    server.routes[eurostat_path()] = lambda _h: Reply(206, eurostat_gzip[:40])
+    with pytest.raises(FetchError, match=r"answered 206 Partial Content, not 200 OK; there is no cached copy"):
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
+
+
+def test_redirects_stay_on_http_and_https(
+    server: Server, cache: Path, eurostat_gzip: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Policy: at most MAX_REDIRECTS redirects, to http or https only, never from https to http.
+    url = f"{eurostat_url(server)}/{DATASET}?format=TSV&compressed=true"
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    ftp = f"ftp://127.0.0.1:{listener.getsockname()[1]}/{DATASET}.tsv.gz"
+    try:
+        for target in (ftp, "file:///etc/passwd", "data:,M"):
+
+            def redirect(_headers: dict[str, str], location: str = target) -> Reply:
+                return Reply(302, b"", {"Location": location})
+
+            server.routes[eurostat_path()] = redirect
+            with pytest.raises(FetchError) as caught:
+                kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+            assert (caught.value.kind, str(caught.value)) == (
+                "server",
+                f"{url} redirects (302) to {target}: refused (a redirect must stay on http or https, and https on "
+                f"https); there is no cached copy of eurostat {DATASET}",
+            )
+        with pytest.raises(TimeoutError):  # urllib's FTP handler would have connected
+            listener.accept()
+    finally:
+        listener.close()
+    # A loop: one line, not urllib's two.
+    server.routes[eurostat_path()] = lambda _h: Reply(301, b"", {"Location": eurostat_path()})
+    assert cli_error(capsys, ["fetch", "eurostat", DATASET, "--base-url", eurostat_url(server), "--cache-dir",
+                              str(cache), "--retries", "0"]) == (
+        f"{url} answered 301: a redirect not followed (without a Location, in a loop or more than 5); "
+        f"there is no cached copy of eurostat {DATASET}"
+    )  # fmt: skip
+    # Another host over http is followed (a mirror, a CDN); the file's content is checked as ever.
+    port = server.url.rsplit(":", 1)[1]
+    moved = f"http://localhost:{port}/moved/{DATASET}.tsv.gz"
+    server.routes[eurostat_path()] = lambda _h: Reply(307, b"", {"Location": moved})
+    server.routes[f"/moved/{DATASET}.tsv.gz"] = lambda _h: Reply(200, eurostat_gzip)
+    path = kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert path.read_bytes() == eurostat_gzip
+
+
+def test_a_redirect_from_https_to_http_is_refused() -> None:
+    # No TLS server in the tests: the redirect handler itself, as urllib calls it.
+    import http.client
+    import io
+    import urllib.request
+
+    from kerncijfers._fetch import _opener
+
+    (handler,) = [h for h in _opener().handlers if isinstance(h, urllib.request.HTTPRedirectHandler)]
+    request = urllib.request.Request("https://opendata.cbs.nl/ODataFeed/odata/83102NED/TableInfos")
+    headers = http.client.HTTPMessage()
+    with pytest.raises(FetchError, match=r"redirects \(302\) to http://opendata.cbs.nl/x: refused"):
+        handler.redirect_request(request, io.BytesIO(), 302, "Found", headers, "http://opendata.cbs.nl/x")
+    followed = handler.redirect_request(request, io.BytesIO(), 302, "Found", headers, "https://mirror.example/x")
+    assert followed is not None and followed.full_url == "https://mirror.example/x"
+    assert not any(isinstance(h, (urllib.request.FTPHandler, urllib.request.FileHandler)) for h in _opener().handlers)
+
+
+def damage(path: Path) -> None:
+    """Flip one byte: the same size, other content."""
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_cached_file_is_never_used(server: Server, cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = gzip.compress(COMPLETE_MONTH.encode())
+    entry = good_copy(server, cache, body)
+    damage(entry.path)
+    message = (
+        f"the cached file {entry.path} is damaged: its SHA-256 is not the one recorded when it was retrieved on "
+        f"{entry.retrieved[:10]}"
+    )
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache)
+    assert (caught.value.kind, str(caught.value)) == (
+        "corrupt",
+        f"{message} (offline); run `kerncijfers fetch eurostat {DATASET}` with a network connection to download "
+        "it again",
+    )
+    assert cli_error(capsys, ["report", "--month", "2021-05", "--source", "eurostat", "--cache-dir", str(cache)]) == (
+        str(caught.value)
+    )
+    assert main(["fetch", "--list", "--cache-dir", str(cache)]) == 0
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[1]
+        .endswith(f"{entry.path} (damaged: not its recorded SHA-256; fetch it again)")
+    )
+    # Online, the publisher's 304 would confirm the damaged copy: it is downloaded again instead.
+    server.seen.clear()
+    result = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert result.status == "downloaded" and result.path == entry.path
+    assert "If-None-Match" not in server.seen[0].headers
+    assert_only(result.entry, body, cache)
+    # A failed download after a damaged copy says so, and offers no cached copy.
+    damage(entry.path)
+    server.routes[eurostat_path()] = lambda _h: Reply(500, b"")
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert caught.value.cached is None
+    assert str(caught.value).endswith(f"answered 500 Internal Server Error (3 attempts); {message}")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"etag": ["x"]},
+        {"etag": "\u20ac"},
+        {"etag": '"a"\r\nX-Injected: 1'},
+        {"last_modified": 5},
+        {"size": "93"},
+        {"size": True},
+        {"release": "\x1b[2J"},
+        {"release": "../../x"},
+        {"retrieved": None},
+        {"path": "../../x"},
+        {"path": None},
+        {"publisher": "cbs"},
+        {"dataset": "other"},
+        {"sha256": "00"},
+        {"format": "something else"},
+    ],
+)
+def test_hand_edited_metadata_is_no_entry(
+    server: Server, cache: Path, eurostat_gzip: bytes, edit: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = good_copy(server, cache, eurostat_gzip)
+    meta = entry.path.with_name(entry.path.name + ".meta.json")
+    meta.write_text(json.dumps({**json.loads(meta.read_text()), **edit}))
+    assert kerncijfers.cached_datasets(cache_dir=cache) == []
+    assert main(["fetch", "--list", "--cache-dir", str(cache)]) == 0
+    assert capsys.readouterr().out == f"nothing cached in {cache}\n"
+    # The next fetch downloads afresh (no validators from the edited file) and replaces it.
+    server.seen.clear()
+    result = kerncijfers.fetch_dataset("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert result.status == "downloaded"
+    assert "If-None-Match" not in server.seen[0].headers
+    assert kerncijfers.cached_datasets(cache_dir=cache) == [result.entry]
+
+
+@pytest.mark.parametrize("text", ["{not json", "[]", "[" * 100_000, ""])
+def test_a_metadata_file_that_is_not_ours(
+    server: Server, cache: Path, eurostat_gzip: bytes, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    entry = good_copy(server, cache, eurostat_gzip)
+    entry.path.with_name(entry.path.name + ".meta.json").write_text(text)
+    assert cli_error(capsys, ["fetch", "eurostat", DATASET, "--offline", "--cache-dir", str(cache)]).startswith(
+        f"no cached copy of eurostat {DATASET} in {cache} (offline)"
+    )
+    assert kerncijfers.fetch_dataset(
+        "eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST
+    ).status == "downloaded"  # fmt: skip
+
+
+def test_the_temporary_file_of_a_killed_run_is_removed(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    import subprocess
+    import sys
+
+    # A run killed in the middle of its download (SIGKILL: no finally clause runs).
+    def slow() -> Iterator[bytes]:
+        yield eurostat_gzip[:20]
+        server.stopping.wait(10)
+
+    server.routes[eurostat_path()] = lambda _h: Reply(200, chunks=slow())
+    code = (
+        "import sys, kerncijfers; kerncijfers.fetch('eurostat', sys.argv[1], base_url=sys.argv[2], "
+        "cache_dir=sys.argv[3], timeout=30, retries=0)"
+    )
+    run = subprocess.Popen([sys.executable, "-c", code, DATASET, eurostat_url(server), str(cache)], env=os.environ)
+    folder = cache / "eurostat" / DATASET
+    deadline = time.monotonic() + 10
+    while not list(folder.glob(".*.tmp")) or not server.seen:
+        assert time.monotonic() < deadline and run.poll() is None
+        time.sleep(0.02)
+    time.sleep(0.1)  # the first bytes are written
+    run.kill()
+    run.wait(10)
+    (left,) = folder.glob(".*.tmp")
+    assert left.name.startswith(f".{DATASET}.tsv.gz.")
+    entry = good_copy(server, cache, eurostat_gzip)
+    assert not left.exists()
+    assert_only(entry, eurostat_gzip, cache)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"timeout": float("inf")}, "timeout (inf) must be more than 0 and at most 86400 seconds"),
+        ({"timeout": float("nan")}, "timeout (nan) must be more than 0"),
+        ({"timeout": 1e7}, "timeout (10000000.0) must be more than 0"),
+        ({"backoff": float("nan")}, "retries (2) and backoff (nan) at least 0"),
+        ({"cache_dir": ""}, "the cache directory '' is not a path"),
+        ({"cache_dir": "a\0b"}, "the cache directory 'a\\x00b' is not a path"),
+        (
+            {"base_url": "http://127.0.0.1:9/a\nb"},
+            "base_url 'http://127.0.0.1:9/a\\nb' is not an http:// or https:// URL",
+        ),
+        ({"base_url": "http://127.0.0.1:9/a b"}, "base_url 'http://127.0.0.1:9/a b' is not an http:// or https:// URL"),
+    ],
+)
+def test_bad_settings(arguments: dict[str, Any], message: str, cache: Path) -> None:
+    with pytest.raises(FetchError) as caught:
+        # A closed port as the URL: should a check let the call through, it reaches no network.
+        kerncijfers.fetch(
+            "eurostat", DATASET, **{"cache_dir": cache, "base_url": "http://127.0.0.1:9", **FAST, **arguments}
+        )
+    assert caught.value.kind == "invalid"
+    assert message in str(caught.value)
+
+
+def test_cli_a_timeout_of_infinity(capsys: pytest.CaptureFixture[str], cache: Path) -> None:
+    arguments = ["--timeout", "inf", "--cache-dir", str(cache), "--base-url", "http://127.0.0.1:9"]
+    assert cli_error(capsys, ["fetch", "eurostat", DATASET, *arguments]).startswith(
+        "timeout (inf) must be more than 0 and at most 86400 seconds"
+    )
+
+
+def test_names_in_the_python_functions(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    from kerncijfers.report import cached_counts
+
+    with pytest.raises(FetchError, match=r"^dataset '\.\./\.\./etc' without its publisher \('cbs' or 'eurostat'\)$"):
+        kerncijfers.cached_datasets(None, "../../etc", cache_dir=cache)
+    with pytest.raises(FetchError, match=r"^unknown publisher 'istat': expected 'cbs' or 'eurostat'$"):
+        cached_counts("istat", cache_dir=cache)  # type: ignore[arg-type]
+    good_copy(server, cache, gzip.compress(COMPLETE_MONTH.encode()))
+    table, _day = cached_counts("EUROSTAT", cache_dir=cache)  # type: ignore[arg-type]
+    assert len(table) == 8
+
+
+def test_a_metadata_file_that_is_a_fifo(server: Server, cache: Path, eurostat_gzip: bytes) -> None:
+    entry = good_copy(server, cache, eurostat_gzip)
+    meta = entry.path.with_name(entry.path.name + ".meta.json")
+    meta.unlink()
+    os.mkfifo(meta)  # reading it would wait for a writer for ever
+    assert finishes(5, lambda: kerncijfers.cached_datasets(cache_dir=cache)) == []
+    entry.path.unlink()
+    os.mkfifo(entry.path)
+    meta.unlink()
+    meta.write_text(json.dumps(entry.to_json() | {"size": 0}))
+    assert finishes(5, lambda: kerncijfers.cached_datasets(cache_dir=cache)) == []
+
+
+def test_symbolic_links_in_the_cache(server: Server, cache: Path, eurostat_gzip: bytes, tmp_path: Path) -> None:
+    entry = good_copy(server, cache, eurostat_gzip)
+    # A data file that is a link: read through it, replaced (not written through) by a download.
+    elsewhere = tmp_path / "elsewhere.tsv.gz"
+    elsewhere.write_bytes(eurostat_gzip)
+    entry.path.unlink()
+    entry.path.symlink_to(elsewhere)
+    assert kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache) == entry.path
+    kerncijfers.fetch("eurostat", DATASET, refresh=True, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert not entry.path.is_symlink() and elsewhere.read_bytes() == eurostat_gzip
+    # A lock that is a link (planted in a shared cache): refused, its target not created.
+    lock = entry.path.parent / ".lock"
+    lock.unlink()
+    lock.symlink_to(tmp_path / "created-by-the-lock")
+    with pytest.raises(FetchError) as caught:
+        kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert (caught.value.kind, str(caught.value)) == (
+        "invalid",
+        f"the cache {cache} cannot be used: {lock} is a symbolic link, which the lock does not follow",
+    )
+    assert not (tmp_path / "created-by-the-lock").exists()
+    # A loop of links where a directory should be.
+    lock.unlink()
+    (cache / "cbs").symlink_to(cache / "cbs")
+    with pytest.raises(FetchError, match=r"^the cache .* cannot be used: too many levels of symbolic links"):
+        kerncijfers.fetch("cbs", TABLE, base_url=cbs_url(server), cache_dir=cache, **FAST)
+    assert kerncijfers.cached_datasets(cache_dir=cache) == [newest_cached("eurostat", DATASET, cache_dir=cache)]
+
+
+def test_eurostat_gzip_members_and_what_follows_them(server: Server, cache: Path, test_data: Path) -> None:
+    tsv = (test_data / "eurostat" / "hand_bulk_monthly.tsv").read_bytes()
+    half = tsv.index(b"\n", len(tsv) // 2) + 1
+    whole = gzip.compress(tsv, mtime=0)
+    # Two members are one file (as gzip -d reads them), and every row of both is read.
+    serve_eurostat(server, gzip.compress(tsv[:half], mtime=0) + gzip.compress(tsv[half:], mtime=0))
+    path = kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+    assert len(kerncijfers.read_eurostat(path, geo=["NL"])) == 4
+    bad_header = "corrupt", "is not a valid gzip file (Error -3 while decompressing data: incorrect header check)"
+    cut = "truncated", "is a truncated gzip file (it ends inside the compressed data)"
+    for tail, (kind, problem) in ((b"garbage", bad_header), (b"\0\0\0\0", bad_header), (b"\x1f\x8b", cut)):
+        serve_eurostat(server, whole + tail, etag='"es-2"')
+        with pytest.raises(FetchError) as caught:
+            kerncijfers.fetch("eurostat", DATASET, base_url=eurostat_url(server), cache_dir=cache, **FAST)
+        assert caught.value.kind == kind
+        assert str(caught.value).startswith(f"{eurostat_url(server)}/{DATASET}?format=TSV&compressed=true {problem}; ")
+        assert kerncijfers.fetch("eurostat", DATASET, offline=True, cache_dir=cache) == path
