@@ -408,6 +408,7 @@ def render(args: argparse.Namespace) -> str:
             raise CommandLineError("--quarter and --year need Eurostat's data (--cbs is read as months)")
         with _naming("--cbs", args.cbs):
             counts = core.read_cbs(args.cbs)
+            retrieved = _bundle_day(args.cbs)
     elif eurostat:
         geo = geo or "NL"
         if period is None:
@@ -454,6 +455,14 @@ def render(args: argparse.Namespace) -> str:
     if args.format == "html":
         return _html(figures, args.lang, args.charts)
     return core.render_markdown(figures, args.lang)
+
+
+def _bundle_day(path: str) -> str:
+    """The day a bundle of `kerncijfers fetch` was retrieved; "" for CBS's other forms."""
+    try:
+        return core.cbs_bundle_retrieved(path)[:10]
+    except core.InvalidInput:
+        return ""
 
 
 def _cached_counts(args: argparse.Namespace, geo: str) -> tuple[core.CountsTable, str]:

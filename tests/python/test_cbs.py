@@ -17,6 +17,8 @@ from typing import Any
 import kerncijfers as kc
 import pytest
 
+Value = str | int | float | None  # a cbsodata record's values
+
 _ROOT = Path(__file__).resolve().parents[2]
 MAY_2021 = kc.Month(2021, 5)
 
@@ -92,7 +94,7 @@ def test_records_as_cbsodata_returns_them(test_data: Path) -> None:
 
 
 def test_records_untyped_values_and_nan() -> None:
-    records = [
+    records: list[dict[str, Value]] = [
         {"ID": 0, "Nationaliteit": "Syrisch", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": "   520"},
         {"ID": 1, "Nationaliteit": "Eritrees", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": float("nan")},
         {"ID": 2, "Nationaliteit": "Onbekend", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": 35.0},
@@ -115,7 +117,9 @@ def test_statline_csv(test_data: Path) -> None:
 
 
 def test_unknown_nationality_names_title_and_place() -> None:
-    records = [{"Nationaliteit": "Atlantisch", "Perioden": "2021", "EersteAsielverzoekenPersonen_2": 5}]
+    records: list[dict[str, Value]] = [
+        {"Nationaliteit": "Atlantisch", "Perioden": "2021", "EersteAsielverzoekenPersonen_2": 5}
+    ]
     with pytest.raises(ValueError) as error:
         kc.read_cbs_records(records)
     assert str(error.value).startswith(
@@ -125,7 +129,7 @@ def test_unknown_nationality_names_title_and_place() -> None:
 
 
 def test_aggregate_is_never_a_nationality() -> None:
-    records = [
+    records: list[dict[str, Value]] = [
         {"Nationaliteit": "Afrika", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": 500},
         {"Nationaliteit": "(voormalige) Sovjet-Unie", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": 50},
         {"Nationaliteit": "Totaal", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": 900},
@@ -150,10 +154,12 @@ def test_aggregate_is_never_a_nationality() -> None:
         ),
     ],
 )
-def test_bad_counts(value: object, message: str) -> None:
-    records = [{"Nationaliteit": "Syrisch", "Perioden": "2021", "EersteAsielverzoekenPersonen_2": value}]
+def test_bad_counts(value: Value, message: str) -> None:
+    records: list[dict[str, Value]] = [
+        {"Nationaliteit": "Syrisch", "Perioden": "2021", "EersteAsielverzoekenPersonen_2": value}
+    ]
     with pytest.raises(ValueError) as error:
-        kc.read_cbs_records(records)  # type: ignore[arg-type]
+        kc.read_cbs_records(records)
     assert str(error.value) == message
 
 
@@ -171,7 +177,7 @@ def test_huge_python_int_and_wrong_types() -> None:
 
 
 def test_duplicate_is_an_error() -> None:
-    records = [
+    records: list[dict[str, Value]] = [
         {"Nationaliteit": "Syrisch", "Perioden": "2021 mei", "EersteAsielverzoekenPersonen_2": 5},
         {"Nationaliteit": "Syrië", "Perioden": "2021MM05", "EersteAsielverzoekenPersonen_2": 5},
     ]
@@ -311,3 +317,39 @@ def test_nationality_table_is_current() -> None:
     tool = _ROOT / "tools" / "generate_cbs_nationalities_table.py"
     result = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "retrieved"),
+    [("golden_mei_2021_83102NED.json.gz", "2021-06-20"), ("golden_mei_2021_83102NED.csv", None)],
+)
+def test_report_cbs_option(
+    name: str, retrieved: str | None, test_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kerncijfers.cli import main
+
+    path = str(test_data / "cbs" / name)
+    golden = ["--data", str(test_data / "golden_mei_2021_counts.csv")]
+    assert main(["report", "--month", "2021-05", *golden, "--format", "json"]) == 0
+    want = json.loads(capsys.readouterr().out)
+    assert main(["report", "--month", "2021-05", "--cbs", path, "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    # The figures 83102NED gives equal the golden path's, but for where the numbers come from.
+    for figure in ("first_month", "first_trailing", "nareizigers_month", "nareizigers_trailing", "safe_month"):
+        assert _without_provenance(got[figure]) == _without_provenance(want[figure]), figure
+        assert "CBS StatLine 83102NED" in got[figure]["source"]["sources"], figure
+    assert main(["report", "--month", "2021-05", "--cbs", path, "--lang", "en"]) == 0
+    page = capsys.readouterr().out
+    # A bundle of `kerncijfers fetch` says when it was retrieved; the CSV download cannot.
+    assert ("retrieved on" in page) == (retrieved is not None)
+    if retrieved is not None:
+        assert f"retrieved on {retrieved}" in page
+    # A quarter or a year is Eurostat's; a file that is no CBS table is named with its option.
+    assert main(["report", "--year", "2021", "--cbs", path]) == 2
+    assert "--quarter and --year need Eurostat's data (--cbs is read as months)" in capsys.readouterr().err
+    counts_csv = str(test_data / "golden_mei_2021_counts.csv")
+    assert main(["report", "--month", "2021-05", "--cbs", counts_csv]) == 2
+    assert capsys.readouterr().err == (
+        f'kerncijfers: error: {counts_csv}, line 1: the header "period,category,nationality,count,source,release" '
+        'lacks the column "Nationaliteit"\n'
+    )

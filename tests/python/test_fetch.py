@@ -173,14 +173,17 @@ CBS_MODIFIED = "2026-11-27T02:00:00"
 
 
 def cbs_documents(base: str, rows: int = 25) -> dict[str, list[dict[str, Any]]]:
-    periods = [("2021MM04", "2021 april"), ("2021MM05", "2021 mei")]
+    # Each (nationality, period) once, as in CBS's table (the reader refuses a second value).
+    names = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december"]  # fmt: skip
+    periods = [(f"{2021 - k // 12}MM{12 - k % 12:02d}", f"{2021 - k // 12} {names[11 - k % 12]}") for k in range(120)]
     nationalities = [("T001175", "Totaal"), ("A043598", "Syrië"), ("A044015", "Onbekend")]
     typed = [
         {
             "ID": i,
             "Geslacht": "T001038",
             "Nationaliteit": nationalities[i % 3][0],
-            "Perioden": periods[i % 2][0],
+            "Perioden": periods[i // 3][0],
             "EersteAsielverzoeken_2": 5 * i,
         }
         for i in range(rows)
