@@ -12,21 +12,16 @@ its English and Dutch name. Every row carries its source.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from generated_header import ROOT, cpp_string, write_or_check
+
 CSV_IN = ROOT / "data" / "eurostat_codes.csv"
 NATIONALITIES = ROOT / "data" / "nationalities.csv"
 HEADER_OUT = ROOT / "include" / "kerncijfers" / "detail" / "eurostat_codes_table.hpp"
 CODE = re.compile(r"[A-Z][A-Z0-9_]{1,15}")
-
-
-def cpp_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def read_rows() -> list[dict[str, str]]:
@@ -88,19 +83,7 @@ def render(rows: list[dict[str, str]]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="write nothing; fail when the header is out of date")
-    args = parser.parse_args()
-    text = render(read_rows())
-    old = HEADER_OUT.read_text(encoding="utf-8") if HEADER_OUT.exists() else None
-    if old == text:
-        return 0
-    if args.check:
-        print(f"{HEADER_OUT.relative_to(ROOT)} is out of date", file=sys.stderr)
-        return 1
-    HEADER_OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {HEADER_OUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(__doc__.split("\n\n")[0], HEADER_OUT, lambda: render(read_rows()))
 
 
 if __name__ == "__main__":
