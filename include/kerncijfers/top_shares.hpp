@@ -582,7 +582,6 @@ void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t wi
   try {
     // Each block's rows: one run when the rows are grouped, else a counting sort.
     std::vector<std::size_t> first(blocks, n);
-    std::vector<std::size_t> past(blocks, n);
     bool grouped = true;
     for (std::size_t i = 0; i < n;) {
       const std::size_t b = reader.block(i);
@@ -591,7 +590,7 @@ void for_each_window(const long_table_reader<Key, Count>& reader, std::size_t wi
         break;
       }
       first[b] = i;
-      i = past[b] = reader.run_end(i);
+      i = reader.run_end(i);
     }
     if (grouped) {
       done = on_threads([&](std::size_t b, count_block& cells) {
