@@ -329,7 +329,14 @@ class counts_table {
           span_info{own.first_day_number(), own.last_day_number(), detail::coarseness(rows[i].period), i});
       table.rows_.push_back(std::move(rows[i]));
     }
-    for (const std::size_t i : superseded) table.superseded_.push_back(std::move(rows[i]));
+    // The superseded rows stay in `rows`: moved to its front in input order (an index is
+    // never below its place), so the largest part of a table with many releases is not copied.
+    for (std::size_t place = 0; place < superseded.size(); ++place) {
+      if (superseded[place] != place) rows[place] = std::move(rows[superseded[place]]);
+    }
+    rows.resize(superseded.size());
+    if (rows.capacity() / 2 > rows.size()) rows.shrink_to_fit();  // a table keeps no idle room
+    table.superseded_ = std::move(rows);
     for (std::size_t i = 0; i < table.rows_.size(); ++i) {
       if (table.keys_.empty() || table.keys_.back().category != table.rows_[i].category ||
           table.keys_.back().nationality != table.rows_[i].nationality) {
@@ -429,9 +436,18 @@ class counts_table {
   };
 
   // Rows sort by category, nationality (TOTAL first), first day, then coarser periods
-  // before finer ones.
-  [[nodiscard]] static std::tuple<category, std::optional<nationality>, day, int> sort_key(const count_row& r) {
-    return {r.category, r.nationality, count_window(r.period).first_day_number(), -detail::coarseness(r.period)};
+  // before finer ones. Packed in two integers (category, TOTAL or the alpha-3 letters;
+  // first day, 3 - coarseness), which order as those fields do: sorting them is the
+  // heaviest step of building a table.
+  [[nodiscard]] static std::pair<std::uint64_t, std::uint64_t> sort_key(const count_row& r) {
+    std::uint64_t who = std::uint64_t{static_cast<std::underlying_type_t<category>>(r.category)} << 32;
+    if (r.nationality) {
+      std::uint64_t letters = 0;  // three upper-case letters
+      for (const char letter : r.nationality->alpha3()) letters = letters << 8 | static_cast<unsigned char>(letter);
+      who |= std::uint64_t{1} << 24 | letters;
+    }
+    const auto first = static_cast<std::uint64_t>(std::int64_t{count_window(r.period).first_day_number()} - INT32_MIN);
+    return {who, (first << 2) | static_cast<std::uint64_t>(3 - detail::coarseness(r.period))};
   }
 
   [[nodiscard]] static std::string who(category cat, const std::optional<nationality>& nat) {
@@ -749,13 +765,18 @@ inline constexpr std::array<std::string_view, 6> counts_csv_columns = {"period",
 [[nodiscard]] inline std::vector<count_row> read_count_rows(std::istream& in, std::string file_name) {
   return detail::read_rows<count_row>(
       in, std::move(file_name), counts_csv_columns,
-      [](const csv::reader& reader, const csv::record& r, count_row& row) {
-        row.period =
-            detail::read_parsed_field(reader, r, 0, parse_count_period, std::string(detail::count_period_expected));
-        row.category = detail::read_parsed_field(
-            reader, r, 1, parse_category,
-            "a category (first_application, repeat_application, family_reunification, relocation or "
-            "resettlement, or a Dutch alias)");
+      [periods = detail::last_parsed<count_period>(), categories = detail::last_parsed<category>()](
+          const csv::reader& reader, const csv::record& r, count_row& row) mutable {
+        row.period = periods.get(r[0], [&] {
+          return detail::read_parsed_field(reader, r, 0, parse_count_period,
+                                           std::string(detail::count_period_expected));
+        });
+        row.category = categories.get(r[1], [&] {
+          return detail::read_parsed_field(
+              reader, r, 1, parse_category,
+              "a category (first_application, repeat_application, family_reunification, relocation or "
+              "resettlement, or a Dutch alias)");
+        });
         if (r[2] != "TOTAL") {
           // Every text that is no nationality goes to fail_value, which knows the
           // missing-value markers ("#N/A", "n.a.", "-", empty) and says so.

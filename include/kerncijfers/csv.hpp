@@ -56,6 +56,8 @@
 /// multi-line quoted field is the line an editor shows; columns are field numbers within
 /// the record, numbered from 1, together with the header name of the column.
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstddef>
 #include <filesystem>
@@ -232,6 +234,7 @@ class reader {
       throw invalid_input("CSV delimiter must not be a quote, a line break or NUL (got code " +
                           std::to_string(static_cast<int>(opts_.delimiter)) + ")");
     }
+    for (const char c : {opts_.delimiter, '\n', '\r', '"', '\0'}) ends_unquoted_[static_cast<unsigned char>(c)] = true;
     skip_byte_order_mark();
     record head;
     if (!read_record(head)) {
@@ -360,28 +363,52 @@ class reader {
     return text.empty() ? "no columns" : text;
   }
 
-  // Characters pushed back after looking for a byte order mark. The stream buffer is used
-  // directly (no sentry, no formatting); its failures (a filebuf throws on EIO or EISDIR)
-  // become a read_error naming the source instead of a bare std::ios_base::failure.
-  [[nodiscard]] int peek() {
-    if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_]);
-    if (in_->rdbuf() == nullptr) return eof;
-    try {
-      return in_->rdbuf()->sgetc();
-    } catch (const std::ios_base::failure& e) {
-      fail_read(e);
+  // The input is taken in blocks into `buffer_` (never more than the stream has ready, so
+  // a pipe or a terminal is read as soon as a line arrives, and a failing stream fails at
+  // the line the reader has reached). The stream buffer is used directly (no sentry, no
+  // formatting); its failures (a filebuf throws on EIO or EISDIR) become a read_error
+  // naming the source instead of a bare std::ios_base::failure.
+  static constexpr std::size_t block_bytes = std::size_t{1} << 18;
+
+  // Makes at least `wanted` bytes (at most block_bytes) available at `buffer_[next_]`,
+  // keeping the ones not yet taken; false when the input ends first.
+  bool fill(std::size_t wanted = 1) {
+    while (end_ - next_ < wanted) {
+      if (at_end_ || in_->rdbuf() == nullptr) return false;
+      if (buffer_.empty()) buffer_.resize(block_bytes);
+      if (next_ > 0) {  // move what is left to the front
+        const std::size_t left = end_ - next_;
+        for (std::size_t i = 0; i < left; ++i) buffer_[i] = buffer_[next_ + i];
+        taken_before_buffer_ += next_;
+        next_ = 0;
+        end_ = left;
+      }
+      try {
+        const std::streamsize ready = in_->rdbuf()->in_avail();
+        const std::size_t room = buffer_.size() - end_;
+        const std::size_t ask = ready > 0 ? std::min(room, static_cast<std::size_t>(ready)) : 1;
+        const std::streamsize got = in_->rdbuf()->sgetn(buffer_.data() + end_, static_cast<std::streamsize>(ask));
+        if (got <= 0) {
+          at_end_ = true;
+          return false;
+        }
+        end_ += static_cast<std::size_t>(got);
+      } catch (const std::ios_base::failure& e) {
+        fail_read(e);
+      }
     }
+    return true;
+  }
+  [[nodiscard]] int peek() {
+    if (next_ == end_ && !fill()) return eof;
+    return static_cast<unsigned char>(buffer_[next_]);
   }
   int get() {
-    ++consumed_;
-    if (pending_pos_ < pending_.size()) return std::char_traits<char>::to_int_type(pending_[pending_pos_++]);
-    if (in_->rdbuf() == nullptr) return eof;
-    try {
-      return in_->rdbuf()->sbumpc();
-    } catch (const std::ios_base::failure& e) {
-      fail_read(e);
-    }
+    if (next_ == end_ && !fill()) return eof;
+    return static_cast<unsigned char>(buffer_[next_++]);
   }
+  // Bytes taken from the input so far.
+  [[nodiscard]] std::size_t consumed() const noexcept { return taken_before_buffer_ + next_; }
 
   [[noreturn]] void fail_read(const std::ios_base::failure& e) const {
     // libstdc++ puts errno in the code; the iostream category says nothing more than "failure".
@@ -395,28 +422,20 @@ class reader {
     // its first NUL or invalid byte.
     const int first = peek();
     if (first == 0xFF || first == 0xFE) {
-      get();
-      const int second = peek();
-      if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
-        throw format_error(position{source_, 1, 1, {}},
-                           "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as "
-                           "UTF-8 text (in a spreadsheet: save as CSV UTF-8)");
+      if (fill(2)) {
+        const auto second = static_cast<unsigned char>(buffer_[next_ + 1]);
+        if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+          throw format_error(position{source_, 1, 1, {}},
+                             "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as "
+                             "UTF-8 text (in a spreadsheet: save as CSV UTF-8)");
+        }
       }
-      pending_ = std::string(1, std::char_traits<char>::to_char_type(first));
-      consumed_ -= 1;
       return;
     }
     static constexpr std::string_view bom = "\xEF\xBB\xBF";
-    std::string seen;
-    while (seen.size() < bom.size()) {
-      const int c = peek();
-      if (c == eof || std::char_traits<char>::to_char_type(c) != bom[seen.size()]) break;
-      seen += std::char_traits<char>::to_char_type(get());
-    }
-    if (seen.size() != bom.size()) {  // not a BOM after all: read it as data
-      pending_ = seen;
-      consumed_ -= seen.size();
-    }
+    std::size_t same = 0;
+    while (same < bom.size() && fill(same + 1) && buffer_[next_ + same] == bom[same]) ++same;
+    if (same == bom.size()) next_ += bom.size();  // else not a BOM after all: read it as data
   }
 
   [[nodiscard]] static bool is_line_break(int c) noexcept { return c == '\n' || c == '\r'; }
@@ -439,7 +458,7 @@ class reader {
       throw format_error(here(column), "field longer than " + std::to_string(opts_.max_field_bytes) +
                                            " bytes, the limit for one field (is this a CSV file?)");
     }
-    if (consumed_ - record_start_ > opts_.max_record_bytes) {
+    if (consumed() - record_start_ > opts_.max_record_bytes) {
       throw format_error(here(column), "record longer than " + std::to_string(opts_.max_record_bytes) +
                                            " bytes, the limit for one record (is this a CSV file?)");
     }
@@ -448,6 +467,9 @@ class reader {
 
   // Refuses a field that is not UTF-8, at the line of the offending bytes.
   void check_utf8(const std::string& field, std::size_t column, std::size_t first_line) const {
+    unsigned high_bits = 0;  // most fields are ASCII: one pass the compiler vectorises decides that
+    for (const char c : field) high_bits |= static_cast<unsigned char>(c);
+    if (high_bits < 0x80) return;
     const auto fault = find_invalid_utf8(field);
     if (!fault) return;
     std::size_t line = first_line;
@@ -460,9 +482,9 @@ class reader {
                            "; the file must be UTF-8 text (in a spreadsheet: save as CSV UTF-8)");
   }
 
-  // Reads one record, skipping empty lines; false at the end of the input.
+  // Reads one record, skipping empty lines; false at the end of the input. The strings of
+  // `out` are reused, so a reader loop allocates only when a field outgrows its string.
   bool read_record(record& out) {
-    out.fields.clear();
     out.field_lines.clear();
     for (std::size_t empty_lines = 0; is_line_break(peek()); ++empty_lines) {
       if (empty_lines == opts_.max_empty_lines) {
@@ -472,43 +494,75 @@ class reader {
       consume_line_break();
     }
     if (peek() == eof) {
+      out.fields.clear();
       out.line = 0;
       return false;
     }
     out.line = line_;
-    record_start_ = consumed_;
+    record_start_ = consumed();
+    std::size_t count = 0;
     for (;;) {
-      const std::size_t column = out.fields.size() + 1;
+      const std::size_t column = count + 1;
       if (column > opts_.max_columns) {
+        out.fields.resize(count);
         throw format_error(here(column), "more than " + std::to_string(opts_.max_columns) +
                                              " fields in one record, the limit (is this a CSV file?)");
       }
       out.field_lines.push_back(line_);
-      std::string field;
+      if (count == out.fields.size()) out.fields.emplace_back();
+      std::string& field = out.fields[count++];
+      field.clear();
       if (peek() == '"') {
         read_quoted(field, column);
       } else {
         read_unquoted(field, column);
       }
       check_utf8(field, column, out.field_lines.back());
-      out.fields.push_back(std::move(field));
       const int c = peek();
       if (c == delimiter_) {
         get();
         continue;
       }
       if (is_line_break(c)) consume_line_break();
+      out.fields.resize(count);
       return true;  // line break or end of input
     }
   }
 
+  // Takes the bytes up to the next delimiter, quote, line break or NUL in runs, checking
+  // the limits for a run at once: the error is the one the first byte over a limit gives.
   void read_unquoted(std::string& field, std::size_t column) {
-    for (int c = peek(); c != eof && c != delimiter_ && !is_line_break(c); c = peek()) {
-      if (c == '"') {
+    for (;;) {
+      if (next_ == end_ && !fill()) return;
+      const char* const begin = buffer_.data() + next_;
+      const char* const stop = buffer_.data() + end_;
+      const char* at = begin;
+      while (at != stop && !ends_unquoted_[static_cast<unsigned char>(*at)]) ++at;
+      const auto run = static_cast<std::size_t>(at - begin);
+      // The first byte of the run that would pass a limit is number room + 1.
+      const std::size_t field_room = opts_.max_field_bytes - std::min(field.size(), opts_.max_field_bytes);
+      const std::size_t record_used = consumed() - record_start_;
+      const std::size_t record_room = opts_.max_record_bytes - std::min(record_used, opts_.max_record_bytes);
+      if (run > std::min(field_room, record_room)) {
+        const std::size_t fits = std::min(field_room, record_room);
+        field.append(begin, fits);
+        next_ += fits + 1;
+        if (field_room <= record_room) {
+          throw format_error(here(column), "field longer than " + std::to_string(opts_.max_field_bytes) +
+                                               " bytes, the limit for one field (is this a CSV file?)");
+        }
+        throw format_error(here(column), "record longer than " + std::to_string(opts_.max_record_bytes) +
+                                             " bytes, the limit for one record (is this a CSV file?)");
+      }
+      field.append(begin, run);
+      next_ += run;
+      if (at == stop) continue;  // the block ended inside the field
+      if (*at == '"') {
         throw format_error(here(column), "quote inside an unquoted field " + quote(field) +
                                              "; quote the whole field and double the quote (\"\")");
       }
-      append(field, get(), column);
+      if (*at == '\0') throw format_error(here(column), "NUL byte (the file is binary, not CSV text)");
+      return;  // a delimiter or a line break
     }
   }
 
@@ -558,10 +612,13 @@ class reader {
   std::vector<std::string> header_;
   std::size_t header_line_ = 1;
   std::size_t line_ = 1;
-  std::string pending_;
-  std::size_t pending_pos_ = 0;
-  std::size_t consumed_ = 0;      // bytes taken from the input
-  std::size_t record_start_ = 0;  // consumed_ when the current record began
+  std::array<bool, 256> ends_unquoted_{};  // the bytes an unquoted field stops at
+  std::vector<char> buffer_;               // input taken from the stream, block by block
+  std::size_t next_ = 0;                   // next byte to read in buffer_
+  std::size_t end_ = 0;                    // end of the bytes in buffer_
+  std::size_t taken_before_buffer_ = 0;    // input bytes before buffer_[0]
+  bool at_end_ = false;                    // the stream has ended
+  std::size_t record_start_ = 0;           // consumed() when the current record began
 };
 
 /// Opens `path` for reading as a CSV file (binary mode: line breaks are the reader's

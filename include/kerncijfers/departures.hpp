@@ -371,18 +371,25 @@ inline constexpr std::array<std::string_view, 6> departures_csv_columns = {"peri
 [[nodiscard]] inline std::vector<departure_row> read_departure_rows(std::istream& in, std::string file_name) {
   return detail::read_rows<departure_row>(
       in, std::move(file_name), departures_csv_columns,
-      [](const csv::reader& reader, const csv::record& r, departure_row& row) {
-        row.period = detail::read_parsed_field(
-            reader, r, 0, parse_departure_period,
-            "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before "
-            "last)");
-        row.group =
-            detail::read_parsed_field(reader, r, 1, parse_departure_group,
-                                      "a departure group (all or criminal, or alle or criminele_vreemdelingen)");
-        row.mode = detail::read_parsed_field(
-            reader, r, 2, parse_departure_mode,
-            "a departure mode (independent, forced or unsupervised, or zelfstandig, gedwongen, "
-            "zonder_toezicht or op_eigen_gelegenheid)");
+      [periods = detail::last_parsed<period_range<month>>(), groups = detail::last_parsed<departure_group>(),
+       modes = detail::last_parsed<departure_mode>()](const csv::reader& reader, const csv::record& r,
+                                                      departure_row& row) mutable {
+        row.period = periods.get(r[0], [&] {
+          return detail::read_parsed_field(
+              reader, r, 0, parse_departure_period,
+              "a departure period: a year (YYYY) or a range of months (YYYY-MM/YYYY-MM, first before "
+              "last)");
+        });
+        row.group = groups.get(r[1], [&] {
+          return detail::read_parsed_field(reader, r, 1, parse_departure_group,
+                                           "a departure group (all or criminal, or alle or criminele_vreemdelingen)");
+        });
+        row.mode = modes.get(r[2], [&] {
+          return detail::read_parsed_field(
+              reader, r, 2, parse_departure_mode,
+              "a departure mode (independent, forced or unsupervised, or zelfstandig, gedwongen, "
+              "zonder_toezicht or op_eigen_gelegenheid)");
+        });
       });
 }
 

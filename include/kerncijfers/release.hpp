@@ -142,6 +142,15 @@ class release {
 
 namespace detail {
 
+// A release as one integer ordered as releases are: undated 0, then by first day, then
+// day < week < month.
+[[nodiscard]] constexpr std::uint64_t release_rank(const release& r) noexcept {
+  const std::optional<imprecise_date> date = r.date();
+  if (!date) return 0;
+  const auto day = static_cast<std::uint64_t>(static_cast<std::int64_t>(date->day) - INT32_MIN);  // 32 bits
+  return (std::uint64_t{1} << 40) | (day << 2) | static_cast<std::uint64_t>(coarseness(date->precision));
+}
+
 // The vintage rule. `rows` are in input order, each with a `release` and a `count`;
 // returns the input indices of the rows kept (sorted by key), and fills `superseded` with
 // the input indices of the others (older releases and identical repeats), in input order.
@@ -157,15 +166,17 @@ template <class Row, class SortKey, class DescribeKey, class Place>
   using key_type = std::invoke_result_t<const SortKey&, const Row&>;
   struct entry {
     key_type key;
-    kerncijfers::release release;
+    std::uint64_t release;  // release_rank: one integer compare instead of optional dates
     std::size_t index;
   };
   std::vector<entry> entries;
   entries.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) entries.push_back(entry{sort_key(rows[i]), rows[i].release, i});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    entries.push_back(entry{sort_key(rows[i]), release_rank(rows[i].release), i});
+  }
   std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) {
     if (const auto c = a.key <=> b.key; c != 0) return c < 0;
-    if (const auto c = a.release <=> b.release; c != 0) return c < 0;
+    if (a.release != b.release) return a.release < b.release;
     return a.index < b.index;
   });
   std::vector<std::size_t> order(entries.size());
@@ -177,7 +188,7 @@ template <class Row, class SortKey, class DescribeKey, class Place>
     // Within a key: releases ascending, input order within a release. Check every release.
     for (std::size_t r = begin; r < end;) {
       std::size_t r_end = r + 1;
-      while (r_end < end && rows[order[r_end]].release == rows[order[r]].release) ++r_end;
+      while (r_end < end && entries[r_end].release == entries[r].release) ++r_end;  // equal ranks: equal releases
       const Row& first = rows[order[r]];
       for (std::size_t k = r + 1; k < r_end; ++k) {
         const Row& other = rows[order[k]];
@@ -189,18 +200,18 @@ template <class Row, class SortKey, class DescribeKey, class Place>
                               place(other, order[k]) + ")");
         }
       }
-      const bool latest = r_end == end;
-      for (std::size_t k = r; k < r_end; ++k) {
-        if (latest && k == r)
-          kept.push_back(order[k]);
-        else
-          superseded.push_back(order[k]);
-      }
+      if (r_end == end) kept.push_back(order[r]);
       r = r_end;
     }
     begin = end;
   }
-  std::sort(superseded.begin(), superseded.end());
+  // Every row not kept, in input order, without sorting them.
+  std::vector<bool> is_kept(rows.size(), false);
+  for (const std::size_t i : kept) is_kept[i] = true;
+  superseded.reserve(rows.size() - kept.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!is_kept[i]) superseded.push_back(i);
+  }
   return kept;
 }
 

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <istream>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -155,6 +156,28 @@ template <class Parse>
   }
 }
 
+// The last text of a column and what it parsed to. A file repeats a few hundred texts
+// (periods, categories, sources, releases) in runs, so a text is parsed once per run
+// instead of once per row; a text that does not parse is never kept.
+template <class T>
+class last_parsed {
+ public:
+  // `read()` parses the field when its text differs from the last one.
+  template <class Read>
+  [[nodiscard]] const T& get(std::string_view text, const Read& read) {
+    if (!value_ || text != text_) {
+      value_.reset();
+      value_.emplace(read());
+      text_.assign(text);
+    }
+    return *value_;
+  }
+
+ private:
+  std::string text_;
+  std::optional<T> value_;
+};
+
 inline release read_release_field(const csv::reader& reader, const csv::record& r, std::size_t column) {
   return read_parsed_field(reader, r, column, release::parse,
                            "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
@@ -163,22 +186,48 @@ inline release read_release_field(const csv::reader& reader, const csv::record& 
 // The read loop of both CSV schemas (counts and departures): the header exactly `columns`,
 // then per record the schema's own key columns 0-2 by `read_key(reader, record, row)` and the
 // shared columns count (3), source (4) and release (5), with the row's line and file.
+// Reserves room for the rows still to come after `first` (the first record), estimated
+// from the bytes the stream still holds as it reports them (a file: the rest of its size),
+// plus what a reader may have buffered, at the first record's length with a quarter to
+// spare: growing a vector of rows by doubling copies them and touches every page twice.
+// An estimate off either way costs little: room is only reserved (pages are touched when
+// rows are written), capped, and a short estimate just grows the vector.
+template <class Row>
+void reserve_for_input(std::vector<Row>& rows, std::istream& in, const csv::record& first) {
+  constexpr std::size_t reader_buffer_bytes = std::size_t{1} << 18;
+  constexpr std::size_t most_rows = std::size_t{1} << 22;
+  std::streamsize ready = 0;
+  try {
+    if (in.rdbuf() != nullptr) ready = in.rdbuf()->in_avail();
+  } catch (const std::ios_base::failure&) {
+    return;  // the reader reports a failing stream when it reads
+  }
+  if (ready <= 0) return;
+  std::size_t record_bytes = first.size();  // the delimiters and the line break
+  for (const std::string& field : first.fields) record_bytes += field.size();
+  const std::size_t rows_left = (static_cast<std::size_t>(ready) + reader_buffer_bytes) / record_bytes;
+  rows.reserve(std::min(1 + rows_left + rows_left / 4, most_rows));
+}
+
+// `read_key` may keep state (its own `last_parsed` caches): it is taken by value.
 template <class Row, class ReadKey>
 [[nodiscard]] std::vector<Row> read_rows(std::istream& in, std::string file_name,
-                                         std::span<const std::string_view> columns, const ReadKey& read_key) {
+                                         std::span<const std::string_view> columns, ReadKey read_key) {
   csv::reader reader(in, std::move(file_name));
   require_exact_header(reader, columns);
   std::vector<Row> rows;
   csv::record r;
+  last_parsed<std::string> source;
+  last_parsed<release> published;
   while (reader.next(r)) {
-    Row row;
+    if (rows.empty()) reserve_for_input(rows, in, r);
+    Row& row = rows.emplace_back();
     read_key(reader, r, row);
     row.count = read_count_field(reader, r, 3);
-    row.source = read_source_field(reader, r, 4);
-    row.release = read_release_field(reader, r, 5);
+    row.source = source.get(r[4], [&] { return read_source_field(reader, r, 4); });
+    row.release = published.get(r[5], [&] { return read_release_field(reader, r, 5); });
     row.line = r.line;
     row.file = reader.source();
-    rows.push_back(std::move(row));
   }
   return rows;
 }

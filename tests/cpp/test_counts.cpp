@@ -5,12 +5,16 @@
 
 #include <kerncijfers/counts.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <tuple>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 namespace kc = kerncijfers;
@@ -1054,4 +1058,44 @@ BOOST_AUTO_TEST_CASE(weekly_periods_read_from_the_six_column_csv) {
                  (std::vector<std::string>{"SYR"}),
              boost::test_tools::per_element());
   BOOST_TEST(codes(table.nationalities(category::first_application, kc::trailing(week(2021, 18), 1))).empty());
+}
+
+BOOST_AUTO_TEST_CASE(rows_in_use_sort_by_category_nationality_first_day_and_coarser_first) {
+  // The documented order of rows(), checked against a plain comparison of those fields for
+  // rows given in a scrambled order: every category, TOTAL and nationalities at both ends
+  // of the alphabet, periods of every unit at the calendar's ends.
+  const std::vector<kc::count_period> periods = {
+      kc::year(2020),      kc::quarter(2020, 1), kc::month(2020, 1),  kc::iso_week(2020, 1),
+      kc::month(2019, 12), kc::year(1),          kc::month(1, 1),     kc::iso_week(9999, 52),
+      kc::year(9999),      kc::quarter(9999, 4), kc::month(9999, 12), kc::iso_week(2021, 52),
+  };
+  const std::vector<std::optional<kc::nationality>> who = {std::nullopt, nat("ZWE"), nat("AFG"), nat("SYR"),
+                                                           nat("ABW")};
+  const std::vector<category> categories = {category::resettlement, category::first_application,
+                                            category::family_reunification, category::repeat_application,
+                                            category::relocation};
+  std::vector<kc::count_row> rows;
+  std::uint64_t scramble = 12345;
+  for (const category c : categories) {
+    for (const auto& n : who) {
+      for (const kc::count_period& p : periods) rows.push_back(row(p, 1, n, {}, c));
+    }
+  }
+  for (std::size_t i = rows.size(); i > 1; --i) {  // a fixed shuffle
+    scramble = scramble * 6364136223846793005u + 1442695040888963407u;
+    std::swap(rows[i - 1], rows[(scramble >> 33) % i]);
+  }
+  std::vector<kc::count_row> expected = rows;
+  const auto fields = [](const kc::count_row& r) {
+    const int coarseness = static_cast<int>(
+        std::visit([](const auto& q) { return kc::unit_rank_v<typename std::decay_t<decltype(q)>::unit>; }, r.period));
+    return std::tuple(r.category, r.nationality, kc::count_window(r.period).first_day_number(), -coarseness);
+  };
+  std::stable_sort(expected.begin(), expected.end(),
+                   [&](const kc::count_row& a, const kc::count_row& b) { return fields(a) < fields(b); });
+  const kc::counts_table table = kc::counts_table::from_rows(rows);
+  BOOST_TEST_REQUIRE(table.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    BOOST_TEST((table.rows()[i] == expected[i]), "row " << i << ": " << table.rows()[i] << " expected " << expected[i]);
+  }
 }

@@ -98,6 +98,40 @@ class failing_input : public std::streambuf {
   bool given_ = false;
 };
 
+// Serves `text` one byte at a time and says nothing is ready before it is asked, as a
+// slow pipe does: the reader then takes the input in the smallest pieces there are.
+class trickle_input : public std::streambuf {
+ public:
+  explicit trickle_input(std::string text) : text_(std::move(text)) {}
+
+ protected:
+  int_type underflow() override {
+    if (served_ == text_.size()) return traits_type::eof();
+    char* const at = text_.data() + served_++;
+    setg(at, at, at + 1);
+    return traits_type::to_int_type(*at);
+  }
+
+ private:
+  std::string text_;
+  std::size_t served_ = 0;
+};
+
+// Every record of `in` with the line of each field and of the record.
+struct located_record {
+  std::vector<std::string> fields;
+  std::vector<std::size_t> field_lines;
+  std::size_t line = 0;
+  friend bool operator==(const located_record&, const located_record&) = default;
+};
+std::vector<located_record> read_located(std::istream& in, csv::options opts = {}) {
+  csv::reader reader(in, "test.csv", opts);
+  std::vector<located_record> out;
+  csv::record r;
+  while (reader.next(r)) out.push_back({r.fields, r.field_lines, r.line});
+  return out;
+}
+
 // A fresh directory under the system's temporary directory, removed afterwards.
 struct temp_dir {
   std::filesystem::path path;
@@ -706,4 +740,71 @@ BOOST_AUTO_TEST_CASE(value_errors_escape_the_value_and_keep_it_raw) {
   BOOST_TEST(std::string(e.what()) ==
              "cannot parse \"2021-05\\x00x\" as a month in c.csv, line 2, column 1 (\"period\")");
   BOOST_TEST(e.input() == "2021-05\0x"s);
+}
+
+// --- Reading in blocks: the same records whatever the pieces the input comes in
+
+BOOST_AUTO_TEST_CASE(records_are_the_same_whether_the_input_comes_at_once_or_byte_by_byte) {
+  const std::string text =
+      "\xEF\xBB\xBFperiod,name,note\r\n2021-01,\"a, b\",\"two\r\nlines\"\r\n\n\n2021-02,\"say "
+      "\"\"hi\"\"\",\rlast,,\"\"\n";
+  std::istringstream whole(text);
+  trickle_input bytes(text);
+  std::istream trickled(&bytes);
+  const std::vector<located_record> at_once = read_located(whole);
+  BOOST_TEST_REQUIRE(at_once.size() == 3u);
+  BOOST_TEST((at_once[0].fields == std::vector<std::string>{"2021-01", "a, b", "two\nlines"}));
+  BOOST_TEST((at_once[0].field_lines == std::vector<std::size_t>{2, 2, 2}));
+  BOOST_TEST((at_once[1].fields == std::vector<std::string>{"2021-02", "say \"hi\"", ""}));
+  BOOST_TEST(at_once[1].line == 6u);
+  BOOST_TEST((at_once[2].fields == std::vector<std::string>{"last", "", ""}));
+  BOOST_TEST(at_once[2].line == 7u);
+  BOOST_TEST((read_located(trickled) == at_once));
+}
+
+BOOST_AUTO_TEST_CASE(fields_across_block_edges_are_read_whole) {
+  // Over a megabyte of records whose fields have every length from 1 to 997 bytes, quoted
+  // and unquoted, so that the reader's blocks end inside fields of each kind, inside a
+  // doubled quote and between a CR and its LF.
+  std::string text = "a,b,c\r\n";
+  std::vector<std::vector<std::string>> expected;
+  for (std::size_t i = 0; text.size() < (std::size_t{1} << 20) + 4096; ++i) {
+    const std::string plain(1 + i % 997, static_cast<char>('a' + i % 26));
+    const std::string quoted = std::string(i % 13, 'q') + "\"" + std::string(i % 7, ',');
+    std::string quoted_in_file = "\"";
+    for (const char c : quoted) quoted_in_file += c == '"' ? std::string("\"\"") : std::string(1, c);
+    quoted_in_file += "\"";
+    text += plain + "," + quoted_in_file + "," + std::to_string(i) + "\r\n";
+    expected.push_back({plain, quoted, std::to_string(i)});
+  }
+  std::istringstream in(text);
+  const std::vector<located_record> records = read_located(in);
+  BOOST_TEST_REQUIRE(records.size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    BOOST_TEST_REQUIRE((records[i].fields == expected[i]), "record " << i);
+    BOOST_TEST_REQUIRE(records[i].line == i + 2);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(limits_hold_to_the_byte_for_fields_longer_than_a_block) {
+  csv::options opts;
+  opts.max_field_bytes = 300'000;  // longer than one of the reader's blocks
+  opts.max_record_bytes = 400'000;
+  const std::string at_field_limit = "a,b\n" + std::string(300'000, 'x') + ",1\n";
+  BOOST_TEST(read(at_field_limit, opts)[0][0].size() == 300'000u);
+  BOOST_TEST(format_error_message("a,b\nz,1\n" + std::string(300'001, 'x') + ",1\n", opts) ==
+             "test.csv, line 3, column 1 (\"a\"): field longer than 300000 bytes, the limit for one field (is this a "
+             "CSV file?)");
+  // The record limit counts the delimiter: 250,000 + 1 + 149,999 bytes is exactly the limit.
+  const std::string at_record_limit = "a,b\n" + std::string(250'000, 'x') + "," + std::string(149'999, 'y') + "\n";
+  BOOST_TEST(read(at_record_limit, opts)[0][1].size() == 149'999u);
+  BOOST_TEST(format_error_message("a,b\n" + std::string(250'000, 'x') + "," + std::string(150'000, 'y') + "\n", opts) ==
+             "test.csv, line 2, column 2 (\"b\"): record longer than 400000 bytes, the limit for one record (is this "
+             "a CSV file?)");
+  // A quote or a NUL right after the longest allowed field is reported as itself.
+  BOOST_TEST(format_error_message("a,b\n" + std::string(300'000, 'x') + "\",1\n", opts)
+                 .find("quote inside an "
+                       "unquoted field") != std::string::npos);
+  BOOST_TEST(format_error_message("a,b\n" + std::string(300'000, 'x') + std::string(1, '\0') + ",1\n", opts) ==
+             "test.csv, line 2, column 1 (\"a\"): NUL byte (the file is binary, not CSV text)");
 }

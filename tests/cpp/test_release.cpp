@@ -9,6 +9,7 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace kc = kerncijfers;
 
@@ -104,4 +105,33 @@ BOOST_AUTO_TEST_CASE(release_day_numbers_outside_the_calendar_are_refused) {
              "release day number 2147483000 is outside the supported years 0001-9999");
   BOOST_CHECK_THROW((void)kc::release::from_day(kc::calendar::min_day_number - 1), kc::range_error);
   BOOST_TEST(kc::release::from_day(kc::calendar::max_day_number).iso() == "9999-12-31");
+}
+
+BOOST_AUTO_TEST_CASE(release_rank_orders_as_releases_do) {
+  // The vintage rule sorts by this integer: it must order (and equal) exactly as releases do,
+  // at the calendar's ends too.
+  const std::vector<kc::release> releases = {
+      kc::release(),
+      kc::release::from_date(1, 1, 1),
+      kc::release::from_month(kc::month(1, 1)),
+      kc::release::from_week(kc::iso_week(1, 1)),
+      kc::release::parse("1969-12-31"),
+      kc::release::parse("1970-01-01"),
+      kc::release::parse("2021-05-31"),
+      kc::release::parse("2021-W22"),
+      kc::release::parse("2021-06"),
+      kc::release::parse("2021-06-01"),
+      kc::release::parse("2021-06-02"),
+      kc::release::parse("2021-W23"),
+      kc::release::parse("2021-06-07"),
+      kc::release::from_date(9999, 12, 31),
+      kc::release::from_month(kc::month(9999, 12)),
+      kc::release::parse("9999-W52"),
+  };
+  for (const kc::release& a : releases) {
+    for (const kc::release& b : releases) {
+      BOOST_TEST((kc::detail::release_rank(a) < kc::detail::release_rank(b)) == (a < b), a << " vs " << b);
+      BOOST_TEST((kc::detail::release_rank(a) == kc::detail::release_rank(b)) == (a == b), a << " vs " << b);
+    }
+  }
 }
