@@ -16,9 +16,11 @@
 #include "bindings.hpp"
 #include "periods.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -113,6 +115,59 @@ struct optional_nationality_hash {
     return n ? std::hash<nationality>{}(*n) : std::size_t{0x9e3779b97f4a7c15ULL};
   }
 };
+
+/// pandas.factorize of an object column of text, without Python calls per row: codes (-1 for
+/// None and NaN) and the distinct str objects in order of first appearance; None when the
+/// column holds anything else (the caller then asks pandas). A row's object is compared by
+/// identity first: read_csv shares one str object between the rows with the same text, so
+/// most rows cost one pointer comparison or one pointer lookup.
+py::object factorise_text(const py::handle& column) {
+  const auto& api = py::detail::npy_api::get();
+  if (!api.PyArray_Check_(column.ptr())) return py::none();
+  const auto values = py::reinterpret_borrow<py::array>(column);
+  if (values.ndim() != 1 || values.dtype().kind() != 'O') return py::none();
+  const auto n = static_cast<std::size_t>(values.shape(0));
+  if (n > 1 && values.strides(0) != static_cast<py::ssize_t>(sizeof(PyObject*))) return py::none();
+  const auto* objects = static_cast<PyObject* const*>(values.data());
+  py::array_t<std::int64_t> codes(static_cast<py::ssize_t>(n));
+  auto* out = codes.mutable_data();
+  py::list uniques;
+  std::unordered_map<const PyObject*, std::int64_t> by_object;
+  std::unordered_map<std::string_view, std::int64_t> by_text;  // views into the column's str objects
+  const PyObject* last = nullptr;
+  std::int64_t last_code = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* object = objects[i];
+    if (object == last) {
+      out[i] = last_code;
+      continue;
+    }
+    std::int64_t code = -1;
+    if (const auto found = by_object.find(object); found != by_object.end()) {
+      code = found->second;
+    } else if (PyUnicode_Check(object)) {
+      Py_ssize_t size = 0;
+      const char* utf8 = PyUnicode_AsUTF8AndSize(object, &size);
+      if (utf8 == nullptr) {  // lone surrogates: pandas decides
+        PyErr_Clear();
+        return py::none();
+      }
+      const auto [it, inserted] = by_text.try_emplace(std::string_view(utf8, static_cast<std::size_t>(size)),
+                                                      static_cast<std::int64_t>(by_text.size()));
+      if (inserted) uniques.append(py::reinterpret_borrow<py::object>(object));
+      code = it->second;
+      by_object.emplace(object, code);
+    } else if (object == Py_None || (PyFloat_Check(object) && std::isnan(PyFloat_AS_DOUBLE(object)))) {
+      by_object.emplace(object, -1);
+    } else {
+      return py::none();
+    }
+    out[i] = code;
+    last = object;
+    last_code = code;
+  }
+  return py::make_tuple(codes, uniques);
+}
 
 py::dict counts_columns(std::span<const count_row> rows) {
   const std::size_t n = rows.size();
@@ -256,6 +311,10 @@ void register_frames(py::module_& m) {
       py::arg("sources"), py::arg("release_codes"), py::arg("releases"), py::arg("origin"),
       "A CountsTable from code columns: row i is (periods[period_codes[i]], categories[category_codes[i]], ...). "
       "Nationality None = TOTAL.");
+
+  m.def("_factorise_text", &factorise_text, py::arg("column"),
+        "pandas.factorize of a 1-D object array of str (None and NaN missing: code -1): (codes, distinct values "
+        "in order of first appearance), or None when it holds other objects.");
 
   m.def(
       "_departures_from_codes",

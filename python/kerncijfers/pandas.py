@@ -106,16 +106,23 @@ _DEPARTURE_PERIOD_EXPECTED = (
 
 
 class _Place:
-    """Names a cell of the DataFrame in messages, like the CSV reader names a line."""
+    """Names a cell of the DataFrame in messages, like the CSV reader names a line: a pandas
+    DataFrame by index label and position, an Arrow table (no index) by position."""
 
-    def __init__(self, df: pd.DataFrame, origin: str) -> None:
-        self.index = df.index
+    def __init__(self, df: pd.DataFrame | None, origin: str) -> None:
+        self.index = df.index if df is not None else None
         self.origin = origin
 
     def __call__(self, position: int, column: Hashable) -> str:
-        return f'{self.origin}, index {self.label(position)} (row {position}), column "{column}"'
+        return f'{self.origin}, {self.row(position)}, column "{column}"'
+
+    def row(self, position: int) -> str:
+        if self.index is None:
+            return f"row {position}"
+        return f"index {self.label(position)} (row {position})"
 
     def label(self, position: int) -> str:
+        assert self.index is not None
         value = self.index[position]
         return repr(value.item() if isinstance(value, np.generic) else value)
 
@@ -124,9 +131,9 @@ class _Place:
 
         def label(match: re.Match[str]) -> str:
             position = int(match.group(1))
-            if position >= len(self.index):
+            if self.index is not None and position >= len(self.index):
                 return match.group(0)
-            return f"index {self.label(position)} (row {position})"
+            return self.row(position)
 
         return re.sub(r"rows\[(\d+)\]", label, message)
 
@@ -163,28 +170,31 @@ def _missing_error(expected: str, where: str) -> core.InvalidInput:
     return core.InvalidInput(f"missing value (expected {expected}) in {where}")
 
 
-def _require_columns(df: pd.DataFrame, wanted: dict[str, Hashable | None], origin: str) -> None:
-    missing = [f'"{name}" ({role}=)' for role, name in wanted.items() if name is not None and name not in df.columns]
+def _require_columns(present: Sequence[Hashable], wanted: dict[str, Hashable | None], origin: str) -> None:
+    names = set(present)
+    missing = [f'"{name}" ({role}=)' for role, name in wanted.items() if name is not None and name not in names]
     if missing:
-        have = ", ".join(f'"{c}"' for c in df.columns)
+        have = ", ".join(f'"{c}"' for c in present)
         raise core.InvalidInput(
             f"{origin}: missing column {', '.join(missing)}; the DataFrame has {have or 'no columns'}"
         )
 
 
-def _factorise(
-    series: pd.Series[Any],
+def _convert_distinct(
+    codes: Codes,
+    uniques: Sequence[Any],
     column: Hashable,
     convert: Callable[[Any], T],
     expected: str,
     place: _Place,
     missing: T | None = None,
 ) -> tuple[Codes, list[T]]:
-    """Codes and converted distinct values of a column; the first bad value raises, naming its row.
+    """The distinct values of a column (codes -1: missing) converted; the first bad value
+    raises, naming its row. `uniques` are in order of first appearance, so the first value
+    that fails is the one in the earliest row.
 
     `missing` stands in for missing values (NaN, None, NaT); without it they are an error.
     """
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
     values: list[T] = []
     for j, unique in enumerate(uniques):
         try:
@@ -199,43 +209,205 @@ def _factorise(
             elif isinstance(error, _Refused):
                 expected = f"{expected} ({error})"
             raise _parse_error(unique, expected, place(position, column)) from None
-    if (codes < 0).any():
+    if codes.size and codes.min() < 0:
         if missing is None:
-            raise _missing_error(expected, place(int(np.flatnonzero(codes < 0)[0]), column))
-        codes = codes.copy()
-        codes[codes < 0] = len(values)
+            raise _missing_error(expected, place(int(np.argmax(codes < 0)), column))
+        codes = np.where(codes < 0, len(values), codes)
         values.append(missing)
     return codes, values
 
 
-def _counts_column(df: pd.DataFrame, column: Hashable, place: _Place) -> npt.NDArray[np.int64]:
-    """The count column as int64, refusing what the CSV reader refuses: fractions, negatives, blanks."""
-    series = df[column]
+def _arrow_text_dtype(dtype: object) -> bool:
+    """A pandas text column stored as Arrow strings (string[pyarrow], pandas 3's str with pyarrow)."""
+    if isinstance(dtype, pd.StringDtype):
+        return dtype.storage == "pyarrow"
+    if isinstance(dtype, pd.ArrowDtype):
+        return str(dtype.pyarrow_dtype) in ("string", "large_string", "string_view")
+    return False
+
+
+def _codes_and_uniques(series: pd.Series[Any]) -> tuple[Codes, Sequence[Any]]:
+    """What ``pandas.factorize`` gives (codes, -1 for missing, and the distinct values in order of
+    first appearance), without its per-row cost where the column allows: a categorical column's
+    own codes, the Arrow strings of an Arrow-backed column and an object column of text read in
+    C++ (each row's object compared by identity first: read_csv shares one object per distinct
+    text). Anything else goes to pandas."""
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        raw = np.asarray(series.cat.codes)
+        appearance = pd.unique(raw)
+        appearance = appearance[appearance >= 0]
+        renumber = np.full(len(dtype.categories) + 1, -1, dtype=np.int64)  # the last entry: code -1
+        renumber[appearance] = np.arange(len(appearance), dtype=np.int64)
+        return renumber[raw], list(dtype.categories[appearance])
+    if _arrow_text_dtype(dtype):
+        result = core._arrow_labels(series.array.__arrow_array__(), str(series.name))
+        return result["codes"], result["values"]
+    if pd.api.types.is_object_dtype(dtype) or (isinstance(dtype, pd.StringDtype) and dtype.storage == "python"):
+        found = core._factorise_text(series.to_numpy(dtype=object))
+        if found is not None:
+            return found
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    return codes, uniques
+
+
+def _numeric_counts(
+    values: npt.NDArray[Any], column: Hashable, place: _Place, cell: Callable[[int], object], first_missing: int = -1
+) -> npt.NDArray[np.int64]:
+    """Numbers as int64 counts, refusing what the CSV reader refuses: fractions, negatives,
+    blanks. An int64 array comes back as it is (no copy); `cell` gives a row's value for a message."""
     expected = "a count (a non-negative integer)"
+    if values.dtype.kind in "iu":
+        if first_missing >= 0:
+            raise _missing_error(expected, place(first_missing, column))
+        if values.dtype == np.uint64 and values.size and int(values.max()) > np.iinfo(np.int64).max:
+            position = int(np.argmax(values))
+            raise core.CountOverflowError(
+                f"count {values[position]} does not fit in 64 bits in {place(position, column)}"
+            )
+        ints = values.astype(np.int64, copy=False)
+    else:
+        floats = values.astype(np.float64, copy=False)
+        bad = ~np.isfinite(floats) | (floats != np.floor(floats)) | (np.abs(floats) >= 2.0**63)
+        positions = [int(np.argmax(bad))] if bad.any() else []
+        if first_missing >= 0:
+            positions.append(first_missing)
+        if positions:
+            position = min(positions)
+            value = cell(position)
+            if position == first_missing or pd.isna(value):
+                raise _missing_error(expected, place(position, column))
+            raise _parse_error(value, expected, place(position, column))
+        ints = floats.astype(np.int64)
+    # min() first: no mask the size of the column unless a count is negative.
+    if ints.size and ints.min() < 0:
+        position = int(np.argmax(ints < 0))
+        raise core.CountError(f"negative count {ints[position]} in {place(position, column)}")
+    return np.ascontiguousarray(ints)
+
+
+def _counts_column(df: pd.DataFrame, column: Hashable, place: _Place) -> npt.NDArray[np.int64]:
+    """The count column of a pandas DataFrame as int64 (see _numeric_counts)."""
+    series = df[column]
     if pd.api.types.is_bool_dtype(series.dtype):
         raise core.InvalidInput(f'{place.origin}: column "{column}" holds booleans, not counts')
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
-        raw = series.to_numpy()
-        if raw.dtype == np.uint64 and raw.size and int(raw.max()) > np.iinfo(np.int64).max:
-            position = int(np.argmax(raw))
-            raise core.CountOverflowError(f"count {raw[position]} does not fit in 64 bits in {place(position, column)}")
-        values = raw.astype(np.int64, copy=False)
-    else:
-        numbers = series if pd.api.types.is_numeric_dtype(series.dtype) else pd.to_numeric(series, errors="coerce")
-        floats = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
-        bad = ~np.isfinite(floats) | (floats != np.floor(floats)) | (np.abs(floats) >= 2.0**63)
-        if bad.any():
-            position = int(np.flatnonzero(bad)[0])
-            value = series.iloc[position]
-            if pd.isna(value):
-                raise _missing_error(expected, place(position, column))
-            raise _parse_error(value, expected, place(position, column))
-        values = floats.astype(np.int64)
-    negative = values < 0
-    if negative.any():
-        position = int(np.flatnonzero(negative)[0])
-        raise core.CountError(f"negative count {values[position]} in {place(position, column)}")
-    return np.ascontiguousarray(values)
+        return _numeric_counts(series.to_numpy(), column, place, series.iloc.__getitem__)
+    numbers = series if pd.api.types.is_numeric_dtype(series.dtype) else pd.to_numeric(series, errors="coerce")
+    floats = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+    return _numeric_counts(floats, column, place, series.iloc.__getitem__)
+
+
+# ----------------------------------------------------------------------------------------
+# The columns of a pandas DataFrame or of an Arrow stream (polars, pyarrow)
+
+_EPOCH = datetime.date(1970, 1, 1)
+_TIME_UNITS = {"s": "s", "m": "ms", "u": "us", "n": "ns"}
+
+
+def _arrow_values(values: list[Any], format: str) -> list[Any]:
+    """Distinct Arrow values as the pandas path sees them: dates (tdD days, tdm milliseconds)
+    as ``datetime.date``, timestamps (ts<unit>:<zone>) as ``pandas.Timestamp`` in local time."""
+    if format == "tdD":
+        return [_EPOCH + datetime.timedelta(days=v) for v in values]
+    if format == "tdm":
+        return [_EPOCH + datetime.timedelta(days=v // 86_400_000) for v in values]
+    if format.startswith("ts") and len(format) >= 4 and format[3] == ":" and format[2] in _TIME_UNITS:
+        unit, zone = _TIME_UNITS[format[2]], format[4:]
+        if zone:
+            return [pd.Timestamp(v, unit=unit, tz="UTC").tz_convert(zone).tz_localize(None) for v in values]
+        return [pd.Timestamp(v, unit=unit) for v in values]
+    return values
+
+
+class _PandasColumns:
+    """The columns of a pandas DataFrame; messages name the index label and position."""
+
+    def __init__(self, df: pd.DataFrame, wanted: dict[str, Hashable | None], origin: str) -> None:
+        _require_columns(list(df.columns), wanted, origin)
+        self.df = df
+        self.rows = len(df)
+        self.place = _Place(df, origin)
+
+    def labels(self, column: Hashable, months: bool = False) -> tuple[Codes, Sequence[Any]]:
+        series = self.df[column]
+        return _codes_and_uniques(_months_column(series) if months else series)
+
+    def sorted_labels(self, column: Hashable) -> tuple[Codes, Sequence[Any]]:
+        codes, uniques = pd.factorize(self.df[column], sort=True, use_na_sentinel=True)
+        return codes, uniques
+
+    def counts(self, column: Hashable) -> npt.NDArray[np.int64]:
+        return _counts_column(self.df, column, self.place)
+
+    def cell(self, column: Hashable, position: int) -> object:
+        return self.df[column].iloc[position]
+
+
+class _ArrowColumns:
+    """The columns of an Arrow stream (``__arrow_c_stream__``: polars, pyarrow), read once in
+    C++; messages name the row by its position."""
+
+    def __init__(self, source: object, wanted: dict[str, Hashable | None], counts: Sequence[str], origin: str) -> None:
+        kinds = {
+            name: "counts" if role in counts else "labels" for role, name in wanted.items() if isinstance(name, str)
+        }
+        result = core._arrow_columns(source, list(kinds.items()))
+        _require_columns(result["names"], {role: name for role, name in wanted.items()}, origin)
+        self.columns: dict[str, dict[str, Any]] = result["columns"]
+        self.rows = int(result["rows"])
+        self.place = _Place(None, origin)
+
+    def labels(self, column: Hashable, months: bool = False) -> tuple[Codes, Sequence[Any]]:
+        found = self.columns[str(column)]
+        return found["codes"], _arrow_values(found["values"], found["format"])
+
+    def sorted_labels(self, column: Hashable) -> tuple[Codes, Sequence[Any]]:
+        codes, uniques = self.labels(column)
+        order = sorted(range(len(uniques)), key=uniques.__getitem__)
+        rank = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the last entry: code -1
+        rank[order] = np.arange(len(order), dtype=np.int64)
+        return rank[codes], [uniques[j] for j in order]
+
+    def counts(self, column: Hashable) -> npt.NDArray[np.int64]:
+        found = self.columns[str(column)]
+        values = found["values"]
+        if values is None:
+            raise core.InvalidInput(f'{self.place.origin}: column "{column}" holds booleans, not counts')
+        return _numeric_counts(values, column, self.place, values.__getitem__, int(found["null"]))
+
+    def cell(self, column: Hashable, position: int) -> object:
+        found = self.columns[str(column)]
+        if "codes" not in found:
+            return found["values"][position]
+        code = int(found["codes"][position])
+        return _arrow_values(found["values"], found["format"])[code] if code >= 0 else None
+
+
+_Columns = _PandasColumns | _ArrowColumns
+
+
+def _columns_of(
+    df: object, wanted: dict[str, Hashable | None], counts: Sequence[str], origin: str
+) -> _PandasColumns | _ArrowColumns:
+    """A pandas DataFrame is read as pandas; anything else through its Arrow stream."""
+    if isinstance(df, pd.DataFrame):
+        return _PandasColumns(df, wanted, origin)
+    return _ArrowColumns(df, wanted, counts, origin)
+
+
+def _factorise(
+    frame: _Columns,
+    column: Hashable,
+    convert: Callable[[Any], T],
+    expected: str,
+    missing: T | None = None,
+    months: bool = False,
+) -> tuple[Codes, list[T]]:
+    """Codes and converted distinct values of a column (see _convert_distinct); `months`: a
+    pandas datetime column is taken by month."""
+    codes, uniques = frame.labels(column, months)
+    return _convert_distinct(codes, uniques, column, convert, expected, frame.place, missing)
 
 
 # ----------------------------------------------------------------------------------------
@@ -354,21 +526,21 @@ def _months_column(series: pd.Series[Any]) -> pd.Series[Any]:
 
 
 def _shared_columns(
-    df: pd.DataFrame, count: Hashable, source: Hashable, release: Hashable | None, place: _Place
+    frame: _Columns, count: Hashable, source: Hashable, release: Hashable | None
 ) -> tuple[npt.NDArray[np.int64], Codes, list[str], Codes, list[core.Release]]:
     """The columns both schemas end with: count, source and release (undated without a column)."""
-    counts = _counts_column(df, count, place)
-    source_codes, sources = _factorise(df[source], source, _source, "a source (non-empty text)", place)
+    counts = frame.counts(count)
+    source_codes, sources = _factorise(frame, source, _source, "a source (non-empty text)")
     if release is None:
-        return counts, source_codes, sources, np.zeros(len(df), dtype=np.intp), [core.Release()]
+        return counts, source_codes, sources, np.zeros(frame.rows, dtype=np.intp), [core.Release()]
     release_codes, releases = _factorise(
-        df[release], release, _undated_if_empty(_release), _RELEASE_EXPECTED, place, missing=core.Release(),
+        frame, release, _undated_if_empty(_release), _RELEASE_EXPECTED, missing=core.Release(),
     )  # fmt: skip
     return counts, source_codes, sources, release_codes, releases
 
 
 def counts_from_frame(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Any,
     *,
     period: Hashable = "period",
     category: Hashable = "category",
@@ -395,36 +567,33 @@ def counts_from_frame(
     The vintage rule is the CSV reader's (the latest release of each key wins; one release
     giving one key two counts is an error). ``origin`` names the DataFrame in messages.
     """
-    _require_columns(
+    frame = _columns_of(
         df,
         {"period": period, "category": category, "nationality": nationality, "count": count, "source": source,
          "release": release},
-        origin,
+        ["count"], origin,
     )  # fmt: skip
-    place = _Place(df, origin)
-    period_codes, periods = _factorise(_months_column(df[period]), period, _count_period, _PERIOD_EXPECTED, place)
+    period_codes, periods = _factorise(frame, period, _count_period, _PERIOD_EXPECTED, months=True)
     category_codes, categories = _factorise(
-        df[category], category, _enum_parser(core.Category, core.parse_category),
+        frame, category, _enum_parser(core.Category, core.parse_category),
         "a category (first_application, repeat_application, family_reunification, relocation or resettlement, "
         "or a Dutch alias)",
-        place,
     )  # fmt: skip
     nationality_codes, nationalities = _factorise(
-        df[nationality], nationality, _nationality,
-        "a nationality (TOTAL, or a code or name in the nationality table)", place,
+        frame, nationality, _nationality, "a nationality (TOTAL, or a code or name in the nationality table)",
     )  # fmt: skip
-    counts, source_codes, sources, release_codes, releases = _shared_columns(df, count, source, release, place)
+    counts, source_codes, sources, release_codes, releases = _shared_columns(frame, count, source, release)
     try:
         return core._counts_from_codes(
             period_codes, periods, category_codes, categories, nationality_codes, nationalities, counts,
             source_codes, sources, release_codes, releases, origin,
         )  # fmt: skip
     except core.InvalidInput as error:
-        raise type(error)(place.rows_to_labels(str(error))) from None
+        raise type(error)(frame.place.rows_to_labels(str(error))) from None
 
 
 def departures_from_frame(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Any,
     *,
     period: Hashable = "period",
     group: Hashable = "group",
@@ -441,29 +610,27 @@ def departures_from_frame(
     ``group``: ``all`` or ``criminal``; ``mode``: ``independent``, ``forced`` or ``unsupervised``;
     ``count``, ``source``, ``release`` as in :func:`counts_from_frame`.
     """
-    _require_columns(
+    frame = _columns_of(
         df,
         {"period": period, "group": group, "mode": mode, "count": count, "source": source, "release": release},
-        origin,
-    )
-    place = _Place(df, origin)
-    period_codes, periods = _factorise(df[period], period, _departure_period, _DEPARTURE_PERIOD_EXPECTED, place)
+        ["count"], origin,
+    )  # fmt: skip
+    period_codes, periods = _factorise(frame, period, _departure_period, _DEPARTURE_PERIOD_EXPECTED)
     group_codes, groups = _factorise(
-        df[group], group, _enum_parser(core.DepartureGroup, core.parse_departure_group),
-        "a group (all or criminal)", place,
+        frame, group, _enum_parser(core.DepartureGroup, core.parse_departure_group), "a group (all or criminal)",
     )  # fmt: skip
     mode_codes, modes = _factorise(
-        df[mode], mode, _enum_parser(core.DepartureMode, core.parse_departure_mode),
-        "a mode (independent, forced or unsupervised)", place,
+        frame, mode, _enum_parser(core.DepartureMode, core.parse_departure_mode),
+        "a mode (independent, forced or unsupervised)",
     )  # fmt: skip
-    counts, source_codes, sources, release_codes, releases = _shared_columns(df, count, source, release, place)
+    counts, source_codes, sources, release_codes, releases = _shared_columns(frame, count, source, release)
     try:
         return core._departures_from_codes(
             period_codes, periods, group_codes, groups, mode_codes, modes, counts, source_codes, sources,
             release_codes, releases, origin,
         )  # fmt: skip
     except core.InvalidInput as error:
-        raise type(error)(place.rows_to_labels(str(error))) from None
+        raise type(error)(frame.place.rows_to_labels(str(error))) from None
 
 
 def _undated_if_empty(convert: Callable[[object], core.Release]) -> Callable[[object], core.Release]:
@@ -479,11 +646,11 @@ def _undated_if_empty(convert: Callable[[object], core.Release]) -> Callable[[ob
 # Top nationalities over a whole panel
 
 
-def _labels(df: pd.DataFrame, column: Hashable, place: _Place) -> tuple[Codes, Any]:
+def _labels(frame: _Columns, column: Hashable) -> tuple[Codes, Any]:
     """Codes of a label column, in sorted label order; a missing label raises, naming its row."""
-    codes, uniques = pd.factorize(df[column], sort=True, use_na_sentinel=True)
-    if (codes < 0).any():
-        raise _missing_error(f'a label in column "{column}"', place(int(np.flatnonzero(codes < 0)[0]), column))
+    codes, uniques = frame.sorted_labels(column)
+    if codes.size and codes.min() < 0:
+        raise _missing_error(f'a label in column "{column}"', frame.place(int(np.argmax(codes < 0)), column))
     return codes, uniques
 
 
@@ -494,20 +661,20 @@ def _month_only(value: object) -> core.Month:
     return period
 
 
-def _name_rows(message: str, df: pd.DataFrame, columns: Sequence[Hashable], place: _Place) -> str:
+def _name_rows(message: str, frame: _Columns, columns: Sequence[Hashable]) -> str:
     """The kernel names rows by position and codes; add what those rows hold in the DataFrame."""
     numbers = re.findall(r"\brows? (\d+)", message) + re.findall(r"\band (\d+)\b", message)
     positions = sorted({int(n) for n in numbers})
     shown = []
     for position in positions[:2]:
-        if position < len(df):
-            cells = ", ".join(f"{c}={_text_of(df[c].iloc[position])}" for c in columns)
-            shown.append(f"{place.origin}, index {place.label(position)} (row {position}): {cells}")
+        if position < frame.rows:
+            cells = ", ".join(f"{c}={_text_of(frame.cell(c, position))}" for c in columns)
+            shown.append(f"{frame.place.origin}, {frame.place.row(position)}: {cells}")
     return message + (" [" + "; ".join(shown) + "]" if shown else "")
 
 
 def top_shares_frame(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Any,
     *,
     country: Hashable = "country",
     category: Hashable = "category",
@@ -540,16 +707,14 @@ def top_shares_frame(
     twice raises naming both rows.
     """
     columns = {"country": country, "category": category, "nationality": nationality, "month": month, "count": count}
-    _require_columns(df, dict(columns), origin)
-    place = _Place(df, origin)
-    country_codes, countries = _labels(df, country, place)
-    category_codes, categories = _labels(df, category, place)
-    nationality_codes, nationalities = _labels(df, nationality, place)
+    frame = _columns_of(df, dict(columns), ["count"], origin)
+    country_codes, countries = _labels(frame, country)
+    category_codes, categories = _labels(frame, category)
+    nationality_codes, nationalities = _labels(frame, nationality)
     month_codes, months = _factorise(
-        _months_column(df[month]), month, _month_only,
-        "a month (YYYY-MM, a pandas Period of month frequency, or a date)", place,
+        frame, month, _month_only, "a month (YYYY-MM, a pandas Period of month frequency, or a date)", months=True,
     )  # fmt: skip
-    counts = _counts_column(df, count, place)
+    counts = frame.counts(count)
     unknown_code: int | None = None
     if unknown is not None:
         found = np.flatnonzero(pd.Index(nationalities) == unknown)
@@ -571,7 +736,7 @@ def top_shares_frame(
             total_rounding=total_rounding, threads=threads,
         )  # fmt: skip
     except core.InvalidInput as error:
-        raise type(error)(_name_rows(str(error), df, list(columns.values()), place)) from None
+        raise type(error)(_name_rows(str(error), frame, list(columns.values()))) from None
 
     n_countries, n_categories, n_windows, parts = result.counts.shape
     c, k, w, p = (a.ravel() for a in np.indices((n_countries, n_categories, n_windows, parts)))
