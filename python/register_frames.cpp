@@ -120,12 +120,17 @@ struct optional_nationality_hash {
 /// None and NaN) and the distinct str objects in order of first appearance; None when the
 /// column holds anything else (the caller then asks pandas). A row's object is compared by
 /// identity first: read_csv shares one str object between the rows with the same text, so
-/// most rows cost one pointer comparison or one pointer lookup.
+/// most rows cost one pointer comparison or one pointer lookup. Anything but a 1-D object
+/// array is refused (TypeError).
 py::object factorise_text(const py::handle& column) {
   const auto& api = py::detail::npy_api::get();
-  if (!api.PyArray_Check_(column.ptr())) return py::none();
+  const bool objects_1d = api.PyArray_Check_(column.ptr()) && py::reinterpret_borrow<py::array>(column).ndim() == 1 &&
+                          py::reinterpret_borrow<py::array>(column).dtype().kind() == 'O';
+  if (!objects_1d) {
+    throw py::type_error("expected a 1-dimensional numpy array of objects, not " +
+                         py::str(py::type::handle_of(column).attr("__name__")).cast<std::string>());
+  }
   const auto values = py::reinterpret_borrow<py::array>(column);
-  if (values.ndim() != 1 || values.dtype().kind() != 'O') return py::none();
   const auto n = static_cast<std::size_t>(values.shape(0));
   if (n > 1 && values.strides(0) != static_cast<py::ssize_t>(sizeof(PyObject*))) return py::none();
   const auto* objects = static_cast<PyObject* const*>(values.data());
@@ -314,7 +319,8 @@ void register_frames(py::module_& m) {
 
   m.def("_factorise_text", &factorise_text, py::arg("column"),
         "pandas.factorize of a 1-D object array of str (None and NaN missing: code -1): (codes, distinct values "
-        "in order of first appearance), or None when it holds other objects.");
+        "in order of first appearance), or None when it holds other objects; TypeError for anything but a 1-D object "
+        "array.");
 
   m.def(
       "_departures_from_codes",

@@ -3,12 +3,18 @@
 Needs pandas (``pip install kerncijfers[pandas]``); ``import kerncijfers`` works without it.
 
 In: :func:`counts_from_frame` and :func:`departures_from_frame` build a table from a
-DataFrame with the columns of the CSV schema (names configurable). Each column is
-factorised by pandas (in C), its distinct values are checked and converted once, and the
-rows are built in C++ from the integer codes: a million rows take no per-row Python work.
-A bad value raises the error the CSV reader raises for it (``ParseError``, ``CountError``,
-``InvalidInput``), naming the value, the DataFrame's index label and position, and the
-column.
+DataFrame with the columns of the CSV schema (names configurable); :func:`top_shares_frame`
+ranks nationalities over a long panel. A DataFrame is a pandas DataFrame or anything with
+``__arrow_c_stream__`` (a polars DataFrame, a pyarrow Table or RecordBatchReader): the
+Arrow stream is read in C++ without pyarrow. Each column becomes integer codes plus its
+few distinct values (a categorical or dictionary-encoded column by its own codes, a text
+column factorised in C++, an int64 count column read in place), the distinct values are
+checked and converted once, and the rows are built in C++ from the codes: a million rows
+take no per-row Python work. A bad value raises the error the CSV reader raises for it
+(``ParseError``, ``CountError``, ``InvalidInput``), naming the value, where it is (a
+pandas DataFrame's index label and position, an Arrow table's row position) and the
+column; a column of a type that cannot hold the value (a list, a boolean count) raises
+``TypeError`` naming the column and its Arrow format.
 
 Out: :func:`to_frame` turns a table into one row per table row, and a figure into one row
 per figure row, in the tidy layout of :data:`FIGURE_COLUMNS`; :func:`to_pandas` turns a
@@ -88,7 +94,7 @@ TOP_SHARES_COLUMNS = (
 AnyPeriod = core.IsoWeek | core.Month | core.Quarter | core.Year
 Figure = core.DistributionFigure | core.SafeShareFigure | core.DeparturesFigure | core.InfluxFigure
 T = TypeVar("T")
-Codes = npt.NDArray[np.intp]
+Codes = npt.NDArray[np.signedinteger[Any]]
 
 _PERIOD_EXPECTED = (
     "a period: a month (YYYY-MM), a quarter (YYYY-Qn) or a year (YYYY), a pandas Period of month, quarter or "
@@ -226,7 +232,7 @@ def _arrow_text_dtype(dtype: object) -> bool:
     return False
 
 
-def _codes_and_uniques(series: pd.Series[Any]) -> tuple[Codes, Sequence[Any]]:
+def _codes_and_uniques(series: pd.Series[Any]) -> tuple[Codes, Any]:
     """What ``pandas.factorize`` gives (codes, -1 for missing, and the distinct values in order of
     first appearance), without its per-row cost where the column allows: a categorical column's
     own codes, the Arrow strings of an Arrow-backed column and an object column of text read in
@@ -252,7 +258,7 @@ def _codes_and_uniques(series: pd.Series[Any]) -> tuple[Codes, Sequence[Any]]:
 
 
 def _numeric_counts(
-    values: npt.NDArray[Any], column: Hashable, place: _Place, cell: Callable[[int], object], first_missing: int = -1
+    values: npt.NDArray[Any], column: Hashable, place: _Place, cell: Callable[[int], Any], first_missing: int = -1
 ) -> npt.NDArray[np.int64]:
     """Numbers as int64 counts, refusing what the CSV reader refuses: fractions, negatives,
     blanks. An int64 array comes back as it is (no copy); `cell` gives a row's value for a message."""
@@ -329,11 +335,11 @@ class _PandasColumns:
         self.rows = len(df)
         self.place = _Place(df, origin)
 
-    def labels(self, column: Hashable, months: bool = False) -> tuple[Codes, Sequence[Any]]:
+    def labels(self, column: Hashable, months: bool = False) -> tuple[Codes, Any]:
         series = self.df[column]
         return _codes_and_uniques(_months_column(series) if months else series)
 
-    def sorted_labels(self, column: Hashable) -> tuple[Codes, Sequence[Any]]:
+    def sorted_labels(self, column: Hashable) -> tuple[Codes, Any]:
         codes, uniques = pd.factorize(self.df[column], sort=True, use_na_sentinel=True)
         return codes, uniques
 
@@ -354,15 +360,17 @@ class _ArrowColumns:
         }
         result = core._arrow_columns(source, list(kinds.items()))
         _require_columns(result["names"], {role: name for role, name in wanted.items()}, origin)
-        self.columns: dict[str, dict[str, Any]] = result["columns"]
+        columns = result["columns"]
+        assert columns is not None  # None only when a column is missing, refused above
+        self.columns: dict[str, dict[str, Any]] = columns
         self.rows = int(result["rows"])
         self.place = _Place(None, origin)
 
-    def labels(self, column: Hashable, months: bool = False) -> tuple[Codes, Sequence[Any]]:
+    def labels(self, column: Hashable, months: bool = False) -> tuple[Codes, Any]:
         found = self.columns[str(column)]
         return found["codes"], _arrow_values(found["values"], found["format"])
 
-    def sorted_labels(self, column: Hashable) -> tuple[Codes, Sequence[Any]]:
+    def sorted_labels(self, column: Hashable) -> tuple[Codes, Any]:
         codes, uniques = self.labels(column)
         order = sorted(range(len(uniques)), key=uniques.__getitem__)
         rank = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the last entry: code -1
@@ -566,6 +574,10 @@ def counts_from_frame(
 
     The vintage rule is the CSV reader's (the latest release of each key wins; one release
     giving one key two counts is an error). ``origin`` names the DataFrame in messages.
+
+    ``df`` is a pandas DataFrame or any table with ``__arrow_c_stream__`` (polars, pyarrow):
+    Arrow text (``string``, ``large_string``, ``string_view``), integers, dates, timestamps
+    (their local month) and dictionary-encoded columns of these; a null is a missing value.
     """
     frame = _columns_of(
         df,
