@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import cProfile
 import ctypes
+import pstats
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -366,3 +368,87 @@ def test_pandas_columns_backed_by_arrow(test_data: Path) -> None:
     frame.loc[3, "nationality"] = "Syrai"
     with pytest.raises(kc.ParseError, match=r'"Syrai" .*index 3 \(row 3\), column "nationality"'):
         counts_from_frame(frame)
+
+
+# ----------------------------------------------------------------------------------------
+# Tables out to polars
+
+
+@needs_polars
+def test_tables_out_to_polars_and_back(test_data: Path) -> None:
+    from kerncijfers.data import bundled_counts_files
+    from kerncijfers.pandas import COUNTS_COLUMNS, DEPARTURES_COLUMNS, to_polars
+
+    rows: list[kc.CountRow] = []
+    for path in bundled_counts_files():
+        rows.extend(kc.read_count_rows(path))
+    # Rows without their file lines: a table from a frame has none.
+    table = kc.CountsTable.from_rows([kc.CountRow(r.period, r.category, r.nationality, r.count, r.source, r.release)
+                                      for r in rows])  # fmt: skip
+    out = to_polars(table)
+    assert tuple(out.columns) == COUNTS_COLUMNS
+    assert len(out) == len(table) and out["count"].to_list() == to_frame(table)["count"].tolist()
+    assert set(out["period"].str.len_chars().unique()) <= {4, 7}  # years and months: "2021", "2021-05"
+    assert out.schema["category"] == pl.Enum([c.name for c in kc.Category.__members__.values()])
+    again = counts_from_frame(out)
+    assert again.rows() == table.rows()
+    older = to_polars(table, superseded=True)
+    assert len(older) == len(table.superseded()) > 0
+    assert counts_from_frame(pl.concat([older, out])).rows() == table.rows()
+
+    departures = kc.read_departures_csv(test_data / "golden_mei_2021_departures.csv")
+    out = to_polars(departures)
+    assert tuple(out.columns) == DEPARTURES_COLUMNS
+    assert out["first"].to_list() == ["2021-01"] * 6 and out["last"].to_list() == ["2021-12"] * 6
+    pd.testing.assert_frame_equal(rows_of(departures_from_frame(out)), rows_of(departures))
+    with pytest.raises(TypeError, match="to_polars takes a CountsTable or DeparturesTable, not Month"):
+        to_polars(kc.Month(2021, 5))  # type: ignore[arg-type]
+
+
+@needs_polars
+def test_weeks_and_quarters_out_to_polars() -> None:
+    from kerncijfers.pandas import to_polars
+
+    periods = [kc.IsoWeek(2020, 53), kc.Quarter(2021, 3), kc.Month(1969, 12), kc.Year(1960)]
+    table = kc.CountsTable.from_rows(
+        [kc.CountRow(p, kc.Category.first_application, None, i, SOURCE) for i, p in enumerate(periods)]
+    )
+    out = to_polars(table)
+    assert sorted(out["period"].to_list()) == sorted(p.iso() for p in periods)
+    assert out["release"].null_count() == len(periods)
+    assert counts_from_frame(out).rows() == table.rows()
+
+
+def python_calls(action: Any) -> int:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    action()
+    profiler.disable()
+    return int(pstats.Stats(profiler).total_calls)  # type: ignore[attr-defined]
+
+
+@needs_polars
+def test_polars_in_and_out_without_python_per_row() -> None:
+    from kerncijfers.pandas import to_polars
+
+    def frame(months: int) -> Any:
+        codes = [n.alpha3 for n in kc.Nationality.all()][:200]
+        per_month = len(codes)
+        return pl.DataFrame(
+            {
+                "period": np.repeat([str(kc.Month(1990, 1) + i) for i in range(months)], per_month),
+                "category": ["first_application"] * (months * per_month),
+                "nationality": codes * months,
+                "count": np.arange(months * per_month, dtype=np.int64),
+                "source": [SOURCE] * (months * per_month),
+                "release": ["2021-06-15"] * (months * per_month),
+            }
+        )
+
+    small, large = frame(5), frame(500)  # 1,000 and 100,000 rows
+    tables: list[kc.CountsTable] = []
+    calls_in = [python_calls(lambda f=f: tables.append(counts_from_frame(f))) for f in (small, large)]
+    calls_out = [python_calls(lambda t=t: to_polars(t)) for t in tables]
+    assert len(tables[1]) == 100_000
+    assert calls_in[1] < calls_in[0] + 5_000, calls_in
+    assert calls_out[1] < calls_out[0] + 5_000, calls_out
