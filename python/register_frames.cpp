@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -116,12 +115,21 @@ struct optional_nationality_hash {
   }
 };
 
+/// Python's own hash and equality of str objects: the hash is cached in the object, and
+/// the same object (read_csv shares one between the cells with the same text) is equal
+/// without looking at its characters.
+struct str_hash {
+  std::size_t operator()(PyObject* s) const noexcept { return static_cast<std::size_t>(PyObject_Hash(s)); }
+};
+struct str_equal {
+  bool operator()(PyObject* a, PyObject* b) const noexcept { return a == b || PyUnicode_Compare(a, b) == 0; }
+};
+
 /// pandas.factorize of an object column of text, without Python calls per row: codes (-1 for
 /// None and NaN) and the distinct str objects in order of first appearance; None when the
-/// column holds anything else (the caller then asks pandas). A row's object is compared by
-/// identity first: read_csv shares one str object between the rows with the same text, so
-/// most rows cost one pointer comparison or one pointer lookup. Anything but a 1-D object
-/// array is refused (TypeError).
+/// column holds anything else (the caller then asks pandas). Equal texts are found by
+/// Python's cached str hash, and a row holding the previous row's object costs one pointer
+/// comparison. Anything but a 1-D object array is refused (TypeError).
 py::object factorise_text(const py::handle& column) {
   const auto& api = py::detail::npy_api::get();
   const bool objects_1d = api.PyArray_Check_(column.ptr()) && py::reinterpret_borrow<py::array>(column).ndim() == 1 &&
@@ -133,44 +141,36 @@ py::object factorise_text(const py::handle& column) {
   const auto values = py::reinterpret_borrow<py::array>(column);
   const auto n = static_cast<std::size_t>(values.shape(0));
   if (n > 1 && values.strides(0) != static_cast<py::ssize_t>(sizeof(PyObject*))) return py::none();
-  const auto* objects = static_cast<PyObject* const*>(values.data());
+  auto* const* objects = static_cast<PyObject* const*>(values.data());
+  // Only exact str objects: a subclass may hash or compare differently, and pandas decides.
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* object = objects[i];
+    if (!PyUnicode_CheckExact(object) && object != Py_None &&
+        !(PyFloat_CheckExact(object) && std::isnan(PyFloat_AS_DOUBLE(object)))) {
+      return py::none();
+    }
+  }
   py::array_t<std::int64_t> codes(static_cast<py::ssize_t>(n));
   auto* out = codes.mutable_data();
   py::list uniques;
-  std::unordered_map<const PyObject*, std::int64_t> by_object;
-  std::unordered_map<std::string_view, std::int64_t> by_text;  // views into the column's str objects
+  std::unordered_map<PyObject*, std::int64_t, str_hash, str_equal> index;
   const PyObject* last = nullptr;
   std::int64_t last_code = -1;
   for (std::size_t i = 0; i < n; ++i) {
     PyObject* object = objects[i];
-    if (object == last) {
-      out[i] = last_code;
-      continue;
-    }
-    std::int64_t code = -1;
-    if (const auto found = by_object.find(object); found != by_object.end()) {
-      code = found->second;
-    } else if (PyUnicode_Check(object)) {
-      Py_ssize_t size = 0;
-      const char* utf8 = PyUnicode_AsUTF8AndSize(object, &size);
-      if (utf8 == nullptr) {  // lone surrogates: pandas decides
-        PyErr_Clear();
-        return py::none();
+    if (object != last) {
+      last = object;
+      if (PyUnicode_CheckExact(object)) {
+        const auto [it, inserted] = index.try_emplace(object, static_cast<std::int64_t>(index.size()));
+        if (inserted) uniques.append(py::reinterpret_borrow<py::object>(object));
+        last_code = it->second;
+      } else {
+        last_code = -1;  // None or NaN: missing
       }
-      const auto [it, inserted] = by_text.try_emplace(std::string_view(utf8, static_cast<std::size_t>(size)),
-                                                      static_cast<std::int64_t>(by_text.size()));
-      if (inserted) uniques.append(py::reinterpret_borrow<py::object>(object));
-      code = it->second;
-      by_object.emplace(object, code);
-    } else if (object == Py_None || (PyFloat_Check(object) && std::isnan(PyFloat_AS_DOUBLE(object)))) {
-      by_object.emplace(object, -1);
-    } else {
-      return py::none();
     }
-    out[i] = code;
-    last = object;
-    last_code = code;
+    out[i] = last_code;
   }
+  if (PyErr_Occurred() != nullptr) throw py::error_already_set();  // a failed hash or comparison
   return py::make_tuple(codes, uniques);
 }
 
