@@ -258,6 +258,7 @@ py::dict read_labels(const column_source& c) {
       throw py::value_error("column \"" + c.name + "\": a dictionary-encoded Arrow array without its dictionary");
     }
     const ArrowArray& dict = *a.dictionary;
+    if (dict.length < 0) throw py::value_error("column \"" + c.name + "\": a dictionary of negative length");
     check_label_buffers(c, dict, value_storage);
     // Each dictionary entry is looked up once, when a row first uses it: unused entries are
     // never seen, as pandas.factorize never sees unused categories.
@@ -382,7 +383,8 @@ py::dict arrow_columns(const py::handle& source, const std::vector<std::pair<std
   py::list names;
   std::unordered_map<std::string, std::size_t> index;
   for (std::int64_t i = 0; i < s.n_children; ++i) {
-    const ArrowSchema* child = s.children[i];
+    const ArrowSchema* child = s.children != nullptr ? s.children[i] : nullptr;
+    if (child == nullptr) throw py::value_error("an Arrow schema without its column " + std::to_string(i));
     const std::string name = child->name != nullptr ? child->name : "";
     names.append(py::str(name));
     index.try_emplace(name, static_cast<std::size_t>(i));
@@ -402,6 +404,10 @@ py::dict arrow_columns(const py::handle& source, const std::vector<std::pair<std
   std::int64_t rows = 0;
   while (auto batch = stream->next()) {
     const ArrowArray& b = batch->array;
+    if (b.length < 0 || b.offset < 0) {
+      throw py::value_error("an Arrow batch of length " + std::to_string(b.length) + " at offset " +
+                            std::to_string(b.offset));
+    }
     if (b.n_children != s.n_children || b.children == nullptr) {
       throw py::value_error("an Arrow batch with " + std::to_string(b.n_children) + " columns, the schema has " +
                             std::to_string(s.n_children));
@@ -439,6 +445,7 @@ py::dict arrow_labels(const py::handle& source, const std::string& name) {
   stream->schema(schema);
   column_source column{name, &schema.schema, {}, 0};
   while (auto batch = stream->next()) {
+    if (batch->array.length < 0) throw py::value_error("an Arrow array of negative length");
     column.chunks.push_back(chunk{&batch->array, 0, batch->array.length, batch});
     column.rows += batch->array.length;
   }

@@ -452,3 +452,30 @@ def test_polars_in_and_out_without_python_per_row() -> None:
     assert len(tables[1]) == 100_000
     assert calls_in[1] < calls_in[0] + 5_000, calls_in
     assert calls_out[1] < calls_out[0] + 5_000, calls_out
+
+
+def test_every_batch_is_released_also_when_reading_fails() -> None:
+    """pyarrow counts the bytes it has allocated: after reading (or failing half-way) and
+    dropping the result, every batch the stream gave has been released."""
+    pa = pytest.importorskip("pyarrow")
+    schema = pa.schema([("nationality", pa.string()), ("count", pa.int64())])
+
+    def batches(fail: bool) -> Any:
+        for i in range(3):
+            yield pa.record_batch([pa.array(["SYR", "TUR"] * 50_000), pa.array(np.arange(100_000) + i)], schema=schema)
+        if fail:
+            raise RuntimeError("the producer broke")
+
+    baseline = pa.total_allocated_bytes()
+    read = core._arrow_columns(
+        pa.RecordBatchReader.from_batches(schema, batches(False)), [("nationality", "labels"), ("count", "counts")]
+    )
+    assert read["rows"] == 300_000
+    del read
+    assert pa.total_allocated_bytes() == baseline
+    with pytest.raises(ValueError, match="the producer broke"):
+        core._arrow_columns(pa.RecordBatchReader.from_batches(schema, batches(True)), [("count", "counts")])
+    assert pa.total_allocated_bytes() == baseline
+    with pytest.raises(TypeError, match='column "nationality" has Arrow format "u": counts must be'):
+        core._arrow_columns(pa.RecordBatchReader.from_batches(schema, batches(False)), [("nationality", "counts")])
+    assert pa.total_allocated_bytes() == baseline
