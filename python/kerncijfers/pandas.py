@@ -237,18 +237,12 @@ def _arrow_text_dtype(dtype: object) -> bool:
 
 def _codes_and_uniques(series: pd.Series[Any]) -> tuple[Codes, Any]:
     """What ``pandas.factorize`` gives (codes, -1 for missing, and the distinct values in order of
-    first appearance), without its per-row cost where the column allows: a categorical column's
-    own codes, the Arrow strings of an Arrow-backed column and an object column of text read in
-    C++ (each row's object compared by identity first: read_csv shares one object per distinct
-    text). Anything else goes to pandas."""
+    first appearance), without its per-row cost where the column allows: the Arrow strings of an
+    Arrow-backed column and an object column of text read in C++ (by Python's cached str hash,
+    the previous row's object by identity: read_csv shares one object per distinct text).
+    Anything else goes to pandas (a categorical column is fast there: pandas factorises its
+    codes)."""
     dtype = series.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        raw = np.asarray(series.cat.codes)
-        appearance = pd.unique(raw)
-        appearance = appearance[appearance >= 0]
-        renumber = np.full(len(dtype.categories) + 1, -1, dtype=np.int64)  # the last entry: code -1
-        renumber[appearance] = np.arange(len(appearance), dtype=np.int64)
-        return renumber[raw], list(dtype.categories[appearance])
     if _arrow_text_dtype(dtype):
         result = core._arrow_labels(series.array.__arrow_array__(), str(series.name))
         return result["codes"], result["values"]
