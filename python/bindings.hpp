@@ -180,6 +180,7 @@ void register_checked(py::module_& m);
 void register_input_blocks(py::module_& m);    // input_blocks.hpp: the gzip inflater of the build
 void register_europe(py::module_& m);          // europe.hpp
 void register_frames(py::module_& m);          // bulk numpy <-> table conversions for kerncijfers.pandas
+void register_arrow(py::module_& m);           // Arrow streams (__arrow_c_stream__) read into columns
 void register_python_methods(py::module_& m);  // methods written in Python (DataFrames, notebook display): last
 
 // Shared by register_rolling.cpp and register_series.cpp (defined in register_rolling.cpp).

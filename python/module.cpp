@@ -129,6 +129,7 @@ PYBIND11_MODULE(_core, m) {
   kcp::register_input_blocks(m);
   kcp::register_europe(m);  // after the Eurostat data and the observation flags it uses
   kcp::register_frames(m);
+  kcp::register_arrow(m);
   kcp::register_python_methods(m);  // last: it adds methods to the classes above
 
   // Every class registered since the start of this function is ours: guard it.

@@ -16,6 +16,7 @@
 #include "bindings.hpp"
 #include "periods.hpp"
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -113,6 +114,65 @@ struct optional_nationality_hash {
     return n ? std::hash<nationality>{}(*n) : std::size_t{0x9e3779b97f4a7c15ULL};
   }
 };
+
+/// Python's own hash and equality of str objects: the hash is cached in the object, and
+/// the same object (read_csv shares one between the cells with the same text) is equal
+/// without looking at its characters.
+struct str_hash {
+  std::size_t operator()(PyObject* s) const noexcept { return static_cast<std::size_t>(PyObject_Hash(s)); }
+};
+struct str_equal {
+  bool operator()(PyObject* a, PyObject* b) const noexcept { return a == b || PyUnicode_Compare(a, b) == 0; }
+};
+
+/// pandas.factorize of an object column of text, without Python calls per row: codes (-1 for
+/// None and NaN) and the distinct str objects in order of first appearance; None when the
+/// column holds anything else (the caller then asks pandas). Equal texts are found by
+/// Python's cached str hash, and a row holding the previous row's object costs one pointer
+/// comparison. Anything but a 1-D object array is refused (TypeError).
+py::object factorise_text(const py::handle& column) {
+  const auto& api = py::detail::npy_api::get();
+  const bool objects_1d = api.PyArray_Check_(column.ptr()) && py::reinterpret_borrow<py::array>(column).ndim() == 1 &&
+                          py::reinterpret_borrow<py::array>(column).dtype().kind() == 'O';
+  if (!objects_1d) {
+    throw py::type_error("expected a 1-dimensional numpy array of objects, not " +
+                         py::str(py::type::handle_of(column).attr("__name__")).cast<std::string>());
+  }
+  const auto values = py::reinterpret_borrow<py::array>(column);
+  const auto n = static_cast<std::size_t>(values.shape(0));
+  if (n > 1 && values.strides(0) != static_cast<py::ssize_t>(sizeof(PyObject*))) return py::none();
+  auto* const* objects = static_cast<PyObject* const*>(values.data());
+  // Only exact str objects: a subclass may hash or compare differently, and pandas decides.
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* object = objects[i];
+    if (!PyUnicode_CheckExact(object) && object != Py_None &&
+        !(PyFloat_CheckExact(object) && std::isnan(PyFloat_AS_DOUBLE(object)))) {
+      return py::none();
+    }
+  }
+  py::array_t<std::int64_t> codes(static_cast<py::ssize_t>(n));
+  auto* out = codes.mutable_data();
+  py::list uniques;
+  std::unordered_map<PyObject*, std::int64_t, str_hash, str_equal> index;
+  const PyObject* last = nullptr;
+  std::int64_t last_code = -1;
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* object = objects[i];
+    if (object != last) {
+      last = object;
+      if (PyUnicode_CheckExact(object)) {
+        const auto [it, inserted] = index.try_emplace(object, static_cast<std::int64_t>(index.size()));
+        if (inserted) uniques.append(py::reinterpret_borrow<py::object>(object));
+        last_code = it->second;
+      } else {
+        last_code = -1;  // None or NaN: missing
+      }
+    }
+    out[i] = last_code;
+  }
+  if (PyErr_Occurred() != nullptr) throw py::error_already_set();  // a failed hash or comparison
+  return py::make_tuple(codes, uniques);
+}
 
 py::dict counts_columns(std::span<const count_row> rows) {
   const std::size_t n = rows.size();
@@ -256,6 +316,11 @@ void register_frames(py::module_& m) {
       py::arg("sources"), py::arg("release_codes"), py::arg("releases"), py::arg("origin"),
       "A CountsTable from code columns: row i is (periods[period_codes[i]], categories[category_codes[i]], ...). "
       "Nationality None = TOTAL.");
+
+  m.def("_factorise_text", &factorise_text, py::arg("column"),
+        "pandas.factorize of a 1-D object array of str (None and NaN missing: code -1): (codes, distinct values "
+        "in order of first appearance), or None when it holds other objects; TypeError for anything but a 1-D object "
+        "array.");
 
   m.def(
       "_departures_from_codes",

@@ -523,3 +523,48 @@ def test_top_shares_frame_errors_name_the_rows_and_values() -> None:
         kc.pandas.top_shares_frame(df.assign(count=df["count"] + 0.5))
     with pytest.raises(kc.InvalidInput, match=r'missing column "land" \(country=\)'):
         kc.pandas.top_shares_frame(df, country="land")
+
+
+# ----------------------------------------------------------------------------------------
+# Columns factorised without pandas.factorize's per-row cost: same codes, same errors
+
+
+def test_text_columns_are_factorised_as_pandas_factorises_them() -> None:
+    values = np.array(["b", "a", None, "b", float("nan"), "c", "a"], dtype=object)
+    codes, uniques = kc._core._factorise_text(values)
+    expected_codes, expected_uniques = pd.factorize(values, use_na_sentinel=True)
+    assert codes.tolist() == expected_codes.tolist() == [0, 1, -1, 0, -1, 2, 1]
+    assert uniques == list(expected_uniques) == ["b", "a", "c"]
+    # Equal texts in distinct objects are one value; other objects are left to pandas.
+    assert kc._core._factorise_text(np.array(["x" * 20, "".join(["x"] * 20)], dtype=object))[0].tolist() == [0, 0]
+    assert kc._core._factorise_text(np.array(["2021", 2021], dtype=object)) is None
+    with pytest.raises(TypeError, match="expected a 1-dimensional numpy array of objects, not ndarray"):
+        kc._core._factorise_text(np.array([1, 2]))
+    with pytest.raises(TypeError, match="not list"):
+        kc._core._factorise_text(["a"])
+
+
+def test_categorical_columns_give_the_errors_of_text_columns() -> None:
+    text = small_frame(["2021-04", "2021-05", "2021-06"], nationality=["SYR", "Syrai", "XXX"])
+    categorical = text.assign(nationality=text["nationality"].astype("category"))
+    for frame in (text, categorical):
+        with pytest.raises(kc.ParseError) as error:
+            counts_from_frame(frame)
+        assert str(error.value).startswith('cannot parse "Syrai" as a nationality')
+        assert str(error.value).endswith('index 1 (row 1), column "nationality"')
+    # A category no row uses is never converted, as pandas.factorize never sees it.
+    unused = small_frame(["2021-05"]).astype({"nationality": pd.CategoricalDtype(["not a nationality", "SYR"])})
+    assert counts_from_frame(unused).rows()[0].nationality == kc.Nationality("SYR")
+    missing = small_frame(["2021-04", "2021-05"]).astype({"nationality": "category"})
+    missing.loc[1, "nationality"] = None
+    with pytest.raises(kc.InvalidInput, match=r'missing value .* index 1 \(row 1\), column "nationality"'):
+        counts_from_frame(missing)
+
+
+def test_every_column_kind_gives_the_same_table() -> None:
+    frame = million_row_frame(2)
+    expected = counts_from_frame(frame)
+    labels = ["period", "category", "nationality", "source", "release"]
+    assert counts_from_frame(frame.astype({c: "category" for c in labels})) == expected
+    assert counts_from_frame(frame.astype({c: "str" for c in labels})) == expected
+    assert counts_from_frame(frame.astype({c: object for c in labels})) == expected
