@@ -126,7 +126,12 @@ def figures_kerncijfers(table: Any, first: int, last: int) -> list[tuple[str, st
         for serial in range(first, last + 1):
             month = kc.Month(serial // 12, serial % 12 + 1)
             out.append(
-                (category, _label(serial), "month", kc.distribution(table, cat, kc.PeriodRange(month), top_month, placement, lr))
+                (
+                    category,
+                    _label(serial),
+                    "month",
+                    kc.distribution(table, cat, kc.PeriodRange(month), top_month, placement, lr),
+                )
             )
             out.append(
                 (
@@ -337,12 +342,18 @@ def figures_polars(df: Any, first: int, last: int) -> Any:
             [
                 top,
                 with_unknown.filter("own").select(
-                    *window, position=pl.lit(1000, pl.Int64), kind=pl.lit("unknown"),
-                    nationality=pl.lit(UNKNOWN), count="unknown",
+                    *window,
+                    position=pl.lit(1000, pl.Int64),
+                    kind=pl.lit("unknown"),
+                    nationality=pl.lit(UNKNOWN),
+                    count="unknown",
                 ),  # fmt: skip
                 with_unknown.select(
-                    *window, position=pl.lit(1001, pl.Int64), kind=pl.lit("other"),
-                    nationality=pl.lit(""), count="other",
+                    *window,
+                    position=pl.lit(1001, pl.Int64),
+                    kind=pl.lit("other"),
+                    nationality=pl.lit(""),
+                    count="other",
                 ),  # fmt: skip
             ]
         )
@@ -353,9 +364,7 @@ def figures_polars(df: Any, first: int, last: int) -> Any:
         )
         .with_columns(left=100 - pl.col("percent").sum().over(window))
         .sort([*window, "remainder", "count", "position"], descending=[False, False, False, True, True, False])
-        .with_columns(
-            percent=pl.col("percent") + (pl.int_range(pl.len()).over(window) < pl.col("left")).cast(pl.Int64)
-        )
+        .with_columns(percent=pl.col("percent") + (pl.int_range(pl.len()).over(window) < pl.col("left")).cast(pl.Int64))
         .sort([*window, "position"])
     )
     return pl.collect_all([parts, totals])
@@ -458,9 +467,7 @@ def _t(s: float) -> str:
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 
 
-def report(
-    engines: list[str], result: Result, seconds: dict[str, dict[str, list[float]]], env: dict[str, Any]
-) -> str:
+def report(engines: list[str], result: Result, seconds: dict[str, dict[str, list[float]]], env: dict[str, Any]) -> str:
     v = env["versions"]
     med = {n: {step: statistics.median(x) for step, x in s.items()} for n, s in seconds.items()}
     kc_med = med["kerncijfers"]
