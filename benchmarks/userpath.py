@@ -32,16 +32,20 @@ turns (``--repeat`` rounds, medians reported; the garbage collector off during e
   ``PeriodRange`` of ``Month``\\s: the public functions ``compute_key_figures`` uses for the
   page's distributions, one call per figure.
 - **pandas**: *read* ``pandas.read_csv(path)`` (``keep_default_na=False``: no value is a missing
-  marker here); *figures*: the vintage rule with ``groupby(...).transform("max")`` on the
-  release (ISO dates: text order is date order) and a filter, periods to month numbers through
-  ``factorize`` (each distinct period parsed once), the nationality rows unstacked to a wide
+  marker here); *figures*: periods to month numbers through ``factorize`` (each distinct period
+  parsed once) and the rows outside the months needed dropped, the vintage rule with
+  ``groupby(...).transform("max")`` on the release (ISO dates: text order is date order) and a
+  filter, the nationality rows unstacked to a wide
   table of months x (category, nationality) with 0 where a row is missing, ``rolling(12).sum()``
-  for the trailing windows (the TOTAL rows likewise), back to long form, the ranking by
+  for the trailing windows (the TOTAL rows likewise), back to long form from the wide table's
+  numpy values (``stack`` would take seconds), the ranking by
   ``sort_values`` + ``groupby(...).cumcount()``, unknown and other by ``groupby`` sums, the
   largest remainder in integer columns with a second sort and ``cumcount``.
 - **polars**: *read* ``polars.read_csv(path)``; *figures*: the same steps in polars
-  expressions (lazy API, one ``collect``): the latest release per key by
-  ``max().over(key)``, months from ``str.slice``, ``rolling_sum(12).over(...)`` over rows
+  expressions (lazy API; the rows after the vintage rule and the window sums are collected
+  once each and reused, since the lazy engine would compute them again for every branch that
+  needs them; the figures are one ``collect_all``): months from ``str.slice``, the latest
+  release per key by ``max().over(key)``, ``rolling_sum(12).over(...)`` over rows
   sorted by month (the file has a row for every (month, category, nationality), zeros
   included, as a complete breakdown needs), the ranking by ``sort`` +
   ``cum_count().over(...)``, the rest with ``group_by``. polars uses its own thread pool
@@ -189,16 +193,30 @@ def _largest_remainder_pandas(parts: Any) -> Any:
     return parts.sort_values([*window, "position"])
 
 
+def _long_form(wide: Any, name: str) -> Any:
+    """A wide table (months x column labels) back in long form, from its numpy values
+    (``DataFrame.stack`` takes seconds on this many columns)."""
+    import numpy as np
+    import pandas as pd
+
+    rows, cols = wide.shape
+    out = {"month": np.repeat(wide.index.to_numpy(), cols)}
+    for level in range(wide.columns.nlevels):
+        out[wide.columns.names[level]] = np.tile(wide.columns.get_level_values(level).to_numpy(), rows)
+    out[name] = wide.to_numpy().ravel().astype("int64")
+    return pd.DataFrame(out)
+
+
 def figures_pandas(df: Any, first: int, last: int) -> Any:
     import numpy as np
     import pandas as pd
 
-    key = ["period", "category", "nationality"]
-    latest = df[df["release"] == df.groupby(key, sort=False)["release"].transform("max")]
-    codes, periods = pd.factorize(latest["period"])
+    codes, periods = pd.factorize(df["period"])
     serial_of = np.array([int(p[:4]) * 12 + int(p[5:7]) - 1 for p in periods], dtype=np.int64)
-    latest = latest.assign(month=serial_of[codes])
-    latest = latest[(latest["month"] >= first - TRAILING + 1) & (latest["month"] <= last)]
+    rows = df.assign(month=serial_of[codes])
+    rows = rows[(rows["month"] >= first - TRAILING + 1) & (rows["month"] <= last)]
+    key = ["month", "category", "nationality"]
+    latest = rows[rows["release"] == rows.groupby(key, sort=False)["release"].transform("max")]
     months = pd.RangeIndex(first - TRAILING + 1, last + 1, name="month")
 
     is_total = latest["nationality"] == "TOTAL"
@@ -214,16 +232,12 @@ def figures_pandas(df: Any, first: int, last: int) -> Any:
         ("month", nat_wide, total_wide),
         (
             "trailing",
-            nat_wide.rolling(TRAILING).sum().astype("float64"),
+            nat_wide.rolling(TRAILING).sum(),
             total_wide.rolling(TRAILING).sum(),
         ),
     ):
-        wide = wide.loc[first:]
-        long = wide.stack(["category", "nationality"], future_stack=True).rename("count").reset_index()
-        long["count"] = long["count"].astype("int64")
-        tot = totals.loc[first:].stack(future_stack=True).rename("total").reset_index()
-        tot = tot.dropna()
-        tot["total"] = tot["total"].astype("int64")
+        long = _long_form(wide.loc[first:], "count")
+        tot = _long_form(totals.loc[first:], "total")
         long["figure"] = figure
         tot["figure"] = figure
         frames.append((long, tot))
@@ -300,27 +314,34 @@ def figures_polars(df: Any, first: int, last: int) -> Any:
     ).lazy()
     latest = (
         df.lazy()
-        .filter(pl.col("release") == pl.col("release").max().over(key))
         .with_columns(
             month=pl.col("period").str.slice(0, 4).cast(pl.Int64) * 12
             + pl.col("period").str.slice(5, 2).cast(pl.Int64)
             - 1
         )
         .filter(pl.col("month").is_between(first - TRAILING + 1, last))
+        .filter(pl.col("release") == pl.col("release").max().over(key))
         .sort("month")
+        .collect()
+        .lazy()
     )
     series = ["category", "nationality"]
-    both = pl.concat(
-        [
-            latest.select(*series, "month", "count", figure=pl.lit("month")),
-            latest.select(
-                *series,
-                "month",
-                pl.col("count").rolling_sum(TRAILING).over(series).alias("count"),
-                figure=pl.lit("trailing"),
-            ),
-        ]
-    ).filter(pl.col("month") >= first)
+    both = (
+        pl.concat(
+            [
+                latest.select(*series, "month", "count", figure=pl.lit("month")),
+                latest.select(
+                    *series,
+                    "month",
+                    pl.col("count").rolling_sum(TRAILING).over(series).alias("count"),
+                    figure=pl.lit("trailing"),
+                ),
+            ]
+        )
+        .filter(pl.col("month") >= first)
+        .collect()
+        .lazy()
+    )
     totals = both.filter(pl.col("nationality") == "TOTAL").select(*window, total=pl.col("count"))
     rows = both.filter(pl.col("nationality") != "TOTAL").join(rules, on=["category", "figure"])
     known = (
