@@ -45,8 +45,8 @@ from typing import Any, cast
 
 import numpy as np
 
+from . import eurostat, userpath
 from .engines import ENGINES, LABELS, STEP_TITLES, STEPS
-from .eurostat import section_of
 from .panel import IntArray, Panel, countries_at, make_panel
 from .results import check_invariants, differences, top_shares_differences
 
@@ -757,10 +757,12 @@ def main(argv: Sequence[str] | None = None) -> str:
     text = report(env, runs, full, memory, copy, variants, repeat, args.quick)
     print(text)
     if args.output != "-":
-        # The Eurostat benchmark's section (benchmarks/eurostat.py) of the same page stays.
+        # The sections of the Eurostat and the user-path benchmarks (benchmarks/eurostat.py,
+        # benchmarks/userpath.py) on the same page stay.
         output = Path(args.output)
-        kept = section_of(output.read_text()) if output.exists() else None
-        output.write_text(text + "\n" + (f"\n{kept}\n" if kept else ""))
+        old = output.read_text() if output.exists() else ""
+        kept = [section for section in (eurostat.section_of(old), userpath.section_of(old)) if section]
+        output.write_text(text + "\n" + "".join(f"\n{section}\n" for section in kept))
         log(f"written to {args.output}")
     if args.json:
         raw = {

@@ -89,6 +89,7 @@ RULES = {
     "family_reunification": (3, 3, False),
 }
 FIGURES = ("month", "trailing")
+QUICK_FIGURES = ((2015, 1), (2016, 6))  # the months of --quick's figures (its file: 2013-01 .. 2016-06)
 
 # One figure: (total, ((kind, alpha-3 or "", count, percent), ...)); keyed by
 # (category, "YYYY-MM", "month" | "trailing").
@@ -582,7 +583,16 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--repeat", type=int, default=5, help="timed rounds (default 5)")
     parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="Markdown file to update, or - to print only")
     parser.add_argument("--quick", action="store_true", help="a small file: check the engines agree, time nothing")
+    parser.add_argument(
+        "--figures",
+        default=f"{_label(_serial(FIRST_FIGURE))}:{_label(_serial(LAST_FIGURE))}",
+        help="the months whose figures are computed, FIRST:LAST (default 2015-01:2025-12)",
+    )
     args = parser.parse_args(argv)
+    try:
+        first, last = (_serial((int(m[:4]), int(m[5:7]))) for m in args.figures.split(":"))
+    except ValueError:
+        parser.error(f"--figures: expected YYYY-MM:YYYY-MM, not {args.figures!r}")
 
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -593,7 +603,7 @@ def main(argv: list[str] | None = None) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         if args.quick:
             path = quick_file(Path(tmp))
-            first, last = _serial((2015, 1)), _serial((2016, 6))
+            first, last = _serial(QUICK_FIGURES[0]), _serial(QUICK_FIGURES[1])
             result = verify(path, engines, first, last)
             text = (
                 f"benchmarks.userpath --quick: {', '.join(engines)} agree on {len(result)} figures "
@@ -605,7 +615,6 @@ def main(argv: list[str] | None = None) -> str:
         if args.file is None:
             log(f"generating {path}")
             write_counts_file(path)
-        first, last = _serial(FIRST_FIGURE), _serial(LAST_FIGURE)
         env: dict[str, Any] = {
             "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "revision": git_revision(),
@@ -614,7 +623,7 @@ def main(argv: list[str] | None = None) -> str:
             "versions": versions(),
             "polars_threads": importlib.import_module("polars").thread_pool_size() if "polars" in engines else "-",
             "load_before": ", ".join(f"{x:.2f}" for x in os.getloadavg()),
-            "rows": sum(1 for _ in path.open("rb")) - 1,
+            "rows": path.read_bytes().count(b"\n") - 1,
             "bytes": path.stat().st_size,
             "first": first,
             "last": last,
