@@ -481,6 +481,32 @@ def time_engines(
     return seconds
 
 
+def breakdown_seconds(path: Path, first: int, last: int, repeat: int) -> dict[str, float]:
+    """Where kerncijfers' figures step goes: the medians over `repeat` rounds of the breakdowns
+    alone (``breakdown_by_nationality``, the step every ``distribution`` starts with: each
+    nationality's rows tiled over the window), for the month windows and the trailing ones."""
+    import kerncijfers as kc
+
+    table = read_kerncijfers(path)
+    months = [kc.Month(serial // 12, serial % 12 + 1) for serial in range(first, last + 1)]
+    windows = {
+        "month": [kc.PeriodRange(m) for m in months],
+        "trailing": [kc.trailing(m, TRAILING) for m in months],
+    }
+    out: dict[str, float] = {}
+    for which, ranges in windows.items():
+        rounds = []
+        for _ in range(repeat):
+            seconds, _result = _timed(
+                lambda ranges=ranges: [  # type: ignore[misc]
+                    kc.breakdown_by_nationality(table, kc.parse_category(c), r) for c in CATEGORIES for r in ranges
+                ]
+            )
+            rounds.append(seconds)
+        out[which] = statistics.median(rounds)
+    return out
+
+
 # ---------------------------------------------------------------------------------------
 # The report
 
@@ -489,7 +515,13 @@ def _t(s: float) -> str:
     return f"{s * 1000:.0f} ms" if s < 1 else f"{s:.2f} s"
 
 
-def report(engines: list[str], result: Result, seconds: dict[str, dict[str, list[float]]], env: dict[str, Any]) -> str:
+def report(
+    engines: list[str],
+    result: Result,
+    seconds: dict[str, dict[str, list[float]]],
+    env: dict[str, Any],
+    breakdowns: dict[str, float] | None = None,
+) -> str:
     v = env["versions"]
     med = {n: {step: statistics.median(x) for step, x in s.items()} for n, s in seconds.items()}
     kc_med = med["kerncijfers"]
@@ -544,8 +576,19 @@ def report(engines: list[str], result: Result, seconds: dict[str, dict[str, list
         + ". kerncijfers' read also validates every value (UTF-8, periods, categories, codes, counts, "
         "releases, with the file, line and column of any error) and resolves the vintages; pandas' and polars' "
         "read only splits and types the columns, and their vintage rule is part of their figures step.",
-        SECTION_END,
     ]
+    if breakdowns:
+        per = len(CATEGORIES) * (env["last"] - env["first"] + 1)
+        lines += [
+            "",
+            "Where kerncijfers' figures time goes: the breakdowns by nationality alone (`breakdown_by_nationality`, "
+            "which every `distribution` starts with: each nationality's rows tiled over the window) take "
+            f"{_t(breakdowns['trailing'])} for the {per} trailing windows ({breakdowns['trailing'] / per * 1e3:.2f} ms "
+            f"each) and {_t(breakdowns['month'])} for the {per} month windows "
+            f"({breakdowns['month'] / per * 1e3:.2f} ms each), of {_t(kc_med['figures'])} for the figures step "
+            "(medians of as many rounds).",
+        ]
+    lines.append(SECTION_END)
     return "\n".join(lines)
 
 
@@ -633,8 +676,10 @@ def main(argv: list[str] | None = None) -> str:
         result = verify(path, engines, first, last)
         log(f"timing, {args.repeat} rounds")
         seconds = time_engines(path, engines, first, last, args.repeat, log)
+        log("kerncijfers' breakdowns alone")
+        breakdowns = breakdown_seconds(path, first, last, args.repeat)
     env["load_after"] = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    text = report(engines, result, seconds, env)
+    text = report(engines, result, seconds, env, breakdowns)
     print(text)
     if args.output != "-":
         output = Path(args.output)

@@ -375,6 +375,7 @@ def test_the_userpath_benchmark_writes_its_section(quick_counts: Path, tmp_path:
     assert "were compared exactly: **identical** (108 figures" in text
     assert "| kerncijfers | `read_counts_csv` " in text
     assert "| step | pandas : kerncijfers | polars : kerncijfers |" in text
+    assert "for the 54 trailing windows (" in text and "for the 54 month windows (" in text
     written = output.read_text()
     assert written.startswith("# Benchmarks\n\nThe panel benchmark's text stays.\n\n" + userpath.SECTION_START)
     userpath.main(argv)
