@@ -1,4 +1,5 @@
-"""The task in kerncijfers: one call per step, on the numpy columns as they are."""
+"""The task in kerncijfers: one call per step, on the numpy columns as they are, on every core
+(``threads=0``, the default). ``engine_kerncijfers_1`` is the same with ``threads=1``."""
 
 from __future__ import annotations
 
@@ -12,16 +13,26 @@ from .results import I64, TopSharesArrays
 NAME = "kerncijfers"
 
 
-def rolling(panel: Panel) -> I64:
+THREADS = 0  # every core
+
+
+def rolling(panel: Panel, threads: int = THREADS) -> I64:
     """(a) The trailing 12-month sum of every nationality, for every (country, category, month)."""
-    sums: I64 = kc.trailing_sums_by_nationality(*panel.columns(), **panel.shape_kwargs(), window=panel.window)
+    sums: I64 = kc.trailing_sums_by_nationality(
+        *panel.columns(), **panel.shape_kwargs(), window=panel.window, threads=threads
+    )
     return sums
 
 
-def whole(panel: Panel) -> Any:
+def whole(panel: Panel, threads: int = THREADS) -> Any:
     """(b) The whole task: top 10 + other + unknown, shares by largest remainder, rounded totals."""
     return kc.top_shares(
-        *panel.columns(), **panel.shape_kwargs(), unknown=panel.unknown, window=panel.window, top=panel.top
+        *panel.columns(),
+        **panel.shape_kwargs(),
+        unknown=panel.unknown,
+        window=panel.window,
+        top=panel.top,
+        threads=threads,
     )
 
 

@@ -1,4 +1,4 @@
-"""The three engines behind one interface: each has ``rolling`` and ``whole`` (the timed
+"""The engines (kerncijfers on every core and on one, pandas, polars) behind one interface: each has ``rolling`` and ``whole`` (the timed
 steps, returning the engine's natural result) and ``rolling_arrays``/``whole_arrays`` (the
 untimed conversion to the dense arrays that are compared)."""
 
@@ -6,12 +6,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import engine_kerncijfers, engine_pandas, engine_polars
+from . import engine_kerncijfers, engine_kerncijfers_1, engine_pandas, engine_polars
 
 ENGINES: dict[str, ModuleType] = {
     "kerncijfers": engine_kerncijfers,
+    "kerncijfers-1": engine_kerncijfers_1,
     "pandas": engine_pandas,
     "polars": engine_polars,
+}
+# How the report names them: kerncijfers on every core (threads=0, the default) and on one.
+LABELS = {
+    "kerncijfers": "kerncijfers (threads=all)",
+    "kerncijfers-1": "kerncijfers (threads=1)",
+    "pandas": "pandas",
+    "polars": "polars",
 }
 STEPS = ("rolling", "whole")
 STEP_TITLES = {

@@ -264,3 +264,127 @@ def test_the_eurostat_memory_is_measured_in_a_subprocess(tmp_path: Path) -> None
     measured = json.loads(done.stdout)
     assert measured["engine"] == "kerncijfers"
     assert measured["peak"] >= measured["base"] > 0
+
+
+# ----------------------------------------------------------------------------------------
+# benchmarks/userpath.py: a counts file on disk to every figure of every month
+
+
+@pytest.fixture(scope="module")
+def quick_counts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return Path(bench("userpath").quick_file(tmp_path_factory.mktemp("userpath")))
+
+
+def test_the_counts_file_is_in_the_schema_and_the_vintage_rule_decides(quick_counts: Path) -> None:
+    import kerncijfers as kc
+
+    lines = quick_counts.read_text().splitlines()
+    assert lines[0] == "period,category,nationality,count,source,release"
+    # 30 nationalities + TOTAL, 3 categories; release 2015-06-01 covers 2013-01 .. 2015-05 (29
+    # months), 2016-07-01 covers 2014-01 .. 2016-06 (30 months).
+    assert len(lines) - 1 == 31 * 3 * (29 + 30)
+    table = kc.read_counts_csv(quick_counts)
+    assert len(table) == 31 * 3 * 42  # one row per key: 2013-01 .. 2016-06
+    assert len(table.superseded()) == 31 * 3 * 17  # 2014-01 .. 2015-05 came twice
+    # The rows of one key are in a shuffled release order: the last row of a key is not always
+    # the latest release, so a reader that keeps the last row would be wrong.
+    last_release: dict[tuple[str, str, str], str] = {}
+    for line in lines[1:]:
+        period, category, nationality, _, _, release = line.split(",")
+        last_release[(period, category, nationality)] = release
+    twice = [k for k in last_release if "2014-01" <= k[0] <= "2015-05"]
+    assert {last_release[k] for k in twice} == {"2015-06-01", "2016-07-01"}
+    # The same arguments give the same bytes.
+    again = quick_counts.parent / "again"
+    again.mkdir()
+    assert bench("userpath").quick_file(again).read_bytes() == quick_counts.read_bytes()
+
+
+@needs_polars
+def test_the_userpath_engines_agree(quick_counts: Path) -> None:
+    userpath = bench("userpath")
+    first, last = (userpath._serial(m) for m in userpath.QUICK_FIGURES)
+    result = userpath.verify(quick_counts, ["kerncijfers", "pandas", "polars"], first, last)
+    assert len(result) == 18 * 3 * 2
+    # The small counts make ties at the last ranked place and months without unknown people:
+    # the tie-breaks and the unknown row's placement decide, and the engines still agree.
+    import kerncijfers as kc
+
+    table = kc.read_counts_csv(quick_counts)
+    ties = 0
+    for category, month, which in result:
+        top = userpath.RULES[category][0 if which == "month" else 1]
+        end = kc.Month.parse(month)
+        window = kc.PeriodRange(end) if which == "month" else kc.trailing(end, 12)
+        breakdown = kc.breakdown_by_nationality(table, kc.parse_category(category), window)
+        counts = sorted((e.count for e in breakdown.listed if e.nationality.alpha3 != "XXX"), reverse=True)
+        ties += counts[top - 1] == counts[top] > 0
+    assert ties >= 10
+    assert any(
+        not any(kind == "unknown" for kind, *_ in rows)
+        for (c, _, _), (_, rows) in result.items()
+        if c != "family_reunification"
+    )
+    assert result[("first_application", "2016-06", "trailing")][1][-1][0] == "other"
+
+
+def test_the_userpath_benchmark_runs_without_polars(monkeypatch: pytest.MonkeyPatch) -> None:
+    userpath = bench("userpath")
+    monkeypatch.setattr(userpath, "polars_available", lambda: False)
+    assert userpath.available_engines() == ["kerncijfers", "pandas"]
+    text = userpath.main(["--quick"])
+    assert text == (
+        "benchmarks.userpath --quick: kerncijfers, pandas agree on 108 figures (2015-01 .. 2016-06); nothing timed"
+    )
+
+
+@needs_polars
+def test_the_userpath_quick_mode_runs_all_three_engines() -> None:
+    text = bench("userpath").main(["--quick"])
+    assert text == (
+        "benchmarks.userpath --quick: kerncijfers, pandas, polars agree on 108 figures (2015-01 .. 2016-06); "
+        "nothing timed"
+    )
+
+
+def test_a_difference_stops_the_userpath_benchmark(quick_counts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    userpath = bench("userpath")
+    original = userpath.result_pandas
+
+    def one_point_moved(out: Any) -> Any:
+        result = dict(original(out))
+        total, rows = result[("first_application", "2015-03", "month")]
+        (kind, code, count, percent), *rest = rows
+        result[("first_application", "2015-03", "month")] = (total, ((kind, code, count, percent + 1), *rest))
+        return result
+
+    monkeypatch.setitem(userpath.ENGINES, "pandas", (userpath.read_pandas, userpath.figures_pandas, one_point_moved))
+    first, last = (userpath._serial(m) for m in userpath.QUICK_FIGURES)
+    with pytest.raises(
+        userpath.ResultsDiffer, match=r"pandas vs kerncijfers: \('first_application', '2015-03', 'month'\)"
+    ):
+        userpath.verify(quick_counts, ["kerncijfers", "pandas"], first, last)
+
+
+def test_the_userpath_benchmark_writes_its_section(quick_counts: Path, tmp_path: Path) -> None:
+    userpath = bench("userpath")
+    output = tmp_path / "benchmarks.md"
+    output.write_text("# Benchmarks\n\nThe panel benchmark's text stays.\n")
+    argv = ["--file", str(quick_counts), "--figures", "2015-01:2016-06", "--repeat", "1", "--output", str(output)]
+    text = userpath.main(argv)
+    assert "were compared exactly: **identical** (108 figures" in text
+    assert "| kerncijfers | `read_counts_csv` " in text
+    assert "| step | pandas : kerncijfers | polars : kerncijfers |" in text
+    assert "for the 54 trailing windows (" in text and "for the 54 month windows (" in text
+    written = output.read_text()
+    assert written.startswith("# Benchmarks\n\nThe panel benchmark's text stays.\n\n" + userpath.SECTION_START)
+    userpath.main(argv)
+    written = output.read_text()
+    assert written.count(userpath.SECTION_START) == 1
+    if importlib.util.find_spec("polars") is None:
+        return  # the panel benchmark needs polars
+    # The panel benchmark keeps the section (and the Eurostat one) when it rewrites the page.
+    bench("run").main(["--quick", "--scales", "1", "--no-memory", "--output", str(output)])
+    page = output.read_text()
+    assert page.startswith("# Benchmarks: kerncijfers, pandas and polars on an EU-scale panel")
+    assert userpath.section_of(page) == userpath.section_of(written)
