@@ -28,7 +28,7 @@ from kerncijfers.pandas import (  # noqa: E402
 try:
     import polars as pl
 except ImportError:  # pragma: no cover - CI's environment has polars, the wheel test's has not
-    pl = None
+    pl = None  # type: ignore[assignment]
 
 needs_polars = pytest.mark.skipif(pl is None, reason="polars is not installed")
 SOURCE = "test source"
@@ -409,7 +409,12 @@ def test_tables_out_to_polars_and_back(test_data: Path) -> None:
 def test_weeks_and_quarters_out_to_polars() -> None:
     from kerncijfers.pandas import to_polars
 
-    periods = [kc.IsoWeek(2020, 53), kc.Quarter(2021, 3), kc.Month(1969, 12), kc.Year(1960)]
+    periods: list[kc.IsoWeek | kc.Quarter | kc.Month | kc.Year] = [
+        kc.IsoWeek(2020, 53),
+        kc.Quarter(2021, 3),
+        kc.Month(1969, 12),
+        kc.Year(1960),
+    ]
     table = kc.CountsTable.from_rows(
         [kc.CountRow(p, kc.Category.first_application, None, i, SOURCE) for i, p in enumerate(periods)]
     )

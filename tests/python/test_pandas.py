@@ -531,17 +531,21 @@ def test_top_shares_frame_errors_name_the_rows_and_values() -> None:
 
 def test_text_columns_are_factorised_as_pandas_factorises_them() -> None:
     values = np.array(["b", "a", None, "b", float("nan"), "c", "a"], dtype=object)
-    codes, uniques = kc._core._factorise_text(values)
+    factorised = kc._core._factorise_text(values)
+    assert factorised is not None
+    codes, uniques = factorised
     expected_codes, expected_uniques = pd.factorize(values, use_na_sentinel=True)
     assert codes.tolist() == expected_codes.tolist() == [0, 1, -1, 0, -1, 2, 1]
     assert uniques == list(expected_uniques) == ["b", "a", "c"]
     # Equal texts in distinct objects are one value; other objects are left to pandas.
-    assert kc._core._factorise_text(np.array(["x" * 20, "".join(["x"] * 20)], dtype=object))[0].tolist() == [0, 0]
+    same_text = kc._core._factorise_text(np.array(["x" * 20, "".join(["x"] * 20)], dtype=object))
+    assert same_text is not None
+    assert same_text[0].tolist() == [0, 0]
     assert kc._core._factorise_text(np.array(["2021", 2021], dtype=object)) is None
     with pytest.raises(TypeError, match="expected a 1-dimensional numpy array of objects, not ndarray"):
         kc._core._factorise_text(np.array([1, 2]))
     with pytest.raises(TypeError, match="not list"):
-        kc._core._factorise_text(["a"])
+        kc._core._factorise_text(["a"])  # type: ignore[arg-type]
 
 
 def test_categorical_columns_give_the_errors_of_text_columns() -> None:
