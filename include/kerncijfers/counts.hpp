@@ -374,6 +374,26 @@ class counts_table {
     return lookup(cat, nat, window);
   }
 
+  /// The count of `cat` for `nat` (TOTAL when empty) in `window` exactly when `try_count`
+  /// (or `try_total`) would give it — `try_count(cat, *nat, window).total->value` — and
+  /// nothing when that has no `total`; without the sources, tiles and notes of the answer,
+  /// which checks that ask for thousands of counts do not need.
+  [[nodiscard]] std::optional<std::int64_t> exact_value(category cat, const std::optional<nationality>& nat,
+                                                        const count_window& window) const {
+    const key_range* key = find_key(cat, nat);
+    if (key == nullptr) return std::nullopt;
+    const tiling t = tile(key->begin, key->end, window.first_day_number(), window.last_day_number(), window.weeks(), 3);
+    if (!t.exact()) return std::nullopt;
+    std::int64_t sum = 0;
+    for (const std::size_t i : t.tiles) {
+      if (__builtin_add_overflow(sum, rows_[i].count, &sum)) return std::nullopt;
+      // The full answer also sums the finer rows of a coarser tile (for its notes); when they
+      // do not fit in 64 bits it has no total, so neither has this.
+      if (spans_[i].coarseness > 0 && finer_rows_overflow(*key, i)) return std::nullopt;
+    }
+    return sum;
+  }
+
   /// The nationalities with at least one row of `cat` overlapping `window` (whether or not
   /// their rows tile it), sorted by alpha-3 code. TOTAL rows are not a nationality.
   [[nodiscard]] std::vector<nationality> nationalities(category cat, const count_window& window) const {
@@ -709,6 +729,19 @@ class counts_table {
     }
     std::sort(total.sources.begin(), total.sources.end());
     return total;
+  }
+
+  // True when the finer rows that cover tile `i` exactly (those `note_finer_rows` sums) do
+  // not sum in 64 bits.
+  [[nodiscard]] bool finer_rows_overflow(const key_range& key, std::size_t i) const {
+    const tiling inner =
+        tile(key.begin, key.end, spans_[i].first, spans_[i].last, spans_[i].coarseness == 0, spans_[i].coarseness - 1);
+    if (!inner.exact()) return false;
+    std::int64_t sum = 0;
+    for (const std::size_t j : inner.tiles) {
+      if (__builtin_add_overflow(sum, rows_[j].count, &sum)) return true;
+    }
+    return false;
   }
 
   // Finer rows inside a chosen tile `i` are redundant; say so when they cover it exactly

@@ -767,18 +767,19 @@ inline void check_each_period(const counts_table& counts, nationality_breakdown&
                               std::int64_t tolerance = exact_consistency) {
   for (const count_period& tile : tiles) {
     const count_window months(tile);
-    const window_lookup whole = counts.try_total(b.category, months);
+    // Only the values are compared: exact_value, not try_count (a trailing window asks for
+    // every nationality in every period, thousands of counts).
+    const std::optional<std::int64_t> whole = counts.exact_value(b.category, std::nullopt, months);
     if (!whole) continue;
     kc_int128 part = 0;
     for (const nationality n : present) {
-      const window_lookup found = counts.try_count(b.category, n, months);
-      if (found) part += found.total->value;
+      if (const std::optional<std::int64_t> found = counts.exact_value(b.category, n, months)) part += *found;
     }
-    if (exceeds(part, whole.total->value, tolerance)) {
+    if (exceeds(part, *whole, tolerance)) {
       b.listed_problem = figure_problem::inconsistent_data;
       b.listed_reason = "in " + iso(tile) + " the nationalities sum to " + count_text(part) +
-                        ", more than the TOTAL of " + std::to_string(whole.total->value) + " " +
-                        what_in(b.category, months) + ": the data are inconsistent";
+                        ", more than the TOTAL of " + std::to_string(*whole) + " " + what_in(b.category, months) +
+                        ": the data are inconsistent";
       return;
     }
   }

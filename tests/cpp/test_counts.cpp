@@ -1099,3 +1099,52 @@ BOOST_AUTO_TEST_CASE(rows_in_use_sort_by_category_nationality_first_day_and_coar
     BOOST_TEST((table.rows()[i] == expected[i]), "row " << i << ": " << table.rows()[i] << " expected " << expected[i]);
   }
 }
+
+BOOST_AUTO_TEST_CASE(exact_value_is_the_value_of_every_exact_answer_and_nothing_else) {
+  // Months, a quarter whose months do not sum in 64 bits, ISO weeks and gaps: for every
+  // window of months and of weeks over them, exact_value gives try_count's total and
+  // nothing where try_count has none (a gap, rows at the edges, an overflow).
+  constexpr std::int64_t huge = std::numeric_limits<std::int64_t>::max() / 2;
+  std::vector<kc::count_row> rows;
+  for (unsigned m = 1; m <= 6; ++m) rows.push_back(row(kc::month(2021, m), 10 * m, nat("SYR")));
+  rows.push_back(row(kc::quarter(2021, 3), 5, nat("SYR")));
+  for (unsigned m = 7; m <= 9; ++m) rows.push_back(row(kc::month(2021, m), huge, nat("SYR")));
+  for (unsigned m = 11; m <= 12; ++m) rows.push_back(row(kc::month(2021, m), 7, nat("SYR")));  // October missing
+  for (unsigned w = 1; w <= 12; ++w) rows.push_back(row(kc::iso_week(2021, w), w, nat("AFG")));
+  for (unsigned m = 1; m <= 12; ++m) rows.push_back(row(kc::month(2021, m), 1000 + m));
+  const kc::counts_table table = kc::counts_table::from_rows(rows);
+  const std::vector<std::optional<kc::nationality>> who = {std::nullopt, nat("SYR"), nat("AFG"), nat("ERI")};
+  std::vector<kc::count_window> windows;
+  for (unsigned first = 1; first <= 14; ++first) {
+    for (unsigned last = first; last <= 14; ++last)
+      windows.emplace_back(
+          months(2020 + (first + 10) / 12, (first + 10) % 12 + 1, 2020 + (last + 10) / 12, (last + 10) % 12 + 1));
+  }
+  for (unsigned first = 1; first <= 14; ++first) {
+    for (unsigned last = first; last <= 14; ++last) {
+      windows.emplace_back(kc::period_range<kc::iso_week>(kc::iso_week(2021, first), kc::iso_week(2021, last)));
+    }
+  }
+  windows.emplace_back(kc::quarter(2021, 3));
+  windows.emplace_back(kc::year(2021));
+  std::size_t answered = 0;
+  std::size_t refused = 0;
+  for (const auto& n : who) {
+    for (const kc::count_window& w : windows) {
+      const kc::window_lookup full =
+          n ? table.try_count(category::first_application, *n, w) : table.try_total(category::first_application, w);
+      const std::optional<std::int64_t> expected =
+          full.total ? std::optional<std::int64_t>(full.total->value) : std::nullopt;
+      BOOST_TEST((table.exact_value(category::first_application, n, w) == expected), (n ? n->alpha3() : "TOTAL")
+                                                                                         << " " << w.iso());
+      (expected ? answered : refused) += 1;
+    }
+  }
+  BOOST_TEST(answered > 50u);
+  BOOST_TEST(refused > 50u);
+  // The overflow case on its own: the tiling is exact, the quarter's months do not sum.
+  const kc::count_window q3 = months(2021, 7, 2021, 9);
+  BOOST_TEST(!table.try_count(category::first_application, nat("SYR"), q3).ok());
+  BOOST_TEST(!table.exact_value(category::first_application, nat("SYR"), q3).has_value());
+  BOOST_TEST((table.exact_value(category::first_application, nat("SYR"), months(2021, 1, 2021, 6)) == 210));
+}

@@ -116,6 +116,8 @@ CPP_ONLY: dict[str, str] = {
     "overflow_error": "C++-only under this name: Python's is CountOverflowError (OverflowError is a Python builtin)",
     "version": "C++-only under this name: Python's is kerncijfers.__version__",
     # Members.
+    "CountsTable.exact_value": "C++-only: the key figures' per-period checks ask for thousands of counts without "
+    "their details; Python has try_count(...).total.value",
     "CountsTable.empty": SIZE,
     "CountsTable.size": SIZE,
     "DeparturesTable.empty": SIZE,
