@@ -258,6 +258,10 @@ class reader {
     header_line_ = head.line;
   }
 
+  /// Most bytes the reader takes from its stream ahead of the record it returns (256 KiB):
+  /// it reads in blocks of this size, never more than the stream says it has ready.
+  static constexpr std::size_t block_bytes = std::size_t{1} << 18;
+
   /// The name given to the input.
   [[nodiscard]] const std::string& source() const noexcept { return source_; }
 
@@ -368,7 +372,6 @@ class reader {
   // the line the reader has reached). The stream buffer is used directly (no sentry, no
   // formatting); its failures (a filebuf throws on EIO or EISDIR) become a read_error
   // naming the source instead of a bare std::ios_base::failure.
-  static constexpr std::size_t block_bytes = std::size_t{1} << 18;
 
   // Makes at least `wanted` bytes (at most block_bytes) available at `buffer_[next_]`,
   // keeping the ones not yet taken; false when the input ends first.

@@ -183,9 +183,6 @@ inline release read_release_field(const csv::reader& reader, const csv::record& 
                            "a release (YYYY-MM-DD, YYYY-Www or YYYY-MM; empty for an undated release)");
 }
 
-// The read loop of both CSV schemas (counts and departures): the header exactly `columns`,
-// then per record the schema's own key columns 0-2 by `read_key(reader, record, row)` and the
-// shared columns count (3), source (4) and release (5), with the row's line and file.
 // Reserves room for the rows still to come after `first` (the first record), estimated
 // from the bytes the stream still holds as it reports them (a file: the rest of its size),
 // plus what a reader may have buffered, at the first record's length with a quarter to
@@ -194,7 +191,6 @@ inline release read_release_field(const csv::reader& reader, const csv::record& 
 // rows are written), capped, and a short estimate just grows the vector.
 template <class Row>
 void reserve_for_input(std::vector<Row>& rows, std::istream& in, const csv::record& first) {
-  constexpr std::size_t reader_buffer_bytes = std::size_t{1} << 18;
   constexpr std::size_t most_rows = std::size_t{1} << 22;
   std::streamsize ready = 0;
   try {
@@ -205,10 +201,13 @@ void reserve_for_input(std::vector<Row>& rows, std::istream& in, const csv::reco
   if (ready <= 0) return;
   std::size_t record_bytes = first.size();  // the delimiters and the line break
   for (const std::string& field : first.fields) record_bytes += field.size();
-  const std::size_t rows_left = (static_cast<std::size_t>(ready) + reader_buffer_bytes) / record_bytes;
+  const std::size_t rows_left = (static_cast<std::size_t>(ready) + csv::reader::block_bytes) / record_bytes;
   rows.reserve(std::min(1 + rows_left + rows_left / 4, most_rows));
 }
 
+// The read loop of both CSV schemas (counts and departures): the header exactly `columns`,
+// then per record the schema's own key columns 0-2 by `read_key(reader, record, row)` and the
+// shared columns count (3), source (4) and release (5), with the row's line and file.
 // `read_key` may keep state (its own `last_parsed` caches): it is taken by value.
 template <class Row, class ReadKey>
 [[nodiscard]] std::vector<Row> read_rows(std::istream& in, std::string file_name,
